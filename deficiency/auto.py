@@ -1,0 +1,140 @@
+"""Auto repossession and voluntary surrender under UCC Article 9 (consumer goods).
+
+The lender sells the car and applies the proceeds first to its expenses, then
+to the loan (UCC 9-615(a)); what is left unpaid is the deficiency.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from deficiency.inputs import count_field, money_field, validate
+from deficiency.money import ZERO, round_cents, to_money
+from deficiency.statement import Statement, StatementLine, nonzero_lines
+
+
+class AutoExit(enum.Enum):
+    """How the lender got the car back."""
+
+    REPOSSESSION = "repossession"
+    VOLUNTARY_SURRENDER = "voluntary_surrender"
+
+    @property
+    def label(self) -> str:
+        return {
+            "repossession": "Repossession",
+            "voluntary_surrender": "Voluntary surrender",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class AutoLoan:
+    """What the borrower owed on the car loan as of the statement date (UCC 9-616(c)(1))."""
+
+    unpaid_principal: Decimal = money_field("Loan balance (unpaid principal)")
+    accrued_interest: Decimal = money_field("Accrued interest")
+    late_fees: Decimal = money_field("Late fees")
+    other_charges: Decimal = money_field("Other contract charges")
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+
+@dataclass(frozen=True)
+class RepossessionCosts:
+    """The lender's expenses of retaking, holding, preparing and selling (UCC 9-615(a)(1)).
+
+    Attorney fees count only where the contract allows them and the law does not forbid.
+    """
+
+    retaking_fee: Decimal = money_field("Repossession (retaking) fee")
+    transport: Decimal = money_field("Transport")
+    storage_days: int = count_field("Storage days", maximum=3650)
+    storage_daily_rate: Decimal = money_field("Storage per day")
+    reconditioning: Decimal = money_field("Reconditioning")
+    auction_fee: Decimal = money_field("Auction or sale fees")
+    attorney_fees: Decimal = money_field("Attorney fees")
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+    @property
+    def storage(self) -> Decimal:
+        """Storage = days x daily rate, in cents."""
+        return round_cents(self.storage_daily_rate * self.storage_days)
+
+
+@dataclass(frozen=True)
+class AddOnCredits:
+    """Credits the lender owes the borrower (UCC 9-616(c)(5)): rebates and add-on refunds."""
+
+    unearned_interest: Decimal = money_field("Unearned interest rebate")
+    gap_refund: Decimal = money_field("GAP refund")
+    service_contract_refund: Decimal = money_field("Service contract refund")
+    credit_insurance_refund: Decimal = money_field("Credit insurance refund")
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+
+@dataclass(frozen=True)
+class AutoScenario:
+    """A car sold after repossession or voluntary surrender."""
+
+    loan: AutoLoan
+    sale_price: Decimal
+    costs: RepossessionCosts = field(default_factory=RepossessionCosts)
+    credits: AddOnCredits = field(default_factory=AddOnCredits)
+    exit: AutoExit = AutoExit.REPOSSESSION
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sale_price", to_money(self.sale_price, "Sale price"))
+
+
+def auto_statement(scenario: AutoScenario) -> Statement:
+    """The 9-616(c) statement for a car sale; a voluntary surrender drops the retaking fee.
+
+    Zero-amount items are left out so the statement lists only what applies.
+
+    Examples
+    --------
+    >>> s = auto_statement(AutoScenario(AutoLoan(unpaid_principal=10000), Decimal(8500),
+    ...                                 RepossessionCosts(retaking_fee=500)))
+    >>> s.deficiency
+    Decimal('2000.00')
+    """
+    loan, costs, credits = scenario.loan, scenario.costs, scenario.credits
+    obligation = (StatementLine("Unpaid principal", loan.unpaid_principal),) + nonzero_lines(
+        [
+            ("Accrued interest", loan.accrued_interest),
+            ("Late fees", loan.late_fees),
+            ("Other contract charges", loan.other_charges),
+        ]
+    )
+    retaking = ZERO if scenario.exit is AutoExit.VOLUNTARY_SURRENDER else costs.retaking_fee
+    storage_label = f"Storage ({costs.storage_days} days x ${costs.storage_daily_rate:,.2f})"
+    expenses = [
+        ("Repossession (retaking)", retaking),
+        ("Transport", costs.transport),
+        (storage_label, costs.storage),
+        ("Reconditioning", costs.reconditioning),
+        ("Auction or sale fees", costs.auction_fee),
+        ("Attorney fees", costs.attorney_fees),
+    ]
+    credit_lines = [
+        ("Unearned interest rebate", credits.unearned_interest),
+        ("GAP refund", credits.gap_refund),
+        ("Service contract refund", credits.service_contract_refund),
+        ("Credit insurance refund", credits.credit_insurance_refund),
+    ]
+    return Statement(
+        obligation_items=obligation,
+        proceeds=scenario.sale_price,
+        expense_items=nonzero_lines(expenses),
+        credit_items=nonzero_lines(credit_lines),
+        proceeds_label="Auction sale price"
+        if scenario.exit is AutoExit.REPOSSESSION
+        else "Sale price",
+    )

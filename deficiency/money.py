@@ -1,0 +1,144 @@
+"""Money: the one place where amounts are parsed, validated, rounded and formatted.
+
+Every amount in the package is a ``Decimal`` rounded half-up to whole cents by
+:func:`round_cents`. Floats never carry a figure a user reads.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Union
+
+from deficiency.errors import InvalidInputError
+
+#: What callers may pass as an amount. A float is accepted through its shortest
+#: repr (``0.1`` -> ``Decimal("0.1")``) so widget values convert without drift.
+Amount = Union[Decimal, int, float, str]
+
+CENT = Decimal("0.01")
+ZERO = Decimal("0.00")
+#: Largest amount accepted: $1 trillion is above any consumer loan, so anything
+#: larger is a typo, and it keeps every figure within a float's exact range for charts.
+MAX_AMOUNT = Decimal("1000000000000")
+#: Largest percentage accepted for rates (commission, settlement share, interest).
+MAX_PERCENT = Decimal("100")
+
+
+def round_cents(value: Decimal) -> Decimal:
+    """Round a Decimal half-up to whole cents: the only rounding rule in the package.
+
+    Examples
+    --------
+    >>> round_cents(Decimal("295.8904"))
+    Decimal('295.89')
+    >>> round_cents(Decimal("0.005"))
+    Decimal('0.01')
+    """
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def to_decimal(value: Amount, field: str) -> Decimal:
+    """Convert an input to a finite Decimal, or raise :class:`InvalidInputError` naming ``field``.
+
+    Strings may carry a leading ``$``, thousands commas and surrounding spaces
+    ("$247,318.55"), because that is how people copy amounts from letters.
+    """
+    if isinstance(value, bool) or value is None:
+        raise InvalidInputError(field, f"expected an amount, got {value!r}")
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int):
+        number = Decimal(value)
+    elif isinstance(value, float):
+        number = Decimal(repr(value))
+    elif isinstance(value, str):
+        number = _parse_text(value, field)
+    else:
+        raise InvalidInputError(field, f"expected an amount, got {type(value).__name__}")
+    if not number.is_finite():
+        raise InvalidInputError(field, "must be a finite number")
+    return number
+
+
+def _parse_text(text: str, field: str) -> Decimal:
+    cleaned = text.strip().replace(",", "")
+    if cleaned.startswith("$"):
+        cleaned = cleaned[1:].strip()
+    elif cleaned.startswith("-$"):
+        cleaned = "-" + cleaned[2:].strip()
+    if not cleaned:
+        raise InvalidInputError(field, "is empty; enter an amount (0 if none)")
+    if len(cleaned) > 40:
+        raise InvalidInputError(field, "is too long to be an amount")
+    try:
+        return Decimal(cleaned)
+    except InvalidOperation:
+        shown = text if len(text) <= 20 else text[:20] + "..."
+        raise InvalidInputError(field, f"{shown!r} is not a number") from None
+
+
+def to_money(value: Amount, field: str) -> Decimal:
+    """Validate a non-negative amount of at most $1 trillion and round it to cents.
+
+    Examples
+    --------
+    >>> to_money("$1,234.565", "sale price")
+    Decimal('1234.57')
+    >>> to_money(-1, "sale price")
+    Traceback (most recent call last):
+    ...
+    deficiency.errors.InvalidInputError: sale price: cannot be negative
+    """
+    number = to_decimal(value, field)
+    if number < 0:
+        raise InvalidInputError(field, "cannot be negative")
+    if number > MAX_AMOUNT:
+        raise InvalidInputError(field, "is above $1 trillion; check the amount")
+    return round_cents(number)
+
+
+def to_percent(value: Amount, field: str, maximum: Decimal = MAX_PERCENT) -> Decimal:
+    """Validate a percentage between 0 and ``maximum`` (100 unless stated); kept unrounded."""
+    number = to_decimal(value, field)
+    if number < 0:
+        raise InvalidInputError(field, "cannot be negative")
+    if number > maximum:
+        raise InvalidInputError(field, f"cannot be above {maximum}%")
+    return number
+
+
+def to_count(value: Amount, field: str, maximum: int) -> int:
+    """Validate a whole count (days, months) between 0 and ``maximum``."""
+    number = to_decimal(value, field)
+    if number != number.to_integral_value():
+        raise InvalidInputError(field, "must be a whole number")
+    if number < 0:
+        raise InvalidInputError(field, "cannot be negative")
+    if number > maximum:
+        raise InvalidInputError(field, f"cannot be above {maximum}")
+    return int(number)
+
+
+def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
+    """``percent`` % of ``amount``, rounded to cents.
+
+    >>> percent_of(Decimal("200000"), Decimal("6"))
+    Decimal('12000.00')
+    """
+    return round_cents(amount * percent / 100)
+
+
+def format_usd(amount: Decimal, *, cents: bool = True) -> str:
+    """Format dollars for people: ``$1,234.50``; ``cents=False`` drops ``.00`` on whole dollars.
+
+    >>> format_usd(Decimal("2000"), cents=False)
+    '$2,000'
+    >>> format_usd(Decimal("-74525.5"))
+    '-$74,525.50'
+    """
+    rounded = round_cents(amount)
+    sign = "-" if rounded < 0 else ""
+    magnitude = abs(rounded)
+    if not cents and magnitude == magnitude.to_integral_value():
+        return f"{sign}${magnitude:,.0f}"
+    return f"{sign}${magnitude:,.2f}"

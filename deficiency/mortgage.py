@@ -1,0 +1,168 @@
+"""Mortgage exits: short sale, foreclosure and deed in lieu, each against the servicer's payoff.
+
+A short sale's shortfall is the payoff minus the sale's net proceeds (price less the
+selling costs the lender allows); a foreclosure's deficiency is the debt at sale minus
+the sale price; a deed in lieu credits the value the lender accepts for the house.
+State anti-deficiency law may bar or limit what the lender can collect.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from deficiency.inputs import money_field, percent_field, validate
+from deficiency.money import percent_of, to_money
+from deficiency.statement import Statement, StatementLine, nonzero_lines
+
+
+class MortgageExit(enum.Enum):
+    """How the borrower leaves the house (shared/domain.md 2.1)."""
+
+    SHORT_SALE = "short_sale"
+    FORECLOSURE = "foreclosure"
+    DEED_IN_LIEU = "deed_in_lieu"
+
+    @property
+    def label(self) -> str:
+        return {
+            "short_sale": "Short sale",
+            "foreclosure": "Foreclosure",
+            "deed_in_lieu": "Deed in lieu",
+        }[self.value]
+
+    @property
+    def costs_label(self) -> str:
+        """What the statement's expenses line holds on this exit."""
+        if self is MortgageExit.SHORT_SALE:
+            return "Selling costs paid from the price"
+        return "Foreclosure costs" if self is MortgageExit.FORECLOSURE else "Deed-in-lieu costs"
+
+    @property
+    def proceeds_label(self) -> str:
+        """What the lender credits for the house on this exit."""
+        return {
+            "short_sale": "Short sale price",
+            "foreclosure": "Foreclosure sale price",
+            "deed_in_lieu": "Value credited for the deed",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class MortgagePayoff:
+    """The servicer's payoff: principal plus what piled up in default (shared/domain.md 0.B)."""
+
+    unpaid_principal: Decimal = money_field("Loan balance (unpaid principal)")
+    accrued_interest: Decimal = money_field("Accrued interest")
+    escrow_advances: Decimal = money_field("Escrow advances (taxes, insurance)")
+    late_fees: Decimal = money_field("Late fees")
+    servicer_advances: Decimal = money_field("Inspection and preservation advances")
+    other_fees: Decimal = money_field("Other payoff fees")
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+
+@dataclass(frozen=True)
+class SaleCosts:
+    """Selling costs paid out of a short sale's price before the lender is paid.
+
+    Fannie Mae allows a customary commission of at most 6%, seller closing costs,
+    transfer taxes and past-due HOA fees (shared/domain.md 2.3).
+    """
+
+    commission_rate: Decimal = percent_field("Commission (% of price)")
+    seller_closing_costs: Decimal = money_field("Seller closing costs")
+    transfer_taxes: Decimal = money_field("Transfer taxes")
+    junior_lien_payments: Decimal = money_field("Payments to junior liens")
+    hoa_arrears: Decimal = money_field("HOA arrears")
+    seller_concessions: Decimal = money_field("Seller concessions")
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+
+@dataclass(frozen=True)
+class ForeclosureCosts:
+    """Legal costs a foreclosure (or a deed in lieu) adds to the debt (shared/domain.md 0.C, 2.3)."""
+
+    attorney_fees: Decimal = money_field("Foreclosure attorney fees")
+    trustee_fees: Decimal = money_field("Trustee fees")
+    costs_of_sale: Decimal = money_field("Costs of sale (title, publication)")
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+
+@dataclass(frozen=True)
+class MortgageScenario:
+    """A house leaving the borrower by one exit; ``sale_price`` is what the lender credits."""
+
+    payoff: MortgagePayoff
+    sale_price: Decimal
+    exit: MortgageExit = MortgageExit.SHORT_SALE
+    sale_costs: SaleCosts = field(default_factory=SaleCosts)
+    foreclosure_costs: ForeclosureCosts = field(default_factory=ForeclosureCosts)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sale_price", to_money(self.sale_price, "Sale price"))
+
+    @property
+    def commission(self) -> Decimal:
+        """The commission in dollars: the rate applied to the sale price."""
+        return percent_of(self.sale_price, self.sale_costs.commission_rate)
+
+
+def mortgage_statement(scenario: MortgageScenario) -> Statement:
+    """The statement of a mortgage exit, in the same order as UCC 9-616(c).
+
+    A short sale deducts its selling costs; a foreclosure and a deed in lieu add the
+    lender's legal costs. Zero items are left out.
+
+    Examples
+    --------
+    The realistic short sale of shared/domain.md 7.1: payoff $260,525, price $200,000,
+    6% commission and $2,000 other costs leave a $74,525 shortfall.
+
+    >>> payoff = MortgagePayoff(250000, accrued_interest=8125, escrow_advances=2400)
+    >>> costs = SaleCosts(commission_rate=6, seller_closing_costs=2000)
+    >>> mortgage_statement(MortgageScenario(payoff, Decimal(200000), sale_costs=costs)).deficiency
+    Decimal('74525.00')
+    """
+    payoff = scenario.payoff
+    obligation = (StatementLine("Unpaid principal", payoff.unpaid_principal),) + nonzero_lines(
+        [
+            ("Accrued interest", payoff.accrued_interest),
+            ("Escrow advances", payoff.escrow_advances),
+            ("Late fees", payoff.late_fees),
+            ("Inspection and preservation advances", payoff.servicer_advances),
+            ("Other payoff fees", payoff.other_fees),
+        ]
+    )
+    if scenario.exit is MortgageExit.SHORT_SALE:
+        costs = scenario.sale_costs
+        rate = f"{costs.commission_rate.normalize():f}"
+        expenses = [
+            (f"Commission ({rate}% of price)", scenario.commission),
+            ("Seller closing costs", costs.seller_closing_costs),
+            ("Transfer taxes", costs.transfer_taxes),
+            ("Payments to junior liens", costs.junior_lien_payments),
+            ("HOA arrears", costs.hoa_arrears),
+            ("Seller concessions", costs.seller_concessions),
+        ]
+    else:
+        legal = scenario.foreclosure_costs
+        expenses = [
+            ("Foreclosure attorney fees", legal.attorney_fees),
+            ("Trustee fees", legal.trustee_fees),
+            ("Costs of sale", legal.costs_of_sale),
+        ]
+    return Statement(
+        obligation_items=obligation,
+        proceeds=scenario.sale_price,
+        expense_items=nonzero_lines(expenses),
+        credit_items=(),
+        proceeds_label=scenario.exit.proceeds_label,
+        expenses_label=scenario.exit.costs_label,
+    )

@@ -1,0 +1,102 @@
+"""Plain-language sentences about a statement or outcome, for people rather than accountants."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from deficiency.money import ZERO, format_usd
+from deficiency.resolution import Outcome, Resolution
+from deficiency.statement import Statement
+
+
+def _usd(amount: Decimal) -> str:
+    return format_usd(amount, cents=False)
+
+
+def takeaway(outcome: Outcome, collateral: str) -> str:
+    """One sentence saying what the borrower is left owing after ``collateral`` is sold.
+
+    Examples
+    --------
+    >>> from deficiency.scenarios import LoanKind, evaluate
+    >>> car = {"unpaid_principal": 10000, "sale_price": 8500, "retaking_fee": 500}
+    >>> takeaway(evaluate(LoanKind.AUTO, car, "repossession", "judgment"), "the car")
+    'You would still owe $2,000 after the car is sold.'
+    """
+    if outcome.surplus > ZERO:
+        return (
+            f"The sale more than covers the debt: the lender owes you a surplus of "
+            f"{_usd(outcome.surplus)} after {collateral} is sold."
+        )
+    if outcome.deficiency == ZERO:
+        return (
+            f"The sale exactly covers the debt: you would owe nothing after {collateral} is sold."
+        )
+    resolution = outcome.terms.resolution
+    if resolution is Resolution.WAIVED:
+        return (
+            f"You would owe nothing after {collateral} is sold: the lender waives the "
+            f"{_usd(outcome.deficiency)} shortfall, which becomes cancelled debt."
+        )
+    if resolution is Resolution.SETTLED:
+        return (
+            f"You would pay {_usd(outcome.borrower_owes)} after {collateral} is sold; "
+            f"the other {_usd(outcome.cancelled)} of the {_usd(outcome.deficiency)} "
+            f"deficiency is cancelled."
+        )
+    sentence = f"You would still owe {_usd(outcome.borrower_owes)} after {collateral} is sold"
+    if outcome.judgment_costs > ZERO:
+        sentence += f", including {_usd(outcome.judgment_costs)} of court costs and fees"
+    return sentence + "."
+
+
+def formula(statement: Statement) -> str:
+    """The statement as one line of arithmetic with the user's numbers, for students.
+
+    Examples
+    --------
+    >>> from deficiency.statement import explain
+    >>> formula(explain(owed=10000, sale_price=8500, expenses={"Repossession": 500}))
+    '$10,000.00 owed - $8,500.00 sale + $500.00 expenses - $0.00 credits = $2,000.00 deficiency'
+    """
+    result = (
+        f"{format_usd(statement.surplus)} surplus"
+        if statement.surplus > ZERO
+        else f"{format_usd(statement.deficiency)} deficiency"
+    )
+    return (
+        f"{format_usd(statement.owed)} owed - {format_usd(statement.proceeds)} sale"
+        f" + {format_usd(statement.expenses)} expenses - {format_usd(statement.credits)} credits"
+        f" = {result}"
+    )
+
+
+def how_it_builds(statement: Statement) -> str:
+    """Where the deficiency comes from: the unpaid loan after the sale, then costs and credits.
+
+    Examples
+    --------
+    >>> from deficiency.statement import explain
+    >>> how_it_builds(explain(owed=10000, sale_price=8500, expenses={"Repossession": 500}))
+    'The sale leaves $1,500 of the debt unpaid; $500 of expenses bring it to a $2,000 deficiency.'
+    """
+    if statement.surplus > ZERO:
+        return (
+            f"The sale brings {_usd(statement.proceeds)}, more than the "
+            f"{_usd(statement.owed)} owed plus costs, so {_usd(statement.surplus)} "
+            f"goes back to the borrower."
+        )
+    unpaid = statement.owed_after_proceeds
+    start = (
+        f"The sale leaves {_usd(unpaid)} of the debt unpaid"
+        if unpaid > ZERO
+        else f"The sale covers the {_usd(statement.owed)} owed"
+    )
+    parts = []
+    if statement.expenses > ZERO:
+        parts.append(f"{_usd(statement.expenses)} of expenses")
+    if statement.credits > ZERO:
+        parts.append(f"{_usd(statement.credits)} of credits")
+    if not parts:
+        return f"{start}: that is the deficiency, {_usd(statement.deficiency)}."
+    return f"{start}; {' and '.join(parts)} bring it to a {_usd(statement.deficiency)} deficiency."

@@ -1,0 +1,67 @@
+"""Named scenarios (the concept's worked examples and realistic variants), loaded from data.
+
+The figures live in ``data/presets.toml`` with a note and source for every assumption.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from deficiency.resolution import Outcome
+from deficiency.scenarios import LoanKind, evaluate
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named scenario: flat input values, the exit, the resolution and assumption notes."""
+
+    id: str
+    kind: LoanKind
+    title: str
+    summary: str
+    exit: str
+    resolution: str
+    values: MappingProxyType[str, str]
+    assumptions: MappingProxyType[str, str]
+
+    def outcome(self) -> Outcome:
+        """The preset's outcome, computed by the package like any other scenario."""
+        return evaluate(self.kind, self.values, self.exit, self.resolution)
+
+
+def _preset(raw: dict[str, Any]) -> Preset:
+    return Preset(
+        id=raw["id"],
+        kind=LoanKind(raw["kind"]),
+        title=raw["title"],
+        summary=raw["summary"],
+        exit=raw["exit"],
+        resolution=raw["resolution"],
+        values=MappingProxyType({key: str(value) for key, value in raw["values"].items()}),
+        assumptions=MappingProxyType(dict(raw.get("assumptions", {}))),
+    )
+
+
+@cache
+def presets() -> tuple[Preset, ...]:
+    """Every preset in file order (loaded once)."""
+    text = resources.files("deficiency").joinpath("data", "presets.toml").read_text("utf-8")
+    return tuple(_preset(raw) for raw in tomllib.loads(text)["preset"])
+
+
+def presets_for(kind: LoanKind) -> tuple[Preset, ...]:
+    """The presets of one loan kind, worked example first."""
+    return tuple(preset for preset in presets() if preset.kind is kind)
+
+
+def preset(preset_id: str) -> Preset:
+    """The preset with this id; ``KeyError`` if there is none."""
+    for candidate in presets():
+        if candidate.id == preset_id:
+            return candidate
+    raise KeyError(preset_id)

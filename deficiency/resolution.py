@@ -1,0 +1,125 @@
+"""Who bears a deficiency: the lender waives it, pursues a judgment, or settles for less.
+
+Each path splits the obligation into what the sale covered, what the borrower pays
+toward the deficiency and what is cancelled; a judgment adds court costs and fees.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+from deficiency.inputs import money_field, percent_field, validate
+from deficiency.money import ZERO, percent_of
+from deficiency.statement import Statement
+
+#: The settlement share is the user's choice; no reliable typical figure exists
+#: (shared/domain.md 6, "Settlement norms"), so the default is a neutral midpoint.
+ILLUSTRATIVE_SETTLEMENT_PERCENT = Decimal("50")
+
+
+class Resolution(enum.Enum):
+    """What happens to a deficiency after the sale."""
+
+    WAIVED = "waived"
+    JUDGMENT = "judgment"
+    SETTLED = "settled"
+
+    @property
+    def label(self) -> str:
+        return {
+            "waived": "Lender waives or absorbs it",
+            "judgment": "Lender pursues a deficiency judgment",
+            "settled": "Settled for less",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class ResolutionTerms:
+    """The chosen path and its numbers; costs apply to a judgment, the share to a settlement."""
+
+    resolution: Resolution = Resolution.WAIVED
+    court_costs: Decimal = money_field("Court costs")
+    judgment_attorney_fees: Decimal = money_field("Attorney fees for the judgment")
+    settlement_percent: Decimal = percent_field(
+        "Share of the deficiency paid in the settlement (%)", str(ILLUSTRATIVE_SETTLEMENT_PERCENT)
+    )
+
+    def __post_init__(self) -> None:
+        validate(self)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Who ends up with what after the sale and the chosen resolution.
+
+    Notes
+    -----
+    ``owed = covered_by_sale + paid_toward_deficiency + cancelled`` always holds, and
+    ``borrower_owes = paid_toward_deficiency + judgment_costs``. A surplus goes to
+    the borrower and nothing is owed or cancelled.
+    """
+
+    statement: Statement
+    terms: ResolutionTerms
+    paid_toward_deficiency: Decimal
+    judgment_costs: Decimal
+    cancelled: Decimal
+
+    @property
+    def deficiency(self) -> Decimal:
+        return self.statement.deficiency
+
+    @property
+    def surplus(self) -> Decimal:
+        return self.statement.surplus
+
+    @property
+    def covered_by_sale(self) -> Decimal:
+        """The part of the obligation the sale (after expenses) and credits paid off."""
+        return self.statement.owed - self.statement.deficiency
+
+    @property
+    def borrower_owes(self) -> Decimal:
+        """What the borrower still has to pay: the deficiency share plus any judgment costs."""
+        return self.paid_toward_deficiency + self.judgment_costs
+
+    @property
+    def lender_recovers(self) -> Decimal:
+        """What the lender collects toward the obligation: the sale plus the borrower's payment."""
+        return self.covered_by_sale + self.paid_toward_deficiency
+
+
+def resolve(statement: Statement, terms: ResolutionTerms) -> Outcome:
+    """Apply a resolution to a statement's deficiency.
+
+    Notes
+    -----
+    - Waived: nothing paid, the whole deficiency cancelled (a short-sale waiver, or a
+      lender that writes it off).
+    - Judgment: the whole deficiency plus court costs and attorney fees is owed;
+      nothing is cancelled while the lender collects (shared/domain.md 4.1).
+    - Settled: the borrower pays ``settlement_percent`` of the deficiency (rounded to
+      cents) and the rest is cancelled.
+
+    Examples
+    --------
+    >>> from deficiency.statement import explain
+    >>> car = explain(owed=10000, sale_price=8500, expenses={"Repossession": 500})
+    >>> resolve(car, ResolutionTerms(Resolution.JUDGMENT)).borrower_owes
+    Decimal('2000.00')
+    >>> settled = resolve(car, ResolutionTerms(Resolution.SETTLED, settlement_percent=40))
+    >>> settled.borrower_owes, settled.cancelled
+    (Decimal('800.00'), Decimal('1200.00'))
+    """
+    deficiency = statement.deficiency
+    if deficiency == ZERO:
+        return Outcome(statement, terms, ZERO, ZERO, ZERO)
+    if terms.resolution is Resolution.WAIVED:
+        return Outcome(statement, terms, ZERO, ZERO, deficiency)
+    if terms.resolution is Resolution.JUDGMENT:
+        costs = terms.court_costs + terms.judgment_attorney_fees
+        return Outcome(statement, terms, deficiency, costs, ZERO)
+    paid = percent_of(deficiency, terms.settlement_percent)
+    return Outcome(statement, terms, paid, ZERO, deficiency - paid)

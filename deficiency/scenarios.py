@@ -1,0 +1,170 @@
+"""Flat scenarios: build a mortgage or car scenario from one mapping of named inputs.
+
+Pages, URL parameters and uploaded files all hold inputs as flat ``name -> value``
+pairs; this module turns them into the typed scenario and its outcome in one call.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from deficiency.auto import (
+    AddOnCredits,
+    AutoExit,
+    AutoLoan,
+    AutoScenario,
+    RepossessionCosts,
+    auto_statement,
+)
+from deficiency.errors import InvalidInputError
+from deficiency.inputs import input_fields
+from deficiency.money import MAX_AMOUNT, MAX_PERCENT, Amount
+from deficiency.mortgage import (
+    ForeclosureCosts,
+    MortgageExit,
+    MortgagePayoff,
+    MortgageScenario,
+    SaleCosts,
+    mortgage_statement,
+)
+from deficiency.resolution import Outcome, Resolution, ResolutionTerms, resolve
+from deficiency.statement import Statement
+
+
+class LoanKind(enum.Enum):
+    """The two kinds of secured loan the explorer compares."""
+
+    MORTGAGE = "mortgage"
+    AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """One flat input: its name, label, kind (money, percent, count) and group on the statement."""
+
+    name: str
+    label: str
+    kind: str
+    group: str
+    maximum: int = int(MAX_AMOUNT)
+
+
+SALE_PRICE = FieldInfo("sale_price", "Sale price", "money", "sale")
+
+_GROUPS: dict[LoanKind, tuple[tuple[str, type[Any]], ...]] = {
+    LoanKind.MORTGAGE: (
+        ("obligation", MortgagePayoff),
+        ("selling costs", SaleCosts),
+        ("foreclosure costs", ForeclosureCosts),
+    ),
+    LoanKind.AUTO: (
+        ("obligation", AutoLoan),
+        ("expenses", RepossessionCosts),
+        ("credits", AddOnCredits),
+    ),
+}
+
+
+def _maximum(metadata: Mapping[str, Any]) -> int:
+    if metadata["kind"] == "percent":
+        return int(MAX_PERCENT)
+    return int(metadata.get("maximum", MAX_AMOUNT))
+
+
+def _infos(group: str, dataclass_type: type[Any]) -> tuple[FieldInfo, ...]:
+    return tuple(
+        FieldInfo(
+            item.name,
+            item.metadata["label"],
+            item.metadata["kind"],
+            group,
+            _maximum(item.metadata),
+        )
+        for item in input_fields(dataclass_type)
+    )
+
+
+def scenario_fields(kind: LoanKind) -> tuple[FieldInfo, ...]:
+    """Every flat input of a scenario kind, sale price included, in statement order."""
+    groups = _GROUPS[kind]
+    obligation = _infos(*groups[0])
+    rest = tuple(info for group in groups[1:] for info in _infos(*group))
+    return (*obligation, SALE_PRICE, *rest)
+
+
+def resolution_fields() -> tuple[FieldInfo, ...]:
+    """The flat inputs of the resolution terms (court costs, fees, settlement share)."""
+    return _infos("resolution", ResolutionTerms)
+
+
+def _pick(dataclass_type: type[Any], values: Mapping[str, Amount], **fixed: Any) -> Any:
+    names = {item.name for item in input_fields(dataclass_type)}
+    picked = {name: value for name, value in values.items() if name in names}
+    return dataclass_type(**picked, **fixed)
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def choice(enum_type: type[E], value: str | E, field: str) -> E:
+    """Parse an enum choice, raising ``InvalidInputError`` naming ``field`` when it is unknown."""
+    if isinstance(value, enum_type):
+        return value
+    try:
+        return enum_type(value)
+    except ValueError:
+        allowed = ", ".join(str(member.value) for member in enum_type)
+        raise InvalidInputError(field, f"{value!r} is not one of: {allowed}") from None
+
+
+def build_mortgage(values: Mapping[str, Amount], exit: MortgageExit | str) -> MortgageScenario:
+    """A mortgage scenario from flat values; missing inputs take their defaults (zero)."""
+    return MortgageScenario(
+        payoff=_pick(MortgagePayoff, values),
+        sale_price=values.get("sale_price", 0),  # type: ignore[arg-type]
+        exit=choice(MortgageExit, exit, "Mortgage exit"),
+        sale_costs=_pick(SaleCosts, values),
+        foreclosure_costs=_pick(ForeclosureCosts, values),
+    )
+
+
+def build_auto(values: Mapping[str, Amount], exit: AutoExit | str) -> AutoScenario:
+    """A car scenario from flat values; missing inputs take their defaults (zero)."""
+    return AutoScenario(
+        loan=_pick(AutoLoan, values),
+        sale_price=values.get("sale_price", 0),  # type: ignore[arg-type]
+        costs=_pick(RepossessionCosts, values),
+        credits=_pick(AddOnCredits, values),
+        exit=choice(AutoExit, exit, "Repossession type"),
+    )
+
+
+def statement_for(kind: LoanKind, values: Mapping[str, Amount], exit: str | enum.Enum) -> Statement:
+    """The 9-616(c) statement of a flat scenario; ``exit`` is a MortgageExit or AutoExit value."""
+    if kind is LoanKind.MORTGAGE:
+        return mortgage_statement(build_mortgage(values, exit))
+    return auto_statement(build_auto(values, exit))
+
+
+def evaluate(
+    kind: LoanKind,
+    values: Mapping[str, Amount],
+    exit: str | enum.Enum,
+    resolution: str | Resolution,
+) -> Outcome:
+    """The outcome of a flat scenario under a resolution: the one call pages and batch use.
+
+    Raises ``InvalidInputError`` (a ``ValueError``) naming the first bad field.
+
+    Examples
+    --------
+    >>> car = {"unpaid_principal": "10000", "sale_price": "8500", "retaking_fee": "500"}
+    >>> evaluate(LoanKind.AUTO, car, "repossession", "judgment").borrower_owes
+    Decimal('2000.00')
+    """
+    statement = statement_for(kind, values, exit)
+    terms = _pick(ResolutionTerms, values, resolution=choice(Resolution, resolution, "Resolution"))
+    return resolve(statement, terms)
