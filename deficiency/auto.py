@@ -106,12 +106,15 @@ def auto_statement(scenario: AutoScenario) -> Statement:
     Decimal('2000.00')
     """
     loan, costs, credits = scenario.loan, scenario.costs, scenario.credits
-    obligation = (StatementLine("Unpaid principal", loan.unpaid_principal),) + nonzero_lines(
-        [
-            ("Accrued interest", loan.accrued_interest),
-            ("Late fees", loan.late_fees),
-            ("Other contract charges", loan.other_charges),
-        ]
+    additions = [
+        ("Accrued interest", loan.accrued_interest),
+        ("Late fees", loan.late_fees),
+        ("Other contract charges", loan.other_charges),
+    ]
+    # The principal stays on the statement even at zero: it is line 1's anchor.
+    obligation = (
+        StatementLine("Unpaid principal", loan.unpaid_principal),
+        *nonzero_lines(additions),
     )
     retaking = ZERO if scenario.exit is AutoExit.VOLUNTARY_SURRENDER else costs.retaking_fee
     storage_label = f"Storage ({costs.storage_days} days x ${costs.storage_daily_rate:,.2f})"

@@ -31,7 +31,7 @@ def simple_interest_days(
 
 
 def simple_interest_months(principal: Amount, annual_rate: Amount, months: int) -> Decimal:
-    """Interest on ``principal`` for whole ``months`` at ``annual_rate`` percent (rate / 12 a month).
+    """Interest on ``principal`` for whole ``months`` at ``annual_rate`` percent, a twelfth a month.
 
     Examples
     --------

@@ -7,13 +7,12 @@ Every amount in the package is a ``Decimal`` rounded half-up to whole cents by
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Union
 
 from deficiency.errors import InvalidInputError
 
 #: What callers may pass as an amount. A float is accepted through its shortest
 #: repr (``0.1`` -> ``Decimal("0.1")``) so widget values convert without drift.
-Amount = Union[Decimal, int, float, str]
+Amount = Decimal | int | float | str
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")

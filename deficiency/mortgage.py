@@ -85,7 +85,7 @@ class SaleCosts:
 
 @dataclass(frozen=True)
 class ForeclosureCosts:
-    """Legal costs a foreclosure (or a deed in lieu) adds to the debt (shared/domain.md 0.C, 2.3)."""
+    """Legal costs a foreclosure or a deed in lieu adds to the debt (shared/domain.md 0.C, 2.3)."""
 
     attorney_fees: Decimal = money_field("Foreclosure attorney fees")
     trustee_fees: Decimal = money_field("Trustee fees")
@@ -131,14 +131,17 @@ def mortgage_statement(scenario: MortgageScenario) -> Statement:
     Decimal('74525.00')
     """
     payoff = scenario.payoff
-    obligation = (StatementLine("Unpaid principal", payoff.unpaid_principal),) + nonzero_lines(
-        [
-            ("Accrued interest", payoff.accrued_interest),
-            ("Escrow advances", payoff.escrow_advances),
-            ("Late fees", payoff.late_fees),
-            ("Inspection and preservation advances", payoff.servicer_advances),
-            ("Other payoff fees", payoff.other_fees),
-        ]
+    additions = [
+        ("Accrued interest", payoff.accrued_interest),
+        ("Escrow advances", payoff.escrow_advances),
+        ("Late fees", payoff.late_fees),
+        ("Inspection and preservation advances", payoff.servicer_advances),
+        ("Other payoff fees", payoff.other_fees),
+    ]
+    # The principal stays on the statement even at zero: it is line 1's anchor.
+    obligation = (
+        StatementLine("Unpaid principal", payoff.unpaid_principal),
+        *nonzero_lines(additions),
     )
     if scenario.exit is MortgageExit.SHORT_SALE:
         costs = scenario.sale_costs

@@ -109,7 +109,7 @@ def _pick(dataclass_type: type[Any], values: Mapping[str, Amount], **fixed: Any)
 E = TypeVar("E", bound=enum.Enum)
 
 
-def choice(enum_type: type[E], value: str | E, field: str) -> E:
+def choice(enum_type: type[E], value: str | enum.Enum, field: str) -> E:
     """Parse an enum choice, raising ``InvalidInputError`` naming ``field`` when it is unknown."""
     if isinstance(value, enum_type):
         return value
@@ -120,7 +120,7 @@ def choice(enum_type: type[E], value: str | E, field: str) -> E:
         raise InvalidInputError(field, f"{value!r} is not one of: {allowed}") from None
 
 
-def build_mortgage(values: Mapping[str, Amount], exit: MortgageExit | str) -> MortgageScenario:
+def build_mortgage(values: Mapping[str, Amount], exit: str | enum.Enum) -> MortgageScenario:
     """A mortgage scenario from flat values; missing inputs take their defaults (zero)."""
     return MortgageScenario(
         payoff=_pick(MortgagePayoff, values),
@@ -131,7 +131,7 @@ def build_mortgage(values: Mapping[str, Amount], exit: MortgageExit | str) -> Mo
     )
 
 
-def build_auto(values: Mapping[str, Amount], exit: AutoExit | str) -> AutoScenario:
+def build_auto(values: Mapping[str, Amount], exit: str | enum.Enum) -> AutoScenario:
     """A car scenario from flat values; missing inputs take their defaults (zero)."""
     return AutoScenario(
         loan=_pick(AutoLoan, values),

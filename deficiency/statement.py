@@ -80,7 +80,7 @@ class Statement:
 
     @property
     def deficiency(self) -> Decimal:
-        """What the obligor still owes after the sale, before any state-law limit; never negative."""
+        """What the obligor owes after the sale, before any state-law limit; never negative."""
         return max(self.balance, ZERO)
 
     @property
@@ -176,7 +176,8 @@ def explain(
     Raises
     ------
     InvalidInputError
-        A ``ValueError`` naming the field: negative, NaN, infinite, non-numeric or above $1 trillion.
+        A ``ValueError`` naming the field: negative, NaN, infinite, non-numeric,
+        or above $1 trillion.
 
     Notes
     -----
