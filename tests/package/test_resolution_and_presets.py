@@ -48,8 +48,8 @@ def test_realistic_presets_and_their_assumptions():
 
 
 def test_every_preset_loads_and_belongs_to_its_kind():
-    assert [p.id for p in presets_for(LoanKind.MORTGAGE)][0] == "short-sale-example"
-    assert [p.id for p in presets_for(LoanKind.AUTO)][0] == "car-example"
+    assert next(p.id for p in presets_for(LoanKind.MORTGAGE)) == "short-sale-example"
+    assert next(p.id for p in presets_for(LoanKind.AUTO)) == "car-example"
     assert len(presets()) == 4
     with pytest.raises(KeyError):
         preset("nope")
