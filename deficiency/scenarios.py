@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from deficiency.auto import (
@@ -20,8 +21,8 @@ from deficiency.auto import (
     auto_statement,
 )
 from deficiency.errors import InvalidInputError
-from deficiency.inputs import input_fields
-from deficiency.money import MAX_AMOUNT, MAX_PERCENT, Amount
+from deficiency.inputs import MONEY, PERCENT, input_fields
+from deficiency.money import MAX_AMOUNT, MAX_PERCENT, Amount, to_count, to_money, to_percent
 from deficiency.mortgage import (
     ForeclosureCosts,
     MortgageExit,
@@ -93,6 +94,19 @@ def scenario_fields(kind: LoanKind) -> tuple[FieldInfo, ...]:
     obligation = _infos(*groups[0])
     rest = tuple(info for group in groups[1:] for info in _infos(*group))
     return (*obligation, SALE_PRICE, *rest)
+
+
+def parse_field(info: FieldInfo, raw: Amount) -> Decimal | int:
+    """Validate one flat input by its kind; raises ``InvalidInputError`` naming its label.
+
+    >>> parse_field(SALE_PRICE, "$8,500")
+    Decimal('8500.00')
+    """
+    if info.kind == MONEY:
+        return to_money(raw, info.label)
+    if info.kind == PERCENT:
+        return to_percent(raw, info.label)
+    return to_count(raw, info.label, maximum=info.maximum)
 
 
 def resolution_fields() -> tuple[FieldInfo, ...]:

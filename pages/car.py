@@ -1,0 +1,36 @@
+"""Car repossession: every line of the UCC 9-616 explanation, editable."""
+
+import streamlit as st
+
+from ui import panels
+from ui.sides import CAR as side
+
+st.title("Car: repossession or voluntary surrender")
+st.caption(
+    "The lender sells the car and applies the money first to its costs, then to the loan "
+    "(UCC 9-615). Credits the lender owes you, such as a GAP refund, come off the balance."
+)
+
+inputs_column, results_column = st.columns([1, 1], gap="large")
+with inputs_column:
+    panels.scenario_header(side)
+    panels.exit_choice(side, "How the lender got the car")
+    st.markdown("**What was owed**")
+    panels.inputs(side, side.specs_in("obligation"))
+    st.markdown("**The sale**")
+    panels.inputs(side, side.specs_in("sale"))
+    st.markdown("**The lender's expenses**")
+    panels.inputs(side, side.specs_in("expenses"))
+    st.markdown("**Credits owed to you**")
+    panels.inputs(side, side.specs_in("credits"))
+    panels.resolution_inputs(side)
+    panels.assumptions_list(side)
+
+with results_column:
+    result = panels.compute(side)
+    if result.outcome is not None:
+        panels.metrics(result.outcome)
+        panels.takeaway_line(side, result.outcome)
+        panels.waterfall(side, result.outcome, "From the amount owed to the deficiency")
+        st.markdown("**Itemised statement**")
+        panels.statement_table(side, result.outcome)

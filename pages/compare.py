@@ -1,0 +1,39 @@
+"""Compare: a mortgage exit beside a car repossession, and who ends up owing what."""
+
+import streamlit as st
+
+from ui import panels
+from ui.charts import outcome_alt, outcome_figure
+from ui.sides import CAR, MORTGAGE
+
+st.title("What is still owed after the sale?")
+st.caption(
+    "When a lender sells a house or a car for less than the debt plus its costs, the gap is a "
+    "**deficiency balance**. Move a slider or type an exact figure; everything updates at once."
+)
+
+outcomes = []
+for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True):
+    with column:
+        st.subheader(side.title)
+        panels.scenario_header(side)
+        panels.inputs(side, side.headline_specs)
+        with st.expander("More line items", icon=":material/tune:"):
+            panels.inputs(side, side.other_specs)
+        panels.resolution_inputs(side)
+        panels.assumptions_list(side)
+        result = panels.compute(side)
+        if result.outcome is not None:
+            panels.metrics(result.outcome)
+            panels.takeaway_line(side, result.outcome)
+            panels.waterfall(side, result.outcome, f"How the {side.title.lower()} figure is built")
+            outcomes.append((panels.scenario_name(side), result.outcome))
+
+st.subheader("Who ends up with what")
+st.plotly_chart(
+    outcome_figure(outcomes, "What the sale covers, what the borrower pays, what is cancelled"),
+    key="compare_outcomes",
+    alt=outcome_alt(outcomes),
+    config={"displayModeBar": False},
+)
+st.caption(panels.comparison_takeaway(outcomes))

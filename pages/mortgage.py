@@ -1,0 +1,39 @@
+"""Mortgage exit: every line of a short sale, foreclosure or deed in lieu, editable."""
+
+import streamlit as st
+
+from deficiency import MortgageExit
+from ui import panels
+from ui.sides import MORTGAGE as side
+
+st.title("Mortgage: short sale, foreclosure or deed in lieu")
+st.caption(
+    "The servicer's payoff against what the house brings. A short sale pays selling costs out "
+    "of the price; a foreclosure or deed in lieu adds the lender's legal costs."
+)
+
+inputs_column, results_column = st.columns([1, 1], gap="large")
+with inputs_column:
+    panels.scenario_header(side)
+    exit_value = panels.exit_choice(side, "How the house leaves")
+    st.markdown("**Payoff: what is owed**")
+    panels.inputs(side, side.specs_in("obligation"))
+    st.markdown("**The sale**")
+    panels.inputs(side, side.specs_in("sale"))
+    if exit_value == MortgageExit.SHORT_SALE.value:
+        st.markdown("**Selling costs paid from the price**")
+        panels.inputs(side, side.specs_in("selling costs"))
+    else:
+        st.markdown("**Foreclosure and legal costs**")
+        panels.inputs(side, side.specs_in("foreclosure costs"))
+    panels.resolution_inputs(side)
+    panels.assumptions_list(side)
+
+with results_column:
+    result = panels.compute(side)
+    if result.outcome is not None:
+        panels.metrics(result.outcome)
+        panels.takeaway_line(side, result.outcome)
+        panels.waterfall(side, result.outcome, "From the payoff to the shortfall")
+        st.markdown("**Itemised statement**")
+        panels.statement_table(side, result.outcome)

@@ -1,0 +1,176 @@
+"""Pure figure builders: results in, Plotly figures and their alt text out (no Streamlit).
+
+Colours are Okabe-Ito (colour-blind safe); every bar also carries its amount as
+text, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from deficiency import Outcome, Statement, format_usd
+from deficiency.money import ZERO
+
+CHARGE = "#D55E00"  # vermillion: adds to what is owed
+CREDIT = "#0072B2"  # blue: reduces what is owed
+TOTAL = "#3B3B3B"  # dark grey: starting amount and result
+SALE = "#009E73"  # bluish green: covered by the sale
+BORROWER = "#E69F00"  # orange: the borrower pays
+JUDGMENT = "#CC79A7"  # reddish purple: court costs and fees
+CANCELLED = "#56B4E9"  # sky blue: cancelled, the lender absorbs
+SURPLUS = "#F0E442"  # yellow: surplus back to the borrower
+
+FONT = {"family": "Source Sans Pro, sans-serif", "size": 14, "color": "#1F2933"}
+
+
+def _base_layout(figure: go.Figure, title: str, height: int) -> go.Figure:
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        font=FONT,
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+        uirevision="constant",
+        hoverlabel={"font": {"size": 14}},
+    )
+    return figure
+
+
+def _signed(amount: Decimal, sign: str) -> str:
+    return f"{sign}{format_usd(amount)}"
+
+
+def waterfall_figure(statement: Statement, title: str) -> go.Figure:
+    """The statement as a waterfall: owed, minus the sale, plus expenses, minus credits, to the result.
+
+    The first bar is absolute, the steps relative and the last bar the total, so a
+    reader follows the UCC 9-616(c) order from left to right.
+    """
+    labels = ["Amount owed", statement.proceeds_label]
+    measures = ["absolute", "relative"]
+    values = [statement.owed, -statement.proceeds]
+    texts = [format_usd(statement.owed), _signed(statement.proceeds, "−")]
+    for label, amount in statement.expense_items:
+        labels.append(label)
+        measures.append("relative")
+        values.append(amount)
+        texts.append(_signed(amount, "+"))
+    for label, amount in statement.credit_items:
+        labels.append(label)
+        measures.append("relative")
+        values.append(-amount)
+        texts.append(_signed(amount, "−"))
+    if statement.surplus > ZERO:
+        labels.append("Surplus to borrower")
+        texts.append(format_usd(statement.surplus))
+    else:
+        labels.append("Deficiency")
+        texts.append(format_usd(statement.deficiency))
+    measures.append("total")
+    values.append(ZERO)
+    figure = go.Figure(
+        go.Waterfall(
+            x=labels,
+            y=[float(value) for value in values],
+            measure=measures,
+            text=texts,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{x}: %{text}<extra></extra>",
+            increasing={"marker": {"color": CHARGE}},
+            decreasing={"marker": {"color": CREDIT}},
+            totals={"marker": {"color": TOTAL}},
+            connector={"line": {"color": "#9AA5B1", "width": 1}},
+        )
+    )
+    figure.update_yaxes(tickprefix="$", tickformat=",.0f", gridcolor="#E4E7EB", zeroline=True)
+    figure.update_xaxes(tickangle=0, automargin=True)
+    figure.update_layout(showlegend=False)
+    return _base_layout(figure, title, height=380)
+
+
+def waterfall_alt(statement: Statement, collateral: str) -> str:
+    """What the waterfall shows, in one sentence for screen readers."""
+    result = (
+        f"a surplus of {format_usd(statement.surplus)} for the borrower"
+        if statement.surplus > ZERO
+        else f"a deficiency of {format_usd(statement.deficiency)}"
+    )
+    return (
+        f"Waterfall for {collateral}: {format_usd(statement.owed)} owed, less the "
+        f"{format_usd(statement.proceeds)} sale, plus {format_usd(statement.expenses)} of "
+        f"expenses, less {format_usd(statement.credits)} of credits, leaves {result}."
+    )
+
+
+_SEGMENTS = (
+    ("Covered by the sale", SALE, "covered_by_sale"),
+    ("Borrower pays", BORROWER, "paid_toward_deficiency"),
+    ("Judgment costs", JUDGMENT, "judgment_costs"),
+    ("Cancelled (lender absorbs)", CANCELLED, "cancelled"),
+    ("Surplus to borrower", SURPLUS, "surplus"),
+)
+
+
+def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure:
+    """Who ends up with what, one panel per scenario on its own dollar scale.
+
+    Each bar splits the obligation into what the sale covered, what the borrower pays
+    and what is cancelled, plus judgment costs or a surplus where they arise.
+    """
+    figure = make_subplots(
+        rows=len(rows),
+        cols=1,
+        subplot_titles=[name for name, _ in rows],
+        vertical_spacing=0.28 if len(rows) > 1 else 0.1,
+    )
+    for row, (name, outcome) in enumerate(rows, start=1):
+        for segment, colour, attribute in _SEGMENTS:
+            amount: Decimal = getattr(outcome, attribute)
+            if amount == ZERO:
+                continue
+            figure.add_trace(
+                go.Bar(
+                    x=[float(amount)],
+                    y=[""],
+                    orientation="h",
+                    name=segment,
+                    legendgroup=segment,
+                    showlegend=not any(trace.name == segment for trace in figure.data),
+                    marker={"color": colour, "line": {"color": "white", "width": 1}},
+                    text=[format_usd(amount, cents=False)],
+                    textposition="inside",
+                    insidetextanchor="middle",
+                    hovertemplate=f"{name}<br>{segment}: %{{text}}<extra></extra>",
+                ),
+                row=row,
+                col=1,
+            )
+        figure.update_xaxes(
+            tickprefix="$", tickformat=",.0f", gridcolor="#E4E7EB", row=row, col=1
+        )
+    figure.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
+    )
+    return _base_layout(figure, title, height=150 + 110 * len(rows))
+
+
+def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:
+    """One sentence per scenario: what the sale covered, what the borrower pays, what is cancelled."""
+    sentences = []
+    for name, outcome in rows:
+        sentence = (
+            f"{name}: of {format_usd(outcome.statement.owed)} owed, the sale covers "
+            f"{format_usd(outcome.covered_by_sale)}, the borrower pays "
+            f"{format_usd(outcome.borrower_owes)} and {format_usd(outcome.cancelled)} is cancelled"
+        )
+        if outcome.surplus > ZERO:
+            sentence += f"; {format_usd(outcome.surplus)} surplus goes to the borrower"
+        sentences.append(sentence + ".")
+    return " ".join(sentences)

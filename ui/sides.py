@@ -1,0 +1,141 @@
+"""The two sides of the comparison, the inputs each shows and their widget ranges.
+
+A state key is ``<prefix>_<field name>`` (``c_sale_price``): short, stable, and the
+name a URL parameter or an uploaded file uses for the same input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deficiency import AutoExit, FieldInfo, LoanKind, MortgageExit, Resolution
+from deficiency.scenarios import resolution_fields, scenario_fields
+
+
+@dataclass(frozen=True)
+class InputSpec:
+    """One input on screen: its state key, the package's field info and the slider's range."""
+
+    key: str
+    info: FieldInfo
+    slider_max: float
+    step: float
+
+    @property
+    def label(self) -> str:
+        return self.info.label
+
+
+@dataclass(frozen=True)
+class Side:
+    """One loan kind as the dashboard shows it."""
+
+    kind: LoanKind
+    prefix: str
+    title: str
+    collateral: str
+    exits: tuple[tuple[str, str], ...]
+    headline: tuple[str, ...]
+    ranges: dict[str, tuple[float, float]]
+
+    def key(self, name: str) -> str:
+        """The session-state key (and URL parameter name) of an input or choice."""
+        return f"{self.prefix}_{name}"
+
+    @property
+    def exit_key(self) -> str:
+        return self.key("exit")
+
+    @property
+    def resolution_key(self) -> str:
+        return self.key("resolution")
+
+    @property
+    def preset_key(self) -> str:
+        return self.key("preset")
+
+    def spec(self, info: FieldInfo) -> InputSpec:
+        default_max, default_step = _DEFAULT_RANGES[info.kind]
+        slider_max, step = self.ranges.get(info.name, (default_max, default_step))
+        return InputSpec(self.key(info.name), info, slider_max, step)
+
+    @property
+    def specs(self) -> tuple[InputSpec, ...]:
+        """Every scenario input of this side, in statement order."""
+        return tuple(self.spec(info) for info in scenario_fields(self.kind))
+
+    @property
+    def resolution_specs(self) -> dict[str, InputSpec]:
+        """The resolution inputs (court costs, attorney fees, settlement share) by field name."""
+        return {info.name: self.spec(info) for info in resolution_fields()}
+
+    def specs_in(self, group: str) -> tuple[InputSpec, ...]:
+        return tuple(spec for spec in self.specs if spec.info.group == group)
+
+    @property
+    def headline_specs(self) -> tuple[InputSpec, ...]:
+        by_name = {spec.info.name: spec for spec in self.specs}
+        return tuple(by_name[name] for name in self.headline)
+
+    @property
+    def other_specs(self) -> tuple[InputSpec, ...]:
+        return tuple(spec for spec in self.specs if spec.info.name not in self.headline)
+
+
+# (slider maximum, step) by input kind, where a side does not set its own.
+_DEFAULT_RANGES: dict[str, tuple[float, float]] = {
+    "money": (20_000.0, 50.0),
+    "percent": (100.0, 1.0),
+    "count": (365.0, 1.0),
+}
+
+MORTGAGE = Side(
+    kind=LoanKind.MORTGAGE,
+    prefix="m",
+    title="Mortgage",
+    collateral="the house",
+    exits=tuple((exit.value, exit.label) for exit in MortgageExit),
+    headline=("unpaid_principal", "sale_price", "commission_rate"),
+    ranges={
+        "unpaid_principal": (1_000_000.0, 1_000.0),
+        "sale_price": (1_000_000.0, 1_000.0),
+        "accrued_interest": (60_000.0, 100.0),
+        "escrow_advances": (30_000.0, 100.0),
+        "commission_rate": (10.0, 0.1),
+        "seller_closing_costs": (50_000.0, 100.0),
+        "junior_lien_payments": (50_000.0, 100.0),
+        "court_costs": (10_000.0, 50.0),
+        "judgment_attorney_fees": (20_000.0, 100.0),
+    },
+)
+
+CAR = Side(
+    kind=LoanKind.AUTO,
+    prefix="c",
+    title="Car loan",
+    collateral="the car",
+    exits=tuple((exit.value, exit.label) for exit in AutoExit),
+    headline=("unpaid_principal", "sale_price", "retaking_fee"),
+    ranges={
+        "unpaid_principal": (100_000.0, 100.0),
+        "sale_price": (100_000.0, 100.0),
+        "accrued_interest": (5_000.0, 10.0),
+        "late_fees": (2_000.0, 5.0),
+        "other_charges": (5_000.0, 10.0),
+        "retaking_fee": (2_500.0, 25.0),
+        "transport": (2_000.0, 25.0),
+        "storage_daily_rate": (100.0, 1.0),
+        "reconditioning": (5_000.0, 25.0),
+        "auction_fee": (2_000.0, 25.0),
+        "attorney_fees": (5_000.0, 25.0),
+        "unearned_interest": (5_000.0, 10.0),
+        "gap_refund": (2_000.0, 10.0),
+        "service_contract_refund": (5_000.0, 10.0),
+        "credit_insurance_refund": (2_000.0, 10.0),
+        "court_costs": (2_000.0, 25.0),
+        "judgment_attorney_fees": (5_000.0, 25.0),
+    },
+)
+
+SIDES = (MORTGAGE, CAR)
+RESOLUTIONS = tuple((resolution.value, resolution.label) for resolution in Resolution)

@@ -1,0 +1,55 @@
+"""Session state every page shares: one canonical value per input, loaded from presets.
+
+Canonical values are plain keys (``c_sale_price``) holding exact decimal strings;
+widgets use derived keys and write back through callbacks, so a value survives page
+switches and a bad entry never overwrites the last good one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping
+from typing import Any
+
+from deficiency import preset, presets_for
+from deficiency.resolution import ILLUSTRATIVE_SETTLEMENT_PERCENT
+from ui.sides import SIDES, Side
+
+#: Suffixes of the keys derived from a canonical key.
+SLIDER = "__slider"
+EXACT = "__exact"
+WIDGET = "__widget"
+ERROR = "__error"
+LAST_GOOD = "__last_good"
+
+DEFAULTS: dict[str, str] = {"settlement_percent": str(ILLUSTRATIVE_SETTLEMENT_PERCENT)}
+
+
+def default_preset_id(side: Side) -> str:
+    """The worked example of a side: what a first visit shows."""
+    return presets_for(side.kind)[0].id
+
+
+def load_preset(state: MutableMapping[str, Any], side: Side, preset_id: str) -> None:
+    """Put a preset's values into the canonical keys; inputs it does not name go back to defaults."""
+    chosen = preset(preset_id)
+    for spec in (*side.specs, *side.resolution_specs.values()):
+        name = spec.info.name
+        state[spec.key] = chosen.values.get(name, DEFAULTS.get(name, "0"))
+        state.pop(spec.key + ERROR, None)
+        state.pop(spec.key + EXACT, None)
+    state[side.exit_key] = chosen.exit
+    state[side.resolution_key] = chosen.resolution
+    state[side.preset_key] = chosen.id
+
+
+def init_state(state: MutableMapping[str, Any]) -> None:
+    """Load each side's worked example on a session's first run; later runs keep what is there."""
+    for side in SIDES:
+        if side.preset_key not in state:
+            load_preset(state, side, default_preset_id(side))
+
+
+def values(state: MutableMapping[str, Any], side: Side) -> dict[str, str]:
+    """The flat inputs of a side (scenario and resolution terms) as exact strings."""
+    specs = (*side.specs, *side.resolution_specs.values())
+    return {spec.info.name: str(state[spec.key]) for spec in specs}

@@ -1,0 +1,24 @@
+"""Pure table builders: the itemised statement as rows of text, exact to the cent."""
+
+from __future__ import annotations
+
+from deficiency import Statement, format_usd
+
+STEP_NAMES = ("1", "2", "3", "4", "5", "6")
+
+
+def statement_rows(statement: Statement) -> list[dict[str, str]]:
+    """The six UCC 9-616(c) lines with their items indented beneath, amounts as exact text.
+
+    Line 3 is signed: negative when the sale alone covered the whole debt.
+    """
+    items = {0: statement.obligation_items, 3: statement.expense_items, 4: statement.credit_items}
+    rows: list[dict[str, str]] = []
+    for index, (label, amount) in enumerate(statement.lines):
+        rows.append({"Line": STEP_NAMES[index], "Item": label, "Amount": format_usd(amount)})
+        detail = items.get(index, ())
+        if len(detail) > 1 or (len(detail) == 1 and detail[0].amount != amount):
+            for item_label, item_amount in detail:
+                rows.append({"Line": "", "Item": f"  · {item_label}", "Amount": format_usd(item_amount)})
+    return rows
+

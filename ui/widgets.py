@@ -1,0 +1,144 @@
+"""Input widgets bound to the canonical state: a slider and an exact box share one value.
+
+Either widget writes the canonical value through a callback; a bad exact entry stays
+in its box with a message beneath it while every figure keeps the last good value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+import streamlit as st
+
+from deficiency import InvalidInputError, format_usd, presets_for
+from deficiency.scenarios import parse_field
+from ui.sides import InputSpec, Side
+from ui.state import ERROR, EXACT, SLIDER, WIDGET, load_preset
+
+_SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days"}
+_EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d"}
+_ICON = {"money": ":material/attach_money:", "percent": ":material/percent:", "count": None}
+
+
+def _as_number(spec: InputSpec, text: str) -> float | int:
+    value = Decimal(text)
+    return int(value) if spec.info.kind == "count" else float(value)
+
+
+def _shown(spec: InputSpec, text: str) -> str:
+    if spec.info.kind == "money":
+        return format_usd(Decimal(text))
+    if spec.info.kind == "percent":
+        return f"{Decimal(text).normalize():f}%"
+    return f"{text} days"
+
+
+def _store(spec: InputSpec, raw: Any) -> None:
+    """Validate a widget's value with the package and make it canonical, or record the error."""
+    state = st.session_state
+    if raw is None:
+        state[spec.key + ERROR] = "is empty; enter an amount (0 if none)"
+        return
+    try:
+        value = parse_field(spec.info, raw)
+    except InvalidInputError as error:
+        state[spec.key + ERROR] = error.problem
+        return
+    state[spec.key] = str(value)
+    state.pop(spec.key + ERROR, None)
+
+
+def _slider_changed(spec: InputSpec) -> None:
+    _store(spec, st.session_state[spec.key + SLIDER])
+
+
+def _exact_changed(spec: InputSpec) -> None:
+    _store(spec, st.session_state[spec.key + EXACT])
+
+
+def amount_input(spec: InputSpec, help: str | None = None) -> None:
+    """A slider for quick moves beside an exact box for figures to the cent, bound to one value."""
+    state = st.session_state
+    canonical = str(state[spec.key])
+    number = _as_number(spec, canonical)
+    is_count = spec.info.kind == "count"
+    slider_max: float | int = int(spec.slider_max) if is_count else spec.slider_max
+    step: float | int = int(spec.step) if is_count else spec.step
+    state[spec.key + SLIDER] = min(number, slider_max)
+    if spec.key + ERROR not in state:
+        state[spec.key + EXACT] = number
+    slider_column, exact_column = st.columns([3, 2], vertical_alignment="bottom")
+    slider_column.slider(
+        spec.label,
+        min_value=0 if is_count else 0.0,
+        max_value=slider_max,
+        step=step,
+        format=_SLIDER_FORMAT[spec.info.kind],
+        key=spec.key + SLIDER,
+        on_change=_slider_changed,
+        args=(spec,),
+        help=help,
+    )
+    exact_column.number_input(
+        f"{spec.label}, exact",
+        step=step,
+        format=_EXACT_FORMAT[spec.info.kind],
+        key=spec.key + EXACT,
+        on_change=_exact_changed,
+        args=(spec,),
+        icon=_ICON[spec.info.kind],
+        label_visibility="collapsed",
+    )
+    problem = state.get(spec.key + ERROR)
+    if problem:
+        st.error(
+            f"{spec.label} {problem}. Still using {_shown(spec, canonical)}.",
+            icon=":material/error:",
+        )
+    elif number > slider_max:
+        st.caption(f"{_shown(spec, canonical)} is beyond the slider; the exact figure is used.")
+
+
+def _choice_changed(key: str) -> None:
+    chosen = st.session_state[key + WIDGET]
+    if chosen is not None:  # a segmented control can be clicked off; keep the last choice
+        st.session_state[key] = chosen
+
+
+def choice_input(key: str, label: str, options: Sequence[tuple[str, str]]) -> str:
+    """A segmented control bound to a canonical choice; returns the current choice."""
+    state = st.session_state
+    labels = dict(options)
+    state[key + WIDGET] = state[key]
+    st.segmented_control(
+        label,
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=key + WIDGET,
+        on_change=_choice_changed,
+        args=(key,),
+    )
+    return str(state[key])
+
+
+def _preset_changed(side: Side) -> None:
+    chosen = st.session_state[side.preset_key + WIDGET]
+    if chosen:
+        load_preset(st.session_state, side, chosen)
+
+
+def preset_picker(side: Side) -> None:
+    """Pick a named scenario to load; loading replaces every input of the side."""
+    options = {preset.id: preset.title for preset in presets_for(side.kind)}
+    st.session_state[side.preset_key + WIDGET] = st.session_state[side.preset_key]
+    st.selectbox(
+        "Start from",
+        options=list(options),
+        format_func=options.__getitem__,
+        key=side.preset_key + WIDGET,
+        on_change=_preset_changed,
+        args=(side,),
+        help="Loads a named scenario into every input below; you can then edit any figure.",
+    )
