@@ -1,4 +1,4 @@
-"""The paths a deficiency can take: how the borrower left the property, then what became of the rest.
+"""Paths a deficiency takes: how the borrower left the property, then what became of the rest.
 
 Taxes (:mod:`deficiency.tax`) and credit reporting (:mod:`deficiency.credit`) both depend
 on the pair (exit, path). The exits are the package's existing :class:`MortgageExit` and
