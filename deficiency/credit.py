@@ -1,0 +1,508 @@
+"""Credit reporting after a short sale, foreclosure, deed in lieu or car repossession.
+
+For each exit and what became of the deficiency this module says how the account is
+typically reported (Metro 2 status in words and code), how long it stays (FCRA 605(c)),
+and how long before a new Fannie Mae or FHA mortgage; :func:`timeline` puts those on a
+calendar from the first missed payment. Rules and figures live in
+``data/credit_reporting.toml``, each with its source and a confidence mark; what was not
+verified (Freddie Mac, VA and USDA waiting periods; some paid codes) is said so, never shown
+as fact. Dates are inputs: nothing here reads today's date.
+
+References
+----------
+FCRA 605, 15 U.S.C. 1681c; CDIA Credit Reporting Resource Guide (Metro 2), via vendor
+documentation; Fannie Mae Selling Guide B3-5.3-07; HUD Handbook 4000.1 II.A.5.a.iii.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from deficiency.errors import InvalidInputError
+from deficiency.money import Amount, to_count, to_money
+from deficiency.paths import DeficiencyPath, Exit, is_mortgage, parse_exit, parse_path
+from deficiency.tax import FormStatus, expected_forms, form_1099_due, form_1099c_threshold
+
+#: Longest gap accepted between timeline events, in months (20 years).
+MAX_GAP_MONTHS = 240
+
+
+@cache
+def rules() -> dict[str, Any]:
+    """The parsed ``data/credit_reporting.toml`` (loaded once)."""
+    path = resources.files("deficiency").joinpath("data", "credit_reporting.toml")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def disclaimer() -> str:
+    """The caveat shown with every credit-reporting answer."""
+    return str(rules()["disclaimer"]["text"])
+
+
+# --- Date arithmetic ----------------------------------------------------------------
+
+
+def add_months(start: date, months: int) -> date:
+    """``start`` moved by whole calendar months, clamped to the last day of a short month.
+
+    Examples
+    --------
+    >>> add_months(date(2024, 1, 31), 1)
+    datetime.date(2024, 2, 29)
+    >>> add_months(date(2024, 2, 29), 12)
+    datetime.date(2025, 2, 28)
+    """
+    index = start.year * 12 + start.month - 1 + months
+    year, month_index = divmod(index, 12)
+    last_day = calendar.monthrange(year, month_index + 1)[1]
+    return date(year, month_index + 1, min(start.day, last_day))
+
+
+def removal_date(first_missed_payment: date) -> date:
+    """The date a negative account must leave credit reports under FCRA 605(c).
+
+    Notes
+    -----
+    ``removal = first_missed_payment + 180 days + 7 years`` (the 7 years by calendar,
+    29 February moving to 28 February). The clock starts at the delinquency that
+    immediately preceded the charge-off, collection or similar action, and paying,
+    settling or selling the debt does not restart it.
+
+    References
+    ----------
+    FCRA 605(a)(4)-(5), (c)(1), 15 U.S.C. 1681c; FTC staff opinion (Johnson, 1998).
+
+    Examples
+    --------
+    >>> removal_date(date(2024, 1, 15))
+    datetime.date(2031, 7, 13)
+    """
+    rule = rules()["seven_year_rule"]
+    clock_start = _as_date(first_missed_payment, "First missed payment") + timedelta(
+        days=rule["days_after_delinquency"]
+    )
+    return add_months(clock_start, 12 * rule["years"])
+
+
+def _as_date(value: object, field: str) -> date:
+    if not isinstance(value, date):
+        raise InvalidInputError(field, f"expected a date, got {type(value).__name__}")
+    return value
+
+
+# --- How the account is reported ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportedStatus:
+    """One status the account typically shows, in words and Metro 2 code.
+
+    ``code`` is None where no single code applies or it was not verified;
+    ``special_comment`` is a Metro 2 special comment such as ``"AU"``.
+    """
+
+    stage: str
+    status: str
+    code: str | None
+    special_comment: str | None
+    note: str
+    confidence: str
+    source: str
+
+    @property
+    def verified(self) -> bool:
+        return self.confidence != "U"
+
+
+@dataclass(frozen=True)
+class WaitingPeriod:
+    """A wait before a new mortgage under one program, counted from an event."""
+
+    program: str
+    event: str
+    years: int
+    extenuating_years: int | None
+    counted_from: str
+    note: str
+    source: str
+    confidence: str
+
+
+@dataclass(frozen=True)
+class CreditReporting:
+    """How an exit and its deficiency path typically read, how long, and what it blocks."""
+
+    exit: Exit
+    path: DeficiencyPath
+    statuses: tuple[ReportedStatus, ...]
+    stays: str
+    stays_source: str
+    judgment_note: str | None
+    waiting_periods: tuple[WaitingPeriod, ...]
+    not_shown: tuple[str, ...]
+
+
+def _status(stage: str, raw: dict[str, Any], source: str) -> ReportedStatus:
+    code = str(raw.get("code", "")) or None
+    comment = str(raw.get("special_comment", "")) or None
+    return ReportedStatus(
+        stage=stage,
+        status=str(raw["status"]),
+        code=code,
+        special_comment=comment,
+        note=str(raw.get("note", "")),
+        confidence=str(raw["confidence"]),
+        source=source,
+    )
+
+
+def _paid_status(exit: Exit, data: dict[str, Any], source: str) -> ReportedStatus:
+    paid = data["path"]["paid"]
+    entry = paid["codes"].get(exit.value)
+    if entry is None:
+        return ReportedStatus(
+            stage="After the deficiency",
+            status=str(paid["status"]),
+            code=None,
+            special_comment=None,
+            note=str(paid["unverified"][exit.value]),
+            confidence="U",
+            source=source,
+        )
+    return ReportedStatus(
+        stage="After the deficiency",
+        status=str(entry["status"]),
+        code=str(entry["code"]),
+        special_comment=None,
+        note="",
+        confidence=str(paid["confidence"]),
+        source=source,
+    )
+
+
+def waiting_periods(exit: str | enum.Enum, path: str | enum.Enum) -> tuple[WaitingPeriod, ...]:
+    """The Fannie Mae and FHA waiting periods a mortgage exit (and a charge-off) trigger.
+
+    A car exit triggers none in the sources read. Freddie Mac, VA and USDA periods were
+    not verified and are never returned.
+
+    Examples
+    --------
+    >>> [(w.program, w.years) for w in waiting_periods("foreclosure", "waived")]
+    [('Fannie Mae', 7), ('FHA', 3)]
+    """
+    the_exit = parse_exit(exit)
+    the_path = parse_path(path)
+    if not is_mortgage(the_exit):
+        return ()
+    events = {the_exit.value}
+    if the_path is DeficiencyPath.CHARGED_OFF:
+        events.add("charged_off")
+    return tuple(
+        WaitingPeriod(
+            program=str(raw["program"]),
+            event=str(raw["event"]),
+            years=int(raw["years"]),
+            extenuating_years=raw.get("extenuating_years"),
+            counted_from=str(raw["counted_from"]),
+            note=str(raw["note"]),
+            source=str(raw["source"]),
+            confidence=str(raw["confidence"]),
+        )
+        for raw in rules()["waiting"]
+        if raw["event"] in events
+    )
+
+
+def credit_reporting(exit: str | enum.Enum, path: str | enum.Enum) -> CreditReporting:
+    """How an exit and what became of its deficiency typically show on a credit report.
+
+    Parameters
+    ----------
+    exit
+        :class:`MortgageExit` or :class:`AutoExit` (or its value).
+    path
+        :class:`DeficiencyPath` or :class:`Resolution` (or its value).
+
+    Notes
+    -----
+    Statuses come in order: the exit's status (foreclosure 94, deed in lieu 89,
+    repossession 96, voluntary surrender 95; a short sale has no code of its own), then
+    the deficiency's: waived or settled (special comment AU), pursued (balance due),
+    paid (61/63/65/13 by exit, unverified after a deed in lieu), charged off (97).
+
+    References
+    ----------
+    Metro 2 (CDIA Credit Reporting Resource Guide); FCRA 605(c); NCAP (July 2017).
+
+    Examples
+    --------
+    >>> report = credit_reporting("repossession", "charged_off")
+    >>> [status.code for status in report.statuses]
+    ['96', '97']
+    >>> credit_reporting("short_sale", "waived").statuses[-1].special_comment
+    'AU'
+    """
+    the_exit = parse_exit(exit)
+    the_path = parse_path(path)
+    data = rules()
+    source = str(data["metro2"]["source"])
+    exit_status = _status("After the exit", data["exit"][the_exit.value], source)
+    if the_path is DeficiencyPath.PAID:
+        path_status = _paid_status(the_exit, data, source)
+    else:
+        path_status = _status("After the deficiency", data["path"][the_path.value], source)
+    judgments = data["judgments"]
+    unverified = data["waiting_unverified"]
+    not_shown = [str(unverified["note"])]
+    if not is_mortgage(the_exit):
+        not_shown.append(str(unverified["car"]))
+    seven = data["seven_year_rule"]
+    return CreditReporting(
+        exit=the_exit,
+        path=the_path,
+        statuses=(exit_status, path_status),
+        stays=str(seven["rule"]),
+        stays_source=str(seven["source"]),
+        judgment_note=(str(judgments["rule"]) if the_path is DeficiencyPath.JUDGMENT else None),
+        waiting_periods=waiting_periods(the_exit, the_path),
+        not_shown=tuple(not_shown),
+    )
+
+
+# --- Timeline ------------------------------------------------------------------------
+
+
+class EventKind(enum.Enum):
+    """What a timeline event marks."""
+
+    FIRST_MISSED_PAYMENT = "first_missed_payment"
+    SALE = "sale"
+    RESOLUTION = "resolution"
+    FORM_1099C = "form_1099c"
+    REPORT_REMOVAL = "report_removal"
+    NEW_MORTGAGE = "new_mortgage"
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One dated event; ``illustrative`` marks dates built on assumed gaps, not facts."""
+
+    when: date
+    kind: EventKind
+    label: str
+    detail: str
+    source: str
+    illustrative: bool = False
+
+
+_SALE_LABEL = {
+    "short_sale": "Short sale closes",
+    "foreclosure": "Foreclosure sale",
+    "deed_in_lieu": "Deed in lieu accepted",
+    "repossession": "Car repossessed and sold",
+    "voluntary_surrender": "Car surrendered and sold",
+}
+
+_RESOLUTION_LABEL = {
+    DeficiencyPath.WAIVED: "Deficiency waived",
+    DeficiencyPath.JUDGMENT: "Deficiency judgment",
+    DeficiencyPath.SETTLED: "Deficiency settled for less",
+    DeficiencyPath.PAID: "Deficiency paid in full",
+    DeficiencyPath.CHARGED_OFF: "Deficiency charged off",
+}
+
+
+def timeline(
+    first_missed_payment: date,
+    exit: str | enum.Enum,
+    path: str | enum.Enum,
+    *,
+    months_default_to_sale: int | None = None,
+    months_sale_to_resolution: int | None = None,
+    cancelled: Amount | None = None,
+) -> tuple[TimelineEvent, ...]:
+    """Dated events from the first missed payment to the earliest new mortgage, in order.
+
+    Parameters
+    ----------
+    first_missed_payment
+        The first payment missed in the delinquency that led to the exit.
+    exit, path
+        The exit and what became of the deficiency (enum members or values).
+    months_default_to_sale
+        Months from the first missed payment to the sale or repossession. Default from
+        the data: 12 for a house, 3 for a car (illustrative assumptions).
+    months_sale_to_resolution
+        Months from the sale to the judgment, settlement, payment or charge-off. Default
+        0 for a waiver (dated at the sale), else 6 (illustrative).
+    cancelled
+        The amount cancelled, if known; under the $600 threshold no 1099-C event is shown.
+
+    Notes
+    -----
+    - sale = first missed payment + months_default_to_sale (calendar months)
+    - resolution = sale + months_sale_to_resolution
+    - Form 1099-C (waived or settled; possible after a charge-off): January 31 after the
+      year of the resolution, the borrower's copy due date
+    - removal from credit reports = first missed payment + 180 days + 7 years (FCRA 605(c))
+    - earliest new mortgage per program = the latest of (event date + years) over the
+      events the program counts (the sale; the charge-off for Fannie Mae), and with
+      extenuating circumstances where the guide allows fewer years
+
+    Events are sorted by date; same-day events keep the order above.
+
+    Examples
+    --------
+    >>> events = timeline(date(2024, 1, 15), "short_sale", "waived")
+    >>> [(e.when.isoformat(), e.label) for e in events]  # doctest: +NORMALIZE_WHITESPACE
+    [('2024-01-15', 'First missed payment'),
+     ('2025-01-15', 'Short sale closes'),
+     ('2025-01-15', 'Deficiency waived'),
+     ('2026-01-31', 'Form 1099-C expected'),
+     ('2027-01-15', 'Earliest Fannie Mae mortgage (extenuating circumstances)'),
+     ('2028-01-15', 'Earliest FHA mortgage'),
+     ('2029-01-15', 'Earliest Fannie Mae mortgage'),
+     ('2031-07-13', 'Off credit reports')]
+    """
+    start = _as_date(first_missed_payment, "First missed payment")
+    the_exit = parse_exit(exit)
+    the_path = parse_path(path)
+    defaults = rules()["timeline_defaults"]
+    assumed_note = str(defaults["note"])
+    if months_default_to_sale is None:
+        key = "mortgage" if is_mortgage(the_exit) else "car"
+        to_sale = int(defaults[f"months_default_to_sale_{key}"])
+        sale_assumed = True
+    else:
+        to_sale = to_count(months_default_to_sale, "Months from default to sale", MAX_GAP_MONTHS)
+        sale_assumed = False
+    if months_sale_to_resolution is None:
+        waived = the_path is DeficiencyPath.WAIVED
+        to_resolution = 0 if waived else int(defaults["months_sale_to_resolution"])
+        resolution_assumed = True
+    else:
+        to_resolution = to_count(
+            months_sale_to_resolution, "Months from sale to resolution", MAX_GAP_MONTHS
+        )
+        resolution_assumed = False
+    sale = add_months(start, to_sale)
+    resolved = add_months(sale, to_resolution)
+    seven = rules()["seven_year_rule"]
+    events = [
+        TimelineEvent(
+            start,
+            EventKind.FIRST_MISSED_PAYMENT,
+            "First missed payment",
+            "The credit-reporting clock starts here (FCRA 605(c)).",
+            str(seven["source"]),
+        ),
+        TimelineEvent(
+            sale,
+            EventKind.SALE,
+            _SALE_LABEL[the_exit.value],
+            f"{to_sale} months after the first missed payment."
+            + (f" {assumed_note}" if sale_assumed else ""),
+            "",
+            illustrative=sale_assumed,
+        ),
+        TimelineEvent(
+            resolved,
+            EventKind.RESOLUTION,
+            _RESOLUTION_LABEL[the_path],
+            f"{to_resolution} months after the sale."
+            + (f" {assumed_note}" if resolution_assumed else ""),
+            "",
+            illustrative=sale_assumed or resolution_assumed,
+        ),
+    ]
+    form = _form_1099c_event(the_exit, the_path, resolved, cancelled)
+    if form is not None:
+        events.append(form)
+    events.extend(_mortgage_events(the_exit, the_path, sale, resolved))
+    events.append(
+        TimelineEvent(
+            removal_date(start),
+            EventKind.REPORT_REMOVAL,
+            "Off credit reports",
+            str(seven["rule"]),
+            str(seven["source"]),
+        )
+    )
+    order = list(EventKind)
+    return tuple(sorted(events, key=lambda event: (event.when, order.index(event.kind))))
+
+
+def _form_1099c_event(
+    exit: Exit, path: DeficiencyPath, resolved: date, cancelled: Amount | None
+) -> TimelineEvent | None:
+    if cancelled is None:
+        if path in (DeficiencyPath.JUDGMENT, DeficiencyPath.PAID):
+            return None
+        threshold = form_1099c_threshold()
+        possible = path is DeficiencyPath.CHARGED_OFF
+        status = FormStatus.POSSIBLE if possible else FormStatus.EXPECTED
+        detail = (
+            f"If ${threshold:,.0f} or more is cancelled, the lender files Form 1099-C for "
+            f"{resolved.year}; your copy is due by this date."
+        )
+        source = ""
+    else:
+        form = expected_forms(
+            exit, path, to_money(cancelled, "Cancelled debt"), tax_year=resolved.year
+        )[1]
+        if form.status is FormStatus.NOT_EXPECTED:
+            return None
+        status, detail, source = form.status, form.explanation, form.source
+    label = "Form 1099-C expected" if status is FormStatus.EXPECTED else "Form 1099-C possible"
+    return TimelineEvent(form_1099_due(resolved.year), EventKind.FORM_1099C, label, detail, source)
+
+
+def _mortgage_events(
+    exit: Exit, path: DeficiencyPath, sale: date, resolved: date
+) -> list[TimelineEvent]:
+    periods = waiting_periods(exit, path)
+    events: list[TimelineEvent] = []
+    for program in dict.fromkeys(period.program for period in periods):
+        own = [period for period in periods if period.program == program]
+        standard = max(
+            add_months(_counted_from(period, sale, resolved), 12 * period.years) for period in own
+        )
+        detail = " ".join(
+            f"{period.years} years after {period.counted_from}. {period.note}" for period in own
+        )
+        sources = " ; ".join(period.source for period in own)
+        events.append(
+            TimelineEvent(
+                standard, EventKind.NEW_MORTGAGE, f"Earliest {program} mortgage", detail, sources
+            )
+        )
+        if any(period.extenuating_years is not None for period in own):
+            extenuating = max(
+                add_months(
+                    _counted_from(period, sale, resolved),
+                    12 * (period.extenuating_years or period.years),
+                )
+                for period in own
+            )
+            events.append(
+                TimelineEvent(
+                    extenuating,
+                    EventKind.NEW_MORTGAGE,
+                    f"Earliest {program} mortgage (extenuating circumstances)",
+                    "With documented extenuating circumstances. " + detail,
+                    sources,
+                )
+            )
+    return events
+
+
+def _counted_from(period: WaitingPeriod, sale: date, resolved: date) -> date:
+    return resolved if period.event == "charged_off" else sale
