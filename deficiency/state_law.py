@@ -1,0 +1,834 @@
+"""State anti-deficiency and deficiency-limiting laws, applied to a gross deficiency.
+
+Rules live in ``data/state_rules.csv``: one row per statute (or per part of one) for
+each state and loan kind that shared/domain.md section 3 covers, plus the section 6
+wage-garnishment notes. Each row names its citation, a source URL, a confidence mark
+(H, M, L, U as in shared/domain.md) and the date it was compiled (``as_of``).
+
+Columns of ``state_rules.csv``
+------------------------------
+state, state_name
+    Postal code and name.
+loan_kind
+    ``mortgage``, ``auto``, or ``any`` (the garnishment notes).
+rule_id
+    Unique id, e.g. ``CA-580e``.
+effect
+    ``bar`` (nothing collectible when the conditions hold), ``fair_value`` (credit for the
+    property's fair market value), ``deadline`` (a time limit only), ``allowed`` (a
+    deficiency is expressly possible), ``info`` (informational only: never changes a
+    number) or ``garnishment`` (a wage-garnishment note for :mod:`deficiency.collection`).
+exits
+    ``|``-separated :class:`~deficiency.mortgage.MortgageExit` or
+    :class:`~deficiency.auto.AutoExit` values, or ``all``.
+foreclosure_type
+    ``judicial``, ``nonjudicial`` or ``any`` (only for rows that apply to foreclosures).
+conditions
+    ``+``-separated yes/no facts of :class:`LoanFacts` that must all hold; ``!fact`` means
+    the fact must be false. Empty: no condition.
+threshold_measure, threshold_comparison, threshold_amount
+    A dollar limit on one amount of :class:`LoanFacts` (``cash_price``,
+    ``amount_financed``, ``amount_owing_at_default``, ``original_loan_amount``), compared
+    ``at_most`` (the statute's "or less") or ``less_than``.
+fair_value_method
+    ``greater_of_fmv_or_price`` (credit the greater of fair market value or sale price) or
+    ``fmv_less_surviving_liens`` (Texas: credit fair market value less surviving liens when
+    that beats the sale price).
+deadline_days, deadline_months, deadline_from
+    The time limit to seek a deficiency and the event it runs from.
+summary, citation, source_url
+    The rule in plain words, the statute or case, and where it was read.
+confidence
+    H, M, L or U. Rows marked L or U may only be ``info`` or ``garnishment``: an unverified
+    rule is shown, never applied.
+sources_conflict
+    ``yes`` where sources disagree on the rule's scope.
+text_version
+    The code year the source shows, when it shows one.
+as_of
+    The date the row was compiled from shared/domain.md; the law may have changed since.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+
+from deficiency.auto import AutoExit
+from deficiency.errors import InvalidInputError
+from deficiency.money import ZERO, Amount, format_usd, to_money
+from deficiency.mortgage import MortgageExit
+from deficiency.periods import add_period
+from deficiency.scenarios import LoanKind
+
+#: Shown with every result: the package informs, it does not advise.
+DISCLAIMER = "General information from public sources, not legal advice; laws change."
+
+
+class Effect(enum.Enum):
+    """What a rule does to the deficiency when its conditions hold."""
+
+    BAR = "bar"
+    FAIR_VALUE = "fair_value"
+    DEADLINE = "deadline"
+    ALLOWED = "allowed"
+    INFO = "info"
+    GARNISHMENT = "garnishment"
+
+    @property
+    def changes_amount(self) -> bool:
+        """Whether the rule can change the collectible amount."""
+        return self in (Effect.BAR, Effect.FAIR_VALUE)
+
+
+class Confidence(enum.Enum):
+    """How well a rule is sourced (shared/domain.md, "Confidence marks")."""
+
+    HIGH = "H"
+    MEDIUM = "M"
+    LOW = "L"
+    UNVERIFIED = "U"
+
+    @property
+    def uncertain(self) -> bool:
+        """Low or unverified: shown as uncertain and never applied to a number."""
+        return self in (Confidence.LOW, Confidence.UNVERIFIED)
+
+    @property
+    def label(self) -> str:
+        return {
+            "H": "High: read in the statute or a regulator's text",
+            "M": "Medium: a reputable secondary source",
+            "L": "Low: one weak source; verify before relying on it",
+            "U": "Unverified: not found in a reliable source",
+        }[self.value]
+
+
+class ForeclosureType(enum.Enum):
+    """Judicial (court action) or non-judicial (trustee's sale, power of sale, advertisement)."""
+
+    JUDICIAL = "judicial"
+    NONJUDICIAL = "nonjudicial"
+
+
+class FairValueMethod(enum.Enum):
+    """How a fair-value statute credits the property's value against the debt."""
+
+    GREATER_OF_FMV_OR_PRICE = "greater_of_fmv_or_price"
+    FMV_LESS_SURVIVING_LIENS = "fmv_less_surviving_liens"
+
+
+class Comparison(enum.Enum):
+    """How an amount is compared with a statute's dollar limit."""
+
+    AT_MOST = "at_most"
+    LESS_THAN = "less_than"
+
+    def holds(self, amount: Decimal, limit: Decimal) -> bool:
+        return amount <= limit if self is Comparison.AT_MOST else amount < limit
+
+
+class Finding(enum.Enum):
+    """What a rule did in one evaluation."""
+
+    APPLIED = "applied"
+    NOT_MET = "not_met"
+    MAY_APPLY = "may_apply"
+    INFORMATIONAL = "informational"
+
+
+class Coverage(enum.Enum):
+    """How far our data covers the state, loan kind and exit asked about."""
+
+    NOT_IN_DATA = "not_in_data"
+    NO_RULE_FOR_LOAN_KIND = "no_rule_for_loan_kind"
+    NO_RULE_FOR_EXIT = "no_rule_for_exit"
+    RULES_FOUND = "rules_found"
+
+
+@dataclass(frozen=True)
+class LoanFacts:
+    """The facts state rules depend on; ``None`` means unknown, and an unknown fact never bars.
+
+    Yes/no facts are named in ``state_rules.csv`` conditions; amounts are compared with
+    dollar thresholds or used in fair-value credits.
+    """
+
+    foreclosure_type: ForeclosureType | None = None
+    #: The loan paid for the home (CA 580b, AZ 33-729, NV, NC, OR).
+    purchase_money: bool | None = None
+    #: The borrower lived in the home.
+    owner_occupied: bool | None = None
+    #: A dwelling of one to four units.
+    one_to_four_units: bool | None = None
+    #: A single one- or two-family home on 2.5 acres or less (Arizona).
+    one_or_two_family_on_2_5_acres: bool | None = None
+    #: The seller carried back a note for part of the price.
+    seller_financed: bool | None = None
+    #: Secured by a deed of trust (trust indenture), not a mortgage.
+    deed_of_trust: bool | None = None
+    #: A second or other junior lien.
+    junior_lien: bool | None = None
+    #: The short-sale agreement carries a signed waiver of the deficiency (Nevada).
+    signed_short_sale_waiver: bool | None = None
+    #: The lender bought the property at the sale (North Carolina, Pennsylvania).
+    lender_bought_at_sale: bool | None = None
+    #: A court confirmed the sale brought true market value (Georgia).
+    sale_confirmed: bool | None = None
+    #: A nontraditional or rate-spread home loan (North Carolina 45-21.38A).
+    nontraditional_home_loan: bool | None = None
+    #: Car financed by the dealer's retail instalment (credit sale) contract, not a direct loan.
+    credit_sale: bool | None = None
+    #: A consumer finance loan from a licensed small-loan lender (Florida ch. 516).
+    consumer_finance_loan: bool | None = None
+    #: The lender gave proper notice and sold in a commercially reasonable way.
+    sale_compliant: bool | None = None
+    #: Sale price the lender credited (used with a fair-value credit).
+    sale_price: Decimal | None = None
+    #: Fair market value of the property or car at the sale.
+    fair_market_value: Decimal | None = None
+    #: Liens that survive the foreclosure (Texas offset).
+    surviving_liens: Decimal | None = None
+    #: Original amount of the loan (Oregon 88.103).
+    original_loan_amount: Decimal | None = None
+    #: The car's cash price.
+    cash_price: Decimal | None = None
+    #: The amount financed on the car.
+    amount_financed: Decimal | None = None
+    #: Unpaid balance (amount owing) at default.
+    amount_owing_at_default: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        for name in AMOUNT_FACTS:
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, to_money(value, name.replace("_", " ")))
+
+
+#: Facts that are amounts; every other fact but ``foreclosure_type`` is yes/no.
+AMOUNT_FACTS = (
+    "sale_price",
+    "fair_market_value",
+    "surviving_liens",
+    "original_loan_amount",
+    "cash_price",
+    "amount_financed",
+    "amount_owing_at_default",
+)
+BOOLEAN_FACTS = tuple(
+    item.name
+    for item in fields(LoanFacts)
+    if item.name not in AMOUNT_FACTS and item.name != "foreclosure_type"
+)
+
+_FACT_WORDS = {
+    "purchase_money": "the loan paid for the home (purchase money)",
+    "owner_occupied": "you lived in the home",
+    "one_to_four_units": "the home has 1 to 4 units",
+    "one_or_two_family_on_2_5_acres": "a one- or two-family home on 2.5 acres or less",
+    "seller_financed": "the seller financed the purchase",
+    "deed_of_trust": "the loan is secured by a deed of trust",
+    "junior_lien": "the loan is a junior (second) lien",
+    "signed_short_sale_waiver": "the short-sale agreement has a signed deficiency waiver",
+    "lender_bought_at_sale": "the lender bought the property at the sale",
+    "sale_confirmed": "a court confirmed the sale brought true market value",
+    "nontraditional_home_loan": "a nontraditional or rate-spread home loan",
+    "credit_sale": "the car was financed by the dealer's instalment contract",
+    "consumer_finance_loan": "a consumer finance loan",
+    "sale_compliant": "the lender's notice and sale complied with the law",
+    "cash_price": "the cash price",
+    "amount_financed": "the amount financed",
+    "amount_owing_at_default": "the amount owing at default",
+    "original_loan_amount": "the original loan amount",
+}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A yes/no fact a rule needs: ``fact`` must equal ``required``."""
+
+    fact: str
+    required: bool
+
+    @property
+    def words(self) -> str:
+        phrase = _FACT_WORDS[self.fact]
+        return phrase if self.required else f"not: {phrase}"
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A statute's dollar limit on one amount (a small-balance bar)."""
+
+    measure: str
+    comparison: Comparison
+    amount: Decimal
+
+    @property
+    def words(self) -> str:
+        limit = format_usd(self.amount, cents=False)
+        if self.comparison is Comparison.AT_MOST:
+            return f"{_FACT_WORDS[self.measure]} is {limit} or less"
+        return f"{_FACT_WORDS[self.measure]} is less than {limit}"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """Time allowed to seek a deficiency, counted from an event (a sale, a deed)."""
+
+    days: int
+    months: int
+    starts_at: str
+
+    @property
+    def words(self) -> str:
+        if self.days:
+            span = f"{self.days} days"
+        elif self.months % 12 == 0:
+            years = self.months // 12
+            span = f"{years} year" + ("s" if years != 1 else "")
+        else:
+            span = f"{self.months} months"
+        return f"{span} after {self.starts_at}"
+
+    def due(self, start: date) -> date:
+        """The last day, given the date of the event it runs from.
+
+        Examples
+        --------
+        >>> Deadline(days=90, months=0, starts_at="the trustee's sale").due(date(2025, 1, 10))
+        datetime.date(2025, 4, 10)
+        """
+        return add_period(start, months=self.months, days=self.days)
+
+
+@dataclass(frozen=True)
+class StateRule:
+    """One row of ``state_rules.csv``."""
+
+    state: str
+    state_name: str
+    loan_kind: LoanKind | None
+    rule_id: str
+    effect: Effect
+    exits: frozenset[str]
+    foreclosure_type: ForeclosureType | None
+    conditions: tuple[Condition, ...]
+    threshold: Threshold | None
+    fair_value_method: FairValueMethod | None
+    deadline: Deadline | None
+    summary: str
+    citation: str
+    source_url: str
+    confidence: Confidence
+    sources_conflict: bool
+    text_version: str
+    as_of: date
+
+    @property
+    def uncertain(self) -> bool:
+        """Low or unverified confidence, or sources disagree: say so wherever it is shown."""
+        return self.confidence.uncertain or self.sources_conflict
+
+    def covers(self, kind: LoanKind, exit: MortgageExit | AutoExit) -> bool:
+        """Whether the rule speaks to this loan kind and exit (garnishment notes never do)."""
+        if self.effect is Effect.GARNISHMENT or self.loan_kind is not kind:
+            return False
+        return exit.value in self.exits
+
+
+def _split(text: str, separator: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(separator) if part.strip())
+
+
+def _exits(text: str, kind: LoanKind | None) -> frozenset[str]:
+    if kind is LoanKind.MORTGAGE:
+        known = {item.value for item in MortgageExit}
+    elif kind is LoanKind.AUTO:
+        known = {item.value for item in AutoExit}
+    else:
+        known = {item.value for item in MortgageExit} | {item.value for item in AutoExit}
+    if text == "all":
+        return frozenset(known)
+    chosen = frozenset(_split(text, "|"))
+    if not chosen or not chosen <= known:
+        raise ValueError(f"unknown exits {text!r}")
+    return chosen
+
+
+def _conditions(text: str) -> tuple[Condition, ...]:
+    conditions = []
+    for part in _split(text, "+"):
+        name = part.removeprefix("!")
+        if name not in BOOLEAN_FACTS:
+            raise ValueError(f"unknown condition {part!r}")
+        conditions.append(Condition(name, not part.startswith("!")))
+    return tuple(conditions)
+
+
+def _rule(row: dict[str, str]) -> StateRule:
+    kind = None if row["loan_kind"] == "any" else LoanKind(row["loan_kind"])
+    effect = Effect(row["effect"])
+    confidence = Confidence(row["confidence"])
+    threshold = None
+    if row["threshold_measure"]:
+        if row["threshold_measure"] not in AMOUNT_FACTS:
+            raise ValueError(f"unknown threshold measure {row['threshold_measure']!r}")
+        threshold = Threshold(
+            row["threshold_measure"],
+            Comparison(row["threshold_comparison"]),
+            to_money(row["threshold_amount"], "threshold_amount"),
+        )
+    deadline = None
+    if row["deadline_days"] or row["deadline_months"]:
+        deadline = Deadline(
+            int(row["deadline_days"] or 0), int(row["deadline_months"] or 0), row["deadline_from"]
+        )
+    foreclosure = (
+        None if row["foreclosure_type"] == "any" else ForeclosureType(row["foreclosure_type"])
+    )
+    exits = _exits(row["exits"], kind)
+    if foreclosure is not None and exits != {MortgageExit.FORECLOSURE.value}:
+        raise ValueError("a foreclosure type needs exits = foreclosure")
+    method = FairValueMethod(row["fair_value_method"]) if row["fair_value_method"] else None
+    if (effect is Effect.FAIR_VALUE) != (method is not None):
+        raise ValueError("fair_value rows, and only they, need a fair_value_method")
+    if effect.changes_amount and confidence.uncertain:
+        raise ValueError("an L or U rule must be informational only")
+    if row["sources_conflict"] not in ("yes", "no"):
+        raise ValueError("sources_conflict must be yes or no")
+    return StateRule(
+        state=row["state"],
+        state_name=row["state_name"],
+        loan_kind=kind,
+        rule_id=row["rule_id"],
+        effect=effect,
+        exits=exits,
+        foreclosure_type=foreclosure,
+        conditions=_conditions(row["conditions"]),
+        threshold=threshold,
+        fair_value_method=method,
+        deadline=deadline,
+        summary=row["summary"],
+        citation=row["citation"],
+        source_url=row["source_url"],
+        confidence=confidence,
+        sources_conflict=row["sources_conflict"] == "yes",
+        text_version=row["text_version"],
+        as_of=date.fromisoformat(row["as_of"]),
+    )
+
+
+@cache
+def state_rules() -> tuple[StateRule, ...]:
+    """Every row of ``data/state_rules.csv``, parsed and checked (loaded once).
+
+    Raises ``ValueError`` naming the row if the file breaks a rule of its format, for
+    example an L-confidence row that would change a number.
+
+    Examples
+    --------
+    >>> rule = next(r for r in state_rules() if r.rule_id == "WI-425.209")
+    >>> rule.threshold.amount, rule.confidence.value
+    (Decimal('1000.00'), 'H')
+    """
+    text = resources.files("deficiency").joinpath("data", "state_rules.csv").read_text("utf-8")
+    rules = []
+    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
+        try:
+            rules.append(_rule(row))
+        except (KeyError, ValueError) as error:
+            raise ValueError(f"state_rules.csv line {number}: {error}") from None
+    ids = [rule.rule_id for rule in rules]
+    if len(ids) != len(set(ids)):
+        raise ValueError("state_rules.csv: rule_id values must be unique")
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class StateInfo:
+    """A state in our data: its code, name and the loan kinds it has rules for."""
+
+    code: str
+    name: str
+    loan_kinds: frozenset[LoanKind]
+
+
+@cache
+def states() -> tuple[StateInfo, ...]:
+    """Every state in the data, sorted by name, for a selectbox.
+
+    Examples
+    --------
+    >>> [s.code for s in states()][:3]
+    ['AL', 'AK', 'AZ']
+    >>> sorted(k.value for k in next(s for s in states() if s.code == "AZ").loan_kinds)
+    ['auto', 'mortgage']
+    """
+    names: dict[str, str] = {}
+    kinds: dict[str, set[LoanKind]] = {}
+    for rule in state_rules():
+        names[rule.state] = rule.state_name
+        kinds.setdefault(rule.state, set())
+        if rule.loan_kind is not None:
+            kinds[rule.state].add(rule.loan_kind)
+    return tuple(
+        StateInfo(code, names[code], frozenset(kinds[code]))
+        for code in sorted(names, key=lambda code: names[code])
+    )
+
+
+def normalize_state(state: str) -> str:
+    """A two-letter postal code, upper case; raises ``InvalidInputError`` for anything else."""
+    code = state.strip().upper() if isinstance(state, str) else ""
+    if len(code) != 2 or not code.isalpha():
+        raise InvalidInputError("State", f"{state!r} is not a two-letter state code")
+    return code
+
+
+def rules_for(state: str, kind: LoanKind | None = None) -> tuple[StateRule, ...]:
+    """The rules of one state, optionally of one loan kind (garnishment notes excluded then)."""
+    code = normalize_state(state)
+    return tuple(
+        rule
+        for rule in state_rules()
+        if rule.state == code and (kind is None or rule.loan_kind is kind)
+    )
+
+
+def garnishment_rules(state: str) -> tuple[StateRule, ...]:
+    """The state's wage-garnishment notes (shared/domain.md section 6); informational.
+
+    Examples
+    --------
+    >>> [rule.confidence.value for rule in garnishment_rules("tx")]
+    ['L']
+    """
+    code = normalize_state(state)
+    return tuple(
+        rule for rule in state_rules() if rule.state == code and rule.effect is Effect.GARNISHMENT
+    )
+
+
+def deficiency_deadlines(state: str, kind: LoanKind) -> tuple[tuple[StateRule, Deadline], ...]:
+    """Each known time limit to seek a deficiency in ``state``, with the rule that sets it.
+
+    Rules marked L or U carry their deadline too; check ``rule.uncertain`` before showing it.
+
+    Examples
+    --------
+    >>> [(rule.rule_id, deadline.words) for rule, deadline in deficiency_deadlines("AZ",
+    ...  LoanKind.MORTGAGE)]
+    [('AZ-33-814A', "90 days after the trustee's sale")]
+    """
+    return tuple(
+        (rule, rule.deadline) for rule in rules_for(state, kind) if rule.deadline is not None
+    )
+
+
+@dataclass(frozen=True)
+class RuleFinding:
+    """One rule's result: what it did, by how much it cut the deficiency, and why."""
+
+    rule: StateRule
+    finding: Finding
+    reduction: Decimal
+    reason: str
+    #: Whether the rule's scope (foreclosure type, conditions, threshold) holds; None if unknown.
+    scope_met: bool | None
+
+
+@dataclass(frozen=True)
+class StateLawResult:
+    """A gross deficiency after the state's rules in our data.
+
+    Notes
+    -----
+    ``0 <= collectible_deficiency <= gross_deficiency`` always. Only rules marked H or M
+    change the number; L and U rules appear in ``findings`` as informational.
+    """
+
+    state: str
+    state_name: str
+    loan_kind: LoanKind
+    exit: MortgageExit | AutoExit
+    gross_deficiency: Decimal
+    collectible_deficiency: Decimal
+    coverage: Coverage
+    findings: tuple[RuleFinding, ...]
+    explanation: str
+
+    @property
+    def reduction(self) -> Decimal:
+        """How much state law takes off the gross deficiency."""
+        return self.gross_deficiency - self.collectible_deficiency
+
+    @property
+    def applied(self) -> tuple[RuleFinding, ...]:
+        """The findings of rules that applied (a bar or a fair-value credit)."""
+        return tuple(item for item in self.findings if item.finding is Finding.APPLIED)
+
+    @property
+    def may_apply(self) -> tuple[RuleFinding, ...]:
+        """Rules that could change the result if an unknown fact were known."""
+        return tuple(item for item in self.findings if item.finding is Finding.MAY_APPLY)
+
+    @property
+    def barred(self) -> bool:
+        """Whether a bar applied, so nothing of the deficiency is collectible."""
+        return any(item.rule.effect is Effect.BAR for item in self.applied)
+
+
+def _check(rule: StateRule, facts: LoanFacts) -> tuple[bool | None, str]:
+    """Whether the rule's scope holds: True, False (with why not) or None (with what is missing)."""
+    missing = []
+    if rule.foreclosure_type is not None:
+        if facts.foreclosure_type is None:
+            missing.append(f"whether the foreclosure was {rule.foreclosure_type.value}")
+        elif facts.foreclosure_type is not rule.foreclosure_type:
+            return False, f"it covers only {rule.foreclosure_type.value} foreclosures"
+    for condition in rule.conditions:
+        value = getattr(facts, condition.fact)
+        if value is None:
+            missing.append(f"whether {_FACT_WORDS[condition.fact]}")
+        elif value is not condition.required:
+            return False, f"it needs {condition.words}"
+    if rule.threshold is not None:
+        amount = getattr(facts, rule.threshold.measure)
+        if amount is None:
+            missing.append(_FACT_WORDS[rule.threshold.measure])
+        elif not rule.threshold.comparison.holds(amount, rule.threshold.amount):
+            return False, f"it needs {rule.threshold.words}"
+    if missing:
+        return None, "we need to know " + "; ".join(missing)
+    return True, ""
+
+
+def _fair_value_credit(rule: StateRule, facts: LoanFacts) -> Decimal | None:
+    """Extra credit over the sale price a fair-value rule gives; None when an amount is unknown."""
+    if facts.fair_market_value is None or facts.sale_price is None:
+        return None
+    value = facts.fair_market_value
+    if rule.fair_value_method is FairValueMethod.FMV_LESS_SURVIVING_LIENS:
+        if facts.surviving_liens is None:
+            return None
+        value = value - facts.surviving_liens
+    return max(value - facts.sale_price, ZERO)
+
+
+def _find(rule: StateRule, facts: LoanFacts, gross: Decimal) -> RuleFinding:
+    holds, why = _check(rule, facts)
+    if holds is False:
+        return RuleFinding(rule, Finding.NOT_MET, ZERO, f"Does not apply: {why}.", False)
+    if not rule.effect.changes_amount:
+        prefix = "Unverified, not applied" if rule.uncertain else "For information"
+        if holds is None:
+            prefix += f" (may be relevant; {why})"
+        return RuleFinding(rule, Finding.INFORMATIONAL, ZERO, f"{prefix}: {rule.summary}", holds)
+    if holds is None:
+        return RuleFinding(rule, Finding.MAY_APPLY, ZERO, f"May apply: {why}.", None)
+    if rule.effect is Effect.BAR:
+        return RuleFinding(rule, Finding.APPLIED, gross, f"Applies: {rule.summary}", True)
+    credit = _fair_value_credit(rule, facts)
+    if credit is None:
+        needed = "the fair market value and the sale price"
+        if rule.fair_value_method is FairValueMethod.FMV_LESS_SURVIVING_LIENS:
+            needed += " and any surviving liens"
+        return RuleFinding(
+            rule, Finding.MAY_APPLY, ZERO, f"May reduce the deficiency: enter {needed}.", True
+        )
+    reduction = min(credit, gross)
+    return RuleFinding(
+        rule,
+        Finding.APPLIED,
+        reduction,
+        f"Applies: {rule.summary} Credit beyond the sale price: {format_usd(reduction)}.",
+        True,
+    )
+
+
+def _explain(
+    name: str,
+    gross: Decimal,
+    collectible: Decimal,
+    findings: Iterable[RuleFinding],
+) -> str:
+    findings = tuple(findings)
+    applied = [item for item in findings if item.finding is Finding.APPLIED]
+    citations = "; ".join(dict.fromkeys(item.rule.citation for item in applied))
+    if applied and collectible == ZERO:
+        head = (
+            f"{name} law bars this deficiency ({citations}): the lender cannot collect "
+            f"the {format_usd(gross)} shortfall."
+        )
+    elif applied and collectible < gross:
+        head = (
+            f"{name} law limits this deficiency ({citations}): {format_usd(gross)} "
+            f"falls to {format_usd(collectible)}."
+        )
+    else:
+        head = (
+            f"No {name} rule in our data reduces this {format_usd(gross)} deficiency "
+            "with the facts given."
+        )
+    parts = [head]
+    parts += [f"{item.rule.citation}: {item.reason}" for item in applied]
+    if collectible > ZERO:
+        parts += [
+            f"{item.rule.citation}: {item.reason}"
+            for item in findings
+            if item.finding is Finding.MAY_APPLY
+        ]
+        for item in findings:
+            deadline = item.rule.deadline
+            if deadline is not None and item.scope_met and not item.rule.uncertain:
+                parts.append(
+                    f"Deadline: the lender must seek a deficiency within {deadline.words} "
+                    f"({item.rule.citation})."
+                )
+    parts.append(DISCLAIMER)
+    return " ".join(parts)
+
+
+def _exit_for(kind: LoanKind, exit: MortgageExit | AutoExit | str) -> MortgageExit | AutoExit:
+    enum_type: type[MortgageExit] | type[AutoExit] = (
+        MortgageExit if kind is LoanKind.MORTGAGE else AutoExit
+    )
+    if isinstance(exit, enum_type):
+        return exit
+    try:
+        return enum_type(exit.value if isinstance(exit, enum.Enum) else exit)
+    except ValueError:
+        allowed = ", ".join(item.value for item in enum_type)
+        raise InvalidInputError("Exit", f"{exit!r} is not one of: {allowed}") from None
+
+
+def apply_state_law(
+    state: str,
+    kind: LoanKind,
+    exit: MortgageExit | AutoExit | str,
+    gross_deficiency: Amount,
+    facts: LoanFacts | None = None,
+) -> StateLawResult:
+    """Apply a state's anti-deficiency rules in our data to a gross deficiency.
+
+    Parameters
+    ----------
+    state
+        Two-letter postal code ("CA", "wi").
+    kind
+        Mortgage or car loan.
+    exit
+        A :class:`MortgageExit` or :class:`AutoExit` (or its value).
+    gross_deficiency
+        The deficiency before state law (``Statement.deficiency``).
+    facts
+        What the rules depend on; unknown facts are ``None`` and never bar a deficiency.
+
+    Returns
+    -------
+    StateLawResult
+        The gross and collectible deficiency, how the data covers the case, each rule's
+        finding (citation, source, confidence, reason) and a plain-language explanation.
+
+    Notes
+    -----
+    ``collectible = 0`` when a bar applies; otherwise
+    ``collectible = max(0, gross - credit)`` where a fair-value credit is
+    ``max(0, FMV - sale price)`` (AZ 33-814(A), NY RPAPL 1371, NV 40.459: debt minus the
+    greater of FMV or price) or ``max(0, FMV - surviving liens - sale price)`` (Tex. Prop.
+    Code 51.003). A state missing from the data is reported as not in our data and nothing
+    is applied; rules marked L or U are shown but never change the number.
+
+    References
+    ----------
+    shared/domain.md sections 0.C, 3.1 and 3.2; each rule's citation and URL in
+    ``data/state_rules.csv``.
+
+    Examples
+    --------
+    A California short sale of a purchase-money, owner-occupied home (CCP 580b, 580e):
+
+    >>> home = LoanFacts(purchase_money=True, owner_occupied=True, one_to_four_units=True)
+    >>> result = apply_state_law("CA", LoanKind.MORTGAGE, MortgageExit.SHORT_SALE, 74525, home)
+    >>> result.collectible_deficiency, [f.rule.rule_id for f in result.applied]
+    (Decimal('0.00'), ['CA-580b', 'CA-580e'])
+
+    A Wisconsin car loan with $1,000 owing at default (Wis. Stat. 425.209):
+
+    >>> car = LoanFacts(amount_owing_at_default=Decimal("1000"))
+    >>> apply_state_law("WI", LoanKind.AUTO, "repossession", 2000, car).collectible_deficiency
+    Decimal('0.00')
+
+    An Arizona trustee's sale: debt minus the greater of FMV or the sale price.
+
+    >>> sale = LoanFacts(foreclosure_type=ForeclosureType.NONJUDICIAL, purchase_money=False,
+    ...                  one_or_two_family_on_2_5_acres=False, sale_price=Decimal("180000"),
+    ...                  fair_market_value=Decimal("200000"))
+    >>> apply_state_law("AZ", LoanKind.MORTGAGE, "foreclosure", 50000, sale).collectible_deficiency
+    Decimal('30000.00')
+
+    >>> apply_state_law("ZZ", LoanKind.AUTO, "repossession", 500).coverage.value
+    'not_in_data'
+    """
+    code = normalize_state(state)
+    chosen_exit = _exit_for(kind, exit)
+    gross = to_money(gross_deficiency, "Gross deficiency")
+    facts = facts if facts is not None else LoanFacts()
+    in_state = rules_for(code)
+    if not in_state:
+        return StateLawResult(
+            code,
+            code,
+            kind,
+            chosen_exit,
+            gross,
+            gross,
+            Coverage.NOT_IN_DATA,
+            (),
+            f"{code} is not in our data: its deficiency rules have not been researched here, "
+            f"so nothing is applied to the {format_usd(gross)} deficiency. Check the state's "
+            f"law or ask a lawyer. {DISCLAIMER}",
+        )
+    name = in_state[0].state_name
+    of_kind = [rule for rule in in_state if rule.loan_kind is kind]
+    covering = [rule for rule in of_kind if rule.covers(kind, chosen_exit)]
+    if not covering:
+        coverage = Coverage.NO_RULE_FOR_EXIT if of_kind else Coverage.NO_RULE_FOR_LOAN_KIND
+        what = (
+            f"a {chosen_exit.label.lower()}"
+            if of_kind
+            else ("mortgages" if kind is LoanKind.MORTGAGE else "car loans")
+        )
+        explanation = (
+            f"Our data has no {name} rule for {what}, so the {format_usd(gross)} deficiency "
+            f"stands as calculated. {DISCLAIMER}"
+        )
+        return StateLawResult(
+            code, name, kind, chosen_exit, gross, gross, coverage, (), explanation
+        )
+    findings = tuple(_find(rule, facts, gross) for rule in covering)
+    applied = [item for item in findings if item.finding is Finding.APPLIED]
+    if any(item.rule.effect is Effect.BAR for item in applied):
+        collectible = ZERO
+    else:
+        credit = max((item.reduction for item in applied), default=ZERO)
+        collectible = max(gross - credit, ZERO)
+    return StateLawResult(
+        code,
+        name,
+        kind,
+        chosen_exit,
+        gross,
+        collectible,
+        Coverage.RULES_FOUND,
+        findings,
+        _explain(name, gross, collectible, findings),
+    )
