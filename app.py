@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.entry import mark_entrypoint
 from ui.panels import footer
 from ui.state import init_state
 
@@ -33,5 +34,6 @@ page = st.navigation(
     ],
     position="top",
 )
+mark_entrypoint()
 page.run()
 footer()

@@ -3,7 +3,10 @@
 import streamlit as st
 
 from ui import panels
+from ui.entry import require_entrypoint
 from ui.sides import CAR as side
+
+require_entrypoint()
 
 st.title("Car: repossession or voluntary surrender")
 st.caption(
@@ -23,10 +26,10 @@ with inputs_column:
     panels.inputs(side, side.specs_in("expenses"))
     st.markdown("**Credits owed to you**")
     panels.inputs(side, side.specs_in("credits"))
-    panels.resolution_inputs(side)
     panels.assumptions_list(side)
 
 with results_column:
+    panels.resolution_inputs(side)
     result = panels.compute(side)
     if result.outcome is not None:
         panels.metrics(result.outcome)

@@ -4,7 +4,10 @@ import streamlit as st
 
 from ui import panels
 from ui.charts import outcome_alt, outcome_figure
+from ui.entry import require_entrypoint
 from ui.sides import CAR, MORTGAGE
+
+require_entrypoint()
 
 st.title("What is still owed after the sale?")
 st.caption(

@@ -4,7 +4,10 @@ import streamlit as st
 
 from deficiency import MortgageExit
 from ui import panels
+from ui.entry import require_entrypoint
 from ui.sides import MORTGAGE as side
+
+require_entrypoint()
 
 st.title("Mortgage: short sale, foreclosure or deed in lieu")
 st.caption(
@@ -26,10 +29,10 @@ with inputs_column:
     else:
         st.markdown("**Foreclosure and legal costs**")
         panels.inputs(side, side.specs_in("foreclosure costs"))
-    panels.resolution_inputs(side)
     panels.assumptions_list(side)
 
 with results_column:
+    panels.resolution_inputs(side)
     result = panels.compute(side)
     if result.outcome is not None:
         panels.metrics(result.outcome)

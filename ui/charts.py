@@ -46,7 +46,7 @@ def _signed(amount: Decimal, sign: str) -> str:
 
 
 def waterfall_figure(statement: Statement, title: str) -> go.Figure:
-    """The statement as a waterfall: owed, minus the sale, plus expenses, minus credits, to the result.
+    """The statement as a waterfall: owed, less the sale, plus expenses, less credits, = result.
 
     The first bar is absolute, the steps relative and the last bar the total, so a
     reader follows the UCC 9-616(c) order from left to right.
@@ -151,9 +151,7 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
                 row=row,
                 col=1,
             )
-        figure.update_xaxes(
-            tickprefix="$", tickformat=",.0f", gridcolor="#E4E7EB", row=row, col=1
-        )
+        figure.update_xaxes(tickprefix="$", tickformat=",.0f", gridcolor="#E4E7EB", row=row, col=1)
     figure.update_layout(
         barmode="stack",
         legend={"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
@@ -162,7 +160,7 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
 
 
 def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:
-    """One sentence per scenario: what the sale covered, what the borrower pays, what is cancelled."""
+    """Per scenario: what the sale covered, what the borrower pays, what is cancelled."""
     sentences = []
     for name, outcome in rows:
         sentence = (

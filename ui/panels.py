@@ -81,15 +81,16 @@ def compute(side: Side) -> SideResult:
 
 
 def metrics(outcome: Outcome) -> None:
-    """Deficiency or surplus, what the borrower owes, what the lender recovers, what is cancelled."""
-    columns = st.columns(4)
+    """Deficiency or surplus, what the borrower owes, the lender recovers and is cancelled."""
+    top = st.columns(2)
+    bottom = st.columns(2)
     if outcome.surplus > ZERO:
-        columns[0].metric("Surplus (yours)", format_usd(outcome.surplus))
+        top[0].metric("Surplus (yours)", format_usd(outcome.surplus), border=True)
     else:
-        columns[0].metric("Deficiency", format_usd(outcome.deficiency))
-    columns[1].metric("Borrower owes", format_usd(outcome.borrower_owes))
-    columns[2].metric("Lender recovers", format_usd(outcome.lender_recovers))
-    columns[3].metric("Cancelled (lender absorbs)", format_usd(outcome.cancelled))
+        top[0].metric("Deficiency", format_usd(outcome.deficiency), border=True)
+    top[1].metric("Borrower owes", format_usd(outcome.borrower_owes), border=True)
+    bottom[0].metric("Lender recovers", format_usd(outcome.lender_recovers), border=True)
+    bottom[1].metric("Cancelled (lender absorbs)", format_usd(outcome.cancelled), border=True)
 
 
 def takeaway_line(side: Side, outcome: Outcome) -> None:
@@ -133,9 +134,11 @@ def comparison_takeaway(rows: Sequence[tuple[str, Outcome]]) -> str:
         if outcome.surplus > ZERO:
             parts.append(f"{name} leaves a {format_usd(outcome.surplus, cents=False)} surplus")
         elif outcome.cancelled > ZERO and outcome.borrower_owes == ZERO:
-            parts.append(f"{name}: the lender absorbs {format_usd(outcome.cancelled, cents=False)}")
+            absorbed = format_usd(outcome.cancelled, cents=False)
+            parts.append(f"{name}: the lender absorbs {absorbed}")
         elif outcome.borrower_owes > ZERO:
-            parts.append(f"{name}: the borrower owes {format_usd(outcome.borrower_owes, cents=False)}")
+            owed = format_usd(outcome.borrower_owes, cents=False)
+            parts.append(f"{name}: the borrower owes {owed}")
         else:
             parts.append(f"{name}: nothing is left owing")
     return "; ".join(parts) + "."

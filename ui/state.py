@@ -30,7 +30,7 @@ def default_preset_id(side: Side) -> str:
 
 
 def load_preset(state: MutableMapping[str, Any], side: Side, preset_id: str) -> None:
-    """Put a preset's values into the canonical keys; inputs it does not name go back to defaults."""
+    """Load a preset into the canonical keys; inputs it does not name go back to defaults."""
     chosen = preset(preset_id)
     for spec in (*side.specs, *side.resolution_specs.values()):
         name = spec.info.name

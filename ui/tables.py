@@ -19,6 +19,7 @@ def statement_rows(statement: Statement) -> list[dict[str, str]]:
         detail = items.get(index, ())
         if len(detail) > 1 or (len(detail) == 1 and detail[0].amount != amount):
             for item_label, item_amount in detail:
-                rows.append({"Line": "", "Item": f"  · {item_label}", "Amount": format_usd(item_amount)})
+                rows.append(
+                    {"Line": "", "Item": f"  · {item_label}", "Amount": format_usd(item_amount)}
+                )
     return rows
-

@@ -1,0 +1,191 @@
+"""AppTest: every page loads, every input moves its numbers, bad input never breaks a page."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from deficiency import evaluate, format_usd
+from tests.helpers import chart, metrics, start, trace_text
+from ui.sides import CAR, MORTGAGE, SIDES, Side
+from ui.state import values
+
+PAGES = {"compare": None, "mortgage": "pages/mortgage.py", "car": "pages/car.py"}
+DETAIL_PAGE = {"m": "pages/mortgage.py", "c": "pages/car.py"}
+
+
+def expected_outcome(at, side: Side):
+    state = at.session_state
+    return evaluate(
+        side.kind, values(state, side), state[side.exit_key], state[side.resolution_key]
+    )
+
+
+def metric_value(at, label: str, index: int = 0) -> str:
+    found = [value for name, value in metrics(at) if name == label]
+    return found[index]
+
+
+@pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
+def test_every_page_loads_with_charts_that_have_alt_text(page):
+    at = start(page)
+    assert at.get("plotly_chart"), "a page without its chart"
+    for element in at.get("plotly_chart"):
+        assert element.proto.alt.strip()
+    assert any("not legal or tax advice" in caption.value for caption in at.caption)
+
+
+def test_compare_opens_on_both_worked_examples():
+    at = start()
+    assert metrics(at)[:4] == [
+        ("Deficiency", "$50,000.00"),
+        ("Borrower owes", "$0.00"),
+        ("Lender recovers", "$200,000.00"),
+        ("Cancelled (lender absorbs)", "$50,000.00"),
+    ]
+    assert metrics(at)[4:6] == [("Deficiency", "$2,000.00"), ("Borrower owes", "$2,000.00")]
+    sentences = [block.value for block in at.markdown]
+    assert "**You would still owe $2,000 after the car is sold.**" in sentences
+    figure, alt = chart(at, "c_waterfall")
+    assert trace_text(figure) == ["$10,000.00", "−$8,500.00", "+$500.00", "$2,000.00"]
+    assert "deficiency of $2,000.00" in alt
+
+
+def test_car_sale_price_slider_moves_metric_sentence_and_chart_together():
+    at = start()
+    at.slider(key="c_sale_price__slider").set_value(9000.0).run()
+    assert not at.exception
+    assert metric_value(at, "Deficiency", 1) == "$1,500.00"
+    assert "**You would still owe $1,500 after the car is sold.**" in [
+        block.value for block in at.markdown
+    ]
+    figure, _ = chart(at, "c_waterfall")
+    assert trace_text(figure)[1] == "−$9,000.00"
+    assert at.number_input(key="c_sale_price__exact").value == 9000.0
+
+
+def test_exact_input_takes_cents_a_slider_cannot_hit():
+    at = start()
+    at.number_input(key="m_unpaid_principal__exact").set_value(247318.55).run()
+    assert not at.exception
+    assert at.session_state["m_unpaid_principal"] == "247318.55"
+    assert metric_value(at, "Deficiency") == "$47,318.55"
+    figure, _ = chart(at, "compare_outcomes")
+    assert "$47,318.55" in trace_text(figure, 1)
+
+
+def test_surplus_is_shown_as_the_borrowers_not_a_negative_deficiency():
+    at = start()
+    at.number_input(key="c_sale_price__exact").set_value(12000.0).run()
+    assert metric_value(at, "Surplus (yours)") == "$1,500.00"
+    assert metric_value(at, "Borrower owes", 1) == "$0.00"
+    assert any("surplus of $1,500" in block.value for block in at.markdown)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [(-5.0, "cannot be negative"), (2e12, "above $1 trillion"), (1e308, "above $1 trillion")],
+)
+def test_bad_exact_input_gets_a_message_and_the_last_good_figures_stay(raw, message):
+    at = start()
+    at.number_input(key="c_sale_price__exact").set_value(raw).run()
+    assert not at.exception
+    assert any(
+        message in error.value and "Still using $8,500.00" in error.value for error in at.error
+    )
+    assert at.number_input(key="c_sale_price__exact").value == raw  # what was typed is kept
+    assert metric_value(at, "Deficiency", 1) == "$2,000.00"
+    at.number_input(key="c_sale_price__exact").set_value(8000.0).run()
+    assert not at.error
+    assert metric_value(at, "Deficiency", 1) == "$2,500.00"
+
+
+def test_presets_load_the_realistic_variants_with_their_assumptions():
+    at = start()
+    at.selectbox(key="m_preset__widget").set_value("short-sale-realistic").run()
+    at.selectbox(key="c_preset__widget").set_value("car-realistic").run()
+    assert not at.exception
+    assert metric_value(at, "Deficiency", 0) == "$74,525.00"
+    assert metric_value(at, "Deficiency", 1) == "$2,629.22"
+    assert at.slider(key="m_commission_rate__slider").value == 6.0
+    notes = " ".join(block.value for block in at.markdown)
+    assert "CFPB examiners" in notes and "Fannie Mae allows" in notes
+
+
+def test_exit_choice_voluntary_surrender_drops_the_retaking_fee():
+    at = start("pages/car.py")
+    at.segmented_control(key="c_exit__widget").set_value("voluntary_surrender").run()
+    assert metric_value(at, "Deficiency") == "$1,500.00"
+
+
+def test_mortgage_exits_switch_their_cost_inputs():
+    at = start("pages/mortgage.py")
+    at.segmented_control(key="m_exit__widget").set_value("foreclosure").run()
+    at.number_input(key="m_attorney_fees__exact").set_value(1900.0).run()
+    at.number_input(key="m_sale_price__exact").set_value(180000.0).run()
+    assert not at.exception
+    assert metric_value(at, "Deficiency") == "$71,900.00"
+    figure, _ = chart(at, "m_waterfall")
+    assert decode_x(figure)[1] == "Foreclosure sale price"
+
+
+def decode_x(figure):
+    return list(figure["data"][0]["x"])
+
+
+def test_resolution_paths_change_who_pays():
+    at = start()
+    at.segmented_control(key="c_resolution__widget").set_value("settled").run()
+    at.number_input(key="c_settlement_percent__exact").set_value(40.0).run()
+    assert metric_value(at, "Borrower owes", 1) == "$800.00"
+    assert metric_value(at, "Cancelled (lender absorbs)", 1) == "$1,200.00"
+    at.segmented_control(key="c_resolution__widget").set_value("judgment").run()
+    at.number_input(key="c_court_costs__exact").set_value(350.0).run()
+    assert metric_value(at, "Borrower owes", 1) == "$2,350.00"
+    at.segmented_control(key="m_resolution__widget").set_value("judgment").run()
+    assert metric_value(at, "Borrower owes", 0) == "$50,000.00"
+
+
+def test_inputs_survive_a_page_switch():
+    at = start()
+    at.number_input(key="c_sale_price__exact").set_value(7777.77).run()
+    at.switch_page("pages/car.py").run()
+    assert at.number_input(key="c_sale_price__exact").value == 7777.77
+    at.switch_page("pages/compare.py").run()
+    assert at.session_state["c_sale_price"] == "7777.77"
+
+
+@pytest.mark.parametrize("side", SIDES, ids=lambda side: side.prefix)
+def test_every_input_on_the_detail_page_moves_the_numbers(side):
+    at = start(DETAIL_PAGE[side.prefix])
+    if side is MORTGAGE:
+        # Foreclosure-cost inputs show on the foreclosure exit; test them there too.
+        groups = [("short_sale", side.specs), ("foreclosure", side.specs_in("foreclosure costs"))]
+    else:
+        groups = [("repossession", side.specs)]
+    for exit_value, specs in groups:
+        at.segmented_control(key=side.exit_key + "__widget").set_value(exit_value).run()
+        for spec in specs:
+            if spec.key + "__exact" not in [w.key for w in at.number_input]:
+                continue  # inputs of another exit
+            target = 3 if spec.info.kind == "count" else 7.0
+            at.number_input(key=spec.key + "__exact").set_value(target).run()
+            assert not at.exception, spec.key
+            assert Decimal(at.session_state[spec.key]) == Decimal(target), spec.key
+            on_slider = type(target)(spec.slider_max // 2)
+            at.slider(key=spec.key + "__slider").set_value(on_slider).run()
+            assert Decimal(at.session_state[spec.key]) == Decimal(on_slider), spec.key
+            assert at.number_input(key=spec.key + "__exact").value == on_slider, spec.key
+            outcome = expected_outcome(at, side)
+            shown = metric_value(at, "Surplus (yours)" if outcome.surplus else "Deficiency")
+            assert shown == format_usd(outcome.surplus or outcome.deficiency), spec.key
+    assert at.get("plotly_chart")
+
+
+def test_judgment_and_settlement_inputs_exist_on_both_sides():
+    at = start()
+    for side in (MORTGAGE, CAR):
+        at.segmented_control(key=side.resolution_key + "__widget").set_value("judgment").run()
+        at.slider(key=side.key("judgment_attorney_fees") + "__slider").set_value(500.0).run()
+        assert at.session_state[side.key("judgment_attorney_fees")] == "500.00"

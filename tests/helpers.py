@@ -1,0 +1,50 @@
+"""Helpers shared by the AppTest and browser tests."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def decode(value: Any) -> Any:
+    """Plotly 7 stores numeric arrays as base64 blobs; turn them back into lists."""
+    if isinstance(value, dict) and "bdata" in value and "dtype" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).tolist()
+    return value
+
+
+def chart(at: AppTest, key: str) -> tuple[dict[str, Any], str]:
+    """The figure (as a dict) and alt text of the Plotly chart with this key."""
+    for element in at.get("plotly_chart"):
+        if element.proto.id.endswith(f"-{key}"):
+            return json.loads(element.proto.spec), element.proto.alt
+    raise AssertionError(f"no chart with key {key!r}")
+
+
+def trace_text(figure: dict[str, Any], index: int = 0) -> list[str]:
+    return list(decode(figure["data"][index]["text"]))
+
+
+def metrics(at: AppTest) -> list[tuple[str, str]]:
+    """(label, value) of every metric in page order."""
+    return [(metric.label, metric.value) for metric in at.metric]
+
+
+def start(page: str | None = None, **query: str) -> AppTest:
+    """Run the app from its entrypoint, optionally on another page, and check it ran clean."""
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, at.exception
+    if page is not None:
+        at.switch_page(page).run()
+        assert not at.exception, at.exception
+    return at
