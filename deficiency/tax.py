@@ -147,8 +147,7 @@ class ForeclosureWorksheet:
         if self.loss > ZERO:
             if self.personal_use:
                 sentences.append(
-                    f"The ${self.loss:,.2f} loss is not deductible: "
-                    + str(worksheet["personal_loss"]).lower()
+                    f"The ${self.loss:,.2f} loss is not deductible. {worksheet['personal_loss']}"
                 )
             else:
                 sentences.append(
