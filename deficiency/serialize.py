@@ -1,0 +1,525 @@
+"""Scenario documents: save a scenario as JSON, load it back with every problem named, export CSV.
+
+A scenario document holds what a user typed, not what was computed: the loan kind,
+the exit, the resolution and the flat input values (amounts as strings, so they stay
+exact), with an optional name and state. Loading validates everything and reports all
+problems at once in an :class:`InvalidScenarioError`; unknown keys are reported, never
+dropped. The statement export is plain CSV text for a spreadsheet.
+
+Document format, version 1::
+
+    {
+      "format": "deficiency-scenario",
+      "version": 1,
+      "kind": "auto",
+      "exit": "repossession",
+      "resolution": "judgment",
+      "values": {"unpaid_principal": "10000.00", "sale_price": "8500.00"},
+      "name": "Car example",
+      "state": "CA"
+    }
+
+``name`` and ``state`` may be left out or ``null``; ``values`` lists only the inputs
+given (the others take their defaults, zero for amounts).
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+from typing import Any
+
+from deficiency.auto import AutoExit
+from deficiency.errors import InvalidInputError
+from deficiency.money import to_count, to_money, to_percent
+from deficiency.mortgage import MortgageExit
+from deficiency.resolution import Outcome, Resolution
+from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
+
+FORMAT_NAME = "deficiency-scenario"
+FORMAT_VERSION = 1
+#: A scenario is well under 2 KB; anything past this is not a scenario file.
+MAX_DOCUMENT_CHARS = 100_000
+MAX_NAME_CHARS = 120
+DOCUMENT_KEYS = ("format", "version", "kind", "exit", "resolution", "values", "name", "state")
+REQUIRED_KEYS = ("format", "version", "kind", "exit", "resolution", "values")
+
+#: US postal codes of the states, DC and the territories where a state rule may apply.
+STATE_CODES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "DC",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "PR",
+        "GU",
+        "VI",
+        "AS",
+        "MP",
+    ]
+)
+
+_EXITS: dict[LoanKind, type[MortgageExit] | type[AutoExit]] = {
+    LoanKind.MORTGAGE: MortgageExit,
+    LoanKind.AUTO: AutoExit,
+}
+_UNSAFE_TEXT = re.compile(r"[<>\x00-\x1f\x7f]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+class InvalidScenarioError(ValueError):
+    """A scenario that cannot be used; ``problems`` names every bad field, not just the first.
+
+    Examples
+    --------
+    >>> error = InvalidScenarioError([InvalidInputError("sale_price", "cannot be negative")])
+    >>> error.fields, str(error)
+    (('sale_price',), 'sale_price: cannot be negative')
+    """
+
+    def __init__(self, problems: Sequence[InvalidInputError]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(str(problem) for problem in self.problems))
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The names of the bad fields, in the order found."""
+        return tuple(problem.field for problem in self.problems)
+
+
+def input_fields_for(kind: LoanKind) -> dict[str, FieldInfo]:
+    """Every flat input a scenario of ``kind`` accepts (scenario and resolution), by name."""
+    return {info.name: info for info in (*scenario_fields(kind), *resolution_fields())}
+
+
+def canonical_value(info: FieldInfo, raw: object) -> str:
+    """Validate one flat input and return it as an exact canonical string.
+
+    Money is rounded half-up to cents (``"1234.50"``); percentages keep their digits;
+    counts are whole numbers. Raises :class:`InvalidInputError` naming ``info.name``.
+
+    Examples
+    --------
+    >>> money = FieldInfo("sale_price", "Sale price", "money", "sale")
+    >>> canonical_value(money, "$8,500.005")
+    '8500.01'
+    >>> canonical_value(money, "<script>")
+    Traceback (most recent call last):
+    ...
+    deficiency.errors.InvalidInputError: sale_price: '<script>' is not a number
+    """
+    value: Any = raw
+    if isinstance(raw, str) and len(raw) > 60:
+        raise InvalidInputError(info.name, "is too long to be an amount")
+    if not isinstance(raw, str | int | Decimal) or isinstance(raw, bool):
+        shown = "null" if raw is None else type(raw).__name__
+        raise InvalidInputError(info.name, f"expected an amount as a string, got {shown}")
+    if info.kind == "money":
+        return f"{to_money(value, info.name):f}"
+    if info.kind == "percent":
+        return f"{to_percent(value, info.name, Decimal(info.maximum)):f}"
+    return str(to_count(value, info.name, maximum=info.maximum))
+
+
+def _choice(enum_type: type[enum.Enum], raw: object, field: str) -> Any:
+    if isinstance(raw, enum_type):
+        return raw
+    allowed = ", ".join(str(member.value) for member in enum_type)
+    if isinstance(raw, str):
+        for member in enum_type:
+            if member.value == raw:
+                return member
+    raise InvalidInputError(field, f"{_shown(raw)} is not one of: {allowed}")
+
+
+def _shown(raw: object) -> str:
+    text = repr(raw)
+    return text if len(text) <= 30 else text[:30] + "..."
+
+
+def _optional_text(raw: object, field: str) -> str | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise InvalidInputError(field, f"must be text, got {type(raw).__name__}")
+    if len(raw) > MAX_NAME_CHARS:
+        raise InvalidInputError(field, f"is longer than {MAX_NAME_CHARS} characters")
+    if _UNSAFE_TEXT.search(raw):
+        raise InvalidInputError(field, "cannot contain <, > or control characters")
+    return raw.strip() or None
+
+
+def _state(raw: object) -> str | None:
+    text = _optional_text(raw, "state")
+    if text is None:
+        return None
+    code = text.upper()
+    if code not in STATE_CODES:
+        raise InvalidInputError("state", f"{_shown(raw)} is not a two-letter US state code")
+    return code
+
+
+def _check(
+    kind: object,
+    exit: object,
+    resolution: object,
+    values: object,
+    name: object,
+    state: object,
+) -> tuple[dict[str, Any], list[InvalidInputError]]:
+    """Validate every part, collecting all problems; return the clean parts and the problems."""
+    problems: list[InvalidInputError] = []
+    parts: dict[str, Any] = {}
+
+    def attempt(key: str, check: Any, *args: object) -> None:
+        try:
+            parts[key] = check(*args)
+        except InvalidInputError as problem:
+            problems.append(problem)
+
+    attempt("kind", _choice, LoanKind, kind, "kind")
+    attempt("resolution", _choice, Resolution, resolution, "resolution")
+    attempt("name", _optional_text, name, "name")
+    attempt("state", _state, state)
+    loan_kind = parts.get("kind")
+    if isinstance(loan_kind, LoanKind):
+        attempt("exit", _choice, _EXITS[loan_kind], exit, "exit")
+    clean: dict[str, str] = {}
+    if not isinstance(values, Mapping):
+        problems.append(InvalidInputError("values", "must be an object of name -> amount"))
+    elif isinstance(loan_kind, LoanKind):
+        known = input_fields_for(loan_kind)
+        for key, raw in values.items():
+            info = known.get(key) if isinstance(key, str) else None
+            if info is None:
+                problems.append(
+                    InvalidInputError(
+                        f"values.{_shown(key)}", f"is not an input of a {loan_kind.value} scenario"
+                    )
+                )
+                continue
+            try:
+                clean[info.name] = canonical_value(info, raw)
+            except InvalidInputError as problem:
+                problems.append(InvalidInputError(f"values.{info.name}", problem.problem))
+    parts["values"] = MappingProxyType(clean)
+    return parts, problems
+
+
+@dataclass(frozen=True)
+class ScenarioDocument:
+    """A saved scenario: what the user entered, validated, with amounts as exact strings.
+
+    Construct it with :func:`scenario_document` (which accepts plain strings) or load it
+    with :func:`from_json`; both raise :class:`InvalidScenarioError` listing every problem.
+    """
+
+    kind: LoanKind
+    exit: MortgageExit | AutoExit
+    resolution: Resolution
+    values: Mapping[str, str]
+    name: str | None = None
+    state: str | None = None
+
+    def __post_init__(self) -> None:
+        parts, problems = _check(
+            self.kind, self.exit, self.resolution, self.values, self.name, self.state
+        )
+        if problems:
+            raise InvalidScenarioError(problems)
+        for key, value in parts.items():
+            object.__setattr__(self, key, value)
+
+    def outcome(self) -> Outcome:
+        """The outcome computed by :func:`deficiency.scenarios.evaluate`."""
+        return evaluate(self.kind, self.values, self.exit, self.resolution)
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON-ready mapping of this document (amounts as strings)."""
+        document: dict[str, object] = {
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "kind": self.kind.value,
+            "exit": self.exit.value,
+            "resolution": self.resolution.value,
+            "values": dict(self.values),
+        }
+        if self.name is not None:
+            document["name"] = self.name
+        if self.state is not None:
+            document["state"] = self.state
+        return document
+
+
+def scenario_document(
+    kind: LoanKind | str,
+    exit: str | enum.Enum,
+    resolution: Resolution | str,
+    values: Mapping[str, object],
+    *,
+    name: str | None = None,
+    state: str | None = None,
+) -> ScenarioDocument:
+    """Validate a scenario and return its document; every problem is reported at once.
+
+    Examples
+    --------
+    >>> doc = scenario_document("auto", "repossession", "judgment",
+    ...                         {"unpaid_principal": "10000", "sale_price": 8500})
+    >>> doc.values["sale_price"], doc.outcome().deficiency
+    ('8500.00', Decimal('1500.00'))
+    >>> scenario_document("boat", "repossession", "judgment", {})
+    Traceback (most recent call last):
+    ...
+    deficiency.serialize.InvalidScenarioError: kind: 'boat' is not one of: mortgage, auto
+    """
+    parts, problems = _check(kind, exit, resolution, values, name, state)
+    if problems:
+        raise InvalidScenarioError(problems)
+    return ScenarioDocument(**parts)
+
+
+def to_json(document: ScenarioDocument, *, indent: int | None = 2) -> str:
+    """The document as JSON text; amounts are strings so they stay exact.
+
+    Examples
+    --------
+    >>> doc = scenario_document("mortgage", "short_sale", "waived",
+    ...                         {"unpaid_principal": "250000", "sale_price": "200000"})
+    >>> from_json(to_json(doc)) == doc
+    True
+    """
+    return json.dumps(document.to_dict(), indent=indent, ensure_ascii=False)
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed; write amounts as strings")
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    result: dict[str, object] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {_shown(key)} appears twice")
+        result[key] = value
+    return result
+
+
+def _parse(text: str | bytes) -> object:
+    if isinstance(text, bytes | bytearray):
+        if len(text) > MAX_DOCUMENT_CHARS * 4:
+            raise InvalidInputError("document", "is too large to be a scenario file")
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInputError("document", "is not UTF-8 text") from None
+    if not isinstance(text, str):
+        raise InvalidInputError("document", f"expected JSON text, got {type(text).__name__}")
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise InvalidInputError(
+            "document", f"is larger than {MAX_DOCUMENT_CHARS:,} characters; not a scenario file"
+        )
+    try:
+        return json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_unique_keys,
+        )
+    except json.JSONDecodeError as error:
+        raise InvalidInputError(
+            "document", f"is not valid JSON ({error.msg}, line {error.lineno})"
+        ) from None
+    except RecursionError:
+        raise InvalidInputError("document", "is nested too deeply to be a scenario") from None
+    except (ValueError, ArithmeticError) as error:
+        raise InvalidInputError("document", f"is not a usable JSON document ({error})") from None
+
+
+def from_json(text: str | bytes) -> ScenarioDocument:
+    """Load and validate a scenario document; raises :class:`InvalidScenarioError` only.
+
+    Every problem is collected: unknown keys, a missing or newer format version,
+    unknown choices, and each bad amount, each naming its field.
+
+    Examples
+    --------
+    >>> from_json('{"format": "deficiency-scenario", "version": 1, "kind": "auto",'
+    ...           ' "exit": "repossession", "resolution": "waived",'
+    ...           ' "values": {"sale_price": "-1", "colour": "red"}, "extra": 1}')
+    Traceback (most recent call last):
+    ...
+    deficiency.serialize.InvalidScenarioError: 'extra': is not a known key \
+(expected format, version, kind, exit, resolution, values, name, state); \
+values.sale_price: cannot be negative; values.'colour': is not an input of a auto scenario
+    """
+    try:
+        raw = _parse(text)
+    except InvalidInputError as problem:
+        raise InvalidScenarioError([problem]) from None
+    if not isinstance(raw, dict):
+        kind = "a list" if isinstance(raw, list) else type(raw).__name__
+        not_object = InvalidInputError("document", f"must be a JSON object {{...}}, got {kind}")
+        raise InvalidScenarioError([not_object])
+    problems: list[InvalidInputError] = []
+    expected = ", ".join(DOCUMENT_KEYS)
+    for key in raw:
+        if key not in DOCUMENT_KEYS:
+            problems.append(
+                InvalidInputError(_shown(key), f"is not a known key (expected {expected})")
+            )
+    for key in REQUIRED_KEYS:
+        if key not in raw:
+            problems.append(InvalidInputError(key, "is missing"))
+    if "format" in raw and raw["format"] != FORMAT_NAME:
+        problems.append(InvalidInputError("format", f"must be {FORMAT_NAME!r}"))
+    version = raw.get("version", FORMAT_VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        problems.append(InvalidInputError("version", "must be a whole number such as 1"))
+    elif version > FORMAT_VERSION:
+        problems.append(
+            InvalidInputError(
+                "version",
+                f"{version} was written by a newer app; this one reads version {FORMAT_VERSION}",
+            )
+        )
+    values = raw.get("values", {})
+    parts, part_problems = _check(
+        raw.get("kind"),
+        raw.get("exit"),
+        raw.get("resolution"),
+        values,
+        raw.get("name"),
+        raw.get("state"),
+    )
+    # Keys already reported as missing need no second message.
+    problems.extend(p for p in part_problems if p.field not in REQUIRED_KEYS or p.field in raw)
+    if problems:
+        raise InvalidScenarioError(problems)
+    return ScenarioDocument(**parts)
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """Prefix an apostrophe to text a spreadsheet would run as a formula (CSV injection).
+
+    Plain numbers, negative ones included, are left as they are.
+
+    Examples
+    --------
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("-12.50"), spreadsheet_safe("ok")
+    ("'=HYPERLINK(1)", '-12.50', 'ok')
+    """
+    if cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
+
+
+STATEMENT_CSV_COLUMNS = ("section", "name", "label", "value")
+
+
+def statement_csv(document: ScenarioDocument) -> str:
+    """The itemised statement, the outcome and the inputs of a scenario as CSV text.
+
+    Sections, in order: ``scenario`` (kind, exit, resolution, name, state), ``statement``
+    (the six UCC 9-616(c) lines), ``obligation``, ``expense`` and ``credit`` items,
+    ``outcome`` (who pays what) and ``input`` (every flat input with its label; blank
+    where the default applies: zero, or 50% for the settlement share). Amounts are plain
+    decimals (``2000.00``) so a spreadsheet can add them.
+
+    Examples
+    --------
+    >>> doc = scenario_document("auto", "repossession", "judgment",
+    ...                         {"unpaid_principal": "10000", "sale_price": "8500",
+    ...                          "retaking_fee": "500"})
+    >>> [line for line in statement_csv(doc).splitlines() if line.startswith("statement")][-1]
+    'statement,line_6,Deficiency,2000.00'
+    """
+    outcome = document.outcome()
+    statement = outcome.statement
+    rows: list[tuple[str, str, str, str]] = [
+        ("scenario", "kind", "Loan kind", document.kind.value),
+        ("scenario", "exit", "Exit", document.exit.value),
+        ("scenario", "resolution", "Resolution", document.resolution.value),
+        ("scenario", "name", "Name", document.name or ""),
+        ("scenario", "state", "State", document.state or ""),
+    ]
+    for number, (label, amount) in enumerate(statement.lines, start=1):
+        rows.append(("statement", f"line_{number}", label, f"{amount:f}"))
+    for section, items in (
+        ("obligation", statement.obligation_items),
+        ("expense", statement.expense_items),
+        ("credit", statement.credit_items),
+    ):
+        for number, (label, amount) in enumerate(items, start=1):
+            rows.append((section, f"{section}_{number}", label, f"{amount:f}"))
+    for name, label, amount in (
+        ("deficiency", "Deficiency", outcome.deficiency),
+        ("surplus", "Surplus", outcome.surplus),
+        ("borrower_owes", "Borrower still owes", outcome.borrower_owes),
+        ("cancelled", "Cancelled (forgiven)", outcome.cancelled),
+        ("lender_recovers", "Lender recovers", outcome.lender_recovers),
+    ):
+        rows.append(("outcome", name, label, f"{amount:f}"))
+    for info in input_fields_for(document.kind).values():
+        value = document.values.get(info.name, "")
+        rows.append(("input", info.name, info.label, value))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(STATEMENT_CSV_COLUMNS)
+    writer.writerows(tuple(spreadsheet_safe(cell) for cell in row) for row in rows)
+    return buffer.getvalue()
