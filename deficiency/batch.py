@@ -1,0 +1,683 @@
+"""Batch: compute many cases from one CSV, one row per client, mortgage and car rows mixed.
+
+Input columns (the header row names them; order does not matter):
+
+- ``case_id``: the client's reference, required, at most 100 printable characters, not
+  starting with ``= + - @`` (a spreadsheet would run it as a formula).
+- ``kind``: ``mortgage`` or ``auto``.
+- ``exit``: ``short_sale``, ``foreclosure`` or ``deed_in_lieu`` for a mortgage;
+  ``repossession`` or ``voluntary_surrender`` for a car.
+- ``resolution``: ``waived``, ``judgment`` or ``settled``.
+- every flat input of :func:`deficiency.scenarios.scenario_fields` for both kinds and of
+  :func:`deficiency.scenarios.resolution_fields` (see :data:`INPUT_COLUMNS` and
+  :func:`column_descriptions`). A blank cell, or a column left out, takes the default:
+  zero, or 50% for ``settlement_percent``. A value in a column that belongs only to the
+  other kind (say ``gap_refund`` on a mortgage row) is an error, never ignored.
+
+Rows whose cells are all blank are skipped (spreadsheets export them). Every other row
+comes back, in input order, with ``status`` ``ok`` or ``error``; an error row names every
+bad field in ``errors`` (``"; "``-separated) and leaves the results blank. Nothing is
+silently fixed. Output columns are :data:`OUTPUT_COLUMNS`: the results, then ``exit``,
+``resolution`` and the inputs as given. Text that a spreadsheet would run as a formula is
+written with a leading apostrophe.
+
+Speed: a row whose amounts are plain decimals (``"10000"``, ``"8500.5"``) is computed in
+integer cents by :func:`fast_row`, which reproduces :func:`deficiency.scenarios.evaluate`
+to the cent (the tests compare them on random rows); any other row (``"$1,234"``,
+``"1e3"``, an error) takes the exact Decimal path through ``evaluate`` itself. Input is
+read and output written row by row, so memory stays bounded for any file size.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import operator
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TextIO
+
+from deficiency.errors import InvalidInputError
+from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
+from deficiency.serialize import canonical_value, input_fields_for, spreadsheet_safe
+
+CASE_COLUMNS = ("case_id", "kind", "exit", "resolution")
+RESULT_COLUMNS = (
+    "case_id",
+    "kind",
+    "status",
+    "errors",
+    "deficiency",
+    "surplus",
+    "borrower_owes",
+    "cancelled",
+    "lender_recovers",
+)
+MAX_CASE_ID_CHARS = 100
+OK = "ok"
+ERROR = "error"
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _all_inputs() -> dict[str, FieldInfo]:
+    infos: dict[str, FieldInfo] = {}
+    for info in (
+        *scenario_fields(LoanKind.MORTGAGE),
+        *scenario_fields(LoanKind.AUTO),
+        *resolution_fields(),
+    ):
+        infos.setdefault(info.name, info)
+    return infos
+
+
+_INFOS = _all_inputs()
+#: Every flat input column: mortgage fields, then car-only fields, then resolution terms.
+INPUT_COLUMNS: tuple[str, ...] = tuple(_INFOS)
+#: The columns of the template and of an input file.
+TEMPLATE_COLUMNS: tuple[str, ...] = (*CASE_COLUMNS, *INPUT_COLUMNS)
+#: The columns of the results file.
+OUTPUT_COLUMNS: tuple[str, ...] = (*RESULT_COLUMNS, "exit", "resolution", *INPUT_COLUMNS)
+_KIND_FIELDS = {kind: frozenset(input_fields_for(kind)) for kind in LoanKind}
+_EXITS = {
+    LoanKind.MORTGAGE: ("short_sale", "foreclosure", "deed_in_lieu"),
+    LoanKind.AUTO: ("repossession", "voluntary_surrender"),
+}
+_RESOLUTIONS = ("waived", "judgment", "settled")
+#: Columns that belong to one kind only; they must be blank on the other kind's rows.
+_ONLY = {
+    kind: tuple(name for name in INPUT_COLUMNS if name in _KIND_FIELDS[kind] - _KIND_FIELDS[other])
+    for kind, other in ((LoanKind.MORTGAGE, LoanKind.AUTO), (LoanKind.AUTO, LoanKind.MORTGAGE))
+}
+
+#: The two worked examples of shared/domain.md 7.1 and 7.2, as template rows.
+TEMPLATE_EXAMPLES: tuple[Mapping[str, str], ...] = (
+    {
+        "case_id": "example-short-sale",
+        "kind": "mortgage",
+        "exit": "short_sale",
+        "resolution": "waived",
+        "unpaid_principal": "250000",
+        "sale_price": "200000",
+    },
+    {
+        "case_id": "example-car",
+        "kind": "auto",
+        "exit": "repossession",
+        "resolution": "judgment",
+        "unpaid_principal": "10000",
+        "sale_price": "8500",
+        "retaking_fee": "500",
+    },
+)
+
+
+class BatchFileError(ValueError):
+    """A file that cannot be read as a batch at all: empty, or a bad header row."""
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    """One input column: its name, the kinds it applies to, its label and value kind."""
+
+    name: str
+    applies_to: str
+    label: str
+    kind: str
+
+
+def column_descriptions() -> tuple[ColumnInfo, ...]:
+    """Describe every column of the input file, in template order.
+
+    Examples
+    --------
+    >>> [c.applies_to for c in column_descriptions() if c.name == "gap_refund"]
+    ['auto']
+    """
+    described = [
+        ColumnInfo("case_id", "both", "Your reference for the case (required)", "text"),
+        ColumnInfo("kind", "both", "mortgage or auto", "choice"),
+        ColumnInfo(
+            "exit",
+            "both",
+            "mortgage: short_sale, foreclosure, deed_in_lieu; "
+            "auto: repossession, voluntary_surrender",
+            "choice",
+        ),
+        ColumnInfo("resolution", "both", "waived, judgment or settled", "choice"),
+    ]
+    for name, info in _INFOS.items():
+        kinds = [kind.value for kind in LoanKind if name in _KIND_FIELDS[kind]]
+        applies = "both" if len(kinds) == 2 else kinds[0]
+        described.append(ColumnInfo(name, applies, info.label, info.kind))
+    return tuple(described)
+
+
+def template_csv() -> str:
+    """The batch template: the header row and the two worked examples as rows.
+
+    Examples
+    --------
+    >>> lines = template_csv().splitlines()
+    >>> lines[0].split(",")[:5]
+    ['case_id', 'kind', 'exit', 'resolution', 'unpaid_principal']
+    >>> len(lines)
+    3
+    """
+    rows = [list(TEMPLATE_COLUMNS)]
+    rows.extend(
+        [example.get(name, "") for name in TEMPLATE_COLUMNS] for example in TEMPLATE_EXAMPLES
+    )
+    return "".join(",".join(row) + "\n" for row in rows)
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """One computed (or rejected) case: the figures as Decimals, or the errors."""
+
+    case_id: str
+    kind: str
+    exit: str
+    resolution: str
+    inputs: Mapping[str, str]
+    errors: tuple[str, ...] = ()
+    deficiency: Decimal | None = None
+    surplus: Decimal | None = None
+    borrower_owes: Decimal | None = None
+    cancelled: Decimal | None = None
+    lender_recovers: Decimal | None = None
+
+    @property
+    def status(self) -> str:
+        """``ok`` or ``error``."""
+        return ERROR if self.errors else OK
+
+    def figures(self) -> tuple[str, ...]:
+        """The five results as plain decimal strings (blank on an error row)."""
+        values = (
+            self.deficiency,
+            self.surplus,
+            self.borrower_owes,
+            self.cancelled,
+            self.lender_recovers,
+        )
+        return tuple("" if value is None else f"{value:f}" for value in values)
+
+    def row(self) -> list[str]:
+        """The output row, in :data:`OUTPUT_COLUMNS` order, made spreadsheet-safe."""
+        head = [self.case_id, self.kind, self.status, "; ".join(self.errors), *self.figures()]
+        tail = [self.exit, self.resolution, *(self.inputs.get(name, "") for name in INPUT_COLUMNS)]
+        return [spreadsheet_safe(cell) for cell in (*head, *tail)]
+
+
+def _case_id_problem(case_id: str) -> str | None:
+    if not case_id.strip():
+        return "is empty; give each row a reference"
+    if len(case_id) > MAX_CASE_ID_CHARS:
+        return f"is longer than {MAX_CASE_ID_CHARS} characters"
+    if not case_id.isprintable():
+        return "contains control or non-printing characters"
+    if case_id.startswith(_FORMULA_START):
+        return "cannot start with = + - or @ (a spreadsheet would run it as a formula)"
+    return None
+
+
+def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
+    """Validate one case (column name -> cell text) and compute it through ``evaluate``.
+
+    Every bad field is reported, each as ``"name: problem"``; blank cells take defaults.
+
+    Examples
+    --------
+    >>> evaluate_case({"case_id": "c1", "kind": "auto", "exit": "repossession",
+    ...                "resolution": "judgment", "unpaid_principal": "10000",
+    ...                "sale_price": "8500", "retaking_fee": "$500"}).deficiency
+    Decimal('2000.00')
+    >>> evaluate_case({"case_id": "c2", "kind": "auto", "exit": "short_sale",
+    ...                "resolution": "judgment", "sale_price": "abc"}).errors
+    ("exit: 'short_sale' is not one of: repossession, voluntary_surrender", \
+"sale_price: 'abc' is not a number")
+    """
+    case_id = cells.get("case_id", "")
+    kind_text = cells.get("kind", "")
+    exit_text = cells.get("exit", "")
+    resolution_text = cells.get("resolution", "")
+    inputs = {name: cells[name] for name in INPUT_COLUMNS if name in cells}
+    errors: list[str] = []
+    problem = _case_id_problem(case_id)
+    if problem:
+        errors.append(f"case_id: {problem}")
+    kind: LoanKind | None = None
+    try:
+        kind = LoanKind(kind_text)
+    except ValueError:
+        errors.append(f"kind: {_shown(kind_text)} is not one of: mortgage, auto")
+    if kind is not None and exit_text not in _EXITS[kind]:
+        errors.append(f"exit: {_shown(exit_text)} is not one of: {', '.join(_EXITS[kind])}")
+    if resolution_text not in _RESOLUTIONS:
+        errors.append(
+            f"resolution: {_shown(resolution_text)} is not one of: {', '.join(_RESOLUTIONS)}"
+        )
+    given: dict[str, str] = {}
+    for name, text in inputs.items():
+        if not text.strip():
+            continue
+        if kind is not None and name not in _KIND_FIELDS[kind]:
+            errors.append(f"{name}: does not apply to a {kind.value} case; leave it blank")
+            continue
+        try:
+            canonical_value(_INFOS[name], text)
+        except InvalidInputError as error:
+            errors.append(str(error))
+            continue
+        given[name] = text
+    result = CaseResult(case_id, kind_text, exit_text, resolution_text, inputs, tuple(errors))
+    if errors or kind is None:
+        return result
+    try:
+        outcome = evaluate(kind, given, exit_text, resolution_text)
+    except InvalidInputError as error:
+        return CaseResult(case_id, kind_text, exit_text, resolution_text, inputs, (str(error),))
+    return CaseResult(
+        case_id,
+        kind_text,
+        exit_text,
+        resolution_text,
+        inputs,
+        (),
+        outcome.deficiency,
+        outcome.surplus,
+        outcome.borrower_owes,
+        outcome.cancelled,
+        outcome.lender_recovers,
+    )
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 30 else repr(text[:30]) + "..."
+
+
+# --- The fast path: integer cents for rows of plain decimals -------------------------------
+
+_MAX_CENTS = 100_000_000_000_000  # $1 trillion, deficiency.money.MAX_AMOUNT
+#: Comma-joined money cells, each blank or a plain decimal with at most 2 places. A cell
+#: that itself holds a comma passes this test but then fails ``float`` and goes exact.
+_PLAIN_AMOUNTS = re.compile(r"(?:\d{1,13}(?:\.\d\d?)?)?(?:,(?:\d{1,13}(?:\.\d\d?)?)?)*", re.ASCII)
+_PLAIN_RATE = re.compile(r"(\d{1,3})(?:\.(\d{1,6}))?", re.ASCII)
+
+#: Money inputs of each kind in the order the fast path reads them.
+_MORTGAGE_MONEY = (
+    "unpaid_principal",
+    "accrued_interest",
+    "escrow_advances",
+    "late_fees",
+    "servicer_advances",
+    "other_fees",
+    "sale_price",
+    "seller_closing_costs",
+    "transfer_taxes",
+    "junior_lien_payments",
+    "hoa_arrears",
+    "seller_concessions",
+    "attorney_fees",
+    "trustee_fees",
+    "costs_of_sale",
+    "court_costs",
+    "judgment_attorney_fees",
+)
+_AUTO_MONEY = (
+    "unpaid_principal",
+    "accrued_interest",
+    "late_fees",
+    "other_charges",
+    "sale_price",
+    "retaking_fee",
+    "transport",
+    "storage_daily_rate",
+    "reconditioning",
+    "auction_fee",
+    "attorney_fees",
+    "unearned_interest",
+    "gap_refund",
+    "service_contract_refund",
+    "credit_insurance_refund",
+    "court_costs",
+    "judgment_attorney_fees",
+)
+
+
+def _cents_of(texts: Sequence[str]) -> list[int] | None:
+    """Cents of plain decimal cells (blank = 0), or None if any needs the exact path.
+
+    Notes
+    -----
+    ``round(float(text) * 100)`` is exact here: the pattern allows at most 2 decimal
+    places and 13 whole digits, so the float error (below 0.03 cent at $10 trillion)
+    is far from the half-cent where rounding could go wrong.
+    """
+    if _PLAIN_AMOUNTS.fullmatch(",".join(texts)) is None:
+        return None
+    try:
+        cents = [round(float(text) * 100) if text else 0 for text in texts]
+    except ValueError:
+        return None
+    return cents if max(cents) <= _MAX_CENTS else None
+
+
+def _rate(text: str, default: tuple[int, int]) -> tuple[int, int] | None:
+    """(numerator, denominator) of a plain percentage from 0 to 100 with at most 6 places."""
+    if not text:
+        return default
+    match = _PLAIN_RATE.fullmatch(text)
+    if match is None:
+        return None
+    whole, part = match.groups()
+    part = part or ""
+    scale = 10 ** len(part)
+    numerator = int(whole) * scale + (int(part) if part else 0)
+    return (numerator, scale) if numerator <= 100 * scale else None
+
+
+def _share(amount: int, rate: tuple[int, int]) -> int:
+    """``rate`` percent of ``amount`` cents, rounded half-up (``deficiency.money.percent_of``)."""
+    numerator, scale = rate
+    denominator = 100 * scale
+    return (2 * amount * numerator + denominator) // (2 * denominator)
+
+
+def _money_text(cents: int) -> str:
+    if cents < 0:
+        return "-" + _money_text(-cents)
+    return f"{cents // 100}.{cents % 100:02d}"
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """Where each column sits in a row; missing columns point at a blank cell appended last."""
+
+    width: int
+    inputs: Callable[[Sequence[str]], tuple[str, ...]]
+    at: Mapping[str, int] = field(repr=False)
+    case_id: int = 0
+    kind: int = 0
+    exit: int = 0
+    resolution: int = 0
+    settlement: int = 0
+    commission: int = 0
+    storage_days: int = 0
+    mortgage_money: tuple[int, ...] = ()
+    auto_money: tuple[int, ...] = ()
+    mortgage_foreign: tuple[int, ...] = ()
+    auto_foreign: tuple[int, ...] = ()
+
+
+def _layout(header: Sequence[str]) -> _Layout:
+    names = [name.strip() for name in header]
+    problems: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            problems.append(f"column {_shown(name)} appears twice")
+        seen.add(name)
+    unknown = [name for name in names if name not in TEMPLATE_COLUMNS]
+    if unknown:
+        shown = ", ".join(_shown(name) for name in unknown[:10])
+        problems.append(f"unknown columns {shown}; use the template's column names")
+    missing = [name for name in CASE_COLUMNS if name not in seen]
+    if missing:
+        problems.append(f"missing required columns {', '.join(missing)}")
+    if problems:
+        raise BatchFileError("header row: " + "; ".join(problems))
+    width = len(names)
+    at = {name: names.index(name) if name in seen else width for name in TEMPLATE_COLUMNS}
+    return _Layout(
+        width=width,
+        inputs=operator.itemgetter(*(at[name] for name in INPUT_COLUMNS)),
+        at=at,
+        case_id=at["case_id"],
+        kind=at["kind"],
+        exit=at["exit"],
+        resolution=at["resolution"],
+        settlement=at["settlement_percent"],
+        commission=at["commission_rate"],
+        storage_days=at["storage_days"],
+        mortgage_money=tuple(at[name] for name in _MORTGAGE_MONEY),
+        auto_money=tuple(at[name] for name in _AUTO_MONEY),
+        mortgage_foreign=tuple(at[name] for name in _ONLY[LoanKind.AUTO] if name in seen),
+        auto_foreign=tuple(at[name] for name in _ONLY[LoanKind.MORTGAGE] if name in seen),
+    )
+
+
+def fast_row(cells: Sequence[str], layout: _Layout) -> list[str] | None:
+    """The result cells of a case computed in integer cents, or None to take the exact path.
+
+    ``cells`` is the row with one blank cell appended. Only rows with a usable case id,
+    valid choices and plain decimal amounts are taken; the figures equal
+    :func:`deficiency.scenarios.evaluate` to the cent. Returns the first eleven output
+    columns (results, exit, resolution); the caller appends the inputs.
+
+    Notes
+    -----
+    Mortgage: ``owed`` is the payoff sum; a short sale's expenses are the commission
+    (``price x rate / 100``, half-up) plus its selling costs, a foreclosure's or deed in
+    lieu's the legal costs. Car: storage is ``days x daily rate``; a voluntary surrender
+    drops the retaking fee. Then ``balance = owed - price + expenses - credits``, split
+    into deficiency and surplus, and resolved as :func:`deficiency.resolution.resolve`.
+    """
+    case_id = cells[layout.case_id]
+    if (
+        not case_id
+        or len(case_id) > MAX_CASE_ID_CHARS
+        or not case_id.isprintable()
+        or case_id.startswith(_FORMULA_START)
+        or not case_id.strip()
+    ):
+        return None
+    kind, exit_, resolution = cells[layout.kind], cells[layout.exit], cells[layout.resolution]
+    if resolution not in _RESOLUTIONS:
+        return None
+    settle = _rate(cells[layout.settlement], (50, 1))
+    if settle is None:
+        return None
+    if kind == "mortgage":
+        if exit_ not in _EXITS[LoanKind.MORTGAGE]:
+            return None
+        if any(cells[index] for index in layout.mortgage_foreign):
+            return None
+        money = _cents_of([cells[index] for index in layout.mortgage_money])
+        commission_rate = _rate(cells[layout.commission], (0, 1))
+        if money is None or commission_rate is None:
+            return None
+        owed = sum(money[0:6])
+        price = money[6]
+        if exit_ == "short_sale":
+            expenses = _share(price, commission_rate) + sum(money[7:12])
+        else:
+            expenses = sum(money[12:15])
+        credits = 0
+    elif kind == "auto":
+        if exit_ not in _EXITS[LoanKind.AUTO]:
+            return None
+        if any(cells[index] for index in layout.auto_foreign):
+            return None
+        money = _cents_of([cells[index] for index in layout.auto_money])
+        days_text = cells[layout.storage_days]
+        if money is None or len(days_text) > 4:
+            return None
+        if days_text and not (days_text.isascii() and days_text.isdigit()):
+            return None
+        days = int(days_text) if days_text else 0
+        if days > 3650:
+            return None
+        owed = sum(money[0:4])
+        price = money[4]
+        retaking = 0 if exit_ == "voluntary_surrender" else money[5]
+        expenses = retaking + money[6] + money[7] * days + sum(money[8:11])
+        credits = sum(money[11:15])
+    else:
+        return None
+    balance = owed - price + expenses - credits
+    deficiency = balance if balance > 0 else 0
+    surplus = -balance if balance < 0 else 0
+    paid = costs = cancelled = 0
+    if deficiency:
+        if resolution == "waived":
+            cancelled = deficiency
+        elif resolution == "judgment":
+            paid, costs = deficiency, money[-2] + money[-1]
+        else:
+            paid = _share(deficiency, settle)
+            cancelled = deficiency - paid
+    owes = paid + costs
+    recovers = owed - deficiency + paid
+    return [
+        case_id,
+        kind,
+        OK,
+        "",
+        f"{deficiency // 100}.{deficiency % 100:02d}" if deficiency else "0.00",
+        f"{surplus // 100}.{surplus % 100:02d}" if surplus else "0.00",
+        f"{owes // 100}.{owes % 100:02d}" if owes else "0.00",
+        f"{cancelled // 100}.{cancelled % 100:02d}" if cancelled else "0.00",
+        _money_text(recovers),
+        exit_,
+        resolution,
+    ]
+
+
+# --- Streaming a file -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """How many rows were processed, computed and rejected."""
+
+    rows: int
+    ok: int
+    failed: int
+
+
+def _row_problem(cells: Sequence[str], layout: _Layout, line: int) -> CaseResult:
+    """An error row for a row with the wrong number of cells, echoing what it has."""
+    padded = [*cells[: layout.width], *([""] * (layout.width - len(cells))), ""]
+    named = {name: padded[index] for name, index in layout.at.items()}
+    inputs = {name: named[name] for name in INPUT_COLUMNS}
+    problem = f"row: has {len(cells)} cells but the header has {layout.width} (line {line})"
+    return CaseResult(
+        named["case_id"], named["kind"], named["exit"], named["resolution"], inputs, (problem,)
+    )
+
+
+def _cases(reader: Iterator[list[str]], layout: _Layout) -> Iterator[list[str] | CaseResult]:
+    """Yield each case's fast output row (a list, inputs not yet appended) or its CaseResult."""
+    width = layout.width
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            line = getattr(reader, "line_num", 0)
+            yield CaseResult("", "", "", "", {}, (f"row: unreadable CSV ({error}) (line {line})",))
+            continue
+        if not cells or (not cells[0].strip() and not any(cell.strip() for cell in cells)):
+            continue
+        if len(cells) != width:
+            yield _row_problem(cells, layout, getattr(reader, "line_num", 0))
+            continue
+        cells.append("")
+        row = fast_row(cells, layout)
+        if row is not None:
+            row.extend(layout.inputs(cells))
+            yield row
+            continue
+        yield evaluate_case({name: cells[index] for name, index in layout.at.items()})
+
+
+def _json_record(item: list[str] | CaseResult) -> str:
+    if isinstance(item, CaseResult):
+        head = [item.case_id, item.kind, item.status, "", *item.figures()]
+        tail = [item.exit, item.resolution, *(item.inputs.get(n, "") for n in INPUT_COLUMNS)]
+        errors = list(item.errors)
+    else:
+        head, tail, errors = item[:9], item[9:], []
+    record: dict[str, object] = dict(zip(RESULT_COLUMNS, head, strict=True))
+    record["errors"] = errors
+    for name in RESULT_COLUMNS[4:]:
+        record[name] = record[name] or None
+    record["exit"], record["resolution"] = tail[0], tail[1]
+    record["inputs"] = {
+        name: value for name, value in zip(INPUT_COLUMNS, tail[2:], strict=True) if value
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def run_batch(
+    source: Iterable[str],
+    sink: TextIO,
+    *,
+    json_lines: bool = False,
+    progress: Callable[[int], None] | None = None,
+    progress_every: int = 20_000,
+) -> BatchSummary:
+    """Read cases from CSV text lines, write one result per case to ``sink``, streaming.
+
+    Parameters
+    ----------
+    source
+        CSV text, e.g. a file opened with ``newline=""``; the first row is the header.
+    sink
+        Where results go: CSV with :data:`OUTPUT_COLUMNS`, or with ``json_lines`` one
+        JSON object per line (JSON Lines): the result columns, ``errors`` as a list,
+        results as strings or null, and ``inputs`` holding the non-blank inputs.
+    progress
+        Called with the number of rows done every ``progress_every`` rows and at the end.
+
+    Raises
+    ------
+    BatchFileError
+        The file is empty or its header row is unusable (unknown, duplicate or missing
+        columns). Row problems never raise: they become error rows.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = io.StringIO()
+    >>> run_batch(io.StringIO(template_csv()), out)
+    BatchSummary(rows=2, ok=2, failed=0)
+    >>> [line.split(",")[:9] for line in out.getvalue().splitlines()][2]
+    ['example-car', 'auto', 'ok', '', '2000.00', '0.00', '2000.00', '0.00', '10000.00']
+    """
+    reader = csv.reader(source)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise BatchFileError("the file is empty; expected a header row") from None
+    except csv.Error as error:
+        raise BatchFileError(f"header row: unreadable CSV ({error})") from None
+    layout = _layout(header)
+    rows = failed = 0
+    chunk: list[list[str]] = []
+    writer = None
+    if not json_lines:
+        writer = csv.writer(sink, lineterminator="\n")
+        writer.writerow(OUTPUT_COLUMNS)
+    for item in _cases(reader, layout):
+        rows += 1
+        if isinstance(item, CaseResult) and item.errors:
+            failed += 1
+        if writer is None:
+            sink.write(_json_record(item) + "\n")
+        else:
+            chunk.append(item.row() if isinstance(item, CaseResult) else item)
+            if len(chunk) >= 1024:
+                writer.writerows(chunk)
+                chunk.clear()
+        if progress is not None and rows % progress_every == 0:
+            progress(rows)
+    if writer is not None:
+        writer.writerows(chunk)
+    if progress is not None:
+        progress(rows)
+    return BatchSummary(rows, rows - failed, failed)
