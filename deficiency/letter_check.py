@@ -1,0 +1,724 @@
+"""Check a lender's deficiency letter: its arithmetic, its expenses and credits, and its dates.
+
+The input is the six items of a UCC 9-616(c) explanation as the lender stated them, plus
+facts the borrower knows (a value for the car, dates, whether the notice of sale came).
+The output is a list of :class:`Flag`: each says why it was raised, its source and what
+to ask the lender. The checks inform and prompt questions; none of them concludes that a
+lender broke the law, and a flag is not legal advice.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+from deficiency.errors import InvalidInputError
+from deficiency.money import MAX_AMOUNT, ZERO, Amount, format_usd, round_cents, to_decimal, to_money
+from deficiency.serialize import InvalidScenarioError
+
+#: No published figure says how far below value an auction price is "too low"
+#: (shared/domain.md 1.8, 8); half the value is a starting point the user can change.
+DEFAULT_LOW_PRICE_FRACTION = Decimal("0.5")
+#: UCC 9-620(e)-(f): 90 days to dispose of consumer goods where 60% was paid.
+DEFAULT_LONG_SALE_DAYS = 90
+#: UCC 9-616(c)(1): the obligation's date may be at most 35 days before possession.
+BALANCE_DATE_DAYS = 35
+MAX_ITEMS = 50
+MAX_LABEL_CHARS = 100
+
+
+class Severity(enum.Enum):
+    """How a flag reads: a note (``info``) or something to ask the lender (``question``)."""
+
+    INFO = "info"
+    QUESTION = "question"
+
+
+class NoticeStatus(enum.Enum):
+    """What the borrower knows about the notice of sale (UCC 9-611 to 9-614)."""
+
+    UNKNOWN = "unknown"
+    RECEIVED = "received"
+    MISSING = "missing"
+    LATE = "late"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """One finding: why it matters, the source, what to ask, and a figure where there is one."""
+
+    check: str
+    severity: Severity
+    title: str
+    why: str
+    source: str
+    ask: str
+    figure: Decimal | None = None
+
+
+def _signed_money(value: Amount, name: str) -> Decimal:
+    number = to_decimal(value, name)
+    if abs(number) > MAX_AMOUNT:
+        raise InvalidInputError(name, "is above $1 trillion; check the amount")
+    return round_cents(number)
+
+
+def _items(raw: Mapping[str, Amount], name: str, problems: list[InvalidInputError]) -> Any:
+    items: dict[str, Decimal] = {}
+    if not isinstance(raw, Mapping):
+        problems.append(InvalidInputError(name, "must be a mapping of type -> amount"))
+        return MappingProxyType(items)
+    if len(raw) > MAX_ITEMS:
+        problems.append(InvalidInputError(name, f"lists more than {MAX_ITEMS} items"))
+        return MappingProxyType(items)
+    for label, amount in raw.items():
+        text = label.strip() if isinstance(label, str) else ""
+        if not text or len(text) > MAX_LABEL_CHARS or not text.isprintable():
+            problems.append(InvalidInputError(name, f"item label {label!r:.40} is not usable"))
+            continue
+        try:
+            items[text] = to_money(amount, f"{name} '{text}'")
+        except InvalidInputError as problem:
+            problems.append(problem)
+    return MappingProxyType(items)
+
+
+@dataclass(frozen=True)
+class LenderLetter:
+    """The six items of a UCC 9-616(c) explanation as the lender stated them.
+
+    ``balance_after_proceeds`` (line 3) may be negative when the sale covered the debt;
+    line 6 is ``deficiency`` or, if the letter shows one, ``surplus``. The optional totals
+    are the letter's own line 4 and line 5 figures when it prints them.
+    """
+
+    balance_owed: Decimal
+    sale_proceeds: Decimal
+    balance_after_proceeds: Decimal
+    expenses: Mapping[str, Decimal]
+    credits: Mapping[str, Decimal]
+    deficiency: Decimal
+    surplus: Decimal = ZERO
+    expenses_total: Decimal | None = None
+    credits_total: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        problems: list[InvalidInputError] = []
+
+        def money(name: str, signed: bool = False, optional: bool = False) -> None:
+            raw = getattr(self, name)
+            if optional and raw is None:
+                return
+            try:
+                value = _signed_money(raw, name) if signed else to_money(raw, name)
+            except InvalidInputError as problem:
+                problems.append(problem)
+                return
+            object.__setattr__(self, name, value)
+
+        for name in ("balance_owed", "sale_proceeds", "deficiency", "surplus"):
+            money(name)
+        money("balance_after_proceeds", signed=True)
+        money("expenses_total", optional=True)
+        money("credits_total", optional=True)
+        object.__setattr__(self, "expenses", _items(self.expenses, "expenses", problems))
+        object.__setattr__(self, "credits", _items(self.credits, "credits", problems))
+        if problems:
+            raise InvalidScenarioError(problems)
+
+    @property
+    def expenses_sum(self) -> Decimal:
+        """Line 4 from the items, or the stated total when no items are given."""
+        if self.expenses:
+            return sum(self.expenses.values(), ZERO)
+        return self.expenses_total if self.expenses_total is not None else ZERO
+
+    @property
+    def credits_sum(self) -> Decimal:
+        """Line 5 from the items, or the stated total when no items are given."""
+        if self.credits:
+            return sum(self.credits.values(), ZERO)
+        return self.credits_total if self.credits_total is not None else ZERO
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    """What the borrower knows besides the letter; every field is optional.
+
+    ``add_ons`` lists the add-ons the borrower had (``gap``, ``service_contract``,
+    ``credit_insurance``); ``None`` means not known. ``precomputed`` says whether the
+    contract is precomputed (``None``: not known). For the minimum statutory damages give
+    ``finance_charge`` and ``principal_amount``, or ``time_price_differential`` and
+    ``cash_price`` (UCC 9-625(c)(2)).
+    """
+
+    believed_value: Amount | None = None
+    low_price_fraction: Amount = DEFAULT_LOW_PRICE_FRACTION
+    repossession_date: date | None = None
+    sale_date: date | None = None
+    balance_date: date | None = None
+    state: str | None = None
+    notice: NoticeStatus = NoticeStatus.UNKNOWN
+    finance_charge: Amount | None = None
+    principal_amount: Amount | None = None
+    time_price_differential: Amount | None = None
+    cash_price: Amount | None = None
+    precomputed: bool | None = None
+    add_ons: frozenset[str] | None = None
+    late_fees_after_repossession: Amount | None = None
+    long_sale_days: int = DEFAULT_LONG_SALE_DAYS
+
+    def __post_init__(self) -> None:
+        problems: list[InvalidInputError] = []
+        for name in (
+            "believed_value",
+            "finance_charge",
+            "principal_amount",
+            "time_price_differential",
+            "cash_price",
+            "late_fees_after_repossession",
+        ):
+            raw = getattr(self, name)
+            if raw is None:
+                continue
+            try:
+                object.__setattr__(self, name, to_money(raw, name))
+            except InvalidInputError as problem:
+                problems.append(problem)
+        try:
+            fraction = to_decimal(self.low_price_fraction, "low_price_fraction")
+            if not ZERO < fraction <= 1:
+                raise InvalidInputError("low_price_fraction", "must be above 0 and at most 1")
+            object.__setattr__(self, "low_price_fraction", fraction)
+        except InvalidInputError as problem:
+            problems.append(problem)
+        for name in ("repossession_date", "sale_date", "balance_date"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, date):
+                problems.append(InvalidInputError(name, "must be a date"))
+        if not isinstance(self.notice, NoticeStatus):
+            problems.append(InvalidInputError("notice", "must be a NoticeStatus"))
+        known = {credit["id"] for credit in _reference()["credit"]} - {"unearned_interest"}
+        if self.add_ons is not None and not set(self.add_ons) <= known:
+            unknown = ", ".join(sorted(map(str, set(self.add_ons) - known)))
+            problems.append(InvalidInputError("add_ons", f"unknown add-ons: {unknown}"))
+        if isinstance(self.long_sale_days, bool) or not isinstance(self.long_sale_days, int):
+            problems.append(InvalidInputError("long_sale_days", "must be a whole number"))
+        elif not 1 <= self.long_sale_days <= 3650:
+            problems.append(InvalidInputError("long_sale_days", "must be between 1 and 3650"))
+        if problems:
+            raise InvalidScenarioError(problems)
+
+
+@cache
+def _reference() -> dict[str, Any]:
+    text = resources.files("deficiency").joinpath("data", "typical_costs.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _source(check: str) -> str:
+    return str(_reference()["sources"][check])
+
+
+def minimum_statutory_damages(
+    *,
+    finance_charge: Amount | None = None,
+    principal_amount: Amount | None = None,
+    time_price_differential: Amount | None = None,
+    cash_price: Amount | None = None,
+) -> Decimal | None:
+    """The minimum statutory damages of UCC 9-625(c)(2) for consumer goods, if computable.
+
+    An educational estimate for an attorney to check, not a figure a court has awarded.
+
+    Notes
+    -----
+    ``finance charge + 10% x principal amount of the obligation``, or, for a credit sale
+    stated that way, ``time-price differential + 10% x cash price``; rounded half-up to
+    cents. Recoverable once per obligation and not for a 9-616 explanation failure
+    (9-628(d)-(e)).
+
+    References
+    ----------
+    UCC 9-625(c)(2); shared/domain.md 1.7.
+
+    Examples
+    --------
+    $15,000 amount financed with a $4,000 finance charge (shared/domain.md 1.7):
+
+    >>> minimum_statutory_damages(finance_charge=4000, principal_amount=15000)
+    Decimal('5500.00')
+    >>> minimum_statutory_damages(finance_charge=4000) is None
+    True
+    """
+    if finance_charge is not None and principal_amount is not None:
+        charge = to_money(finance_charge, "finance_charge")
+        base = to_money(principal_amount, "principal_amount")
+    elif time_price_differential is not None and cash_price is not None:
+        charge = to_money(time_price_differential, "time_price_differential")
+        base = to_money(cash_price, "cash_price")
+    else:
+        return None
+    return round_cents(charge + base / 10)
+
+
+def _expense_type(label: str) -> dict[str, Any] | None:
+    padded = f" {label.lower()} "
+    for expense in _reference()["expense"]:
+        if any(keyword in padded for keyword in expense["keywords"]):
+            return dict(expense)
+    return None
+
+
+def _has_credit(letter: LenderLetter, keywords: list[str]) -> bool:
+    return any(
+        any(keyword in f" {label.lower()} " for keyword in keywords) for label in letter.credits
+    )
+
+
+def _arithmetic(letter: LenderLetter) -> list[Flag]:
+    source = _source("arithmetic")
+    flags: list[Flag] = []
+    line3 = letter.balance_owed - letter.sale_proceeds
+    if letter.balance_after_proceeds != line3:
+        flags.append(
+            Flag(
+                "line_3",
+                Severity.QUESTION,
+                "Line 3 does not equal line 1 minus line 2",
+                f"{format_usd(letter.balance_owed)} - {format_usd(letter.sale_proceeds)} = "
+                f"{format_usd(line3)}, but the letter shows "
+                f"{format_usd(letter.balance_after_proceeds)}.",
+                source,
+                "Please explain how line 3 was calculated, or send a corrected explanation.",
+                line3,
+            )
+        )
+    for total, items, line, name in (
+        (letter.expenses_total, letter.expenses, "line_4", "expenses"),
+        (letter.credits_total, letter.credits, "line_5", "credits"),
+    ):
+        if total is not None and items:
+            item_sum = sum(items.values(), ZERO)
+            if item_sum != total:
+                flags.append(
+                    Flag(
+                        line,
+                        Severity.QUESTION,
+                        f"The {name} do not add up to the letter's total",
+                        f"The listed {name} add up to {format_usd(item_sum)}, but the letter's "
+                        f"total is {format_usd(total)}.",
+                        source,
+                        f"Please list every item of the {name} total.",
+                        item_sum,
+                    )
+                )
+    result = line3 + letter.expenses_sum - letter.credits_sum
+    stated = letter.deficiency - letter.surplus
+    if stated != result:
+        label = (
+            f"a deficiency of {format_usd(result)}"
+            if result >= 0
+            else f"a surplus of {format_usd(-result)} owed to you"
+        )
+        flags.append(
+            Flag(
+                "line_6",
+                Severity.QUESTION,
+                "Line 6 does not equal line 3 plus line 4 minus line 5",
+                f"({format_usd(letter.balance_owed)} - {format_usd(letter.sale_proceeds)}) + "
+                f"{format_usd(letter.expenses_sum)} - {format_usd(letter.credits_sum)} gives "
+                f"{label}; the letter shows "
+                + (
+                    f"a surplus of {format_usd(letter.surplus)}."
+                    if letter.surplus
+                    else f"a deficiency of {format_usd(letter.deficiency)}."
+                ),
+                source,
+                "Please explain the difference, or send a corrected explanation.",
+                result,
+            )
+        )
+    if not flags:
+        flags.append(
+            Flag(
+                "arithmetic_ok",
+                Severity.INFO,
+                "The letter's arithmetic adds up",
+                "Each line follows from the ones before it to the cent. That checks the sums "
+                "only, not whether each amount is right.",
+                source,
+                "Ask for the invoices behind each expense if any amount looks high.",
+            )
+        )
+    return flags
+
+
+def _storage_days(facts: LetterFacts) -> int | None:
+    if facts.repossession_date and facts.sale_date and facts.sale_date > facts.repossession_date:
+        return (facts.sale_date - facts.repossession_date).days
+    return None
+
+
+def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
+    flags: list[Flag] = []
+    for label, amount in letter.expenses.items():
+        if "late" in label.lower():
+            continue
+        kind = _expense_type(label)
+        if kind is None:
+            flags.append(
+                Flag(
+                    "expense_other",
+                    Severity.QUESTION,
+                    f"What is '{label}'?",
+                    f"'{label}' ({format_usd(amount)}) is not one of the usual expense types; "
+                    "only reasonable expenses of retaking, holding, preparing, processing and "
+                    "selling the car (and attorney fees the contract allows) can be charged.",
+                    _source("expense_other"),
+                    f"What is '{label}' for, and can you send the invoice?",
+                )
+            )
+            continue
+        limit = kind.get("question_above")
+        low = " (a low-confidence illustration)" if kind["confidence"] == "L" else ""
+        if limit is None:
+            flags.append(
+                Flag(
+                    f"expense_{kind['id']}",
+                    Severity.INFO,
+                    f"{label}: ask for the invoice",
+                    kind["why"],
+                    kind["source"],
+                    kind["ask"],
+                )
+            )
+            continue
+        reference = round_cents(Decimal(limit))
+        if kind.get("per_day"):
+            days = _storage_days(facts)
+            if days is None:
+                flags.append(
+                    Flag(
+                        f"expense_{kind['id']}",
+                        Severity.INFO,
+                        f"{label}: the daily rate cannot be checked without dates",
+                        f"{kind['why']} Enter the repossession and sale dates to compare "
+                        "the daily rate.",
+                        kind["source"],
+                        kind["ask"],
+                    )
+                )
+                continue
+            daily = round_cents(amount / days)
+            if daily > reference:
+                flags.append(
+                    Flag(
+                        f"expense_{kind['id']}",
+                        Severity.QUESTION,
+                        f"{label}: {format_usd(daily)} a day is above {format_usd(reference)}"
+                        f" a day{low}",
+                        f"{format_usd(amount)} over {days} days between repossession and sale "
+                        f"is {format_usd(daily)} a day. {kind['why']}",
+                        kind["source"],
+                        kind["ask"],
+                        daily,
+                    )
+                )
+        elif amount > reference:
+            flags.append(
+                Flag(
+                    f"expense_{kind['id']}",
+                    Severity.QUESTION,
+                    f"{label}: {format_usd(amount)} is above {format_usd(reference)}{low}",
+                    kind["why"],
+                    kind["source"],
+                    kind["ask"],
+                    reference,
+                )
+            )
+    return flags
+
+
+def _normal(label: str) -> str:
+    return " ".join("".join(c for c in label.lower() if c.isalnum() or c == " ").split())
+
+
+def _duplicates(letter: LenderLetter) -> list[Flag]:
+    flags: list[Flag] = []
+    items = list(letter.expenses.items())
+    for index, (label_a, amount_a) in enumerate(items):
+        for label_b, amount_b in items[index + 1 :]:
+            similar = difflib.SequenceMatcher(None, _normal(label_a), _normal(label_b)).ratio()
+            type_a, type_b = _expense_type(label_a), _expense_type(label_b)
+            same_type = type_a is not None and type_b is not None and type_a["id"] == type_b["id"]
+            if similar >= 0.8 or (same_type and abs(amount_a - amount_b) <= 1):
+                flags.append(
+                    Flag(
+                        "duplicate",
+                        Severity.QUESTION,
+                        f"'{label_a}' and '{label_b}' may be the same charge",
+                        f"'{label_a}' ({format_usd(amount_a)}) and '{label_b}' "
+                        f"({format_usd(amount_b)}) look alike. A charge listed twice would "
+                        "raise the deficiency by its amount.",
+                        _source("duplicate"),
+                        f"Are '{label_a}' and '{label_b}' separate charges? Please send the "
+                        "invoice for each.",
+                        min(amount_a, amount_b),
+                    )
+                )
+    return flags
+
+
+def _late_fees(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
+    late = {label: amount for label, amount in letter.expenses.items() if "late" in label.lower()}
+    total = sum(late.values(), ZERO)
+    after = facts.late_fees_after_repossession
+    if isinstance(after, Decimal) and after > 0:
+        total = max(total, after)
+    if total == ZERO:
+        return []
+    return [
+        Flag(
+            "late_fees",
+            Severity.QUESTION,
+            "Late fees after repossession?",
+            f"The letter includes {format_usd(total)} of late fees after the car was "
+            "repossessed. Once a loan is accelerated and the car repossessed, no monthly "
+            "payment is due any more; CFPB examiners found servicers charging late fees after "
+            "that point. Late fees are also not an expense of retaking or selling the car.",
+            _source("late_fees"),
+            "Which missed payments are these late fees for, and were any charged after the "
+            "loan was accelerated or the car repossessed?",
+            total,
+        )
+    ]
+
+
+def _credit_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
+    flags: list[Flag] = []
+    for credit in _reference()["credit"]:
+        if _has_credit(letter, credit["keywords"]):
+            continue
+        if credit["id"] == "unearned_interest":
+            if facts.precomputed is False:
+                continue
+            known = facts.precomputed is True
+        else:
+            if facts.add_ons is not None and credit["id"] not in facts.add_ons:
+                continue
+            known = facts.add_ons is not None
+        flags.append(
+            Flag(
+                f"credit_{credit['id']}",
+                Severity.QUESTION if known else Severity.INFO,
+                f"No {credit['name'].lower()} on the letter"
+                + ("" if known else " (if it applies to you)"),
+                credit["why"],
+                credit["source"],
+                credit["ask"],
+            )
+        )
+    return flags
+
+
+def _price_check(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
+    value = facts.believed_value
+    if not isinstance(value, Decimal) or value == ZERO:
+        return []
+    fraction = Decimal(str(facts.low_price_fraction))
+    floor = round_cents(value * fraction)
+    if letter.sale_proceeds >= floor:
+        return []
+    share = letter.sale_proceeds / value
+    return [
+        Flag(
+            "low_price",
+            Severity.QUESTION,
+            f"The sale brought {share:.0%} of the value you entered",
+            f"The car sold for {format_usd(letter.sale_proceeds)}, below {fraction:.0%} of the "
+            f"{format_usd(value)} value you entered ({format_usd(floor)}). A low price alone "
+            "does not make a sale commercially unreasonable (UCC 9-627(a)), but every aspect "
+            "of the sale must be (9-610), and a sale to the lender or a related buyer at a "
+            "price well below market is recalculated (9-615(f)). Auction prices are often "
+            "below retail guide prices.",
+            _source("low_price"),
+            "How and where was the car sold (auction, dealer, private sale), how was it "
+            "advertised, and who bought it? Was the buyer related to the lender?",
+            floor,
+        )
+    ]
+
+
+def _date_checks(facts: LetterFacts) -> list[Flag]:
+    flags: list[Flag] = []
+    taken, sold = facts.repossession_date, facts.sale_date
+    if taken and sold and sold < taken:
+        flags.append(
+            Flag(
+                "dates",
+                Severity.INFO,
+                "The sale date is before the repossession date",
+                "Check the dates entered; a car cannot be sold before it is repossessed.",
+                _source("long_sale"),
+                "What were the repossession and sale dates?",
+            )
+        )
+    days = _storage_days(facts)
+    if days is not None and days > facts.long_sale_days:
+        flags.append(
+            Flag(
+                "long_sale",
+                Severity.QUESTION,
+                f"The car was sold {days} days after repossession",
+                f"That is longer than {facts.long_sale_days} days. The timing of a sale must be "
+                "commercially reasonable (UCC 9-610), and where 60% of the price or loan was "
+                "paid the lender generally has 90 days to sell (9-620(e)-(f)). A long wait "
+                "also adds storage charges.",
+                _source("long_sale"),
+                "Why did the sale take this long, and how much storage was charged for the wait?",
+                Decimal(days),
+            )
+        )
+    if facts.balance_date and taken and (taken - facts.balance_date).days > BALANCE_DATE_DAYS:
+        flags.append(
+            Flag(
+                "balance_date",
+                Severity.QUESTION,
+                "Line 1 is dated more than 35 days before the repossession",
+                "UCC 9-616(c)(1) asks for the amount owed as of a date not more than 35 days "
+                "before the lender took the car.",
+                _source("balance_date"),
+                "What was the amount owed on a date within 35 days before the repossession?",
+            )
+        )
+    return flags
+
+
+def _notice_check(facts: LetterFacts) -> list[Flag]:
+    if facts.notice is NoticeStatus.RECEIVED:
+        return []
+    if facts.notice is NoticeStatus.UNKNOWN:
+        return [
+            Flag(
+                "notice",
+                Severity.INFO,
+                "Did you get a notice before the sale?",
+                "Before selling, the lender must send a reasonable notice of the sale (UCC "
+                "9-611 to 9-614) saying how and when the car will be sold and how to get it "
+                "back. Whether it came, and when, matters for what can be collected.",
+                _source("notice"),
+                "When was the notice of sale sent, to which address, and can you send a copy?",
+            )
+        ]
+    estimate = minimum_statutory_damages(
+        finance_charge=facts.finance_charge,
+        principal_amount=facts.principal_amount,
+        time_price_differential=facts.time_price_differential,
+        cash_price=facts.cash_price,
+    )
+    state = "was not received" if facts.notice is NoticeStatus.MISSING else "came late"
+    why = (
+        f"You said the notice of sale {state}. If the lender did not send a reasonable notice, "
+        "a court may reduce or bar the deficiency (UCC 9-626; consumer cases follow each "
+        "state's courts), and for consumer goods the borrower may recover at least the "
+        "minimum statutory damages of UCC 9-625(c)(2): the finance charge plus 10% of the "
+        "principal, or the time-price differential plus 10% of the cash price."
+    )
+    if estimate is None:
+        why += " Enter the finance charge and amount financed to see that minimum."
+    else:
+        why += (
+            f" Educational estimate for an attorney to check: {format_usd(estimate)}. "
+            "It is recoverable once per loan and depends on facts and state law."
+        )
+    return [
+        Flag(
+            "notice",
+            Severity.QUESTION,
+            "Notice of sale " + ("not received" if state.startswith("was") else "late"),
+            why,
+            _source("notice"),
+            "On what date and to what address was the notice of sale sent? Please send a copy "
+            "and proof of mailing.",
+            estimate,
+        )
+    ]
+
+
+def check_letter(
+    letter: LenderLetter,
+    facts: LetterFacts | None = None,
+    *,
+    state_note: str | None = None,
+) -> tuple[Flag, ...]:
+    """Check a deficiency letter and return flags: notes and questions to ask the lender.
+
+    Parameters
+    ----------
+    letter
+        The six UCC 9-616(c) items as the lender stated them.
+    facts
+        What the borrower knows (value, dates, notice, add-ons, finance charge); optional.
+    state_note
+        A note on the state's deficiency rule computed elsewhere; passed through as a flag.
+
+    Notes
+    -----
+    Arithmetic to the cent: ``line 3 = line 1 - line 2`` and
+    ``line 6 = line 3 + line 4 - line 5`` (a negative result is a surplus), with the right
+    figure on the flag. Then expenses against the reference figures of
+    ``data/typical_costs.toml``, charges that look duplicated, late fees after
+    repossession, missing credits, a price far below the value entered, a long wait
+    before the sale, the notice of sale and the state note. A flag never concludes that
+    the lender broke the law.
+
+    References
+    ----------
+    UCC 9-610, 9-611 to 9-616, 9-620, 9-625 to 9-627; shared/domain.md 1.2 to 1.7.
+
+    Examples
+    --------
+    The car example letter adds up; a wrong line 6 is flagged with the right figure.
+
+    >>> letter = LenderLetter(Decimal(10000), Decimal(8500), Decimal(1500),
+    ...                       {"Repossession": Decimal(500)}, {}, Decimal(2000))
+    >>> [f.check for f in check_letter(letter) if f.check.startswith(("line", "arith"))]
+    ['arithmetic_ok']
+    >>> wrong = LenderLetter(Decimal(10000), Decimal(8500), Decimal(1500),
+    ...                      {"Repossession": Decimal(500)}, {}, Decimal(2500))
+    >>> [(f.check, f.figure) for f in check_letter(wrong) if f.check == "line_6"]
+    [('line_6', Decimal('2000.00'))]
+    """
+    facts = LetterFacts() if facts is None else facts
+    flags = [
+        *_arithmetic(letter),
+        *_expense_checks(letter, facts),
+        *_duplicates(letter),
+        *_late_fees(letter, facts),
+        *_credit_checks(letter, facts),
+        *_price_check(letter, facts),
+        *_date_checks(facts),
+        *_notice_check(facts),
+    ]
+    if state_note:
+        flags.append(
+            Flag(
+                "state_rule",
+                Severity.INFO,
+                f"State rule{f' ({facts.state})' if facts.state else ''}",
+                state_note,
+                _source("state"),
+                "Does this state rule apply to my loan, and how does it change the deficiency?",
+            )
+        )
+    return tuple(flags)
