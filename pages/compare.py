@@ -21,8 +21,12 @@ for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True
         st.subheader(side.title)
         panels.scenario_header(side)
         panels.inputs(side, side.headline_specs)
-        with st.expander("More line items", icon=":material/tune:"):
-            panels.inputs(side, side.other_specs)
+        more = st.expander(
+            "More line items", icon=":material/tune:", key=f"{side.prefix}_more", on_change="rerun"
+        )
+        if more.open:  # built only when open: fewer widgets to redraw on each slider move
+            with more:
+                panels.inputs(side, side.other_specs)
         panels.resolution_inputs(side)
         panels.assumptions_list(side)
         result = panels.compute(side)

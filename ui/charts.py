@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from typing import Any
+
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from deficiency import Outcome, Statement, format_usd
 from deficiency.money import ZERO
@@ -27,18 +28,29 @@ SURPLUS = "#F0E442"  # yellow: surplus back to the borrower
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14, "color": "#1F2933"}
 
 
-def _base_layout(figure: go.Figure, title: str, height: int) -> go.Figure:
-    figure.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
-        font=FONT,
-        height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-        uirevision="constant",
-        hoverlabel={"font": {"size": 14}},
-    )
-    return figure
+DOLLAR_AXIS = {"tickprefix": "$", "tickformat": ",.0f", "gridcolor": "#E4E7EB"}
+
+
+def _figure(
+    data: list[dict[str, Any]], layout: dict[str, Any], title: str, height: int
+) -> go.Figure:
+    """A figure from plain dicts with the shared look.
+
+    The traces are built from already-validated package results, so Plotly's own
+    property validation (most of the build time on a slider move) is skipped.
+    """
+    layout = {
+        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "font": FONT,
+        "height": height,
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "uirevision": "constant",
+        "hoverlabel": {"font": {"size": 14}},
+        **layout,
+    }
+    return go.Figure({"data": data, "layout": layout}, _validate=False)
 
 
 def _signed(amount: Decimal, sign: str) -> str:
@@ -73,25 +85,26 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
         texts.append(format_usd(statement.deficiency))
     measures.append("total")
     values.append(ZERO)
-    figure = go.Figure(
-        go.Waterfall(
-            x=labels,
-            y=[float(value) for value in values],
-            measure=measures,
-            text=texts,
-            textposition="outside",
-            cliponaxis=False,
-            hovertemplate="%{x}: %{text}<extra></extra>",
-            increasing={"marker": {"color": CHARGE}},
-            decreasing={"marker": {"color": CREDIT}},
-            totals={"marker": {"color": TOTAL}},
-            connector={"line": {"color": "#9AA5B1", "width": 1}},
-        )
-    )
-    figure.update_yaxes(tickprefix="$", tickformat=",.0f", gridcolor="#E4E7EB", zeroline=True)
-    figure.update_xaxes(tickangle=0, automargin=True)
-    figure.update_layout(showlegend=False)
-    return _base_layout(figure, title, height=380)
+    trace = {
+        "type": "waterfall",
+        "x": labels,
+        "y": [float(value) for value in values],
+        "measure": measures,
+        "text": texts,
+        "textposition": "outside",
+        "cliponaxis": False,
+        "hovertemplate": "%{x}: %{text}<extra></extra>",
+        "increasing": {"marker": {"color": CHARGE}},
+        "decreasing": {"marker": {"color": CREDIT}},
+        "totals": {"marker": {"color": TOTAL}},
+        "connector": {"line": {"color": "#9AA5B1", "width": 1}},
+    }
+    layout = {
+        "yaxis": {**DOLLAR_AXIS, "zeroline": True},
+        "xaxis": {"tickangle": 0, "automargin": True},
+        "showlegend": False,
+    }
+    return _figure([trace], layout, title, height=380)
 
 
 def waterfall_alt(statement: Statement, collateral: str) -> str:
@@ -123,40 +136,62 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
     Each bar splits the obligation into what the sale covered, what the borrower pays
     and what is cancelled, plus judgment costs or a surplus where they arise.
     """
-    figure = make_subplots(
-        rows=len(rows),
-        cols=1,
-        subplot_titles=[name for name, _ in rows],
-        vertical_spacing=0.28 if len(rows) > 1 else 0.1,
-    )
-    for row, (name, outcome) in enumerate(rows, start=1):
+    count = max(len(rows), 1)
+    gap = 0.28 if count > 1 else 0.0
+    height_share = (1 - gap * (count - 1)) / count
+    data: list[dict[str, Any]] = []
+    layout: dict[str, Any] = {
+        "barmode": "stack",
+        "legend": {"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
+        "annotations": [],
+    }
+    shown: set[str] = set()
+    for index, (name, outcome) in enumerate(rows):
+        suffix = "" if index == 0 else str(index + 1)
+        top = 1 - index * (height_share + gap)
+        layout[f"xaxis{suffix}"] = {**DOLLAR_AXIS, "anchor": f"y{suffix}", "rangemode": "tozero"}
+        layout[f"yaxis{suffix}"] = {
+            "domain": [top - height_share, top],
+            "anchor": f"x{suffix}",
+            "showticklabels": False,
+        }
+        layout["annotations"].append(
+            {
+                "text": name,
+                "x": 0.5,
+                "y": top,
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 15},
+            }
+        )
         for segment, colour, attribute in _SEGMENTS:
             amount: Decimal = getattr(outcome, attribute)
             if amount == ZERO:
                 continue
-            figure.add_trace(
-                go.Bar(
-                    x=[float(amount)],
-                    y=[""],
-                    orientation="h",
-                    name=segment,
-                    legendgroup=segment,
-                    showlegend=not any(trace.name == segment for trace in figure.data),
-                    marker={"color": colour, "line": {"color": "white", "width": 1}},
-                    text=[format_usd(amount, cents=False)],
-                    textposition="inside",
-                    insidetextanchor="middle",
-                    hovertemplate=f"{name}<br>{segment}: %{{text}}<extra></extra>",
-                ),
-                row=row,
-                col=1,
+            data.append(
+                {
+                    "type": "bar",
+                    "x": [float(amount)],
+                    "y": [""],
+                    "xaxis": f"x{suffix}",
+                    "yaxis": f"y{suffix}",
+                    "orientation": "h",
+                    "name": segment,
+                    "legendgroup": segment,
+                    "showlegend": segment not in shown,
+                    "marker": {"color": colour, "line": {"color": "white", "width": 1}},
+                    "text": [format_usd(amount, cents=False)],
+                    "textposition": "inside",
+                    "insidetextanchor": "middle",
+                    "hovertemplate": f"{name}<br>{segment}: %{{text}}<extra></extra>",
+                }
             )
-        figure.update_xaxes(tickprefix="$", tickformat=",.0f", gridcolor="#E4E7EB", row=row, col=1)
-    figure.update_layout(
-        barmode="stack",
-        legend={"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
-    )
-    return _base_layout(figure, title, height=150 + 110 * len(rows))
+            shown.add(segment)
+    return _figure(data, layout, title, height=150 + 110 * count)
 
 
 def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:

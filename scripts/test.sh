@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install the test tools (and Debian's chromium for the browser tests) and run every check.
+# Exits non-zero when any check fails. Set QUICK=0 for the long fuzz and benchmark runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Installing Debian's chromium for the browser tests..."
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+
+echo "== ruff (lint and format) =="
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+echo "== mypy (strict on deficiency/ and ui/) =="
+.venv/bin/mypy
+echo "== engine benchmark (quick mode: checks the vectorized path against the exact one) =="
+.venv/bin/python -m benchmarks.bench_engine --quick
+echo "== pytest =="
+.venv/bin/python -m pytest -q

@@ -1,0 +1,49 @@
+"""Real browser: the Compare page loads and a keyboard move of the car's price slider redraws it."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import running_app
+
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+
+
+def chart_text(page: Page, key: str) -> str:
+    return page.locator(f".st-key-{key} .js-plotly-plot").text_content() or ""
+
+
+def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: str) -> None:
+    page.goto(app_url)
+    page.wait_for_selector(CHART, timeout=30_000)
+    car_deficiency = page.locator('[data-testid="stMetricValue"]').nth(4)
+    expect(car_deficiency).to_have_text("$2,000.00")
+    assert "−$8,500.00" in chart_text(page, "c_waterfall")
+
+    slider = page.locator('.st-key-c_sale_price__slider input[type="range"]')
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # one step: $100
+
+    expect(car_deficiency).to_have_text("$1,900.00", timeout=10_000)
+    page.wait_for_function(
+        "key => document.querySelector(`.st-key-${key} .js-plotly-plot`)"
+        "?.textContent.includes('−$8,600.00')",
+        arg="c_waterfall",
+        timeout=10_000,
+    )
+    assert "$1,900.00" in chart_text(page, "c_waterfall")
+    expect(page.get_by_text("You would still owe $1,900 after the car is sold.")).to_be_visible()
+    exact = page.locator('.st-key-c_sale_price__exact input')
+    expect(exact).to_have_value("8600.00")
+
+
+def test_a_deep_link_on_a_fresh_server_opens_the_page_with_its_state(page: Page) -> None:
+    # A server's very first request used to run the page without app.py (ui/entry.py).
+    with running_app() as fresh_url:
+        page.goto(fresh_url + "/car")
+        page.wait_for_selector(CHART, timeout=30_000)
+        expect(
+            page.get_by_role("heading", name="Car: repossession or voluntary surrender")
+        ).to_be_visible()
+        expect(page.get_by_text("not legal or tax advice")).to_be_visible()
+        expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("$2,000.00")
