@@ -29,6 +29,7 @@ from deficiency.money import (
 )
 from deficiency.periods import add_period
 from deficiency.state_law import Confidence, garnishment_rules
+from deficiency.tax import form_1099c_threshold
 
 #: Longest schedule computed: a judgment that has not paid off in 30 years is reported as such.
 MAX_YEARS = 30
@@ -552,11 +553,6 @@ class Option(enum.Enum):
             "garnishment": "Judgment collected by wage garnishment",
             "bankruptcy": "Bankruptcy discharge",
         }[self.value]
-
-
-def form_1099c_threshold() -> Decimal:
-    """Cancelled debt from which a lender files Form 1099-C (dated data; $600)."""
-    return Decimal(_data()["form_1099c"]["threshold"])
 
 
 @dataclass(frozen=True)

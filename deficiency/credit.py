@@ -16,7 +16,6 @@ documentation; Fannie Mae Selling Guide B3-5.3-07; HUD Handbook 4000.1 II.A.5.a.
 
 from __future__ import annotations
 
-import calendar
 import enum
 import tomllib
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from typing import Any
 from deficiency.errors import InvalidInputError
 from deficiency.money import Amount, to_count, to_money
 from deficiency.paths import DeficiencyPath, Exit, is_mortgage, parse_exit, parse_path
+from deficiency.periods import add_months
 from deficiency.tax import FormStatus, expected_forms, form_1099_due, form_1099c_threshold
 
 #: Longest gap accepted between timeline events, in months (20 years).
@@ -47,22 +47,6 @@ def disclaimer() -> str:
 
 
 # --- Date arithmetic ----------------------------------------------------------------
-
-
-def add_months(start: date, months: int) -> date:
-    """``start`` moved by whole calendar months, clamped to the last day of a short month.
-
-    Examples
-    --------
-    >>> add_months(date(2024, 1, 31), 1)
-    datetime.date(2024, 2, 29)
-    >>> add_months(date(2024, 2, 29), 12)
-    datetime.date(2025, 2, 28)
-    """
-    index = start.year * 12 + start.month - 1 + months
-    year, month_index = divmod(index, 12)
-    last_day = calendar.monthrange(year, month_index + 1)[1]
-    return date(year, month_index + 1, min(start.day, last_day))
 
 
 def removal_date(first_missed_payment: date) -> date:

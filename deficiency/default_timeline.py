@@ -20,11 +20,12 @@ from decimal import Decimal
 
 from deficiency.auto import AutoExit
 from deficiency.errors import InvalidInputError
-from deficiency.growth import MAX_MONTHS, add_months
+from deficiency.growth import MAX_MONTHS
 from deficiency.inputs import count_field, money_field, percent_field, validate
 from deficiency.interest import simple_interest_months
 from deficiency.money import Amount, round_cents, to_decimal
 from deficiency.mortgage import MortgageExit
+from deficiency.periods import add_months
 from deficiency.scenarios import LoanKind, statement_for
 from deficiency.statement import Statement
 

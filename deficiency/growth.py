@@ -11,7 +11,6 @@ months later, after ``k`` payments. Dates are inputs, never today's date.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +22,7 @@ import numpy_financial as npf
 
 from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, Amount, round_cents, to_count, to_decimal, to_money, to_percent
+from deficiency.periods import add_months
 
 #: Longest term or horizon accepted, in months (50 years).
 MAX_MONTHS = 600
@@ -32,20 +32,6 @@ MAX_MONTHS = 600
 ILLUSTRATIVE_CAR_FIRST_YEAR_DROP = Decimal("20")
 #: Illustrative (not sourced): the yearly drop after the first year, percent.
 ILLUSTRATIVE_CAR_LATER_YEARLY_DROP = Decimal("15")
-
-
-def add_months(start: date, months: int) -> date:
-    """``start`` moved by whole months, the day clamped to the month's end.
-
-    Examples
-    --------
-    >>> add_months(date(2024, 1, 31), 1)
-    datetime.date(2024, 2, 29)
-    """
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    day = min(start.day, calendar.monthrange(year, month + 1)[1])
-    return date(year, month + 1, day)
 
 
 def months_field(value: Amount, field: str, minimum: int = 1) -> int:
