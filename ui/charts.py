@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-
 from typing import Any
 
 import plotly.graph_objects as go

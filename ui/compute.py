@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
 from dataclasses import dataclass
-from typing import Any
 
 import streamlit as st
 
 from deficiency import InvalidInputError, LoanKind, Outcome, evaluate
 from ui.sides import Side
-from ui.state import LAST_GOOD, values
+from ui.state import LAST_GOOD, State, values
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
@@ -29,7 +27,7 @@ class SideResult:
     error: InvalidInputError | None
 
 
-def side_outcome(state: MutableMapping[str, Any], side: Side) -> SideResult:
+def side_outcome(state: State, side: Side) -> SideResult:
     """Compute a side's outcome; on bad input keep the last good outcome and return the error."""
     inputs = tuple(sorted(values(state, side).items()))
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import pandas as pd
 import streamlit as st
 
 from deficiency import Outcome, Resolution, format_usd, preset
@@ -111,8 +110,7 @@ def waterfall(side: Side, outcome: Outcome, title: str) -> None:
 
 def statement_table(side: Side, outcome: Outcome) -> None:
     """The itemised statement in the six-line order of UCC 9-616(c), and its formula."""
-    frame = pd.DataFrame(statement_rows(outcome.statement))
-    st.table(frame, hide_index=True, alt=f"Itemised statement for {side.collateral}")
+    st.table(statement_rows(outcome.statement), alt=f"Itemised statement for {side.collateral}")
     st.caption(formula(outcome.statement))
 
 

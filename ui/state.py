@@ -8,11 +8,16 @@ switches and a bad entry never overwrites the last good one.
 from __future__ import annotations
 
 from collections.abc import MutableMapping
-from typing import Any
+from typing import Any, TypeAlias
+
+from streamlit.runtime.state import SessionStateProxy
 
 from deficiency import preset, presets_for
 from deficiency.resolution import ILLUSTRATIVE_SETTLEMENT_PERCENT
 from ui.sides import SIDES, Side
+
+#: Session state, or any mapping standing in for it in a test.
+State: TypeAlias = MutableMapping[str, Any] | SessionStateProxy
 
 #: Suffixes of the keys derived from a canonical key.
 SLIDER = "__slider"
@@ -29,7 +34,7 @@ def default_preset_id(side: Side) -> str:
     return presets_for(side.kind)[0].id
 
 
-def load_preset(state: MutableMapping[str, Any], side: Side, preset_id: str) -> None:
+def load_preset(state: State, side: Side, preset_id: str) -> None:
     """Load a preset into the canonical keys; inputs it does not name go back to defaults."""
     chosen = preset(preset_id)
     for spec in (*side.specs, *side.resolution_specs.values()):
@@ -42,14 +47,20 @@ def load_preset(state: MutableMapping[str, Any], side: Side, preset_id: str) -> 
     state[side.preset_key] = chosen.id
 
 
-def init_state(state: MutableMapping[str, Any]) -> None:
+def init_state(state: State) -> None:
     """Load each side's worked example on a session's first run; later runs keep what is there."""
     for side in SIDES:
         if side.preset_key not in state:
             load_preset(state, side, default_preset_id(side))
 
 
-def values(state: MutableMapping[str, Any], side: Side) -> dict[str, str]:
+def ensure(state: State, key: str, default: str) -> None:
+    """Give a page's own input its default on first use; later runs keep what is there."""
+    if key not in state:
+        state[key] = default
+
+
+def values(state: State, side: Side) -> dict[str, str]:
     """The flat inputs of a side (scenario and resolution terms) as exact strings."""
     specs = (*side.specs, *side.resolution_specs.values())
     return {spec.info.name: str(state[spec.key]) for spec in specs}

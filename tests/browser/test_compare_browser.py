@@ -33,7 +33,7 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
     )
     assert "$1,900.00" in chart_text(page, "c_waterfall")
     expect(page.get_by_text("You would still owe $1,900 after the car is sold.")).to_be_visible()
-    exact = page.locator('.st-key-c_sale_price__exact input')
+    exact = page.locator(".st-key-c_sale_price__exact input")
     expect(exact).to_have_value("8600.00")
 
 
