@@ -24,7 +24,6 @@ from deficiency.default_timeline import (
 )
 from deficiency.growth import (
     EquityRow,
-    add_months,
     amortization,
     car_values,
     equity_rows,
@@ -32,6 +31,7 @@ from deficiency.growth import (
     underwater_spans,
 )
 from deficiency.money import round_cents
+from deficiency.periods import add_months
 
 START = date(2020, 1, 15)
 
@@ -94,12 +94,6 @@ def test_bad_loan_inputs_name_the_field(kwargs, field):
 def test_balance_after_refuses_more_payments_than_the_term():
     with pytest.raises(InvalidInputError, match="Payments made"):
         amortization(1000, 5, 12, START).balance_after(13)
-
-
-def test_add_months_clamps_to_month_end():
-    assert add_months(date(2023, 1, 31), 1) == date(2023, 2, 28)
-    assert add_months(date(2023, 12, 15), 1) == date(2024, 1, 15)
-    assert add_months(date(2023, 3, 31), -1) == date(2023, 2, 28)
 
 
 def test_car_values_first_year_drop_then_steady_rate():
