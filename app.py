@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.entry import mark_entrypoint
+from ui.navigation import DEFAULT_PAGE, SECTIONS
 from ui.panels import footer
 from ui.state import init_state
 
@@ -14,24 +15,19 @@ st.set_page_config(
 init_state(st.session_state)
 
 page = st.navigation(
-    [
-        st.Page(
-            "pages/compare.py",
-            title="Compare",
-            icon=":material/compare_arrows:",
-            default=True,
-        ),
-        st.Page(
-            "pages/mortgage.py",
-            title="Mortgage exit",
-            icon=":material/home:",
-        ),
-        st.Page(
-            "pages/car.py",
-            title="Car repossession",
-            icon=":material/directions_car:",
-        ),
-    ],
+    {
+        section: [
+            st.Page(
+                entry.path,
+                title=entry.title,
+                icon=entry.icon,
+                help=entry.help,
+                default=entry.path == DEFAULT_PAGE,
+            )
+            for entry in entries
+        ]
+        for section, entries in SECTIONS.items()
+    },
     position="top",
 )
 mark_entrypoint()

@@ -7,11 +7,12 @@ from decimal import Decimal
 import pytest
 
 from deficiency import evaluate, format_usd
-from tests.helpers import chart, metrics, start, trace_text
+from tests.helpers import APP, chart, metrics, start, trace_text
 from ui.sides import CAR, MORTGAGE, SIDES, Side
+from ui.navigation import all_pages
 from ui.state import values
 
-PAGES = {"compare": None, "mortgage": "pages/mortgage.py", "car": "pages/car.py"}
+PAGES = {entry.title: entry.path for entry in all_pages()}
 DETAIL_PAGE = {"m": "pages/mortgage.py", "c": "pages/car.py"}
 
 
@@ -30,10 +31,18 @@ def metric_value(at, label: str, index: int = 0) -> str:
 @pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
 def test_every_page_loads_with_charts_that_have_alt_text(page):
     at = start(page)
+    at.run()  # a second run from the same state must be as clean as the first
+    assert not at.exception
     assert at.get("plotly_chart"), "a page without its chart"
     for element in at.get("plotly_chart"):
         assert element.proto.alt.strip()
     assert any("not legal or tax advice" in caption.value for caption in at.caption)
+
+
+def test_every_file_in_pages_is_registered_and_every_entry_exists():
+    registered = {entry.path for entry in all_pages()}
+    on_disk = {f"pages/{path.name}" for path in (APP.parent / "pages").glob("*.py")}
+    assert registered == on_disk
 
 
 def test_compare_opens_on_both_worked_examples():

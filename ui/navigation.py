@@ -1,0 +1,52 @@
+"""The app's pages, in menu order: one row per file in pages/, grouped by section.
+
+``app.py`` turns these rows into ``st.navigation``; a test checks that every file in
+``pages/`` is listed here and every row's file exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """One page: its file, menu title, Material icon and a short tooltip."""
+
+    path: str
+    title: str
+    icon: str
+    help: str
+
+
+#: Section name -> pages; the unnamed first section shows as plain links in the top bar.
+SECTIONS: dict[str, tuple[PageEntry, ...]] = {
+    "": (
+        PageEntry(
+            "pages/compare.py",
+            "Compare",
+            ":material/compare_arrows:",
+            "A mortgage short sale beside a car repossession: what is still owed and who pays.",
+        ),
+        PageEntry(
+            "pages/mortgage.py",
+            "Mortgage exit",
+            ":material/home:",
+            "Every line of a short sale, foreclosure or deed in lieu, editable.",
+        ),
+        PageEntry(
+            "pages/car.py",
+            "Car repossession",
+            ":material/directions_car:",
+            "Every line of a repossession or voluntary surrender, in the UCC 9-616 order.",
+        ),
+    ),
+}
+
+#: The landing page.
+DEFAULT_PAGE = "pages/compare.py"
+
+
+def all_pages() -> tuple[PageEntry, ...]:
+    """Every registered page in menu order."""
+    return tuple(entry for entries in SECTIONS.values() for entry in entries)
