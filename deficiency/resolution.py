@@ -56,9 +56,10 @@ class Outcome:
 
     Notes
     -----
-    ``owed = covered_by_sale + paid_toward_deficiency + cancelled`` always holds, and
-    ``borrower_owes = paid_toward_deficiency + judgment_costs``. A surplus goes to
-    the borrower and nothing is owed or cancelled.
+    ``owed = covered_by_sale + paid_toward_deficiency + cancelled + barred`` always
+    holds, and ``borrower_owes = paid_toward_deficiency + judgment_costs``. ``barred`` is
+    the part of the deficiency state law keeps the lender from collecting. A surplus
+    goes to the borrower and nothing is owed, cancelled or barred.
     """
 
     statement: Statement
@@ -66,6 +67,7 @@ class Outcome:
     paid_toward_deficiency: Decimal
     judgment_costs: Decimal
     cancelled: Decimal
+    barred: Decimal = ZERO
 
     @property
     def deficiency(self) -> Decimal:
@@ -74,6 +76,11 @@ class Outcome:
     @property
     def surplus(self) -> Decimal:
         return self.statement.surplus
+
+    @property
+    def collectible(self) -> Decimal:
+        """The deficiency the lender may pursue after state law: gross less ``barred``."""
+        return self.statement.deficiency - self.barred
 
     @property
     def covered_by_sale(self) -> Decimal:
@@ -91,8 +98,14 @@ class Outcome:
         return self.covered_by_sale + self.paid_toward_deficiency
 
 
-def resolve(statement: Statement, terms: ResolutionTerms) -> Outcome:
-    """Apply a resolution to a statement's deficiency.
+def resolve(
+    statement: Statement, terms: ResolutionTerms, collectible: Decimal | None = None
+) -> Outcome:
+    """Apply a resolution to the part of a statement's deficiency the lender may collect.
+
+    ``collectible`` is the deficiency left after state law (see
+    :mod:`deficiency.assessment`); when it is given, the rest of the deficiency is
+    ``barred`` and the resolution applies to the collectible part only.
 
     Notes
     -----
@@ -113,13 +126,15 @@ def resolve(statement: Statement, terms: ResolutionTerms) -> Outcome:
     >>> settled.borrower_owes, settled.cancelled
     (Decimal('800.00'), Decimal('1200.00'))
     """
-    deficiency = statement.deficiency
+    gross = statement.deficiency
+    deficiency = gross if collectible is None else max(ZERO, min(gross, collectible))
+    barred = gross - deficiency
     if deficiency == ZERO:
-        return Outcome(statement, terms, ZERO, ZERO, ZERO)
+        return Outcome(statement, terms, ZERO, ZERO, ZERO, barred)
     if terms.resolution is Resolution.WAIVED:
-        return Outcome(statement, terms, ZERO, ZERO, deficiency)
+        return Outcome(statement, terms, ZERO, ZERO, deficiency, barred)
     if terms.resolution is Resolution.JUDGMENT:
         costs = terms.court_costs + terms.judgment_attorney_fees
-        return Outcome(statement, terms, deficiency, costs, ZERO)
+        return Outcome(statement, terms, deficiency, costs, ZERO, barred)
     paid = percent_of(deficiency, terms.settlement_percent)
-    return Outcome(statement, terms, paid, ZERO, deficiency - paid)
+    return Outcome(statement, terms, paid, ZERO, deficiency - paid, barred)

@@ -179,6 +179,12 @@ def evaluate(
     >>> evaluate(LoanKind.AUTO, car, "repossession", "judgment").borrower_owes
     Decimal('2000.00')
     """
-    statement = statement_for(kind, values, exit)
-    terms = _pick(ResolutionTerms, values, resolution=choice(Resolution, resolution, "Resolution"))
-    return resolve(statement, terms)
+    return resolve(statement_for(kind, values, exit), resolution_terms(values, resolution))
+
+
+def resolution_terms(values: Mapping[str, Amount], resolution: str | Resolution) -> ResolutionTerms:
+    """The resolution terms of a flat scenario (court costs, fees, settlement share)."""
+    terms: ResolutionTerms = _pick(
+        ResolutionTerms, values, resolution=choice(Resolution, resolution, "Resolution")
+    )
+    return terms

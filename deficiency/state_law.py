@@ -250,6 +250,17 @@ _FACT_WORDS = {
 }
 
 
+def fact_words(fact: str) -> str:
+    """The plain-language question behind a fact name, e.g. "you lived in the home"."""
+    if fact == "foreclosure_type":
+        return "whether the foreclosure was judicial (in court) or non-judicial"
+    if fact == "fair_market_value":
+        return "the fair market value at the sale"
+    if fact == "surviving_liens":
+        return "liens that survived the foreclosure"
+    return _FACT_WORDS[fact]
+
+
 @dataclass(frozen=True)
 class Condition:
     """A yes/no fact a rule needs: ``fact`` must equal ``required``."""

@@ -1,0 +1,120 @@
+"""A scenario under the law of the borrower's state: the gross and the collectible deficiency.
+
+:func:`assess` computes the statement, applies the state's anti-deficiency rules from
+:mod:`deficiency.state_law`, and resolves only the collectible part, so a barred
+deficiency shows as $0 owed with the rule that barred it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+
+from deficiency.errors import InvalidInputError
+from deficiency.money import Amount, to_money
+from deficiency.resolution import Outcome, Resolution, resolve
+from deficiency.scenarios import LoanKind, choice, resolution_terms, statement_for
+from deficiency.state_law import (
+    AMOUNT_FACTS,
+    ForeclosureType,
+    LoanFacts,
+    StateLawResult,
+    apply_state_law,
+    rules_for,
+)
+
+#: Facts read from the scenario itself rather than asked: the price the lender credited
+#: and, standing for the amount owing at default, the amount owed on the statement.
+DERIVED_FACTS = ("sale_price", "amount_owing_at_default")
+YES, NO, UNKNOWN = "yes", "no", "unknown"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The outcome after state law, and the state-law finding (``None`` when no state is chosen)."""
+
+    outcome: Outcome
+    law: StateLawResult | None
+
+
+def facts_asked(state: str, kind: LoanKind, exit: str) -> tuple[str, ...]:
+    """The facts the state's rules for this loan and exit depend on, in a stable order.
+
+    Facts the scenario already gives (:data:`DERIVED_FACTS`) are not asked.
+
+    >>> facts_asked("CA", LoanKind.MORTGAGE, "short_sale")
+    ('purchase_money', 'owner_occupied', 'one_to_four_units', 'seller_financed')
+    """
+    asked: list[str] = []
+    for rule in rules_for(state, kind):
+        if rule.exits and exit not in rule.exits:
+            continue
+        needed = [condition.fact for condition in rule.conditions]
+        if rule.foreclosure_type is not None:
+            needed.insert(0, "foreclosure_type")
+        if rule.threshold is not None:
+            needed.append(rule.threshold.measure)
+        if rule.fair_value_method is not None:
+            needed.append("fair_market_value")
+            if rule.fair_value_method.value == "fmv_less_surviving_liens":
+                needed.append("surviving_liens")
+        asked.extend(fact for fact in needed if fact not in asked and fact not in DERIVED_FACTS)
+    return tuple(asked)
+
+
+def loan_facts(raw: Mapping[str, str]) -> LoanFacts:
+    """Parse facts as the UI and files hold them: "yes"/"no"/"unknown", amounts, a foreclosure type.
+
+    Blank or "unknown" means not known, which never bars a deficiency.
+    """
+    parsed: dict[str, object] = {}
+    names = {item.name for item in fields(LoanFacts)}
+    for name, value in raw.items():
+        if name not in names:
+            raise InvalidInputError(name, "is not a fact the state rules use")
+        text = str(value).strip().lower()
+        if text in ("", UNKNOWN):
+            continue
+        if name == "foreclosure_type":
+            parsed[name] = choice(ForeclosureType, text, "Foreclosure type")
+        elif name in AMOUNT_FACTS:
+            parsed[name] = to_money(value, name.replace("_", " ").capitalize())
+        elif text in (YES, NO):
+            parsed[name] = text == YES
+        else:
+            raise InvalidInputError(name, f"{value!r} is not yes, no or unknown")
+    return LoanFacts(**parsed)  # type: ignore[arg-type]
+
+
+def assess(
+    kind: LoanKind,
+    values: Mapping[str, Amount],
+    exit: str,
+    resolution: str | Resolution,
+    state: str | None = None,
+    facts: Mapping[str, str] | None = None,
+) -> Assessment:
+    """The outcome of a flat scenario after the state's rules; no state means the arithmetic only.
+
+    Examples
+    --------
+    A California short sale of a purchase-money home the owner lived in cannot be pursued
+    (Cal. Code Civ. Proc. 580e, 580b):
+
+    >>> home = {"unpaid_principal": "250000", "sale_price": "200000"}
+    >>> facts = {"purchase_money": "yes", "owner_occupied": "yes", "one_to_four_units": "yes"}
+    >>> result = assess(LoanKind.MORTGAGE, home, "short_sale", "judgment", "CA", facts)
+    >>> result.outcome.deficiency, result.outcome.collectible, result.outcome.borrower_owes
+    (Decimal('50000.00'), Decimal('0.00'), Decimal('0.00'))
+    """
+    statement = statement_for(kind, values, exit)
+    terms = resolution_terms(values, resolution)
+    if not state:
+        return Assessment(resolve(statement, terms), None)
+    known = replace(
+        loan_facts(facts or {}),
+        sale_price=statement.proceeds,
+        amount_owing_at_default=statement.owed,
+    )
+    law = apply_state_law(state, kind, exit, statement.deficiency, known)
+    return Assessment(resolve(statement, terms, law.collectible_deficiency), law)

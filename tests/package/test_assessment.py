@@ -1,0 +1,89 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deficiency import InvalidInputError, LoanKind
+from deficiency.assessment import assess, facts_asked, loan_facts
+from deficiency.state_law import states
+
+HOME = {"unpaid_principal": "250000", "sale_price": "200000"}
+CA_HOME = {"purchase_money": "yes", "owner_occupied": "yes", "one_to_four_units": "yes"}
+
+
+def test_california_purchase_money_short_sale_cannot_be_pursued():
+    result = assess(LoanKind.MORTGAGE, HOME, "short_sale", "judgment", "CA", CA_HOME)
+    assert result.outcome.deficiency == Decimal("50000.00")
+    assert result.outcome.collectible == Decimal("0.00")
+    assert result.outcome.barred == Decimal("50000.00")
+    assert result.outcome.borrower_owes == Decimal("0.00")
+    assert result.outcome.cancelled == Decimal("0.00")
+    citations = [finding.rule.citation for finding in result.law.applied]
+    assert any("580e" in citation or "580b" in citation for citation in citations)
+
+
+@pytest.mark.parametrize(
+    ("owed", "collectible"),
+    [("1000", "0.00"), ("999.99", "0.00"), ("1000.01", "1000.01")],
+)
+def test_wisconsin_small_car_loan_has_no_deficiency(owed, collectible):
+    car = {"unpaid_principal": owed, "sale_price": "0"}
+    result = assess(LoanKind.AUTO, car, "repossession", "judgment", "WI", {})
+    assert result.outcome.collectible == Decimal(collectible)
+    assert result.outcome.borrower_owes == Decimal(collectible)
+
+
+def test_unknown_facts_never_bar_and_unknown_states_say_so():
+    may = assess(LoanKind.MORTGAGE, HOME, "short_sale", "judgment", "CA", {})
+    assert may.outcome.collectible == Decimal("50000.00")
+    assert may.law.may_apply
+    missing = assess(LoanKind.MORTGAGE, HOME, "short_sale", "judgment", "OH", {})
+    assert missing.outcome.collectible == Decimal("50000.00")
+    assert "not in our data" in missing.law.explanation.lower()
+
+
+def test_no_state_is_the_arithmetic_alone():
+    result = assess(LoanKind.MORTGAGE, HOME, "short_sale", "waived")
+    assert result.law is None
+    assert result.outcome.cancelled == Decimal("50000.00")
+
+
+def test_settlement_applies_to_the_collectible_part_only():
+    home = {**HOME, "settlement_percent": "40"}
+    facts = {"fair_market_value": "230000", "foreclosure_type": "nonjudicial"}
+    result = assess(LoanKind.MORTGAGE, home, "foreclosure", "settled", "AZ", facts)
+    # Arizona credits the greater of fair market value or price: 250,000 - 230,000.
+    assert result.outcome.collectible == Decimal("20000.00")
+    assert result.outcome.paid_toward_deficiency == Decimal("8000.00")
+    assert result.outcome.cancelled == Decimal("12000.00")
+    assert result.outcome.barred == Decimal("30000.00")
+
+
+def test_facts_asked_are_the_states_conditions():
+    assert facts_asked("WI", LoanKind.AUTO, "repossession") == ("sale_compliant",)
+    assert "fair_market_value" in facts_asked("AZ", LoanKind.MORTGAGE, "foreclosure")
+
+
+def test_fact_parsing_names_the_bad_field():
+    with pytest.raises(InvalidInputError, match="purchase_money"):
+        loan_facts({"purchase_money": "maybe"})
+    with pytest.raises(InvalidInputError, match="not a fact"):
+        loan_facts({"favourite_colour": "yes"})
+    assert loan_facts({"owner_occupied": "unknown", "deed_of_trust": ""}).owner_occupied is None
+
+
+@given(
+    st.sampled_from([info.code for info in states()]),
+    st.decimals(min_value=0, max_value=Decimal("1e7"), places=2),
+    st.decimals(min_value=0, max_value=Decimal("1e7"), places=2),
+    st.sampled_from(["waived", "judgment", "settled"]),
+    st.sampled_from(["yes", "no", "unknown"]),
+)
+def test_the_obligation_is_always_fully_accounted_for(state, owed, price, resolution, fact):
+    values = {"unpaid_principal": owed, "sale_price": price}
+    facts = {"purchase_money": fact, "owner_occupied": fact, "one_to_four_units": fact}
+    outcome = assess(LoanKind.MORTGAGE, values, "short_sale", resolution, state, facts).outcome
+    assert 0 <= outcome.collectible <= outcome.deficiency
+    total = outcome.covered_by_sale + outcome.paid_toward_deficiency
+    assert total + outcome.cancelled + outcome.barred == outcome.statement.owed
