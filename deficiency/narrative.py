@@ -32,22 +32,33 @@ def takeaway(outcome: Outcome, collateral: str) -> str:
         return (
             f"The sale exactly covers the debt: you would owe nothing after {collateral} is sold."
         )
+    if outcome.collectible == ZERO:
+        return (
+            f"You would owe nothing after {collateral} is sold: state law bars the lender "
+            f"from collecting the {_usd(outcome.deficiency)} deficiency."
+        )
+    limited = (
+        f" (state law limits the {_usd(outcome.deficiency)} deficiency to "
+        f"{_usd(outcome.collectible)})"
+        if outcome.barred > ZERO
+        else ""
+    )
     resolution = outcome.terms.resolution
     if resolution is Resolution.WAIVED:
         return (
             f"You would owe nothing after {collateral} is sold: the lender waives the "
-            f"{_usd(outcome.deficiency)} shortfall, which becomes cancelled debt."
+            f"{_usd(outcome.collectible)} shortfall{limited}, which becomes cancelled debt."
         )
     if resolution is Resolution.SETTLED:
         return (
             f"You would pay {_usd(outcome.borrower_owes)} after {collateral} is sold; "
-            f"the other {_usd(outcome.cancelled)} of the {_usd(outcome.deficiency)} "
-            f"deficiency is cancelled."
+            f"the other {_usd(outcome.cancelled)} of the {_usd(outcome.collectible)} "
+            f"deficiency is cancelled{limited}."
         )
     sentence = f"You would still owe {_usd(outcome.borrower_owes)} after {collateral} is sold"
     if outcome.judgment_costs > ZERO:
         sentence += f", including {_usd(outcome.judgment_costs)} of court costs and fees"
-    return sentence + "."
+    return sentence + limited + "."
 
 
 def formula(statement: Statement) -> str:

@@ -30,9 +30,12 @@ with inputs_column:
 
 with results_column:
     panels.resolution_inputs(side)
+    panels.borrower_state()
+    panels.state_facts(side)
     result = panels.compute(side)
     if result.outcome is not None:
-        panels.metrics(result.outcome)
+        panels.metrics(result.outcome, result.law)
+        panels.law_section(result.outcome, result.law)
         panels.takeaway_line(side, result.outcome)
         panels.waterfall(side, result.outcome, "From the amount owed to the deficiency")
         st.markdown("**Itemised statement**")

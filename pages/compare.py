@@ -15,6 +15,8 @@ st.caption(
     "**deficiency balance**. Move a slider or type an exact figure; everything updates at once."
 )
 
+panels.borrower_state()
+
 outcomes = []
 for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True):
     with column:
@@ -28,10 +30,12 @@ for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True
             with more:
                 panels.inputs(side, side.other_specs)
         panels.resolution_inputs(side)
+        panels.state_facts(side)
         panels.assumptions_list(side)
         result = panels.compute(side)
         if result.outcome is not None:
-            panels.metrics(result.outcome)
+            panels.metrics(result.outcome, result.law)
+            panels.law_section(result.outcome, result.law)
             panels.takeaway_line(side, result.outcome)
             panels.waterfall(side, result.outcome, f"How the {side.title.lower()} figure is built")
             outcomes.append((panels.scenario_name(side), result.outcome))

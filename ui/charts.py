@@ -23,6 +23,7 @@ BORROWER = "#E69F00"  # orange: the borrower pays
 JUDGMENT = "#CC79A7"  # reddish purple: court costs and fees
 CANCELLED = "#56B4E9"  # sky blue: cancelled, the lender absorbs
 SURPLUS = "#F0E442"  # yellow: surplus back to the borrower
+BARRED = "#7F7F7F"  # grey: state law bars collection
 
 FONT = {"family": "Source Sans Pro, sans-serif", "size": 14, "color": "#1F2933"}
 
@@ -50,6 +51,10 @@ def _figure(
         **layout,
     }
     return go.Figure({"data": data, "layout": layout}, _validate=False)
+
+
+#: Public name of :func:`_figure` for the other figure modules.
+base_figure = _figure
 
 
 def _signed(amount: Decimal, sign: str) -> str:
@@ -125,6 +130,7 @@ _SEGMENTS = (
     ("Borrower pays", BORROWER, "paid_toward_deficiency"),
     ("Judgment costs", JUDGMENT, "judgment_costs"),
     ("Cancelled (lender absorbs)", CANCELLED, "cancelled"),
+    ("Barred by state law", BARRED, "barred"),
     ("Surplus to borrower", SURPLUS, "surplus"),
 )
 
@@ -202,6 +208,8 @@ def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:
             f"{format_usd(outcome.covered_by_sale)}, the borrower pays "
             f"{format_usd(outcome.borrower_owes)} and {format_usd(outcome.cancelled)} is cancelled"
         )
+        if outcome.barred > ZERO:
+            sentence += f"; state law bars {format_usd(outcome.barred)}"
         if outcome.surplus > ZERO:
             sentence += f"; {format_usd(outcome.surplus)} surplus goes to the borrower"
         sentences.append(sentence + ".")

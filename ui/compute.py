@@ -6,35 +6,53 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from deficiency import InvalidInputError, LoanKind, Outcome, evaluate
+from deficiency import InvalidInputError, LoanKind, Outcome, StateLawResult
+from deficiency.assessment import Assessment, assess, facts_asked
 from ui.sides import Side
-from ui.state import LAST_GOOD, State, values
+from ui.state import LAST_GOOD, STATE_KEY, State, facts, values
+
+Pairs = tuple[tuple[str, str], ...]
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
-def cached_outcome(
-    kind: LoanKind, inputs: tuple[tuple[str, str], ...], exit: str, resolution: str
-) -> Outcome:
-    """The package's outcome for one scenario, cached by its inputs."""
-    return evaluate(kind, dict(inputs), exit, resolution)
+def cached_assessment(
+    kind: LoanKind, inputs: Pairs, exit: str, resolution: str, state_code: str, answers: Pairs
+) -> Assessment:
+    """The package's assessment of one scenario under one state's law, cached by its inputs."""
+    return assess(kind, dict(inputs), exit, resolution, state_code or None, dict(answers))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def asked_facts(state_code: str, kind: LoanKind, exit: str) -> tuple[str, ...]:
+    """The facts a state's rules ask about for this loan and exit (none without a state)."""
+    return facts_asked(state_code, kind, exit) if state_code else ()
 
 
 @dataclass(frozen=True)
 class SideResult:
-    """The outcome to show, and the error that kept a newer one from being computed."""
+    """The outcome to show, its state-law finding, and the error that kept a newer one away."""
 
     outcome: Outcome | None
+    law: StateLawResult | None
     error: InvalidInputError | None
 
 
 def side_outcome(state: State, side: Side) -> SideResult:
     """Compute a side's outcome; on bad input keep the last good outcome and return the error."""
-    inputs = tuple(sorted(values(state, side).items()))
+    state_code = str(state.get(STATE_KEY, ""))
+    exit = str(state[side.exit_key])
+    asked = asked_facts(state_code, side.kind, exit)
     try:
-        outcome = cached_outcome(
-            side.kind, inputs, str(state[side.exit_key]), str(state[side.resolution_key])
+        assessment = cached_assessment(
+            side.kind,
+            tuple(sorted(values(state, side).items())),
+            exit,
+            str(state[side.resolution_key]),
+            state_code,
+            tuple(sorted(facts(state, side, asked).items())),
         )
     except InvalidInputError as error:
-        return SideResult(state.get(side.prefix + LAST_GOOD), error)
-    state[side.prefix + LAST_GOOD] = outcome
-    return SideResult(outcome, None)
+        last: Assessment | None = state.get(side.prefix + LAST_GOOD)
+        return SideResult(last.outcome if last else None, last.law if last else None, error)
+    state[side.prefix + LAST_GOOD] = assessment
+    return SideResult(assessment.outcome, assessment.law, None)

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 import streamlit as st
 
-from deficiency import Outcome, Resolution, format_usd, preset
+from deficiency import Outcome, Resolution, StateLawResult, format_usd, preset
 from deficiency.money import ZERO
 from deficiency.narrative import formula, how_it_builds, takeaway
+from deficiency.state_law import AMOUNT_FACTS, Coverage, StateRule, fact_words
 from ui.charts import waterfall_alt, waterfall_figure
-from ui.compute import SideResult, side_outcome
+from ui.compute import SideResult, asked_facts, side_outcome
 from ui.sides import RESOLUTIONS, InputSpec, Side
+from ui.state import STATE_KEY, fact_key
 from ui.tables import statement_rows
-from ui.widgets import amount_input, choice_input, preset_picker
+from ui.widgets import (
+    amount_input,
+    choice_input,
+    optional_amount_input,
+    preset_picker,
+    state_picker,
+)
 
 NOT_ADVICE = (
     "This tool informs; it is not legal or tax advice. State law, your contract and the "
@@ -79,17 +88,29 @@ def compute(side: Side) -> SideResult:
     return result
 
 
-def metrics(outcome: Outcome) -> None:
-    """Deficiency or surplus, what the borrower owes, the lender recovers and is cancelled."""
-    top = st.columns(2)
-    bottom = st.columns(2)
+def metrics(outcome: Outcome, law: StateLawResult | None = None) -> None:
+    """Deficiency (gross and, with a state, collectible), who owes, recovers and absorbs what."""
+    cards: list[tuple[str, Decimal]]
     if outcome.surplus > ZERO:
-        top[0].metric("Surplus (yours)", format_usd(outcome.surplus), border=True)
+        cards = [("Surplus (yours)", outcome.surplus)]
+    elif law is not None:
+        cards = [
+            ("Gross deficiency (the arithmetic)", outcome.deficiency),
+            (f"Collectible under {law.state_name} law", outcome.collectible),
+        ]
     else:
-        top[0].metric("Deficiency", format_usd(outcome.deficiency), border=True)
-    top[1].metric("Borrower owes", format_usd(outcome.borrower_owes), border=True)
-    bottom[0].metric("Lender recovers", format_usd(outcome.lender_recovers), border=True)
-    bottom[1].metric("Cancelled (lender absorbs)", format_usd(outcome.cancelled), border=True)
+        cards = [("Deficiency", outcome.deficiency)]
+    cards += [
+        ("Borrower owes", outcome.borrower_owes),
+        ("Lender recovers", outcome.lender_recovers),
+        ("Cancelled (lender absorbs)", outcome.cancelled),
+    ]
+    if outcome.barred > ZERO:
+        cards.append(("Barred by state law", outcome.barred))
+    for start in range(0, len(cards), 2):
+        columns = st.columns(2)
+        for column, (label, amount) in zip(columns, cards[start : start + 2], strict=False):
+            column.metric(label, format_usd(amount), border=True)
 
 
 def takeaway_line(side: Side, outcome: Outcome) -> None:
@@ -140,3 +161,69 @@ def comparison_takeaway(rows: Sequence[tuple[str, Outcome]]) -> str:
         else:
             parts.append(f"{name}: nothing is left owing")
     return "; ".join(parts) + "."
+
+
+YES_NO = (("yes", "Yes"), ("no", "No"), ("unknown", "Not sure"))
+FORECLOSURE_TYPES = (
+    ("judicial", "Judicial (court)"),
+    ("nonjudicial", "Non-judicial"),
+    ("unknown", "Not sure"),
+)
+
+
+def borrower_state() -> str:
+    """The state picker every scenario page shares."""
+    return state_picker(STATE_KEY)
+
+
+def state_facts(side: Side) -> None:
+    """Ask only the facts the chosen state's rules depend on; unknown answers never bar."""
+    state_code = str(st.session_state.get(STATE_KEY, ""))
+    asked = asked_facts(state_code, side.kind, str(st.session_state[side.exit_key]))
+    if not asked:
+        return
+    st.markdown("**What your state's rules ask about**")
+    for fact in asked:
+        key = fact_key(side, fact)
+        question = fact_words(fact)
+        if fact in AMOUNT_FACTS or fact in ("fair_market_value", "surviving_liens"):
+            optional_amount_input(key, question[:1].upper() + question[1:])
+            continue
+        if key not in st.session_state:
+            st.session_state[key] = "unknown"
+        options = FORECLOSURE_TYPES if fact == "foreclosure_type" else YES_NO
+        label = question if fact == "foreclosure_type" else f"Is it true that {question}?"
+        choice_input(key, label, options)
+
+
+def _confidence_note(rule: StateRule) -> str:
+    words = {"H": "statute read", "M": "secondary source", "L": "low confidence", "U": "unverified"}
+    note = words.get(rule.confidence.value, rule.confidence.value)
+    return note + ("; sources conflict" if rule.sources_conflict else "")
+
+
+def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
+    """Each state rule that changed the deficiency, with its citation and source."""
+    if law is None:
+        st.caption("Choose your state above to see whether its law bars or limits this deficiency.")
+        return
+    if outcome.surplus > ZERO:
+        return
+    for finding in law.applied:
+        rule = finding.rule
+        st.success(
+            f"**{rule.citation}**: {finding.reason} "
+            f"[Source]({rule.source_url}) ({_confidence_note(rule)})",
+            icon=":material/gavel:",
+        )
+    if law.coverage is Coverage.NOT_IN_DATA or not law.findings:
+        st.info(law.explanation, icon=":material/info:")
+    pending = [finding for finding in law.findings if finding not in law.applied]
+    if pending:
+        with st.expander(f"Other {law.state_name} rules checked ({len(pending)})"):
+            for finding in pending:
+                rule = finding.rule
+                st.markdown(
+                    f"- **{rule.citation}** ({_confidence_note(rule)}): "
+                    f"{finding.reason} [Source]({rule.source_url})"
+                )

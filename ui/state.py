@@ -28,6 +28,9 @@ LAST_GOOD = "__last_good"
 
 DEFAULTS: dict[str, str] = {"settlement_percent": str(ILLUSTRATIVE_SETTLEMENT_PERCENT)}
 
+#: The borrower's state (a postal code, or "" for none chosen), shared by both sides.
+STATE_KEY = "state"
+
 
 def default_preset_id(side: Side) -> str:
     """The worked example of a side: what a first visit shows."""
@@ -49,6 +52,7 @@ def load_preset(state: State, side: Side, preset_id: str) -> None:
 
 def init_state(state: State) -> None:
     """Load each side's worked example on a session's first run; later runs keep what is there."""
+    ensure(state, STATE_KEY, "")
     for side in SIDES:
         if side.preset_key not in state:
             load_preset(state, side, default_preset_id(side))
@@ -58,6 +62,16 @@ def ensure(state: State, key: str, default: str) -> None:
     """Give a page's own input its default on first use; later runs keep what is there."""
     if key not in state:
         state[key] = default
+
+
+def fact_key(side: Side, fact: str) -> str:
+    """The state key of a state-law fact of one side, e.g. ``m_f_purchase_money``."""
+    return side.key(f"f_{fact}")
+
+
+def facts(state: State, side: Side, asked: tuple[str, ...]) -> dict[str, str]:
+    """The side's answers to the facts its state's rules ask about ("unknown" if unanswered)."""
+    return {fact: str(state.get(fact_key(side, fact), "")) for fact in asked}
 
 
 def values(state: State, side: Side) -> dict[str, str]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from deficiency import InvalidInputError, format_usd, presets_for
+from deficiency import InvalidInputError, format_usd, presets_for, states, to_money
 from deficiency.scenarios import parse_field
 from ui.sides import InputSpec, Side
 from ui.state import ERROR, EXACT, SLIDER, WIDGET, load_preset
@@ -142,3 +142,64 @@ def preset_picker(side: Side) -> None:
         args=(side,),
         help="Loads a named scenario into every input below; you can then edit any figure.",
     )
+
+
+def _optional_changed(key: str, label: str) -> None:
+    raw = st.session_state[key + EXACT]
+    if raw is None:
+        st.session_state[key] = ""
+        st.session_state.pop(key + ERROR, None)
+        return
+    try:
+        st.session_state[key] = str(to_money(raw, label))
+        st.session_state.pop(key + ERROR, None)
+    except InvalidInputError as error:
+        st.session_state[key + ERROR] = error.problem
+
+
+def optional_amount_input(key: str, label: str, help: str | None = None) -> None:
+    """An exact dollar box that may stay empty (unknown); its canonical value is "" when empty."""
+    state = st.session_state
+    if key + ERROR not in state:
+        canonical = str(state.get(key, ""))
+        state[key + EXACT] = float(canonical) if canonical else None
+    st.number_input(
+        label,
+        value=None,
+        step=100.0,
+        format="%.2f",
+        key=key + EXACT,
+        on_change=_optional_changed,
+        args=(key, label),
+        icon=_ICON["money"],
+        placeholder="Not known",
+        help=help,
+    )
+    problem = state.get(key + ERROR)
+    if problem:
+        st.error(f"{label} {problem}.", icon=":material/error:")
+
+
+def _state_changed(key: str) -> None:
+    st.session_state[key] = st.session_state[key + WIDGET] or ""
+
+
+def state_picker(key: str) -> str:
+    """Choose the borrower's state from those in our data; "" means none chosen."""
+    options = {"": "Not chosen (arithmetic only)"}
+    options.update({info.code: f"{info.name} ({info.code})" for info in states()})
+    current = str(st.session_state.get(key, ""))
+    st.session_state[key + WIDGET] = current if current in options else ""
+    st.selectbox(
+        "Your state",
+        options=list(options),
+        format_func=options.__getitem__,
+        key=key + WIDGET,
+        on_change=_state_changed,
+        args=(key,),
+        help=(
+            "Some states bar or limit a deficiency. Only states in our data are listed; "
+            "each rule shows its statute and source."
+        ),
+    )
+    return str(st.session_state[key])

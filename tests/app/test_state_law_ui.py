@@ -1,0 +1,61 @@
+"""AppTest: picking a state changes the outcome where a rule applies, with its citation."""
+
+from __future__ import annotations
+
+from tests.helpers import chart, metrics, start, trace_text
+
+
+def metric(at, label: str) -> str:
+    return next(value for name, value in metrics(at) if name == label)
+
+
+def test_no_state_shows_the_arithmetic_and_an_invitation():
+    at = start("pages/mortgage.py")
+    assert any("Choose your state" in caption.value for caption in at.caption)
+
+
+def test_california_purchase_money_short_sale_shows_zero_owed_and_the_rule():
+    at = start("pages/mortgage.py")
+    at.segmented_control(key="m_resolution__widget").set_value("judgment").run()
+    assert metric(at, "Borrower owes") == "$50,000.00"
+    at.selectbox(key="state__widget").set_value("CA").run()
+    for fact in ("purchase_money", "owner_occupied", "one_to_four_units"):
+        at.segmented_control(key=f"m_f_{fact}__widget").set_value("yes").run()
+    assert not at.exception
+    assert metric(at, "Gross deficiency (the arithmetic)") == "$50,000.00"
+    assert metric(at, "Collectible under California law") == "$0.00"
+    assert metric(at, "Borrower owes") == "$0.00"
+    assert any("580" in block.value and "Source" in block.value for block in at.success)
+    assert any("state law bars" in block.value for block in at.markdown)
+
+
+def test_wisconsin_small_car_loan_has_no_deficiency_on_compare():
+    at = start()
+    at.number_input(key="c_unpaid_principal__exact").set_value(1000.0).run()
+    at.number_input(key="c_sale_price__exact").set_value(300.0).run()
+    at.number_input(key="c_retaking_fee__exact").set_value(0.0).run()
+    assert metric_at(at, "Borrower owes", 1) == "$700.00"
+    at.selectbox(key="state__widget").set_value("WI").run()
+    assert not at.exception
+    assert metric_at(at, "Collectible under Wisconsin law", 1) == "$0.00"
+    assert metric_at(at, "Borrower owes", 1) == "$0.00"
+    assert any("425.209" in block.value for block in at.success)
+    figure, alt = chart(at, "compare_outcomes")
+    assert "$700" in [text for trace in figure["data"] for text in trace_text_of(trace)]
+    assert "state law bars $700.00" in alt
+
+
+def metric_at(at, label: str, index: int) -> str:
+    return [value for name, value in metrics(at) if name == label][index]
+
+
+def trace_text_of(trace) -> list[str]:
+    return trace_text({"data": [trace]})
+
+
+def test_a_state_not_in_our_data_says_so():
+    at = start("pages/car.py")
+    at.session_state["state"] = "OH"
+    at.run()
+    assert not at.exception
+    assert any("not in our data" in block.value.lower() for block in at.info)
