@@ -6,6 +6,7 @@ from ui.entry import mark_entrypoint
 from ui.navigation import DEFAULT_PAGE, SECTIONS
 from ui.panels import footer
 from ui.state import init_state
+from ui.url import read_url_once, url_notice, write_url
 
 st.set_page_config(
     page_title="Deficiency balance explorer",
@@ -13,6 +14,7 @@ st.set_page_config(
     layout="wide",
 )
 init_state(st.session_state)
+read_url_once()
 
 page = st.navigation(
     {
@@ -30,6 +32,8 @@ page = st.navigation(
     },
     position="top",
 )
+url_notice()
 mark_entrypoint()
 page.run()
+write_url()
 footer()

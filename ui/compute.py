@@ -8,6 +8,7 @@ import streamlit as st
 
 from deficiency import InvalidInputError, LoanKind, Outcome, StateLawResult
 from deficiency.assessment import Assessment, assess, facts_asked
+from ui.scenario_io import Saved
 from ui.sides import Side
 from ui.state import LAST_GOOD, STATE_KEY, State, facts, values
 
@@ -56,3 +57,16 @@ def side_outcome(state: State, side: Side) -> SideResult:
         return SideResult(last.outcome if last else None, last.law if last else None, error)
     state[side.prefix + LAST_GOOD] = assessment
     return SideResult(assessment.outcome, assessment.law, None)
+
+
+def saved_outcome(saved: Saved) -> Outcome:
+    """The outcome of a saved scenario, under its state's law with its saved answers."""
+    document = saved.document
+    return cached_assessment(
+        document.kind,
+        tuple(sorted(document.values.items())),
+        document.exit.value,
+        document.resolution.value,
+        document.state or "",
+        saved.facts,
+    ).outcome

@@ -7,14 +7,24 @@ from decimal import Decimal
 
 import streamlit as st
 
-from deficiency import Outcome, Resolution, StateLawResult, format_usd, preset
+from deficiency import (
+    InvalidInputError,
+    Outcome,
+    Resolution,
+    StateLawResult,
+    format_usd,
+    preset,
+    statement_csv,
+    to_json,
+)
 from deficiency.money import ZERO
 from deficiency.narrative import formula, how_it_builds, takeaway
 from deficiency.state_law import AMOUNT_FACTS, Coverage, StateRule, fact_words
 from ui.charts import waterfall_alt, waterfall_figure
 from ui.compute import SideResult, asked_facts, side_outcome
+from ui.scenario_io import load_upload, side_document
 from ui.sides import RESOLUTIONS, InputSpec, Side
-from ui.state import STATE_KEY, fact_key
+from ui.state import ERROR, STATE_KEY, fact_key
 from ui.tables import statement_rows
 from ui.widgets import (
     amount_input,
@@ -227,3 +237,51 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
                     f"- **{rule.citation}** ({_confidence_note(rule)}): "
                     f"{finding.reason} [Source]({rule.source_url})"
                 )
+
+
+def export_section(side: Side) -> None:
+    """Download the scenario (JSON that loads back, CSV of the statement) or load a JSON file."""
+    try:
+        document = side_document(st.session_state, side, name=scenario_name(side))
+    except InvalidInputError as error:
+        st.caption(f"Fix the inputs to export this scenario: {error}")
+        return
+    json_column, csv_column = st.columns(2)
+    json_column.download_button(
+        "Download scenario (JSON)",
+        data=to_json(document),
+        file_name=f"{side.prefix}-scenario.json",
+        mime="application/json",
+        icon=":material/download:",
+        key=f"{side.prefix}_download_json",
+        help="Keeps every input; load it here later to restore the scenario exactly.",
+    )
+    csv_column.download_button(
+        "Download statement (CSV)",
+        data=statement_csv(document),
+        file_name=f"{side.prefix}-statement.csv",
+        mime="text/csv",
+        icon=":material/table:",
+        key=f"{side.prefix}_download_csv",
+    )
+    st.file_uploader(
+        "Load a scenario file (JSON)",
+        type=["json"],
+        key=f"{side.prefix}_upload",
+        on_change=_load_upload,
+        args=(side,),
+        help="A file downloaded from this page. Every value is checked before it is used.",
+    )
+    problem = st.session_state.get(f"{side.prefix}_upload" + ERROR)
+    if problem:
+        st.error(problem, icon=":material/error:")
+
+
+def _load_upload(side: Side) -> None:
+    upload = st.session_state.get(f"{side.prefix}_upload")
+    error_key = f"{side.prefix}_upload" + ERROR
+    st.session_state.pop(error_key, None)
+    if upload is not None:
+        problem = load_upload(st.session_state, side, upload.getvalue())
+        if problem:
+            st.session_state[error_key] = problem

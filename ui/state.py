@@ -14,6 +14,7 @@ from streamlit.runtime.state import SessionStateProxy
 
 from deficiency import preset, presets_for
 from deficiency.resolution import ILLUSTRATIVE_SETTLEMENT_PERCENT
+from deficiency.scenarios import parse_field
 from ui.sides import SIDES, Side
 
 #: Session state, or any mapping standing in for it in a test.
@@ -42,7 +43,9 @@ def load_preset(state: State, side: Side, preset_id: str) -> None:
     chosen = preset(preset_id)
     for spec in (*side.specs, *side.resolution_specs.values()):
         name = spec.info.name
-        state[spec.key] = chosen.values.get(name, DEFAULTS.get(name, "0"))
+        state[spec.key] = str(
+            parse_field(spec.info, chosen.values.get(name, DEFAULTS.get(name, "0")))
+        )
         state.pop(spec.key + ERROR, None)
         state.pop(spec.key + EXACT, None)
     state[side.exit_key] = chosen.exit

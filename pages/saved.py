@@ -1,0 +1,92 @@
+"""Saved scenarios: name the current scenarios, keep several, and compare them side by side."""
+
+import streamlit as st
+
+from deficiency import InvalidScenarioError, format_usd
+from ui import panels
+from ui.charts import outcome_alt, outcome_figure
+from ui.compute import saved_outcome
+from ui.entry import require_entrypoint
+from ui.scenario_io import MAX_SAVED, delete_snapshot, load_snapshot, save_snapshot, saved_list
+from ui.sides import SIDES
+
+require_entrypoint()
+
+st.title("Saved scenarios")
+st.caption(
+    f"Keep up to {MAX_SAVED} named scenarios for this visit and compare them. They live only in "
+    "this browser session; download a scenario file from its page to keep it."
+)
+
+
+def _save(side_index: int) -> None:
+    side = SIDES[side_index]
+    name = str(st.session_state.get(f"{side.prefix}_save_name", ""))
+    try:
+        saved = save_snapshot(st.session_state, side, name or panels.scenario_name(side))
+    except InvalidScenarioError as error:
+        st.session_state["save_error"] = f"Not saved: {error}"
+        return
+    st.session_state.pop("save_error", None)
+    st.session_state[f"{side.prefix}_save_name"] = ""
+    st.toast(f"Saved “{saved.name}”.", icon=":material/bookmark_added:")
+
+
+for index, (side, column) in enumerate(zip(SIDES, st.columns(2), strict=True)):
+    with column, st.container(border=True):
+        st.markdown(f"**Current {side.title.lower()}**: {panels.scenario_name(side)}")
+        st.text_input(
+            "Name",
+            key=f"{side.prefix}_save_name",
+            max_chars=60,
+            placeholder=panels.scenario_name(side),
+        )
+        st.button(
+            f"Save the current {side.title.lower()} scenario",
+            key=f"{side.prefix}_save",
+            on_click=_save,
+            args=(index,),
+            icon=":material/bookmark_add:",
+        )
+if st.session_state.get("save_error"):
+    st.error(st.session_state["save_error"], icon=":material/error:")
+
+saved = saved_list(st.session_state)
+if not saved:
+    st.info("Nothing saved yet: name a scenario above and save it.", icon=":material/info:")
+    st.stop()
+
+rows = [(item.name, saved_outcome(item)) for item in saved]
+st.plotly_chart(
+    outcome_figure(rows, "Saved scenarios: what the sale covers, who pays, what is cancelled"),
+    key="saved_outcomes",
+    alt=outcome_alt(rows),
+    config={"displayModeBar": False},
+)
+st.caption(panels.comparison_takeaway(rows))
+
+for item, (name, outcome) in zip(saved, rows, strict=True):
+    with st.container(border=True, horizontal=True, vertical_alignment="center"):
+        result = (
+            f"surplus {format_usd(outcome.surplus)}"
+            if outcome.surplus
+            else f"deficiency {format_usd(outcome.deficiency)}"
+        )
+        st.markdown(
+            f"**{name}**: {result}; borrower owes {format_usd(outcome.borrower_owes)}; "
+            f"cancelled {format_usd(outcome.cancelled)}"
+        )
+        st.button(
+            "Load",
+            key=f"load_{name}",
+            on_click=load_snapshot,
+            args=(st.session_state, item),
+            icon=":material/upload:",
+        )
+        st.button(
+            "Delete",
+            key=f"delete_{name}",
+            on_click=delete_snapshot,
+            args=(st.session_state, name),
+            icon=":material/delete:",
+        )

@@ -1,0 +1,141 @@
+"""The scenario in a URL and in files: round trips, and hostile input never breaks anything."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deficiency import from_json, to_json
+from ui.scenario_io import (
+    apply_document,
+    load_params,
+    load_upload,
+    safe_names,
+    save_snapshot,
+    saved_list,
+    side_document,
+    url_params,
+)
+from ui.sides import CAR, MORTGAGE, SIDES
+from ui.state import init_state, load_preset, values
+
+
+def fresh() -> dict:
+    state: dict = {}
+    init_state(state)
+    return state
+
+
+def test_a_fresh_session_is_two_preset_names_in_the_url():
+    assert url_params(fresh()) == {"m_preset": "short-sale-example", "c_preset": "car-example"}
+
+
+def test_url_round_trip_restores_every_input_exactly():
+    state = fresh()
+    load_preset(state, MORTGAGE, "short-sale-realistic")
+    state["m_unpaid_principal"] = "247318.55"
+    state["m_exit"] = "foreclosure"
+    state["c_resolution"] = "settled"
+    state["c_settlement_percent"] = "37.5"
+    state["c_storage_days"] = "45"
+    state["state"] = "CA"
+    state["m_f_purchase_money"] = "yes"
+    params = url_params(state)
+    restored = fresh()
+    assert load_params(restored, params) == []
+    assert url_params(restored) == params
+    for side in SIDES:
+        assert values(restored, side) == values(state, side)
+    assert restored["m_f_purchase_money"] == "yes"
+
+
+def test_bad_parameters_are_named_and_the_rest_still_load():
+    state = fresh()
+    ignored = load_params(
+        state,
+        {
+            "c_sale_price": "9000",
+            "m_sale_price": "-5",
+            "c_exit": "teleport",
+            "m_preset": "nope",
+            "state": "Narnia",
+            "m_f_purchase_money": "perhaps",
+            "<script>": "x",
+            "c_storage_days": "1e308",
+        },
+    )
+    assert sorted(ignored) == sorted(
+        ["m_preset", "m_sale_price", "c_exit", "state", "m_f_purchase_money", "<script>",
+         "c_storage_days"]
+    )  # fmt: skip
+    assert state["c_sale_price"] == "9000.00"
+    assert state["m_sale_price"] == "200000.00"  # the preset's value, untouched
+    assert safe_names(["c_exit", "<script>", "a b"]) == ["c_exit", "2 unreadable names"]
+
+
+hostile_text = st.one_of(
+    st.text(max_size=60),
+    st.sampled_from(["", "NaN", "-1", "1e308", "inf", "<b>x</b>", "'; DROP", "\u202e", "9" * 500]),
+)
+
+
+@given(st.dictionaries(st.text(max_size=30), hostile_text, max_size=8))
+def test_hostile_query_strings_never_raise_and_leave_valid_state(params):
+    state = fresh()
+    ignored = load_params(state, params)
+    assert set(ignored) <= set(params)
+    for side in SIDES:  # everything left in the state still computes
+        side_document(state, side)
+    url_params(state)
+
+
+@given(
+    st.sampled_from(SIDES),
+    st.decimals(min_value=0, max_value=Decimal("1e9"), places=2),
+    st.decimals(min_value=0, max_value=Decimal("1e9"), places=2),
+)
+def test_json_export_then_import_gives_identical_results(side, owed, price):
+    state = fresh()
+    state[side.key("unpaid_principal")] = str(owed)
+    state[side.key("sale_price")] = str(price)
+    document = side_document(state, side, name="Client A")
+    restored = fresh()
+    apply_document(restored, side, from_json(to_json(document)))
+    assert values(restored, side) == values(state, side)
+    assert side_document(restored, side).outcome() == document.outcome()
+
+
+def test_saved_snapshots_replace_same_names_and_are_bounded():
+    state = fresh()
+    for number in range(30):
+        state["c_sale_price"] = str(1000 + number)
+        save_snapshot(state, CAR, f"Car {number % 26}")
+    names = [item.name for item in saved_list(state)]
+    assert len(names) == len(set(names)) <= 24
+
+
+def test_an_uploaded_file_loads_into_its_side_and_a_bad_one_changes_nothing():
+    document = {
+        "format": "deficiency-scenario",
+        "version": 1,
+        "kind": "auto",
+        "exit": "voluntary_surrender",
+        "resolution": "settled",
+        "values": {"unpaid_principal": "12000", "sale_price": "7000", "settlement_percent": "25"},
+    }
+    state = fresh()
+    assert load_upload(state, CAR, json.dumps(document).encode()) is None
+    outcome = side_document(state, CAR).outcome()
+    assert outcome.deficiency == Decimal("5000.00")
+    assert outcome.borrower_owes == Decimal("1250.00")
+    before = dict(state)
+    problem = load_upload(state, CAR, b'{"kind": "mortgage", "values": []}')
+    assert problem is not None and "Nothing was changed" in problem
+    assert load_upload(state, MORTGAGE, json.dumps(document).encode()) == (
+        "This file holds a car loan scenario; load it on that page. Nothing was changed."
+    )
+    assert load_upload(state, CAR, b"{" * 300_000).startswith("This file is 300,000 bytes")
+    assert state == before
