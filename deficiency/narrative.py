@@ -111,3 +111,64 @@ def how_it_builds(statement: Statement) -> str:
     if not parts:
         return f"{start}: that is the deficiency, {_usd(statement.deficiency)}."
     return f"{start}; {' and '.join(parts)} bring it to a {_usd(statement.deficiency)} deficiency."
+
+
+def _sum_line(name: str, items: tuple[tuple[str, Decimal], ...], total: Decimal) -> str:
+    if not items:
+        return f"{name} = {format_usd(total)}"
+    parts = " + ".join(f"{format_usd(amount)} {label.lower()}" for label, amount in items)
+    return f"{name} = {parts} = {format_usd(total)}"
+
+
+def formulas(outcome: Outcome) -> list[str]:
+    """Every figure's formula with the user's numbers substituted, in the order they build.
+
+    Examples
+    --------
+    >>> from deficiency.scenarios import LoanKind, evaluate
+    >>> car = {"unpaid_principal": 10000, "sale_price": 8500, "retaking_fee": 500,
+    ...        "settlement_percent": 40}
+    >>> lines = formulas(evaluate(LoanKind.AUTO, car, "repossession", "settled"))
+    >>> for line in lines[:2] + lines[-2:]:
+    ...     print(line)
+    Amount owed = $10,000.00 unpaid principal = $10,000.00
+    Lender's expenses = $500.00 repossession (retaking) = $500.00
+    Borrower pays = 40% x $2,000.00 = $800.00
+    Cancelled = $2,000.00 - $800.00 = $1,200.00
+    """
+    statement = outcome.statement
+    lines = [
+        _sum_line("Amount owed", statement.obligation_items, statement.owed),
+        _sum_line(statement.expenses_label, statement.expense_items, statement.expenses),
+        _sum_line("Credits", statement.credit_items, statement.credits),
+    ]
+    result = "Surplus" if statement.surplus > ZERO else "Deficiency"
+    lines.append(f"{result}: {formula(statement)}")
+    if outcome.barred > ZERO:
+        lines.append(
+            f"Collectible = {format_usd(outcome.deficiency)} - {format_usd(outcome.barred)} "
+            f"barred by state law = {format_usd(outcome.collectible)}"
+        )
+    if outcome.collectible == ZERO:
+        return lines
+    terms = outcome.terms
+    if terms.resolution is Resolution.SETTLED:
+        share = f"{terms.settlement_percent.normalize():f}%"
+        lines.append(
+            f"Borrower pays = {share} x {format_usd(outcome.collectible)} = "
+            f"{format_usd(outcome.paid_toward_deficiency)}"
+        )
+        lines.append(
+            f"Cancelled = {format_usd(outcome.collectible)} - "
+            f"{format_usd(outcome.paid_toward_deficiency)} = {format_usd(outcome.cancelled)}"
+        )
+    elif terms.resolution is Resolution.JUDGMENT:
+        lines.append(
+            f"Borrower owes = {format_usd(outcome.collectible)} deficiency + "
+            f"{format_usd(terms.court_costs)} court costs + "
+            f"{format_usd(terms.judgment_attorney_fees)} attorney fees = "
+            f"{format_usd(outcome.borrower_owes)}"
+        )
+    else:
+        lines.append(f"Cancelled = the whole {format_usd(outcome.collectible)} deficiency, waived")
+    return lines

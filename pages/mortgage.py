@@ -43,6 +43,7 @@ with results_column:
         panels.waterfall(side, result.outcome, "From the payoff to the shortfall")
         st.markdown("**Itemised statement**")
         panels.statement_table(side, result.outcome)
+        panels.formula_switch(result.outcome, key=f"{side.prefix}_show_formulas")
     with st.expander("Save, share or load this scenario", icon=":material/save:"):
         st.caption("The page's address already holds every input: copy it to share this scenario.")
         panels.export_section(side)

@@ -18,7 +18,7 @@ from deficiency import (
     to_json,
 )
 from deficiency.money import ZERO
-from deficiency.narrative import formula, how_it_builds, takeaway
+from deficiency.narrative import formula, formulas, how_it_builds, takeaway
 from deficiency.state_law import AMOUNT_FACTS, Coverage, StateRule, fact_words
 from ui.charts import waterfall_alt, waterfall_figure
 from ui.compute import SideResult, asked_facts, side_outcome
@@ -285,3 +285,9 @@ def _load_upload(side: Side) -> None:
         problem = load_upload(st.session_state, side, upload.getvalue())
         if problem:
             st.session_state[error_key] = problem
+
+
+def formula_switch(outcome: Outcome, key: str) -> None:
+    """For classrooms: every figure's formula with the user's numbers substituted."""
+    if st.toggle("Show the formulas", key=key, persist_state="session"):
+        st.code("\n".join(formulas(outcome)), language=None, wrap_lines=True)

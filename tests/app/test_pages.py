@@ -197,3 +197,13 @@ def test_judgment_and_settlement_inputs_exist_on_both_sides():
         at.segmented_control(key=side.resolution_key + "__widget").set_value("judgment").run()
         at.slider(key=side.key("judgment_attorney_fees") + "__slider").set_value(500.0).run()
         assert at.session_state[side.key("judgment_attorney_fees")] == "500.00"
+
+
+def test_show_the_formulas_prints_each_figure_with_the_users_numbers():
+    at = start("pages/car.py")
+    assert not at.code
+    at.toggle(key="c_show_formulas").set_value(True).run()
+    text = at.code[0].value
+    assert "Amount owed = $10,000.00 unpaid principal = $10,000.00" in text
+    assert "= $2,000.00 deficiency" in text
+    assert "Borrower owes = $2,000.00 deficiency + $0.00 court costs" in text
