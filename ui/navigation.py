@@ -41,6 +41,20 @@ SECTIONS: dict[str, tuple[PageEntry, ...]] = {
             "Every line of a repossession or voluntary surrender, in the UCC 9-616 order.",
         ),
     ),
+    "Explore": (
+        PageEntry(
+            "pages/time.py",
+            "Over time",
+            ":material/timeline:",
+            "The loan against the collateral's value, and how the gap grows after default.",
+        ),
+        PageEntry(
+            "pages/odds.py",
+            "Break-even and odds",
+            ":material/casino:",
+            "The break-even sale price, what moves the deficiency most, and its odds.",
+        ),
+    ),
 }
 
 #: The landing page.

@@ -1,0 +1,31 @@
+"""Break-even and odds: the price that clears the debt, what moves it, how likely a gap is."""
+
+import streamlit as st
+
+from ui import odds_sections
+from ui.entry import require_entrypoint
+from ui.sides import CAR, MORTGAGE
+
+require_entrypoint()
+
+st.title("Break-even and odds")
+st.caption(
+    "The **break-even** sale price is the lowest price that leaves nothing owing. The figures "
+    "use the scenarios of the Compare, Mortgage and Car pages; change them there."
+)
+
+for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True):
+    with column:
+        odds_sections.break_even_panel(side)
+
+st.divider()
+side = odds_sections.page_side()
+
+st.subheader("Sale price and fees together")
+odds_sections.heat_map_section(side)
+
+st.subheader("Which input matters most")
+odds_sections.tornado_section(side)
+
+st.subheader("How likely a deficiency is")
+odds_sections.odds_section(side)

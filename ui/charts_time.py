@@ -1,0 +1,253 @@
+"""Figures of the "Over time" page: balance against value, and the gap by exit after default.
+
+Pure builders (results in, Plotly figures and sentences out; no Streamlit). Colours
+are Okabe-Ito and every line also has its own dash pattern, so colour is never the
+only signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import plotly.graph_objects as go
+
+from deficiency import format_usd
+from deficiency.growth import UnderwaterSpan
+from ui.charts import DOLLAR_AXIS, base_figure
+from ui.time_compute import BalanceView, ExitSeries, GapView
+
+BALANCE = "#D55E00"  # vermillion: what is owed
+VALUE = "#0072B2"  # blue: what the collateral is worth
+UNDERWATER = "rgba(213, 94, 0, 0.12)"  # vermillion, faint: the upside-down months
+MARKER = "#3B3B3B"  # dark grey: the month payments stop
+EXIT_STYLES = (
+    ("#009E73", "solid", "circle"),  # bluish green
+    ("#E69F00", "dash", "square"),  # orange
+    ("#CC79A7", "dot", "diamond"),  # reddish purple
+)
+MONTH_AXIS = {"title": {"text": "Months after the first missed payment"}, "gridcolor": "#E4E7EB"}
+
+
+def month_label(when: date) -> str:
+    """``Jul 2021``: how the page names a month."""
+    return when.strftime("%b %Y")
+
+
+def _span_end(span: UnderwaterSpan, last: date) -> date:
+    return span.end_date if span.end_date is not None else last
+
+
+def spans_sentence(spans: Sequence[UnderwaterSpan], collateral: str) -> str:
+    """When the loan is upside down, e.g. "from month 1 (Feb 2024) to month 18 (Sep 2025)"."""
+    if not spans:
+        return f"The loan balance never rises above {collateral}'s value over the term."
+    parts = []
+    for span in spans:
+        begins = f"from month {span.start} ({month_label(span.start_date)})"
+        if span.end is None or span.end_date is None:
+            parts.append(f"{begins} to the end of the chart")
+        else:
+            parts.append(f"{begins} until month {span.end} ({month_label(span.end_date)})")
+    return f"Upside down {' and '.join(parts)}: the loan is above {collateral}'s value."
+
+
+def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.Figure:
+    """Loan balance and collateral value by month from origination, upside-down months shaded.
+
+    Each shaded band runs from the first upside-down month to the month equity
+    returns (or the last month shown); a dashed line marks the month payments stop.
+    """
+    dates = [row.date.isoformat() for row in view.rows]
+    months = [row.month for row in view.rows]
+    hover = "Month %{customdata} (%{x|%b %Y})<br>%{fullData.name}: $%{y:,.2f}<extra></extra>"
+    data: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "Loan balance",
+            "x": dates,
+            "y": [float(row.balance) for row in view.rows],
+            "customdata": months,
+            "line": {"color": BALANCE, "width": 3},
+            "hovertemplate": hover,
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": f"Value of {collateral}",
+            "x": dates,
+            "y": [float(row.value) for row in view.rows],
+            "customdata": months,
+            "line": {"color": VALUE, "width": 3, "dash": "dash"},
+            "hovertemplate": hover,
+        },
+    ]
+    last = view.rows[-1].date
+    shapes: list[dict[str, Any]] = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": span.start_date.isoformat(),
+            "x1": _span_end(span, last).isoformat(),
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": UNDERWATER,
+            "line": {"width": 0},
+            "layer": "below",
+            "name": "underwater",
+        }
+        for span in view.spans
+    ]
+    stop = view.at_default.date.isoformat()
+    shapes.append(
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": stop,
+            "x1": stop,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": MARKER, "width": 2, "dash": "dot"},
+            "name": "default",
+        }
+    )
+    annotations: list[dict[str, Any]] = [
+        {
+            "x": span.start_date.isoformat(),
+            "y": 0.99,
+            "xref": "x",
+            "yref": "paper",
+            "text": " Upside down",
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "top",
+            "font": {"color": "#A1420A"},
+        }
+        for span in view.spans
+    ]
+    annotations.append(
+        {
+            "x": stop,
+            "y": 0.02,
+            "xref": "x",
+            "yref": "paper",
+            "text": f"Payments stop after {view.at_default.month} payments",
+            "showarrow": False,
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.8)",
+        }
+    )
+    layout = {
+        "xaxis": {"type": "date", "gridcolor": "#E4E7EB"},
+        "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
+        "shapes": shapes,
+        "annotations": annotations,
+        "hovermode": "x unified",
+        "legend": {"orientation": "h", "y": -0.12, "x": 0},
+    }
+    return base_figure(data, layout, title, height=420)
+
+
+def balance_value_alt(view: BalanceView, collateral: str) -> str:
+    """The chart's takeaway: when the loan is upside down, and the gap when payments stop."""
+    row = view.at_default
+    return (
+        f"{spans_sentence(view.spans, collateral)} After {row.month} payments "
+        f"({month_label(row.date)}) the balance is {format_usd(row.balance)} against a value "
+        f"of {format_usd(row.value)}."
+    )
+
+
+def gap_figure(view: GapView, title: str) -> go.Figure:
+    """The deficiency by month of sale after default, one line per exit, typical months marked."""
+    data: list[dict[str, Any]] = []
+    for series, (colour, dash, symbol) in zip(view.series, EXIT_STYLES, strict=False):
+        rows = series.through(view.months)
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "name": series.label,
+                "legendgroup": series.label,
+                "x": [row.month for row in rows],
+                "y": [float(row.deficiency) for row in rows],
+                "customdata": [month_label(row.date) for row in rows],
+                "line": {"color": colour, "width": 3, "dash": dash},
+                "hovertemplate": (
+                    f"{series.label}<br>Sold in month %{{x}} (%{{customdata}})"
+                    "<br>Deficiency: $%{y:,.2f}<extra></extra>"
+                ),
+            }
+        )
+        if series.typical_month <= view.months:
+            typical = series.typical
+            data.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "name": f"{series.label}: typical month",
+                    "legendgroup": series.label,
+                    "showlegend": False,
+                    "x": [typical.month],
+                    "y": [float(typical.deficiency)],
+                    "cliponaxis": False,
+                    "marker": {
+                        "color": colour,
+                        "size": 14,
+                        "symbol": symbol,
+                        "line": {"color": "white", "width": 2},
+                    },
+                    "hovertemplate": (
+                        f"{series.label}, typical month of sale %{{x}}"
+                        "<br>Deficiency: $%{y:,.2f}<extra></extra>"
+                    ),
+                }
+            )
+    layout = {
+        "xaxis": {**MONTH_AXIS, "range": [0, max(view.months, 1)], "dtick": _tick(view.months)},
+        "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero", "title": {"text": "Deficiency"}},
+        "legend": {"orientation": "h", "y": -0.2, "x": 0},
+    }
+    return base_figure(data, layout, title, height=400)
+
+
+def _tick(months: int) -> int:
+    return 1 if months <= 12 else 3 if months <= 36 else 12
+
+
+def _fastest_first(series: Sequence[ExitSeries]) -> list[ExitSeries]:
+    return sorted(series, key=lambda item: item.typical_month)
+
+
+def gap_takeaway(view: GapView) -> str:
+    """One line: each exit at its typical month, and whether the fastest leaves the least."""
+    ordered = _fastest_first(view.series)
+    parts = [
+        f"{item.label.lower()} in month {item.typical_month} leaves "
+        f"{format_usd(item.typical.deficiency, cents=False)}"
+        for item in ordered
+    ]
+    least = min(ordered, key=lambda item: item.typical.deficiency)
+    if least is ordered[0]:
+        verdict = f"the fastest exit, {least.label.lower()}, leaves the least"
+    else:
+        verdict = f"here {least.label.lower()} leaves the least"
+    sentence = "; ".join(parts)
+    return f"At their typical timelines, {sentence}: {verdict}."
+
+
+def gap_alt(view: GapView) -> str:
+    """The chart's takeaway and each exit's deficiency at the month chosen on the slider."""
+    at_month = "; ".join(
+        f"{item.label.lower()} {format_usd(item.through(view.months)[-1].deficiency)}"
+        for item in view.series
+    )
+    return (
+        f"Deficiency grows every month the sale waits. Sold in month {view.months}: "
+        f"{at_month}. {gap_takeaway(view)}"
+    )

@@ -1,0 +1,133 @@
+"""Inputs of the explore pages: page-owned amount specs, month counts, and errors by the control.
+
+The explore pages ("Over time", "Break-even and odds") keep their own inputs under
+``t_`` and ``o_`` keys. Money and percent inputs use :func:`ui.widgets.amount_input`;
+month counts use :func:`months_input`, a slider beside an exact whole-number box that
+accepts anything typed (a negative month, a zero term) so the package can say what is
+wrong with it. The package names the field of every bad input; :class:`ErrorSlots`
+shows that message right under the control carrying the same label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from deficiency import FieldInfo, InvalidInputError
+from ui.sides import InputSpec
+from ui.state import ERROR, EXACT, LAST_GOOD, SLIDER, ensure
+from ui.widgets import amount_input
+
+
+def money_spec(key: str, label: str, slider_max: float, step: float) -> InputSpec:
+    """A page-owned dollar input; the label is the package's field name for its errors."""
+    return InputSpec(key, FieldInfo(key, label, "money", "explore"), slider_max, step)
+
+
+def percent_spec(key: str, label: str, slider_max: float = 100.0, step: float = 0.1) -> InputSpec:
+    """A page-owned percentage input (0 to 100; the box rejects anything outside)."""
+    return InputSpec(key, FieldInfo(key, label, "percent", "explore"), slider_max, step)
+
+
+class ErrorSlots:
+    """An empty container under each control, filled with the package's message for its field."""
+
+    def __init__(self) -> None:
+        self._slots: dict[str, DeltaGenerator] = {}
+
+    def add(self, field: str) -> None:
+        """Reserve the place under the control just drawn for errors naming ``field``."""
+        self._slots[field] = st.container()
+
+    def amount(self, spec: InputSpec, default: str, help: str | None = None) -> None:
+        """An amount input with its default on first use and an error slot under it."""
+        ensure(st.session_state, spec.key, default)
+        amount_input(spec, help=help)
+        self.add(spec.label)
+
+    def months(self, key: str, label: str, default: int, slider_max: int, help: str) -> None:
+        """A month count with its default on first use and an error slot under it."""
+        months_input(key, label, default, slider_max, help)
+        self.add(label)
+
+    def show(self, error: InvalidInputError, fallback: DeltaGenerator | None = None) -> None:
+        """The message under the control the error names (or in ``fallback``, else here)."""
+        target = self._slots.get(error.field, fallback)
+        message = f"{error.field} {error.problem}. The chart keeps the last figures that worked."
+        (target or st).error(message, icon=":material/error:")
+
+
+def _months_changed(key: str, suffix: str) -> None:
+    raw: Any = st.session_state[key + suffix]
+    if raw is None:
+        st.session_state[key + ERROR] = "is empty; enter a whole number of months"
+        return
+    st.session_state[key] = str(int(raw))
+    st.session_state.pop(key + ERROR, None)
+
+
+def months_input(key: str, label: str, default: int, slider_max: int, help: str) -> int:
+    """A slider (0 to ``slider_max`` months) beside an exact box, bound to one canonical count.
+
+    The box takes any whole number, including zero or a negative, so that the package
+    can name the problem; returns the canonical count.
+    """
+    state = st.session_state
+    ensure(state, key, str(default))
+    months = int(state[key])
+    state[key + SLIDER] = min(max(months, 0), slider_max)
+    if key + ERROR not in state:
+        state[key + EXACT] = months
+    slider_column, exact_column = st.columns([3, 2], vertical_alignment="bottom")
+    slider_column.slider(
+        label,
+        min_value=0,
+        max_value=slider_max,
+        step=1,
+        format="%d months",
+        key=key + SLIDER,
+        on_change=_months_changed,
+        args=(key, SLIDER),
+        help=help,
+    )
+    exact_column.number_input(
+        f"{label}, exact",
+        step=1,
+        format="%d",
+        key=key + EXACT,
+        on_change=_months_changed,
+        args=(key, EXACT),
+        icon=":material/calendar_month:",
+        label_visibility="collapsed",
+    )
+    problem = state.get(key + ERROR)
+    if problem:
+        st.error(f"{label} {problem}. Still using {months} months.", icon=":material/error:")
+    elif months > slider_max:
+        st.caption(f"{months} months is beyond the slider; the exact figure is used.")
+    return months
+
+
+T = TypeVar("T")
+
+
+def last_good(
+    key: str, compute: Callable[[], T], slots: ErrorSlots, fallback: DeltaGenerator
+) -> T | None:
+    """Run ``compute()``; on bad input show the error by its control and return the last result.
+
+    The last good result lives in session state under ``key + LAST_GOOD``, so a
+    chart stays on screen while an input is being corrected.
+    """
+    state = st.session_state
+    try:
+        result = compute()
+    except InvalidInputError as error:
+        slots.show(error, fallback)
+        previous: T | None = state.get(key + LAST_GOOD)
+        return previous
+    state[key + LAST_GOOD] = result
+    return result

@@ -1,0 +1,296 @@
+"""Sections of the "Over time" page: the loan against the collateral, and the gap after default.
+
+Keys start with ``t_`` and the side's prefix (``t_m_term``, ``t_c_months``). Inputs
+start from the side's current scenario where one fits (the loan amount and the
+collateral's price start at the scenario's unpaid principal) and otherwise from
+illustrative defaults that the page labels as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from deficiency import format_usd
+from deficiency.default_timeline import MONTHS_TO_SALE
+from deficiency.growth import ILLUSTRATIVE_CAR_FIRST_YEAR_DROP, ILLUSTRATIVE_CAR_LATER_YEARLY_DROP
+from ui.charts_time import (
+    balance_value_alt,
+    balance_value_figure,
+    gap_alt,
+    gap_figure,
+    gap_takeaway,
+    month_label,
+    spans_sentence,
+)
+from ui.explore_inputs import ErrorSlots, last_good, money_spec, percent_spec
+from ui.sides import CAR, MORTGAGE, Side
+from ui.state import ensure, values
+from ui.time_compute import BalanceView, GapView, balance_view, car_gap_view, home_gap_view
+from ui.widgets import choice_input
+
+SIDE_KEY = "t_side"
+SIDE_OPTIONS = (("m", "Mortgage and the house"), ("c", "Car loan and the car"))
+PLOT_CONFIG = {"displayModeBar": False}
+
+
+@dataclass(frozen=True)
+class TimeDefaults:
+    """Illustrative starting figures of one side (all editable on the page)."""
+
+    rate: str
+    term: int
+    start: date
+    payments: int
+    change: str
+    months: int
+    months_max: int
+    late_fee: str
+    escrow: str
+
+
+DEFAULTS = {
+    # A 30-year loan at 6.5% from mid-2021 with prices falling 3% a year: illustrative.
+    "m": TimeDefaults("6.5", 360, date(2021, 6, 1), 36, "-3", 12, 36, "75", "400"),
+    # A 5-year car loan at 7% from 2024; the value drops are deficiency.growth's defaults.
+    "c": TimeDefaults("7", 60, date(2024, 1, 1), 12, "", 6, 24, "40", "0"),
+}
+
+
+def side_of(prefix: str) -> Side:
+    return MORTGAGE if prefix == "m" else CAR
+
+
+def key(side: Side, name: str) -> str:
+    """``t_<side>_<name>``: a state key of this page."""
+    return f"t_{side.prefix}_{name}"
+
+
+def _money_range(side: Side) -> tuple[float, float]:
+    return (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
+
+
+def _date_input(name: str, label: str, default: date, help: str) -> date:
+    if name not in st.session_state:
+        st.session_state[name] = default
+    chosen: date = st.date_input(
+        label, key=name, min_value=date(1970, 1, 1), max_value=date(2075, 12, 31), help=help
+    )
+    return chosen
+
+
+def balance_section(side: Side) -> BalanceView | None:
+    """Inputs of the loan and the collateral, the balance-vs-value chart and its takeaway."""
+    defaults = DEFAULTS[side.prefix]
+    principal = values(st.session_state, side)["unpaid_principal"]
+    slider_max, step = _money_range(side)
+    slots = ErrorSlots()
+    inputs_column, chart_column = st.columns([2, 3], gap="large")
+    with inputs_column:
+        slots.amount(
+            money_spec(key(side, "loan"), "Loan amount", slider_max, step),
+            principal,
+            help=f"Starts at the {side.title.lower()} scenario's unpaid principal.",
+        )
+        slots.amount(
+            percent_spec(key(side, "rate"), "Interest rate (%/yr)", 25.0, 0.1),
+            defaults.rate,
+            help="Illustrative starting rate; a fixed rate compounded monthly.",
+        )
+        term_max = 480 if side is MORTGAGE else 96
+        slots.months(
+            key(side, "term"), "Term (months)", defaults.term, term_max, "Number of payments."
+        )
+        start = _date_input(
+            key(side, "start"),
+            "Start date",
+            defaults.start,
+            "When the loan was made (illustrative default).",
+        )
+        slots.months(
+            key(side, "payments"),
+            "Payments made",
+            defaults.payments,
+            term_max,
+            "Monthly payments made before the borrower stopped paying.",
+        )
+        if side is MORTGAGE:
+            slots.amount(
+                money_spec(key(side, "price"), "Home value", slider_max, step),
+                principal,
+                help="The home's value when the loan was made.",
+            )
+            change_key = key(side, "change")
+            if change_key not in st.session_state:
+                st.session_state[change_key] = float(defaults.change)
+            change = st.number_input(
+                "Home price change (%/yr)",
+                key=change_key,
+                min_value=-99.0,
+                max_value=100.0,
+                step=0.5,
+                format="%.2f",
+                help="Negative when prices fall. Illustrative default: -3% a year.",
+            )
+            slots.add("Home price change (%/yr)")
+            change_text, later_text = str(change), "0"
+        else:
+            slots.amount(
+                money_spec(key(side, "price"), "Car price", slider_max, step),
+                principal,
+                help="The car's price when the loan was made (no down payment by default).",
+            )
+            slots.amount(
+                percent_spec(key(side, "drop1"), "First-year value drop (%)", 60.0, 1.0),
+                str(ILLUSTRATIVE_CAR_FIRST_YEAR_DROP),
+                help="Illustrative: published rules of thumb run from about 10% to 30%.",
+            )
+            slots.amount(
+                percent_spec(key(side, "drop2"), "Yearly value drop after year one (%)", 60.0, 1.0),
+                str(ILLUSTRATIVE_CAR_LATER_YEARLY_DROP),
+                help="Illustrative; also used for the months after default below.",
+            )
+            change_text = str(st.session_state[key(side, "drop1")])
+            later_text = str(st.session_state[key(side, "drop2")])
+    state = st.session_state
+    with chart_column:
+        chart_slot = st.container()
+        view = last_good(
+            key(side, "balance"),
+            lambda: balance_view(
+                side.prefix,
+                str(state[key(side, "loan")]),
+                str(state[key(side, "rate")]),
+                int(state[key(side, "term")]),
+                start,
+                int(state[key(side, "payments")]),
+                str(state[key(side, "price")]),
+                change_text,
+                later_text,
+            ),
+            slots,
+            chart_slot,
+        )
+        if view is None:
+            return None
+        with chart_slot:
+            st.plotly_chart(
+                balance_value_figure(
+                    view, side.collateral, f"Loan balance against the value of {side.collateral}"
+                ),
+                key=key(side, "balance_chart"),
+                alt=balance_value_alt(view, side.collateral),
+                config=PLOT_CONFIG,
+            )
+            st.caption(spans_sentence(view.spans, side.collateral))
+            row = view.at_default
+            st.caption(
+                f"Monthly payment {format_usd(view.payment)}. When payments stop after "
+                f"{row.month} payments ({month_label(row.date)}), {format_usd(row.balance)} "
+                f"is owed on {side.collateral}, worth about {format_usd(row.value)}: the "
+                "starting point below."
+            )
+    return view
+
+
+@st.fragment
+def gap_section(side: Side, view: BalanceView) -> None:
+    """The months-to-sale control and its chart: every exit's deficiency by month of sale."""
+    defaults = DEFAULTS[side.prefix]
+    row = view.at_default
+    slots = ErrorSlots()
+    controls, chart_column = st.columns([2, 3], gap="large")
+    state = st.session_state
+    with controls:
+        slots.months(
+            key(side, "months"),
+            MONTHS_TO_SALE,
+            defaults.months,
+            defaults.months_max,
+            "How long after the first missed payment the sale closes. Each exit's "
+            "typical month is marked on the chart.",
+        )
+        slots.amount(
+            money_spec(key(side, "late_fee"), "Late fee per missed month", 500.0, 5.0),
+            defaults.late_fee,
+            help="Illustrative; check the loan contract.",
+        )
+        if side is MORTGAGE:
+            slots.amount(
+                money_spec(key(side, "escrow"), "Escrow advance per month", 2_000.0, 10.0),
+                defaults.escrow,
+                help="Taxes and insurance the servicer pays while no payments come in "
+                "(illustrative).",
+            )
+    months = int(state[key(side, "months")])
+    late_fee = str(state[key(side, "late_fee")])
+
+    def compute() -> GapView:
+        if side is MORTGAGE:
+            return home_gap_view(
+                row.date,
+                str(row.balance),
+                str(state[key(side, "rate")]),
+                str(row.value),
+                late_fee,
+                str(state[key(side, "escrow")]),
+                str(state[key(side, "change")]),
+                months,
+            )
+        return car_gap_view(
+            row.date,
+            str(row.balance),
+            str(state[key(side, "rate")]),
+            str(row.value),
+            late_fee,
+            str(state[key(side, "drop2")]),
+            months,
+        )
+
+    with chart_column:
+        chart_slot = st.container()
+        gap = last_good(key(side, "gap"), compute, slots, chart_slot)
+        if gap is None:
+            return
+        with chart_slot:
+            columns = st.columns(len(gap.series))
+            for column, series in zip(columns, gap.series, strict=True):
+                column.metric(
+                    f"{series.label}, sold in month {gap.months}",
+                    format_usd(series.through(gap.months)[-1].deficiency),
+                    border=True,
+                )
+            st.plotly_chart(
+                gap_figure(gap, "Deficiency by the month the sale closes"),
+                key=key(side, "gap_chart"),
+                alt=gap_alt(gap),
+                config=PLOT_CONFIG,
+            )
+            st.caption(gap_takeaway(gap))
+    with controls:
+        st.caption(_assumptions(side))
+
+
+def _assumptions(side: Side) -> str:
+    if side is MORTGAGE:
+        return (
+            "Each exit's timeline, price and costs are illustrative defaults: a short sale at "
+            "the market value less a 6% commission and $2,000 of seller costs, a foreclosure "
+            "at 85% of value with Fannie Mae's $1,900 attorney fee plus $1,000 of sale costs, "
+            "a deed in lieu credited at 90% with $500 of title costs. Interest, late fees and "
+            "escrow advances accrue every month until the sale."
+        )
+    return (
+        "Each route's timeline, price and costs are illustrative defaults: a private sale "
+        "at the car's value, a surrender or repossession sold at auction for 80% of it with "
+        "transport, $25 a day of storage, reconditioning and auction fees (and about $350 "
+        "to repossess, the CFPB examiners' average). Interest and late fees accrue monthly."
+    )
+
+
+def page_side() -> Side:
+    """The side the page explores, chosen at the top (mortgage first)."""
+    ensure(st.session_state, SIDE_KEY, "m")
+    return side_of(choice_input(SIDE_KEY, "Loan", SIDE_OPTIONS))
