@@ -55,6 +55,27 @@ SECTIONS: dict[str, tuple[PageEntry, ...]] = {
             "The break-even sale price, what moves the deficiency most, and its odds.",
         ),
     ),
+    "Counselor tools": (
+        PageEntry(
+            "pages/letter.py",
+            "Check a letter",
+            ":material/fact_check:",
+            "Type the six lines of a lender's deficiency letter: the arithmetic to the cent and "
+            "questions worth asking.",
+        ),
+        PageEntry(
+            "pages/caseload.py",
+            "Caseload",
+            ":material/groups:",
+            "Upload a CSV of cases, compute every row, download the results.",
+        ),
+        PageEntry(
+            "pages/report.py",
+            "Printable report",
+            ":material/print:",
+            "The Compare scenarios on one letter-size PDF page.",
+        ),
+    ),
 }
 
 #: The landing page.

@@ -1,0 +1,173 @@
+"""Caseload: upload a CSV of cases, compute every row, download the results."""
+
+import pandas as pd
+import streamlit as st
+
+from deficiency import format_usd, template_csv
+from deficiency.batch import RESULT_COLUMNS, column_descriptions
+from ui.caseload import (
+    DISPLAY_ROWS,
+    FIGURES,
+    LISTED_ERRORS,
+    MAX_UPLOAD_MB,
+    CaseloadFileError,
+    example_upload,
+    json_lines,
+    run_caseload,
+)
+from ui.charts_caseload import cases_alt, cases_figure, deficiency_alt, deficiency_figure
+from ui.entry import require_entrypoint
+
+require_entrypoint()
+
+st.title("Caseload: many clients at once")
+st.caption(
+    "One row per client, mortgage and car rows mixed. Every row is checked and computed; a row "
+    "with a problem comes back with each bad field named, never dropped or silently fixed."
+)
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    st.download_button(
+        "Download the template",
+        template_csv(),
+        file_name="caseload-template.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        key="cl_template",
+        on_click="ignore",
+    )
+    columns_open = st.toggle("Show the columns the file can have", key="cl_show_columns")
+if columns_open:
+    st.dataframe(
+        pd.DataFrame(
+            [(c.name, c.applies_to, c.label, c.kind) for c in column_descriptions()],
+            columns=["Column", "Applies to", "What it holds", "Kind"],
+        ),
+        hide_index=True,
+        key="cl_columns",
+        alt="The columns of a caseload file",
+    )
+    st.caption(
+        "Only case_id, kind, exit and resolution are required; a blank cell or a column left "
+        "out takes the default (zero, or 50% for the settlement share). Amounts may be written "
+        "as 1234.56 or $1,234.56."
+    )
+
+uploaded = st.file_uploader(
+    "Upload a caseload (CSV, UTF-8)",
+    type=["csv"],
+    key="cl_upload",
+    max_upload_size=MAX_UPLOAD_MB,
+    help=f"Up to {MAX_UPLOAD_MB} MB. Larger files: python -m deficiency batch cases.csv",
+)
+
+if uploaded is None:
+    source, size, name = example_upload(), None, "caseload"
+    st.info(
+        "Showing the template's two worked examples until you upload a file.",
+        icon=":material/info:",
+    )
+else:
+    source, size, name = uploaded, uploaded.size, uploaded.name.rsplit(".", 1)[0]
+
+# One processed upload per session, reused until another file is chosen.
+token = uploaded.file_id if uploaded is not None else "example"
+cached = st.session_state.get("cl_run")
+if cached is None or cached[0] != token:
+    try:
+        with st.spinner("Computing every row..."):
+            cached = (token, run_caseload(source, size), None)
+    except CaseloadFileError as error:
+        cached = (token, None, str(error))
+    st.session_state["cl_run"] = cached
+_, run, problem = cached
+
+if problem is not None:
+    st.error(problem, icon=":material/error:")
+elif run is not None and run.summary.rows == 0:
+    st.warning("The file has a header row but no cases.", icon=":material/warning:")
+elif run is not None:
+    totals = run.totals
+    with st.container(horizontal=True):
+        st.metric("Cases", f"{totals.rows:,}", border=True)
+        st.metric("Computed", f"{totals.ok:,}", border=True)
+        st.metric("With errors", f"{totals.failed:,}", border=True)
+        st.metric("Total deficiency", format_usd(totals.deficiency), border=True)
+        st.metric("Borrowers owe", format_usd(totals.borrower_owes), border=True)
+        st.metric("Cancelled", format_usd(totals.cancelled), border=True)
+
+    with st.container(horizontal=True):
+        st.download_button(
+            "Download results (CSV)",
+            run.results_csv,
+            file_name=f"{name}-results.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key="cl_results_csv",
+            on_click="ignore",
+        )
+        st.download_button(
+            "Download results (JSON Lines)",
+            lambda: json_lines(source),
+            file_name=f"{name}-results.jsonl",
+            mime="application/jsonl",
+            icon=":material/download:",
+            key="cl_results_json",
+            on_click="ignore",
+        )
+
+    if run.errors:
+        more = f" (the first {LISTED_ERRORS} are listed)" if totals.failed > LISTED_ERRORS else ""
+        with st.container(border=True):
+            st.markdown(f"**{totals.failed:,} rows could not be computed{more}**")
+            for case_id, problems in run.errors:
+                st.markdown(
+                    f"- **{case_id or '(no case id)'}**: "
+                    + "; ".join(p.replace("$", "\\$") for p in problems)
+                )
+
+    table = pd.DataFrame(list(run.shown), columns=[*RESULT_COLUMNS, "exit", "resolution"])
+    for column in FIGURES:
+        table[column] = pd.to_numeric(table[column], errors="coerce")
+    shown = len(run.shown)
+    st.subheader("Every case")
+    if totals.rows > shown:
+        st.caption(
+            f"Showing the first {DISPLAY_ROWS:,} of {totals.rows:,} rows; the downloads hold all."
+        )
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="cl_table",
+        column_config={
+            "case_id": st.column_config.TextColumn("Case", pinned=True),
+            "kind": "Kind",
+            "status": "Status",
+            "errors": st.column_config.TextColumn("Errors", width="large"),
+            **{
+                column: st.column_config.NumberColumn(
+                    column.replace("_", " ").capitalize(), format="dollar"
+                )
+                for column in FIGURES
+            },
+            "exit": "Exit",
+            "resolution": "Resolution",
+        },
+        alt=f"Results of {shown:,} cases: status, errors and the five figures of each",
+    )
+
+    left, right = st.columns(2)
+    with left:
+        st.plotly_chart(
+            deficiency_figure(totals),
+            key="cl_deficiency_chart",
+            alt=deficiency_alt(totals),
+            config={"displayModeBar": False},
+        )
+    with right:
+        st.plotly_chart(
+            cases_figure(totals),
+            key="cl_cases_chart",
+            alt=cases_alt(totals),
+            config={"displayModeBar": False},
+        )

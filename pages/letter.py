@@ -1,0 +1,237 @@
+"""Check a letter: a lender's UCC 9-616(c) explanation, its sums, expenses, credits and dates."""
+
+import pandas as pd
+import streamlit as st
+
+from deficiency import Severity, format_usd, states
+from ui.charts import waterfall_alt, waterfall_figure
+from ui.entry import require_entrypoint
+from ui.letter_form import (
+    CREDIT_EXAMPLES,
+    EXAMPLE,
+    EXAMPLE_EXPENSES,
+    EXPENSE_EXAMPLES,
+    FACT_AMOUNTS,
+    LINE_FIELDS,
+    NOTICES,
+    FactsForm,
+    LetterForm,
+    arithmetic_rows,
+    check_form,
+)
+
+require_entrypoint()
+
+st.title("Check a lender's deficiency letter")
+st.caption(
+    "After a repossession the lender must explain a deficiency in six lines (UCC 9-616(c)). "
+    "Type them as the letter shows them; the check adds them up to the cent and lists "
+    "questions worth asking. It informs: a flag is a question, not a finding that the "
+    "lender broke the law."
+)
+
+labels = dict(LINE_FIELDS)
+
+
+def plain(text: str) -> str:
+    """Text shown as Markdown with dollar signs kept literal (not read as maths)."""
+    return text.replace("$", "\\$")
+
+
+slots = {}
+
+
+def amount_box(key: str, label: str, default: str = "", help: str | None = None) -> str:
+    """A text box for an amount as printed ("$1,234.56"), with a slot beneath for its message."""
+    text = st.text_input(
+        label,
+        value=default,
+        key=f"lt_{key}",
+        placeholder="$0.00",
+        help=help,
+        persist_state="session",
+    )
+    slots[key] = st.empty()
+    return text
+
+
+def items_table(key: str, rows: tuple[tuple[str, float], ...], examples: tuple[str, ...]) -> list:
+    """An editable (type, amount) table; returns its rows as tuples."""
+    edited = st.data_editor(
+        pd.DataFrame(list(rows), columns=["Type", "Amount"]).astype(
+            {"Type": "object", "Amount": "float64"}
+        ),
+        key=f"lt_{key}_table",
+        num_rows="dynamic",
+        hide_index=True,
+        column_config={
+            "Type": st.column_config.TextColumn(
+                "Type", help="As the letter names it, e.g. " + ", ".join(examples), width="medium"
+            ),
+            "Amount": st.column_config.NumberColumn("Amount", format="dollar", step=0.01),
+        },
+        alt=f"{labels[key]} by type",
+    )
+    slots[key] = st.empty()
+    return list(edited.itertuples(index=False, name=None))
+
+
+form_column, result_column = st.columns([1, 1], gap="large")
+with form_column:
+    st.subheader("The letter's six lines")
+    balance_owed = amount_box(
+        "balance_owed", labels["balance_owed"], EXAMPLE["balance_owed"],
+        "What you owed, as of a date no more than 35 days before the repossession.",
+    )  # fmt: skip
+    sale_proceeds = amount_box("sale_proceeds", labels["sale_proceeds"], EXAMPLE["sale_proceeds"])
+    after_proceeds = amount_box(
+        "balance_after_proceeds", labels["balance_after_proceeds"],
+        EXAMPLE["balance_after_proceeds"],
+        "Line 1 minus line 2; negative if the sale covered the whole debt.",
+    )  # fmt: skip
+    st.markdown(f"**{labels['expenses']}**")
+    expense_rows = items_table("expenses", EXAMPLE_EXPENSES, EXPENSE_EXAMPLES)
+    st.markdown(f"**{labels['credits']}**")
+    credit_rows = items_table("credits", (), CREDIT_EXAMPLES)
+    st.caption("Add a row per item. A type listed twice stays two lines and is checked as such.")
+    line_6_kind = st.segmented_control(
+        "Line 6 shows",
+        options=["deficiency", "surplus"],
+        format_func=str.capitalize,
+        default="deficiency",
+        key="lt_line_6_kind",
+        persist_state="session",
+    )
+    line_6 = amount_box("line_6", labels["line_6"], EXAMPLE["line_6"])
+
+    with st.container(border=True):
+        st.markdown("**What you know besides the letter** (optional; leave blank if unsure)")
+        amounts = {
+            name: amount_box(name, label)
+            for name, label in FACT_AMOUNTS
+            if name == "believed_value"
+        }
+        dates = st.columns(2)
+        with dates[0]:
+            taken = st.date_input(
+                "Repossession date", value=None, key="lt_repossession_date",
+                persist_state="session",
+            )  # fmt: skip
+        with dates[1]:
+            sold = st.date_input(
+                "Sale date", value=None, key="lt_sale_date", persist_state="session"
+            )
+        state_names = {info.code: info.name for info in states()}
+        state = st.selectbox(
+            "State",
+            options=list(state_names),
+            format_func=state_names.__getitem__,
+            index=None,
+            placeholder="Choose the state whose law applies",
+            key="lt_state",
+            persist_state="session",
+        )
+        notice = st.segmented_control(
+            "Notice of sale before the car was sold",
+            options=[value for value, _ in NOTICES],
+            format_func=dict(NOTICES).__getitem__,
+            default="unknown",
+            key="lt_notice",
+            persist_state="session",
+        )
+        st.caption(
+            "For the minimum statutory damages, give the finance charge and amount financed, "
+            "or the time-price differential and cash price (from the contract)."
+        )
+        contract = st.columns(2)
+        for index, (name, label) in enumerate(FACT_AMOUNTS[1:]):
+            with contract[index % 2]:
+                amounts[name] = amount_box(name, label)
+
+check = check_form(
+    LetterForm(
+        balance_owed,
+        sale_proceeds,
+        after_proceeds,
+        tuple(expense_rows),
+        tuple(credit_rows),
+        line_6,
+        line_6_is_surplus=line_6_kind == "surplus",
+    ),
+    FactsForm(
+        repossession_date=taken,
+        sale_date=sold,
+        state=state,
+        notice=notice or "unknown",
+        **amounts,
+    ),
+)
+for slot, messages in check.problems.items():
+    slots[slot].error("  \n".join(messages), icon=":material/error:")
+
+with result_column:
+    if check.problems:
+        st.warning(
+            "Some figures cannot be read yet; each is marked beside its field. "
+            "The check runs as soon as they are fixed.",
+            icon=":material/edit_note:",
+        )
+    if check.statement is not None:
+        st.subheader("The arithmetic, to the cent")
+        rows = arithmetic_rows(check)
+        differs = [row["Line"] for row in rows if row["Check"] == "Differs"]
+        if differs:
+            st.error(
+                "The letter's figures do not add up on " + " and ".join(differs) + ".",
+                icon=":material/calculate:",
+            )
+        else:
+            st.success("Each line follows from the ones before it.", icon=":material/check:")
+        st.dataframe(
+            pd.DataFrame(rows),
+            hide_index=True,
+            key="lt_arithmetic",
+            alt="The six lines as the letter states them and as its own figures add up",
+        )
+        st.plotly_chart(
+            waterfall_figure(check.statement, "The letter's own figures, added up"),
+            key="lt_waterfall",
+            alt=waterfall_alt(check.statement, "the car"),
+            config={"displayModeBar": False},
+        )
+
+        if check.notice_flagged:
+            with st.container(border=True):
+                if check.damages is None:
+                    st.markdown(
+                        "**Minimum statutory damages (UCC 9-625(c)(2))**: enter the finance "
+                        "charge and amount financed, or the time-price differential and cash "
+                        "price, to see this educational estimate."
+                    )
+                else:
+                    st.metric(
+                        "Minimum statutory damages, UCC 9-625(c)(2): an estimate",
+                        format_usd(check.damages),
+                    )
+                st.caption(
+                    "For consumer goods, the finance charge plus 10% of the principal, or the "
+                    "time-price differential plus 10% of the cash price. An educational estimate "
+                    "for an attorney to check: whether it can be claimed depends on the facts "
+                    "and state law."
+                )
+
+        st.subheader(f"Questions to ask the lender ({len(check.questions)})")
+        if not check.questions:
+            st.caption("Nothing in these figures calls for a question.")
+        for group, flags in (("question", check.questions), ("info", check.notes)):
+            if group == "info" and flags:
+                st.subheader(f"Notes ({len(flags)})")
+            for flag in flags:
+                icon = (
+                    ":material/help:" if flag.severity is Severity.QUESTION else ":material/info:"
+                )
+                with st.container(border=True):
+                    st.markdown(f"{icon} **{plain(flag.title)}**")
+                    st.markdown(plain(flag.why))
+                    st.markdown(f"**Ask:** {plain(flag.ask)}")
+                    st.caption(f"Source: {plain(flag.source)}")

@@ -1,0 +1,94 @@
+"""Printable report: the Compare scenarios on one letter-size PDF page, with a preview."""
+
+import streamlit as st
+
+from deficiency import format_usd
+from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
+from ui.compute import side_outcome
+from ui.entry import require_entrypoint
+from ui.panels import NOT_ADVICE
+from ui.report import build_report, report_side
+from ui.sides import CAR, MORTGAGE
+from ui.tables import statement_rows
+
+require_entrypoint()
+
+st.title("Printable report")
+st.caption(
+    "One letter-size page with both Compare scenarios: the inputs, the itemised statements, "
+    "the charts, the assumptions and the date. Change the figures on Compare, Mortgage exit "
+    "or Car repossession; this page follows them."
+)
+
+sides = []
+for side in (MORTGAGE, CAR):
+    result = side_outcome(st.session_state, side)
+    if result.error is not None:
+        st.warning(
+            f"{side.title}: {result.error}. The report uses the last figures that could be "
+            "computed.",
+            icon=":material/warning:",
+        )
+    if result.outcome is not None:
+        sides.append(report_side(side, st.session_state, result.outcome))
+
+with st.container(horizontal=True, vertical_alignment="bottom"):
+    prepared_on = st.date_input(
+        "Date printed on the report", value="today", key="rp_date", width=220
+    )
+    chosen = tuple(sides)
+    st.download_button(
+        "Download the PDF",
+        lambda: build_report(chosen, prepared_on=prepared_on),  # built only when clicked
+        file_name=f"deficiency-report-{prepared_on.isoformat()}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key="rp_download",
+        type="primary",
+        on_click="ignore",
+        disabled=not sides,
+    )
+st.caption("The PDF is built when you click: the charts take a few seconds to render.")
+
+st.subheader("What the page contains")
+st.markdown(
+    f"**Deficiency balance report**, prepared "
+    f"{prepared_on.strftime('%B')} {prepared_on.day}, {prepared_on.year}"
+)
+for item, column in zip(sides, st.columns(len(sides), gap="large"), strict=True):
+    with column:
+        st.markdown(f"#### {item.name}")
+        st.caption(f"Starting scenario: {item.preset_title}")
+        outcome = item.outcome
+        first = (
+            ("Surplus (yours)", outcome.surplus)
+            if outcome.surplus > 0
+            else ("Deficiency", outcome.deficiency)
+        )
+        st.metric(first[0], format_usd(first[1]), border=True)
+        st.markdown(
+            "**Inputs**: "
+            + "; ".join(f"{label}: {value}" for label, value in item.inputs).replace("$", "\\$")
+        )
+        st.table(statement_rows(outcome.statement), alt=f"Itemised statement for {item.collateral}")
+        st.plotly_chart(
+            waterfall_figure(outcome.statement, f"How the {item.name.lower()} figure builds"),
+            key=f"rp_waterfall_{item.collateral.split()[-1]}",
+            alt=waterfall_alt(outcome.statement, item.collateral),
+            config={"displayModeBar": False},
+        )
+rows = [(item.name, item.outcome) for item in sides]
+st.plotly_chart(
+    outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
+    key="rp_outcomes",
+    alt=outcome_alt(rows),
+    config={"displayModeBar": False},
+)
+notes = [(label, note) for item in sides for label, note in item.assumptions]
+st.markdown("**Assumptions**")
+if notes:
+    for label, note in notes:
+        st.markdown(f"- **{label}**: {note}".replace("$", "\\$"))
+else:
+    st.caption("The worked examples assume nothing beyond the figures shown.")
+st.caption(f"The page ends with the not-advice line: {NOT_ADVICE}")

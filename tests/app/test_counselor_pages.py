@@ -1,0 +1,213 @@
+"""AppTest of the counselor pages: check a letter, caseload upload, printable report."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from deficiency import template_csv
+from tests.helpers import chart, start, trace_text
+
+LETTER = "pages/letter.py"
+CASELOAD = "pages/caseload.py"
+REPORT = "pages/report.py"
+
+
+def flag_titles(at) -> list[str]:
+    return [block.value for block in at.markdown if block.value.startswith(":material/")]
+
+
+def frame_with(at, column: str):
+    """The table (as a DataFrame) that has this column."""
+    return next(frame.value for frame in at.dataframe if column in frame.value.columns)
+
+
+def errors(at) -> list[str]:
+    return [element.value for element in at.error]
+
+
+def test_the_example_letter_adds_up_and_its_repossession_fee_is_questioned():
+    at = start(LETTER)
+    assert any("Each line follows" in element.value for element in at.success)
+    figure, alt = chart(at, "lt_waterfall")
+    assert trace_text(figure) == ["$10,000.00", "−$8,500.00", "+$500.00", "$2,000.00"]
+    assert "deficiency of $2,000.00" in alt
+    titles = " ".join(flag_titles(at))
+    assert "Repossession fee: \\$500.00 is above \\$350.00" in titles
+    assert "arithmetic adds up" in titles
+
+
+def test_a_wrong_line_6_is_flagged_with_the_right_figure():
+    at = start(LETTER)
+    at.text_input(key="lt_line_6").set_value("$2,500.00").run()
+    assert not at.exception
+    assert any("do not add up on 6." in message for message in errors(at))
+    table = frame_with(at, "Check")
+    row = table[table["Line"].str.startswith("6.")].iloc[0]
+    assert (row["The letter says"], row["Its own figures give"], row["Check"]) == (
+        "Deficiency $2,500.00",
+        "Deficiency $2,000.00",
+        "Differs",
+    )
+    assert any("Line 6 does not equal" in title for title in flag_titles(at))
+
+
+def test_a_wrong_line_3_and_a_surplus_letter():
+    at = start(LETTER)
+    at.text_input(key="lt_balance_after_proceeds").set_value("1,600").run()
+    assert any("Line 3 does not equal" in title for title in flag_titles(at))
+    at.text_input(key="lt_balance_after_proceeds").set_value("1500").run()
+    at.text_input(key="lt_sale_proceeds").set_value("11000").run()
+    at.text_input(key="lt_balance_after_proceeds").set_value("-1000").run()
+    at.segmented_control(key="lt_line_6_kind").set_value("surplus").run()
+    at.text_input(key="lt_line_6").set_value("500").run()
+    assert not at.exception
+    assert any("Each line follows" in element.value for element in at.success)
+
+
+def test_bad_figures_get_a_message_beside_the_field_and_no_traceback():
+    at = start(LETTER)
+    at.text_input(key="lt_balance_owed").set_value("ten thousand").run()
+    at.text_input(key="lt_sale_proceeds").set_value("-5").run()
+    at.text_input(key="lt_believed_value").set_value("$abc").run()
+    assert not at.exception
+    found = errors(at)
+    assert "'ten thousand' is not a number" in found
+    assert "cannot be negative" in found
+    assert "'$abc' is not a number" in found
+    assert any("cannot be read yet" in element.value for element in at.warning)
+    assert not at.get("plotly_chart")
+
+
+def test_expense_and_credit_tables_feed_the_checks():
+    at = start(LETTER)
+    at.session_state["lt_expenses_table"] = {
+        "edited_rows": {},
+        "added_rows": [{"Type": "Storage", "Amount": 900.0}, {"Type": "Storage", "Amount": 900.0}],
+        "deleted_rows": [],
+    }
+    at.session_state["lt_credits_table"] = {
+        "edited_rows": {},
+        "added_rows": [{"Type": "GAP refund", "Amount": 300.0}],
+        "deleted_rows": [],
+    }
+    at.text_input(key="lt_line_6").set_value("3500").run()
+    assert not at.exception
+    titles = " ".join(flag_titles(at))
+    assert "'Storage' and 'Storage (2)' may be the same charge" in titles
+    assert "No gap refund" not in titles  # the credit is on the letter
+    assert "No service contract" in titles
+    assert any("Each line follows" in element.value for element in at.success)
+
+
+def test_dates_value_state_and_a_missing_notice_give_their_flags_and_the_estimate():
+    at = start(LETTER)
+    at.date_input(key="lt_repossession_date").set_value(date(2025, 1, 2)).run()
+    at.date_input(key="lt_sale_date").set_value(date(2025, 6, 1)).run()
+    at.text_input(key="lt_believed_value").set_value("20000").run()
+    at.selectbox(key="lt_state").set_value("WI").run()
+    at.segmented_control(key="lt_notice").set_value("missing").run()
+    assert not at.exception
+    assert any(
+        "Enter the finance charge" in block.value or "enter the finance" in block.value
+        for block in at.markdown
+    )
+    at.text_input(key="lt_finance_charge").set_value("4000").run()
+    at.text_input(key="lt_principal_amount").set_value("15000").run()
+    assert not at.exception
+    titles = " ".join(flag_titles(at))
+    assert "sold 150 days after repossession" in titles
+    assert "The sale brought 42% of the value you entered" in titles
+    assert "Notice of sale not received" in titles
+    assert "State rule (WI)" in titles
+    estimate = [m for m in at.metric if "9-625(c)(2)" in m.label]
+    assert [m.value for m in estimate] == ["$5,500.00"]
+    at.segmented_control(key="lt_notice").set_value("received").run()
+    assert not [m for m in at.metric if "9-625(c)(2)" in m.label]
+
+
+def test_caseload_opens_on_the_template_and_an_upload_of_it_gives_the_worked_examples():
+    at = start(CASELOAD)
+    assert any("template's two worked examples" in element.value for element in at.info)
+    at.file_uploader(key="cl_upload").set_value(
+        ("cases.csv", template_csv().encode("utf-8"), "text/csv")
+    ).run()
+    assert not at.exception
+    assert not at.info
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert shown["Cases"] == "2" and shown["With errors"] == "0"
+    assert shown["Total deficiency"] == "$52,000.00"
+    table = frame_with(at, "case_id")
+    assert dict(zip(table["case_id"], table["deficiency"], strict=True)) == {
+        "example-short-sale": 50000.0,
+        "example-car": 2000.0,
+    }
+    labels = [button.label for button in at.download_button]
+    assert "Download results (CSV)" in labels and "Download results (JSON Lines)" in labels
+    figure, alt = chart(at, "cl_deficiency_chart")
+    assert "$52,000.00" in figure["layout"]["title"]["text"] and "$52,000.00" in alt
+
+
+def test_caseload_error_rows_are_shown_with_each_field_named():
+    header = template_csv().splitlines()[0].split(",")
+    bad = {
+        "case_id": "client-7",
+        "kind": "auto",
+        "exit": "short_sale",
+        "resolution": "judgment",
+        "sale_price": "abc",
+    }
+    body = template_csv() + ",".join(bad.get(name, "") for name in header) + "\n"
+    at = start(CASELOAD)
+    at.file_uploader(key="cl_upload").set_value(("c.csv", body.encode(), "text/csv")).run()
+    assert not at.exception
+    shown = {metric.label: metric.value for metric in at.metric}
+    assert (shown["Cases"], shown["With errors"]) == ("3", "1")
+    listed = " ".join(block.value for block in at.markdown)
+    assert "**client-7**" in listed
+    assert "exit: 'short_sale' is not one of" in listed
+    assert "sale_price: 'abc' is not a number" in listed
+    table = frame_with(at, "case_id")
+    assert list(table["status"]) == ["ok", "ok", "error"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the file is empty"),
+        (b"who,what\n1,2\n", "unknown columns"),
+        (b"case_id,kind,exit,resolution\n\xff\xfe,auto,x,y\n", "not UTF-8"),
+    ],
+    ids=["empty", "wrong-header", "not-utf8"],
+)
+def test_caseload_malformed_upload_gives_a_clear_message(content, message):
+    at = start(CASELOAD)
+    at.file_uploader(key="cl_upload").set_value(("bad.csv", content, "text/csv")).run()
+    assert not at.exception
+    assert any(message in element.value for element in at.error)
+    assert not at.get("plotly_chart")
+
+
+def test_caseload_column_list_opens_on_request():
+    at = start(CASELOAD)
+    assert not [frame for frame in at.dataframe if "Applies to" in frame.value.columns]
+    at.toggle(key="cl_show_columns").set_value(True).run()
+    columns = frame_with(at, "Applies to")
+    assert "gap_refund" in list(columns["Column"])
+
+
+def test_report_page_previews_the_scenarios_and_offers_a_pdf_download():
+    at = start(REPORT)
+    figure, alt = chart(at, "rp_outcomes")
+    assert figure["data"] and "Car loan: repossession" in alt
+    at.date_input(key="rp_date").set_value(date(2026, 3, 14)).run()
+    assert not at.exception
+    assert any("prepared March 14, 2026" in block.value for block in at.markdown)
+    button = at.download_button(key="rp_download")
+    assert button.label == "Download the PDF"
+    assert not button.proto.disabled
+    at.switch_page("pages/compare.py").run()
+    at.number_input(key="c_sale_price__exact").set_value(9000.0).run()
+    at.switch_page(REPORT).run()
+    assert any(metric.value == "$1,500.00" for metric in at.metric)

@@ -1,0 +1,190 @@
+"""A caseload upload, streamed through :func:`deficiency.batch.run_batch`, and its summary.
+
+Pure (no Streamlit): the page hands over the uploaded file; the rows are decoded and
+computed as a stream, every row comes back (errors named per field), and the summary
+totals are added up exactly in Decimal from the package's results.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import BinaryIO
+
+from deficiency.batch import BatchFileError, BatchSummary, run_batch, template_csv
+
+#: The largest upload the page takes; bigger files belong on the command line.
+MAX_UPLOAD_MB = 50
+#: Rows shown in the browser table; the downloads always hold every row.
+DISPLAY_ROWS = 10_000
+#: Error rows listed one by one beneath the table.
+LISTED_ERRORS = 200
+FIGURES = ("deficiency", "surplus", "borrower_owes", "cancelled", "lender_recovers")
+KIND_LABELS = {"mortgage": "Mortgage", "auto": "Car loan"}
+RESOLUTION_LABELS = {
+    "waived": "Lender waives or absorbs it",
+    "judgment": "Lender pursues a judgment",
+    "settled": "Settled for part",
+}
+
+
+class CaseloadFileError(ValueError):
+    """The upload cannot be read as a caseload at all; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class GroupTotal:
+    """The computed cases of one loan kind and resolution: how many, and their totals."""
+
+    kind: str
+    resolution: str
+    cases: int
+    deficiency: Decimal
+    borrower_owes: Decimal
+    cancelled: Decimal
+
+
+@dataclass(frozen=True)
+class CaseloadTotals:
+    """Totals over every row of a caseload (not only the rows shown)."""
+
+    rows: int
+    ok: int
+    failed: int
+    deficiency: Decimal
+    surplus: Decimal
+    borrower_owes: Decimal
+    cancelled: Decimal
+    groups: tuple[GroupTotal, ...]
+    failed_by_kind: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class CaseloadRun:
+    """One processed upload: the results file, what to show, and the totals."""
+
+    results_csv: str
+    summary: BatchSummary
+    totals: CaseloadTotals
+    shown: tuple[Mapping[str, str], ...]
+    errors: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _decoded(binary: BinaryIO) -> io.TextIOWrapper:
+    # utf-8-sig: spreadsheets often write a byte-order mark before the header.
+    return io.TextIOWrapper(binary, encoding="utf-8-sig", errors="strict", newline="")
+
+
+def _stream(binary: BinaryIO, sink: io.StringIO, *, json_lines: bool) -> BatchSummary:
+    binary.seek(0)
+    text = _decoded(binary)
+    try:
+        return run_batch(text, sink, json_lines=json_lines)
+    except UnicodeDecodeError as error:
+        raise CaseloadFileError(
+            f"The file is not UTF-8 text (byte {error.object[error.start : error.start + 1]!r} "
+            f'at position {error.start:,}). In your spreadsheet, save it as "CSV UTF-8".'
+        ) from None
+    except BatchFileError as error:
+        raise CaseloadFileError(
+            f"This file cannot be read as a caseload: {error}. "
+            "Download the template to see the expected columns."
+        ) from None
+    finally:
+        text.detach()  # leave the uploaded file open for a later download
+
+
+def totals(rows: Iterable[Mapping[str, str]]) -> CaseloadTotals:
+    """Add up the package's results, exactly, per loan kind and resolution.
+
+    Examples
+    --------
+    >>> rows = [{"kind": "auto", "status": "ok", "resolution": "judgment",
+    ...          "deficiency": "2000.00", "surplus": "0.00", "borrower_owes": "2000.00",
+    ...          "cancelled": "0.00"},
+    ...         {"kind": "auto", "status": "error", "resolution": "", "deficiency": ""}]
+    >>> t = totals(rows)
+    >>> t.deficiency, t.failed, t.groups[0].cases
+    (Decimal('2000.00'), 1, 1)
+    """
+    count = ok = 0
+    sums = {name: Decimal("0.00") for name in FIGURES}
+    groups: dict[tuple[str, str], list[Decimal | int]] = {}
+    failed_by_kind: dict[str, int] = {}
+    for row in rows:
+        count += 1
+        kind = row.get("kind", "")
+        if row.get("status") != "ok":
+            failed_by_kind[kind] = failed_by_kind.get(kind, 0) + 1
+            continue
+        ok += 1
+        figures = {name: Decimal(row.get(name) or "0") for name in FIGURES}
+        for name, value in figures.items():
+            sums[name] += value
+        group = groups.setdefault(
+            (kind, row.get("resolution", "")), [0, Decimal(0), Decimal(0), Decimal(0)]
+        )
+        group[0] += 1
+        group[1] += figures["deficiency"]
+        group[2] += figures["borrower_owes"]
+        group[3] += figures["cancelled"]
+    return CaseloadTotals(
+        rows=count,
+        ok=ok,
+        failed=count - ok,
+        deficiency=sums["deficiency"],
+        surplus=sums["surplus"],
+        borrower_owes=sums["borrower_owes"],
+        cancelled=sums["cancelled"],
+        groups=tuple(
+            GroupTotal(kind, resolution, int(n), Decimal(d), Decimal(b), Decimal(c))
+            for (kind, resolution), (n, d, b, c) in sorted(groups.items())
+        ),
+        failed_by_kind=failed_by_kind,
+    )
+
+
+def run_caseload(binary: BinaryIO, size: int | None = None) -> CaseloadRun:
+    """Validate and compute every row of an uploaded CSV, streaming it through the package.
+
+    Raises
+    ------
+    CaseloadFileError
+        Too large, empty, not UTF-8, or a header row the package cannot use.
+    """
+    if size is not None and size > MAX_UPLOAD_MB * 1024 * 1024:
+        raise CaseloadFileError(
+            f"The file is {size / 1024 / 1024:,.0f} MB; this page takes up to {MAX_UPLOAD_MB} MB. "
+            "Split it, or run `python -m deficiency batch cases.csv -o results.csv`."
+        )
+    sink = io.StringIO()
+    summary = _stream(binary, sink, json_lines=False)
+    results = sink.getvalue()
+    shown: list[Mapping[str, str]] = []
+    errors: list[tuple[str, tuple[str, ...]]] = []
+
+    def rows() -> Iterable[Mapping[str, str]]:
+        for row in csv.DictReader(io.StringIO(results)):
+            if len(shown) < DISPLAY_ROWS:
+                shown.append(row)
+            if row["status"] != "ok" and len(errors) < LISTED_ERRORS:
+                errors.append((row["case_id"], tuple(row["errors"].split("; "))))
+            yield row
+
+    summed = totals(rows())
+    return CaseloadRun(results, summary, summed, tuple(shown), tuple(errors))
+
+
+def json_lines(binary: BinaryIO) -> str:
+    """The same results as JSON Lines (one object per case), computed from the upload again."""
+    sink = io.StringIO()
+    _stream(binary, sink, json_lines=True)
+    return sink.getvalue()
+
+
+def example_upload() -> io.BytesIO:
+    """The template as an upload: its two worked examples, shown before a file is chosen."""
+    return io.BytesIO(template_csv().encode("utf-8"))

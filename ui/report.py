@@ -1,0 +1,392 @@
+"""The printable one-page report: both scenarios' inputs, statements and charts as a PDF.
+
+Pure: the date is an argument, nothing reads Streamlit. Charts are rendered to PNG by
+kaleido with the system's Chromium; a rendering failure raises :class:`ReportError`
+instead of leaving an image out. The page is US letter with half-inch margins and the
+layout is sized so that any one scenario pair fits on one page.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import kaleido  # type: ignore[import-untyped]  # ships no type information
+import plotly.graph_objects as go
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from deficiency import Outcome, format_usd, preset
+from ui.charts import outcome_figure, waterfall_figure
+from ui.panels import NOT_ADVICE
+from ui.sides import RESOLUTIONS, Side
+from ui.state import State
+from ui.tables import statement_rows
+
+TITLE = "Deficiency balance report"
+PAGE_WIDTH_MM = 215.9  # US letter
+PAGE_HEIGHT_MM = 279.4
+MARGIN_MM = 12.7  # half an inch
+CONTENT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
+COLUMN_GAP_MM = 6.0
+INK = (31, 41, 51)
+MUTED = (82, 96, 109)
+RULE = (203, 210, 217)
+
+# Core PDF fonts cover Latin-1 only; these are the characters our texts use beyond it.
+_PLAIN = str.maketrans(
+    {
+        "\u2212": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2026": "...",
+        "\u2264": "<=",
+        "\u2265": ">=",
+        "\u00a0": " ",
+        "\u2192": "->",
+    }
+)
+
+
+class ReportError(RuntimeError):
+    """The report could not be built, e.g. a chart could not be rendered to an image."""
+
+
+@dataclass(frozen=True)
+class ReportSide:
+    """One scenario as the report prints it."""
+
+    name: str
+    collateral: str
+    outcome: Outcome
+    inputs: tuple[tuple[str, str], ...]
+    preset_title: str
+    assumptions: tuple[tuple[str, str], ...]
+
+
+def _shown(kind: str, text: str) -> str:
+    value = Decimal(text)
+    if kind == "money":
+        return format_usd(value)
+    if kind == "percent":
+        return f"{value.normalize():f}%"
+    return f"{value.normalize():f} days"
+
+
+def report_side(side: Side, state: State, outcome: Outcome) -> ReportSide:
+    """Collect what the report prints for one side from the canonical state and its outcome.
+
+    Inputs that are zero are left out (the statement lists every amount that applies);
+    the exit and who bears the deficiency come first.
+    """
+    exit_label = dict(side.exits)[str(state[side.exit_key])]
+    resolution_label = dict(RESOLUTIONS)[str(state[side.resolution_key])]
+    inputs = [("Exit", exit_label), ("Who bears the deficiency", resolution_label)]
+    for spec in (*side.specs, *side.resolution_specs.values()):
+        text = str(state[spec.key])
+        if Decimal(text) != 0:
+            inputs.append((spec.label, _shown(spec.info.kind, text)))
+    chosen = preset(str(state[side.preset_key]))
+    labels = {spec.info.name: spec.label for spec in side.specs}
+    assumptions = tuple((labels.get(name, name), note) for name, note in chosen.assumptions.items())
+    return ReportSide(
+        name=f"{side.title}: {exit_label.lower()}",
+        collateral=side.collateral,
+        outcome=outcome,
+        inputs=tuple(inputs),
+        preset_title=chosen.title,
+        assumptions=assumptions,
+    )
+
+
+_kaleido_lock = threading.Lock()
+_kaleido_started = False
+
+
+def figure_png(figure: go.Figure, *, width: int, height: int, scale: float = 2.0) -> bytes:
+    """A Plotly figure as PNG bytes, rendered by kaleido with the system's Chromium.
+
+    The first call starts kaleido's shared server (a few seconds); later calls take
+    about a third of a second. Raises :class:`ReportError` if Chromium cannot render.
+    """
+    global _kaleido_started
+    options = {"format": "png", "width": width, "height": height, "scale": scale}
+    with _kaleido_lock:
+        try:
+            if not _kaleido_started:
+                kaleido.start_sync_server(silence_warnings=True)
+                _kaleido_started = True
+            image = kaleido.calc_fig_sync(figure, opts=options)
+        except Exception as error:  # kaleido raises several kinds; all mean "no image"
+            raise ReportError(f"a chart could not be rendered as an image: {error}") from error
+    if not isinstance(image, bytes) or not image.startswith(b"\x89PNG"):
+        raise ReportError("a chart could not be rendered as an image: kaleido returned no PNG")
+    return image
+
+
+#: Chart pixels per millimetre of paper: a 13 px chart font prints at about 5 pt.
+PX_PER_MM = 7.5
+
+
+def _for_print(figure: go.Figure) -> go.Figure:
+    """The screen figure with room for its axis labels at print size."""
+    figure.update_layout(
+        font={"size": 13},
+        margin={"l": 10, "r": 10, "t": 44, "b": 10},
+        height=None,
+        yaxis={"automargin": True},
+        xaxis={"automargin": True},
+    )
+    return figure
+
+
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+class _Report(FPDF):
+    """An FPDF page with the report's text helpers; ``fit`` scales every size to fit one page."""
+
+    fit = 1.0
+    notes_end = 0.0
+
+    def text_line(self, text: str, size: float, *, style: str = "", width: float = 0) -> None:
+        self.set_font("Helvetica", style, size * self.fit)
+        self.multi_cell(
+            width, size * self.fit * 0.45, _plain(text), new_x=XPos.LEFT, new_y=YPos.NEXT
+        )
+
+    def font(self, style: str, size: float) -> None:
+        self.set_font("Helvetica", style, size * self.fit)
+
+    def rule(self, y: float) -> None:
+        self.set_draw_color(*RULE)
+        self.line(MARGIN_MM, y, PAGE_WIDTH_MM - MARGIN_MM, y)
+
+
+def _headline(outcome: Outcome) -> list[tuple[str, str]]:
+    first = (
+        ("Surplus (yours)", format_usd(outcome.surplus))
+        if outcome.surplus > 0
+        else ("Deficiency", format_usd(outcome.deficiency))
+    )
+    return [
+        first,
+        ("Borrower owes", format_usd(outcome.borrower_owes)),
+        ("Lender recovers", format_usd(outcome.lender_recovers)),
+        ("Cancelled (lender absorbs)", format_usd(outcome.cancelled)),
+    ]
+
+
+def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: float) -> float:
+    """Draw one scenario in a column; return where the column ends."""
+    fit = pdf.fit
+    pdf.set_xy(x, y)
+    pdf.set_text_color(*INK)
+    pdf.text_line(side.name, 11.5, style="B", width=width)
+    pdf.set_x(x)
+    pdf.set_text_color(*MUTED)
+    pdf.text_line(f"Starting scenario: {side.preset_title}", 7.5, width=width)
+    pdf.set_y(pdf.get_y() + 1.5 * fit)
+    pairs = _headline(side.outcome)  # two label/value pairs per row
+    half = width / 2
+    for first in range(0, len(pairs), 2):
+        row_y = pdf.get_y()
+        for column, (label, value) in enumerate(pairs[first : first + 2]):
+            pdf.set_xy(x + column * half, row_y)
+            pdf.set_text_color(*MUTED)
+            pdf.font("", 7)
+            pdf.cell(half, 3.2 * fit, _plain(label), new_x=XPos.LEFT, new_y=YPos.NEXT)
+            pdf.set_x(x + column * half)
+            pdf.set_text_color(*INK)
+            pdf.font("B", 10.5)
+            pdf.cell(half, 5.0 * fit, _plain(value), new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.set_y(pdf.get_y() + 0.8 * fit)
+    pdf.set_xy(x, pdf.get_y() + 0.5 * fit)
+    pdf.set_text_color(*INK)
+    pdf.text_line("Inputs", 8.5, style="B", width=width)
+    pdf.set_x(x)
+    pdf.set_text_color(*MUTED)
+    pdf.text_line("; ".join(f"{label}: {value}" for label, value in side.inputs), 7, width=width)
+    pdf.set_xy(x, pdf.get_y() + 1.5 * fit)
+    pdf.set_text_color(*INK)
+    pdf.text_line("Itemised statement (UCC 9-616(c) order)", 8.5, style="B", width=width)
+    amount_width = 26.0
+    for row in statement_rows(side.outcome.statement):
+        item = row["Item"].strip()
+        is_line = bool(row["Line"])
+        pdf.set_x(x)
+        pdf.font("B" if row["Line"] == "6" else "", 7.5 if is_line else 7)
+        pdf.set_text_color(*(INK if is_line else MUTED))
+        label = f"{row['Line']}. {item}" if is_line else f"      {item.lstrip('· ').strip()}"
+        pdf.cell(width - amount_width, 3.6 * fit, _plain(label))
+        pdf.cell(
+            amount_width,
+            3.6 * fit,
+            _plain(row["Amount"]),
+            align="R",
+            new_x=XPos.LEFT,
+            new_y=YPos.NEXT,
+        )
+    return pdf.get_y()
+
+
+@dataclass(frozen=True)
+class _Images:
+    waterfalls: tuple[bytes, ...]
+    who_pays: bytes
+    column_width: float
+
+
+WATERFALL_HEIGHT_MM = 48.0
+NOT_ADVICE_HEIGHT_MM = 9.0
+#: Scales tried in turn until the page fits: long statements and notes print smaller.
+FITS = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
+
+
+def _outcome_height(count: int) -> float:
+    return 14.0 + 15.0 * count
+
+
+def _wrapped(label: str, width: int = 14) -> str:
+    """A long category label broken over lines so neighbouring bars' labels do not overlap."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _images(sides: Sequence[ReportSide]) -> _Images:
+    column_width = (CONTENT_WIDTH_MM - COLUMN_GAP_MM * (len(sides) - 1)) / len(sides)
+    waterfalls = []
+    for side in sides:
+        figure = _for_print(
+            waterfall_figure(side.outcome.statement, f"How the {side.name.lower()} figure builds")
+        )
+        figure.update_traces(x=[_wrapped(str(label)) for label in figure.data[0].x])
+        waterfalls.append(
+            figure_png(
+                figure,
+                width=round(column_width * PX_PER_MM),
+                height=round(WATERFALL_HEIGHT_MM * PX_PER_MM),
+            )
+        )
+    rows = [(side.name, side.outcome) for side in sides]
+    who_pays = figure_png(
+        _for_print(
+            outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled")
+        ),
+        width=round(CONTENT_WIDTH_MM * PX_PER_MM),
+        height=round(_outcome_height(len(sides)) * PX_PER_MM),
+    )
+    return _Images(tuple(waterfalls), who_pays, column_width)
+
+
+def _draw(sides: Sequence[ReportSide], images: _Images, prepared_on: date, fit: float) -> _Report:
+    """Lay out the page at one scale; ``pdf.notes_end`` says whether it fitted."""
+    pdf = _Report(orientation="portrait", unit="mm", format="letter")
+    pdf.fit = fit
+    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    pdf.set_auto_page_break(False)
+    pdf.set_title(TITLE)
+    pdf.set_creator("Deficiency balance explorer")
+    pdf.add_page()
+
+    pdf.set_text_color(*INK)
+    pdf.set_font("Helvetica", "B", 17)
+    pdf.cell(CONTENT_WIDTH_MM * 0.6, 8, TITLE)
+    pdf.set_font("Helvetica", "", 9.5)
+    pdf.set_text_color(*MUTED)
+    pdf.cell(
+        CONTENT_WIDTH_MM * 0.4,
+        8,
+        f"Prepared {prepared_on.strftime('%B')} {prepared_on.day}, {prepared_on.year}",
+        align="R",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.text_line(
+        "What is still owed after the sale: "
+        + "; ".join(side.name for side in sides)
+        + ". Every figure is exact to the cent.",
+        8.5,
+    )
+    top = pdf.get_y() + 2.0
+    pdf.rule(top - 1.0)
+
+    width = images.column_width
+    bottom = top
+    for index, side in enumerate(sides):
+        x = MARGIN_MM + index * (width + COLUMN_GAP_MM)
+        bottom = max(bottom, _side_column(pdf, side, x, top + 1.0, width))
+    chart_y = bottom + 2.0
+    chart_width, chart_height = width * fit, WATERFALL_HEIGHT_MM * fit
+    for index, image in enumerate(images.waterfalls):
+        x = MARGIN_MM + index * (width + COLUMN_GAP_MM)
+        pdf.image(io.BytesIO(image), x=x, y=chart_y, w=chart_width, h=chart_height)
+    outcome_y = chart_y + chart_height + 2.0
+    outcome_height = _outcome_height(len(sides)) * fit
+    pdf.image(
+        io.BytesIO(images.who_pays),
+        x=MARGIN_MM,
+        y=outcome_y,
+        w=CONTENT_WIDTH_MM * fit,
+        h=outcome_height,
+    )
+
+    pdf.set_xy(MARGIN_MM, outcome_y + outcome_height + 2.0)
+    pdf.rule(pdf.get_y())
+    pdf.set_y(pdf.get_y() + 1.5)
+    pdf.set_text_color(*INK)
+    pdf.text_line("Assumptions", 8.5, style="B")
+    notes = [
+        f'{side.name} starts from "{side.preset_title}"; figures you changed replace it.'
+        for side in sides
+    ]
+    notes += [f"{label}: {note}" for side in sides for label, note in side.assumptions]
+    pdf.set_text_color(*MUTED)
+    pdf.text_line(" ".join(notes), 6.5)
+    pdf.notes_end = pdf.get_y()
+
+    pdf.set_xy(MARGIN_MM, PAGE_HEIGHT_MM - MARGIN_MM - NOT_ADVICE_HEIGHT_MM)
+    pdf.rule(pdf.get_y() - 1.0)
+    pdf.set_text_color(*INK)
+    pdf.set_font("Helvetica", "I", 7.5)
+    pdf.multi_cell(0, 3.4, _plain(NOT_ADVICE), new_x=XPos.LEFT, new_y=YPos.NEXT)
+    return pdf
+
+
+def build_report(sides: Sequence[ReportSide], *, prepared_on: date) -> bytes:
+    """The one-page PDF report of the given scenarios (one or two), dated ``prepared_on``.
+
+    Contents: the title and date; per scenario its headline figures, inputs, itemised
+    statement (the six lines of UCC 9-616(c)) and waterfall chart; the who-pays chart of
+    all scenarios; the assumptions behind the starting scenarios; the not-advice line.
+    Long statements print at a smaller scale so the page never spills onto a second one.
+
+    Raises
+    ------
+    ReportError
+        A chart could not be rendered, or the content does not fit on one page even
+        at the smallest scale.
+    """
+    if not 1 <= len(sides) <= 2:
+        raise ReportError("the report prints one or two scenarios")
+    images = _images(sides)
+    limit = PAGE_HEIGHT_MM - MARGIN_MM - NOT_ADVICE_HEIGHT_MM - 2.0
+    for fit in FITS:
+        pdf = _draw(sides, images, prepared_on, fit)
+        if pdf.page_no() == 1 and pdf.notes_end <= limit:
+            return bytes(pdf.output())
+    raise ReportError("the report does not fit on one page")
