@@ -62,6 +62,8 @@ TORNADO_FIELDS = {
 }
 #: Illustrative high ends for inputs that are $0 in the scenario (low end $0).
 ZERO_HIGHS = {
+    "unpaid_principal": {"m": "250000", "c": "20000"},
+    "sale_price": {"m": "250000", "c": "15000"},
     "accrued_interest": {"m": "15000", "c": "600"},
     "commission_rate": {"m": "6", "c": "6"},
     "attorney_fees": {"m": "5000", "c": "1000"},
