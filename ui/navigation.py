@@ -76,6 +76,34 @@ SECTIONS: dict[str, tuple[PageEntry, ...]] = {
             "The Compare scenarios on one letter-size PDF page.",
         ),
     ),
+    "What happens next": (
+        PageEntry(
+            "pages/credit.py",
+            "Credit report",
+            ":material/credit_score:",
+            "How the scenario is reported, how long it stays, and when a new mortgage is possible.",
+        ),
+        PageEntry(
+            "pages/taxes.py",
+            "Taxes on forgiven debt",
+            ":material/receipt_long:",
+            "The Pub. 4681 worksheet from your numbers, the exclusions and the forms to expect.",
+        ),
+        PageEntry(
+            "pages/collection.py",
+            "Paying it off",
+            ":material/payments:",
+            "A judgment and wage garnishment, a settlement, and four ways out side by side.",
+        ),
+    ),
+    "Learn": (
+        PageEntry(
+            "pages/learn.py",
+            "Learn",
+            ":material/school:",
+            "The idea in plain words, the two worked examples step by step, and a glossary.",
+        ),
+    ),
 }
 
 #: The landing page.

@@ -1,0 +1,187 @@
+"""Credit report: how the chosen scenario is reported, for how long, and what it blocks."""
+
+from datetime import date
+
+import streamlit as st
+
+from deficiency import DeficiencyPath, credit_reporting
+from deficiency import credit as credit_rules
+from deficiency.credit import EventKind
+from ui import next_panels as nxt
+from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
+from ui.entry import require_entrypoint
+from ui.next_compute import credit_timeline
+from ui.sides import MORTGAGE
+from ui.widgets import choice_input
+
+require_entrypoint()
+
+st.title("What it does to your credit report")
+st.caption(
+    "How the account is typically reported after the sale, how long it stays, and when a new "
+    "mortgage becomes possible, for the scenario you set up on the other pages."
+)
+
+side = nxt.side_picker()
+result = nxt.scenario(side)
+if result.outcome is None:
+    st.stop()
+outcome = result.outcome
+exit = str(st.session_state[side.exit_key])
+own_path = DeficiencyPath(outcome.terms.resolution.value)
+
+other_paths = [path for path in DeficiencyPath if path is not own_path]
+path_options = [("scenario", f"As in the scenario: {own_path.label.lower()}")] + [
+    (path.value, path.label) for path in other_paths
+]
+st.session_state.setdefault("r_path", "scenario")
+if st.session_state["r_path"] not in dict(path_options):
+    st.session_state["r_path"] = "scenario"
+chosen = choice_input("r_path", "What became of the deficiency", path_options)
+path = own_path if chosen == "scenario" else DeficiencyPath(chosen)
+
+report = credit_reporting(exit, path)
+
+st.subheader("How the account is typically reported")
+rows = []
+for status in report.statuses:
+    code = status.code or ("not verified" if not status.verified else "no single code")
+    if status.special_comment:
+        code += f"; special comment {status.special_comment}"
+    rows.append(
+        {
+            "When": status.stage,
+            "Status in words": status.status,
+            "Metro 2 code": code,
+            "Confidence": nxt.confidence_words(status.confidence),
+        }
+    )
+st.table(rows, alt="How the account is typically reported, stage by stage")
+for status in report.statuses:
+    if status.note:
+        st.caption(status.note)
+if report.judgment_note:
+    st.info(report.judgment_note, icon=":material/gavel:")
+
+st.subheader("Dates, from your first missed payment")
+left, right = st.columns([1, 2], gap="large")
+with left:
+    first = nxt.date_input(
+        "r_first_missed",
+        "First missed payment",
+        date.today().replace(day=1),
+        help="The first payment missed in the delinquency that led to the sale. "
+        "The seven-year clock starts 180 days after it.",
+    )
+    defaults = credit_rules.rules()["timeline_defaults"]
+    kind = "mortgage" if side is MORTGAGE else "car"
+    to_sale_default = defaults[f"months_default_to_sale_{kind}"]
+    nxt.follow_scenario("r_months_to_sale", str(to_sale_default))
+    nxt.months_input(
+        "r_months_to_sale",
+        "Months from the missed payment to the sale",
+        240,
+        help=str(defaults["note"]),
+    )
+    waived = path is DeficiencyPath.WAIVED
+    to_resolution_default = 0 if waived else defaults["months_sale_to_resolution"]
+    nxt.follow_scenario("r_months_to_resolution", str(to_resolution_default))
+    nxt.months_input(
+        "r_months_to_resolution",
+        "Months from the sale to the judgment or settlement",
+        240,
+        help=str(defaults["note"]),
+    )
+    st.caption(
+        "Both gaps are illustrative assumptions, not typical figures: enter your own. "
+        "Dates built on the assumed gaps show as hollow markers."
+    )
+
+assumed = str(st.session_state["r_months_to_sale"]) == str(to_sale_default) and str(
+    st.session_state["r_months_to_resolution"]
+) == str(to_resolution_default)
+events, error = nxt.last_good(
+    "r_timeline",
+    lambda: credit_timeline(
+        first or date.today(),
+        exit,
+        path.value,
+        None if assumed else int(st.session_state["r_months_to_sale"]),
+        None if assumed else int(st.session_state["r_months_to_resolution"]),
+        outcome.cancelled if chosen == "scenario" else None,
+    ),
+)
+with right:
+    nxt.input_error(error, events is not None)
+    if events:
+        removal = next(e for e in events if e.kind is EventKind.REPORT_REMOVAL)
+        mortgages = [e for e in events if e.kind is EventKind.NEW_MORTGAGE]
+        cards = st.columns(2)
+        cards[0].metric("Off credit reports by", day(removal.when), border=True)
+        if mortgages:
+            cards[1].metric(
+                "Earliest new mortgage",
+                day(mortgages[0].when),
+                help=mortgages[0].label,
+                border=True,
+            )
+        else:
+            cards[1].metric("Earliest new mortgage", "No set wait found", border=True)
+        st.plotly_chart(
+            timeline_figure(events, "From the first missed payment to a clean report"),
+            key="r_timeline_chart",
+            alt=timeline_alt(events),
+            config={"displayModeBar": False},
+        )
+        st.caption(timeline_takeaway(events))
+
+if events:
+    with st.expander("Every date, with the rule behind it", icon=":material/event:"):
+        st.dataframe(
+            [
+                {
+                    "Date": event.when,
+                    "Event": event.label,
+                    "Why": event.detail,
+                    "Date assumed": "yes" if event.illustrative else "",
+                    "Source": event.source,
+                }
+                for event in events
+            ],
+            hide_index=True,
+            column_config={"Date": st.column_config.DateColumn(format="D MMM YYYY")},
+            key="r_events",
+        )
+
+st.subheader("How long it stays")
+st.markdown(report.stays)
+st.caption(f"Source: {report.stays_source}")
+
+st.subheader("Waiting periods before a new mortgage")
+if report.waiting_periods:
+    st.table(
+        [
+            {
+                "Program": period.program,
+                "After": period.event.replace("_", " "),
+                "Years": str(period.years),
+                "With extenuating circumstances": (
+                    str(period.extenuating_years) if period.extenuating_years else "not listed"
+                ),
+                "Counted from": period.counted_from,
+                "Note": period.note,
+                "Confidence": nxt.confidence_words(period.confidence),
+            }
+            for period in report.waiting_periods
+        ],
+        alt="Years to wait before a new Fannie Mae or FHA mortgage",
+    )
+for note in report.not_shown:
+    st.caption(note)
+
+with st.expander("Sources", icon=":material/menu_book:"):
+    for status in report.statuses:
+        st.markdown(f"- **{status.status}**: {status.source}")
+    for period in report.waiting_periods:
+        st.markdown(f"- **{period.program}, {period.event.replace('_', ' ')}**: {period.source}")
+st.caption(credit_rules.disclaimer())

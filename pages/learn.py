@@ -1,0 +1,93 @@
+"""Learn: the idea in plain words, the two worked examples step by step, and a glossary."""
+
+import streamlit as st
+
+from deficiency import format_usd, preset
+from deficiency.narrative import takeaway
+from ui.charts_next import step_alt, step_waterfall
+from ui.entry import require_entrypoint
+from ui.learn_content import content
+from ui.next_panels import SIDE_KEY
+from ui.sides import CAR, MORTGAGE, Side
+from ui.state import load_preset
+
+require_entrypoint()
+
+SIDES: dict[str, Side] = {MORTGAGE.prefix: MORTGAGE, CAR.prefix: CAR}
+SCENARIO_PAGE = {MORTGAGE.prefix: "pages/mortgage.py", CAR.prefix: "pages/car.py"}
+words = content()
+
+
+def load_example(side: Side, preset_id: str) -> None:
+    """Put the example into the shared scenario and point the next pages at it."""
+    load_preset(st.session_state, side, preset_id)
+    st.session_state[SIDE_KEY] = side.prefix
+    st.session_state[f"l_loaded_{side.prefix}"] = preset_id
+
+
+st.title("Learn")
+st.subheader(words.concept_title)
+for paragraph in words.concept:
+    st.markdown(paragraph)
+
+for example in words.examples:
+    side = SIDES[example.side]
+    outcome = preset(example.preset).outcome()
+    statement = outcome.statement
+    st.divider()
+    st.subheader(example.title)
+    st.markdown(example.intro)
+    step = st.select_slider(
+        "Walk through the statement",
+        options=list(range(1, len(statement.lines) + 1)),
+        value=1,
+        format_func=lambda number, lines=statement.lines: f"{number}. {lines[number - 1].label}",
+        key=f"l_step_{side.prefix}",
+    )
+    text_column, chart_column = st.columns([2, 3], gap="large")
+    with text_column:
+        for number, (line, words_for_line) in enumerate(
+            zip(statement.lines, example.steps, strict=True), start=1
+        ):
+            if number > step:
+                break
+            heading = f"{number}. {line.label}: {format_usd(line.amount)}"
+            if number == step:
+                st.markdown(f"**{heading}**")
+                st.markdown(words_for_line)
+            else:
+                st.caption(heading)
+        if step == len(statement.lines):
+            st.success(takeaway(outcome, side.collateral), icon=":material/lightbulb:")
+    with chart_column:
+        st.plotly_chart(
+            step_waterfall(statement, step, f"{example.title}: step {step} of 6"),
+            key=f"l_chart_{side.prefix}",
+            alt=step_alt(statement, step, side.collateral),
+            config={"displayModeBar": False},
+        )
+        st.caption(
+            "Vermillion bars add to what is owed, blue bars take away; grey bars are totals."
+        )
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.button(
+        "Load this example",
+        key=f"l_load_{side.prefix}",
+        icon=":material/upload:",
+        on_click=load_example,
+        args=(side, example.preset),
+        help=f"Replaces the {side.title.lower()} scenario with this example on every page.",
+    )
+    if st.session_state.get(f"l_loaded_{side.prefix}") == example.preset:
+        row.page_link(
+            SCENARIO_PAGE[side.prefix],
+            label="Open it and change the numbers",
+            icon=":material/tune:",
+        )
+        row.page_link("pages/credit.py", label="Its credit report", icon=":material/credit_score:")
+        row.page_link("pages/taxes.py", label="Its taxes", icon=":material/receipt_long:")
+
+st.divider()
+st.subheader("Glossary")
+for term in words.glossary:
+    st.markdown(f"**{term.term}**: {term.definition}")

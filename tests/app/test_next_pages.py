@@ -1,0 +1,336 @@
+"""AppTest: the credit, taxes, paying-off and Learn pages read the scenario; every control moves."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.helpers import chart, decode, metrics, start
+
+CREDIT, TAXES, COLLECTION, LEARN = (
+    "pages/credit.py",
+    "pages/taxes.py",
+    "pages/collection.py",
+    "pages/learn.py",
+)
+
+
+def metric(at, label: str) -> str:
+    found = [value for name, value in metrics(at) if name == label]
+    assert found, f"no metric {label!r} in {metrics(at)}"
+    return found[0]
+
+
+def table_rows(at, index: int = 0) -> list[dict[str, str]]:
+    return at.table[index].value.to_dict("records")
+
+
+def worksheet(at) -> dict[str, str]:
+    """Worksheet line number -> amount text, from the table laid out like the form."""
+    for table in at.table:
+        frame = table.value
+        if "Line" in frame.columns:
+            return dict(zip(frame["Line"], frame["Amount"], strict=True))
+    raise AssertionError("no worksheet table")
+
+
+def run(at, element) -> None:
+    element.run()
+    assert not at.exception, at.exception
+
+
+# --- Credit report ------------------------------------------------------------------
+
+
+def timeline_labels(at) -> list[tuple[str, str]]:
+    figure, _ = chart(at, "r_timeline_chart")
+    pairs = []
+    for trace in figure["data"][1:]:
+        pairs += list(zip(decode(trace["y"]), decode(trace["text"]), strict=True))
+    return sorted(pairs)
+
+
+def test_credit_timeline_dates_follow_the_first_missed_payment():
+    at = start(CREDIT)
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2024, 1, 15)))
+    labels = dict(timeline_labels(at))
+    assert labels["First missed payment"] == "15 Jan 2024"
+    assert labels["Short sale closes"] == "15 Jan 2025"
+    assert labels["Form 1099-C expected"] == "31 Jan 2026"
+    assert labels["Earliest Fannie Mae mortgage"] == "15 Jan 2029"
+    assert labels["Off credit reports"] == "13 Jul 2031"
+    assert metric(at, "Off credit reports by") == "13 Jul 2031"
+    assert metric(at, "Earliest new mortgage") == "15 Jan 2027"
+    _, alt = chart(at, "r_timeline_chart")
+    assert "13 Jul 2031" in alt and "7 years 6 months" in alt
+
+
+def test_credit_gap_inputs_move_the_sale_and_drop_the_assumed_mark():
+    at = start(CREDIT)
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2024, 1, 15)))
+    figure, _ = chart(at, "r_timeline_chart")
+    assert any("assumed" in trace["name"] for trace in figure["data"][1:])
+    run(at, at.number_input(key="r_months_to_sale__widget").set_value(6))
+    labels = dict(timeline_labels(at))
+    assert labels["Short sale closes"] == "15 Jul 2024"
+    assert labels["Earliest FHA mortgage"] == "15 Jul 2027"
+    figure, _ = chart(at, "r_timeline_chart")
+    assert not any("assumed" in trace["name"] for trace in figure["data"][1:])
+    # The removal date never moves with the sale: it runs from the first missed payment.
+    assert labels["Off credit reports"] == "13 Jul 2031"
+
+
+def test_credit_path_and_side_choices_change_the_reported_status():
+    at = start(CREDIT)
+    statuses = table_rows(at)
+    assert statuses[1]["Metro 2 code"] == "no single code; special comment AU"
+    run(at, at.segmented_control(key="r_path__widget").set_value("charged_off"))
+    assert table_rows(at)[1]["Metro 2 code"] == "97"
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    codes = [row["Metro 2 code"] for row in table_rows(at)]
+    assert codes == ["96", "97"]
+    assert "Earliest new mortgage" in dict(metrics(at))
+    assert metric(at, "Earliest new mortgage") == "No set wait found"
+    run(at, at.segmented_control(key="r_path__widget").set_value("paid"))
+    assert [row["Metro 2 code"] for row in table_rows(at)] == ["96", "63"]
+
+
+def test_credit_judgment_path_has_no_1099c_and_notes_judgments_are_off_reports():
+    at = start(CREDIT)
+    run(at, at.segmented_control(key="r_path__widget").set_value("judgment"))
+    labels = dict(timeline_labels(at))
+    assert not any("1099-C" in label for label in labels)
+    assert any("civil judgments" in block.value for block in at.info)
+
+
+# --- Taxes ---------------------------------------------------------------------------
+
+
+def test_worksheet_opens_on_the_scenario_numbers():
+    at = start(TAXES)
+    lines = worksheet(at)
+    assert lines["1"] == "$250,000.00"
+    assert lines["2"] == "$200,000.00"
+    assert lines["3"] == "$50,000.00"
+    assert metric(at, "Cancelled debt") == "$50,000.00"
+
+
+def test_worksheet_recourse_example_ordinary_income_and_a_loss_not_deductible():
+    at = start(TAXES)
+    run(at, at.number_input(key="x_debt_before__exact").set_value(100_000.0))
+    run(at, at.number_input(key="x_fmv__exact").set_value(80_000.0))
+    run(at, at.number_input(key="x_basis__exact").set_value(90_000.0))
+    lines = worksheet(at)
+    assert lines["1"] == "$100,000.00"
+    assert lines["3"] == "$20,000.00"
+    assert lines["6"] == "$80,000.00"
+    assert lines["8"] == "-$10,000.00"
+    assert metric(at, "Ordinary income (line 3)") == "$20,000.00"
+    assert metric(at, "Loss on the property") == "$10,000.00"
+    assert any("$10,000.00 loss is not deductible" in box.value for box in at.warning)
+    run(at, at.toggle(key="x_personal__widget").set_value(False))
+    assert not any("not deductible" in box.value for box in at.warning)
+
+
+def test_nonrecourse_has_no_ordinary_income_and_bad_combinations_keep_the_last_table():
+    at = start(TAXES)
+    run(at, at.segmented_control(key="x_debt_type__widget").set_value("nonrecourse"))
+    lines = worksheet(at)
+    assert lines["3"] == "not used"
+    assert lines["4"] == "$250,000.00"
+    assert metric(at, "Cancelled debt") == "$0.00"
+    run(at, at.number_input(key="x_still_owed__exact").set_value(1_000.0))
+    assert any("must be 0 for nonrecourse debt" in box.value for box in at.error)
+    assert worksheet(at)["4"] == "$250,000.00"
+
+
+def test_bad_amount_shows_a_message_beside_the_control_and_keeps_the_figures():
+    at = start(TAXES)
+    run(at, at.number_input(key="x_fmv__exact").set_value(-5.0))
+    assert any("Fair market value of the property" in box.value for box in at.error)
+    assert worksheet(at)["2"] == "$200,000.00"
+
+
+def test_marginal_rate_and_exclusions_change_the_extra_tax():
+    at = start(TAXES)
+    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    assert metric(at, "Extra federal tax at 22%") == "$11,000.00"
+    run(at, at.select_slider(key="x_rate__widget").set_value("37"))
+    assert metric(at, "Extra federal tax at 37%") == "$18,500.00"
+    figure, alt = chart(at, "x_tax_chart")
+    assert decode(figure["data"][0]["text"])[-1] == "$18,500.00"
+    assert "$18,500.00" in alt
+    # Discharged in 2025: the main-home exclusion covers it.
+    run(at, at.date_input(key="x_discharge__widget").set_value(date(2025, 6, 30)))
+    assert metric(at, "Taxable after exclusions") == "$0.00"
+    # In 2026 only under a written agreement made before 2026.
+    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    assert metric(at, "Taxable after exclusions") == "$50,000.00"
+    assert any("Consult a tax professional" in box.value for box in at.warning)
+    run(at, at.date_input(key="x_written__widget").set_value(date(2025, 11, 20)))
+    assert metric(at, "Taxable after exclusions") == "$0.00"
+
+
+def test_insolvency_and_bankruptcy_exclusions():
+    at = start(TAXES)
+    run(at, at.toggle(key="x_home_loan__widget").set_value(False))
+    run(at, at.number_input(key="x_liabilities__exact").set_value(300_000.0))
+    assert any("enter both liabilities and assets" in box.value for box in at.error)
+    run(at, at.number_input(key="x_assets__exact").set_value(270_000.0))
+    assert metric(at, "Taxable after exclusions") == "$20,000.00"
+    run(at, at.toggle(key="x_title11__widget").set_value(True))
+    assert metric(at, "Taxable after exclusions") == "$0.00"
+
+
+def test_forms_follow_the_path():
+    at = start(TAXES)
+    text = " ".join(block.value for block in at.markdown)
+    assert "Form 1099-C: Expected" in text and "Form 1099-A: Not expected" in text
+    run(at, at.segmented_control(key="m_resolution__widget").set_value("judgment"))
+    text = " ".join(block.value for block in at.markdown)
+    assert "Form 1099-C: Not expected" in text
+
+
+# --- Paying it off -------------------------------------------------------------------
+
+
+def test_settlement_slider_moves_paid_cancelled_and_tax():
+    at = start(COLLECTION)
+    assert metric(at, "You pay") == "$25,000.00"
+    run(at, at.slider(key="p_settle__slider").set_value(30.0))
+    assert metric(at, "You pay") == "$15,000.00"
+    assert metric(at, "Cancelled") == "$35,000.00"
+    assert metric(at, "Extra federal tax") == "$7,700.00"
+    assert metric(at, "Form 1099-C") == "Expected"
+    figure, _ = chart(at, "p_settlement_chart")
+    assert [decode(trace["x"])[0] for trace in figure["data"]] == [15000.0, 35000.0, 7700.0]
+    run(at, at.select_slider(key="p_tax_rate__widget").set_value("10"))
+    assert metric(at, "Extra federal tax") == "$3,500.00"
+
+
+def test_car_judgment_garnished_at_the_federal_cap_pays_off_in_23_weeks():
+    at = start(COLLECTION)
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    assert metric(at, "Judgment") == "$2,000.00"
+    assert metric(at, "Most garnished per paycheck") == "$92.00"
+    assert metric(at, "Paychecks to pay off") == "23"
+    figure, alt = chart(at, "p_payoff_chart")
+    balances = decode(figure["data"][0]["y"])
+    assert balances[0] == 2000.0 and balances[-1] == 0.0
+    assert "23 weekly paychecks" in alt
+    run(at, at.number_input(key="p_earnings__exact").set_value(200.0))
+    assert metric(at, "Paychecks to pay off") == "Never"
+    run(at, at.number_input(key="p_costs__exact").set_value(500.0))
+    assert metric(at, "Judgment") == "$2,500.00"
+
+
+def test_rate_preset_sets_the_rate_and_the_rate_changes_the_payoff():
+    at = start(COLLECTION)
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    run(at, at.selectbox(key="p_rate_preset__widget").set_value("CO"))
+    assert at.number_input(key="p_rate__exact").value == 8.0
+    assert any("C.R.S. 5-12-102" in caption.value for caption in at.caption)
+    run(at, at.number_input(key="p_rate__exact").set_value(0.0))
+    figure, _ = chart(at, "p_payoff_chart")
+    assert len(decode(figure["data"][0]["y"])) == 23  # 21 x $92 + $68 with no interest, + start
+
+
+def test_planner_compares_four_options_and_plan_months_move_the_plan():
+    at = start(COLLECTION)
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    frame = at.dataframe[0].value
+    assert list(frame["Way out"]) == [
+        "Lump-sum settlement",
+        "Payment plan",
+        "Judgment collected by wage garnishment",
+        "Bankruptcy discharge",
+    ]
+    assert list(frame["Months"])[1] == 24
+    run(at, at.number_input(key="p_plan_months__widget").set_value(12))
+    assert list(at.dataframe[0].value["Months"])[1] == 12
+    figure, alt = chart(at, "p_planner_chart")
+    assert len(figure["data"]) == 4
+    assert "Bankruptcy discharge" in alt
+
+
+def test_time_limit_to_sue_counts_down_from_the_sale_date():
+    at = start("pages/mortgage.py")
+    run(at, at.segmented_control(key="m_exit__widget").set_value("foreclosure"))
+    run(at, at.segmented_control(key="m_resolution__widget").set_value("judgment"))
+    run(at, at.selectbox(key="state__widget").set_value("AZ"))
+    run(at, at.switch_page(COLLECTION))
+    run(at, at.date_input(key="p_sale_date__widget").set_value(date(2026, 1, 10)))
+    limits = at.dataframe[1].value
+    row = limits[limits["Time limit"].str.contains("33-814")].iloc[0]
+    assert "90 days after the trustee's sale" in row["Time limit"]
+    assert str(row["Deadline"])[:10] == "2026-04-10"
+    assert row["Sure?"] == "sourced"
+
+
+def test_time_limits_where_sources_conflict_are_marked_uncertain():
+    at = start("pages/car.py")
+    run(at, at.selectbox(key="state__widget").set_value("CO"))
+    run(at, at.switch_page(COLLECTION))
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    limits = at.dataframe[1].value
+    colorado = limits[limits["Time limit"].str.startswith("Colorado")]
+    assert sorted(colorado["Time limit"]) == [
+        "Colorado: written contracts: 3 years",
+        "Colorado: written contracts: 6 years",
+    ]
+    assert set(colorado["Sure?"]) == {"uncertain: sources conflict"}
+
+
+# --- Learn ---------------------------------------------------------------------------
+
+
+def test_learn_step_slider_builds_the_waterfall_one_line_at_a_time():
+    at = start(LEARN)
+    figure, _ = chart(at, "l_chart_c")
+    assert decode(figure["data"][0]["text"]) == ["$10,000.00"]
+    run(at, at.select_slider(key="l_step_c").set_value(6))
+    figure, alt = chart(at, "l_chart_c")
+    assert decode(figure["data"][0]["text"]) == [
+        "$10,000.00",
+        "$8,500.00",
+        "$1,500.00",
+        "$500.00",
+        "$0.00",
+        "$2,000.00",
+    ]
+    assert "step 6 of 6" in alt
+    assert any("You would still owe $2,000" in box.value for box in at.success)
+
+
+def test_load_this_example_resets_the_scenario_and_points_the_next_pages_at_it():
+    at = start()
+    run(at, at.slider(key="c_sale_price__slider").set_value(9_000.0))
+    run(at, at.switch_page(LEARN))
+    run(at, at.button(key="l_load_c").click())
+    assert at.session_state["c_sale_price"] == "8500.00"
+    assert at.session_state["n_side"] == "c"
+    run(at, at.switch_page(COLLECTION))
+    assert metric(at, "Judgment") == "$2,000.00"
+
+
+def test_glossary_covers_every_term_the_issue_lists():
+    at = start(LEARN)
+    text = " ".join(block.value for block in at.markdown).lower()
+    for term in (
+        "collateral",
+        "secured loan",
+        "deficiency balance",
+        "deficiency judgment",
+        "short sale",
+        "foreclosure",
+        "deed in lieu",
+        "repossession",
+        "charge-off",
+        "settlement",
+        "loan servicer",
+        "recourse and nonrecourse",
+        "cancelled debt",
+        "form 1099-c",
+        "insolvency",
+        "upside down",
+    ):
+        assert f"**{term}" in text, term

@@ -1,0 +1,185 @@
+"""Figure builders of the "What happens next" and Learn pages: data in, figures and words out."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from deficiency import (
+    PlannerInputs,
+    compare_options,
+    garnishment_payoff,
+    preset,
+    taxable_cancelled_debt,
+    timeline,
+)
+from deficiency.collection import payoff_schedule
+from ui.charts import CANCELLED, CHARGE
+from ui.charts_next import (
+    day,
+    payoff_alt,
+    payoff_figure,
+    payoff_takeaway,
+    planner_alt,
+    planner_figure,
+    planner_takeaway,
+    settlement_alt,
+    settlement_figure,
+    step_alt,
+    step_waterfall,
+    tax_alt,
+    tax_figure,
+    tax_takeaway,
+    timeline_alt,
+    timeline_figure,
+    timeline_takeaway,
+)
+
+SHORT_SALE = timeline(date(2024, 1, 15), "short_sale", "waived")
+
+
+def test_day_is_written_for_people():
+    assert day(date(2031, 7, 13)) == "13 Jul 2031"
+
+
+def test_timeline_puts_every_event_on_its_own_row_at_its_date():
+    figure = timeline_figure(SHORT_SALE, "Timeline").to_dict()
+    points = {}
+    for trace in figure["data"][1:]:
+        points.update(zip(trace["y"], trace["x"], strict=True))
+    assert points == {event.label: event.when.isoformat() for event in SHORT_SALE}
+    order = figure["layout"]["yaxis"]["categoryarray"]
+    assert order[-1] == "First missed payment" and order[0] == "Off credit reports"
+    assert figure["layout"]["xaxis"]["type"] == "date"
+    assert figure["layout"]["title"]["text"] == "Timeline"
+
+
+def test_timeline_marks_assumed_dates_with_hollow_markers():
+    figure = timeline_figure(SHORT_SALE, "Timeline").to_dict()
+    assumed = [trace for trace in figure["data"][1:] if "assumed" in trace["name"]]
+    assert assumed and all(trace["marker"]["color"] == "white" for trace in assumed)
+    assert set(assumed[0]["y"]) == {"Short sale closes", "Deficiency waived"}
+    sourced = timeline(
+        date(2024, 1, 15),
+        "short_sale",
+        "waived",
+        months_default_to_sale=12,
+        months_sale_to_resolution=0,
+    )
+    names = [trace["name"] for trace in timeline_figure(sourced, "t").to_dict()["data"][1:]]
+    assert not any("assumed" in name for name in names)
+
+
+def test_timeline_words_state_the_removal_date_and_the_first_mortgage():
+    sentence = timeline_takeaway(SHORT_SALE)
+    assert "13 Jul 2031" in sentence
+    assert "7 years 6 months after the first missed payment" in sentence
+    assert "Earliest Fannie Mae mortgage (extenuating circumstances): 15 Jan 2027" in sentence
+    alt = timeline_alt(SHORT_SALE)
+    assert alt.startswith(sentence) and "Form 1099-C expected: 31 Jan 2026" in alt
+    car = timeline(date(2024, 1, 15), "repossession", "judgment")
+    assert "mortgage" not in timeline_takeaway(car)
+
+
+def test_tax_figure_shows_cancelled_exclusions_taxable_and_tax():
+    result = taxable_cancelled_debt(
+        5000, discharge_date=date(2025, 6, 1), liabilities=10000, assets=7000
+    )
+    figure = tax_figure(result, Decimal("440.00"), Decimal(22)).to_dict()
+    bars = dict(zip(figure["data"][0]["y"], figure["data"][0]["text"], strict=True))
+    assert bars == {
+        "Cancelled debt": "$5,000.00",
+        "Excluded: insolvency": "$3,000.00",
+        "Taxable": "$2,000.00",
+        "Extra federal tax at 22%": "$440.00",
+    }
+    assert figure["layout"]["xaxis"]["tickprefix"] == "$"
+    assert tax_takeaway(result, Decimal("440.00"), Decimal(22)) == (
+        "$2,000.00 of the $5,000.00 cancelled stays taxable: about $440.00 of extra federal "
+        "tax at 22%."
+    )
+    assert "Insolvency excludes $3,000.00" in tax_alt(result, Decimal("440.00"), Decimal(22))
+
+
+def test_tax_words_when_nothing_is_cancelled_or_all_is_excluded():
+    nothing = taxable_cancelled_debt(0, discharge_date=date(2025, 1, 1))
+    assert "No debt is cancelled" in tax_takeaway(nothing, Decimal(0), Decimal(22))
+    bankrupt = taxable_cancelled_debt(5000, discharge_date=date(2025, 1, 1), title_11_case=True)
+    assert tax_takeaway(bankrupt, Decimal(0), Decimal(22)).startswith("All $5,000.00")
+
+
+def test_payoff_figure_runs_from_the_judgment_to_zero():
+    payoff = garnishment_payoff(2000, 368, 10)
+    figure = payoff_figure(payoff.schedule, "Payoff").to_dict()
+    trace = figure["data"][0]
+    assert trace["y"][0] == 2000.0 and trace["y"][-1] == 0.0
+    assert list(trace["x"]) == list(range(24))
+    assert figure["layout"]["yaxis"]["tickprefix"] == "$"
+    assert figure["layout"]["xaxis"]["title"]["text"] == "Weekly paychecks garnished"
+    words = payoff_takeaway(payoff.schedule)
+    assert "after 23 weekly paychecks" in words and "$2,044.90" in words
+    assert words in payoff_alt(payoff.schedule)
+
+
+def test_payoff_words_say_when_it_never_pays_off():
+    stuck = payoff_schedule(50000, 92, 10)
+    assert payoff_takeaway(stuck).startswith("Not paid off within 30 years")
+    assert payoff_takeaway(payoff_schedule(1000, 0)).startswith("Nothing is collected")
+
+
+def test_settlement_figure_stacks_paid_and_cancelled_with_tax_apart():
+    figure = settlement_figure(Decimal(800), Decimal(1200), Decimal(264)).to_dict()
+    assert [trace["x"][0] for trace in figure["data"]] == [800.0, 1200.0, 264.0]
+    assert [trace["y"][0] for trace in figure["data"]] == ["The deficiency"] * 2 + ["Tax"]
+    assert figure["data"][1]["marker"]["color"] == CANCELLED
+    assert figure["layout"]["barmode"] == "stack"
+    alt = settlement_alt(Decimal(40), Decimal(800), Decimal(1200), Decimal(264))
+    assert "you pay $800.00, $1,200.00 is cancelled" in alt
+
+
+def test_planner_figure_groups_paid_cancelled_tax_and_balance_by_option():
+    options = compare_options(
+        PlannerInputs(
+            Decimal(2000),
+            Decimal(40),
+            plan_months=12,
+            disposable_earnings=Decimal(368),
+            judgment_rate=Decimal(10),
+        )
+    )
+    taxes = [Decimal(264), Decimal(0), Decimal(0), Decimal(0)]
+    figure = planner_figure(options, taxes).to_dict()
+    paid, cancelled, tax, owed = figure["data"]
+    assert list(owed["x"]) == [0.0, 0.0, 0.0, 0.0]
+    assert list(paid["x"]) == [800.0, 2000.0, 2044.9, 0.0]
+    assert list(cancelled["x"]) == [1200.0, 0.0, 0.0, 2000.0]
+    assert list(tax["x"]) == [264.0, 0.0, 0.0, 0.0]
+    assert tax["marker"]["color"] == CHARGE
+    assert paid["y"][0] == "Lump-sum settlement<br>(at once)"
+    assert paid["y"][1] == "Payment plan<br>(12 months)"
+    assert "costs the least cash ($800)" in planner_takeaway(options)
+    alt = planner_alt(options, taxes)
+    assert "Bankruptcy discharge: pay $0.00" in alt and "about $264.00 tax" in alt
+
+
+def test_step_waterfall_shows_only_the_lines_reached():
+    statement = preset("car-example").outcome().statement
+    first = step_waterfall(statement, 1, "Step").to_dict()["data"][0]
+    assert list(first["x"]) == ["Amount owed (obligation secured)"]
+    full = step_waterfall(statement, 6, "Step").to_dict()["data"][0]
+    assert list(full["measure"]) == [
+        "absolute",
+        "relative",
+        "total",
+        "relative",
+        "relative",
+        "total",
+    ]
+    assert list(full["y"]) == [10000.0, -8500.0, 0.0, 500.0, -0.0, 0.0]
+    assert full["text"][-1] == "$2,000.00"
+    # The scale stays put while steps are added.
+    assert (
+        step_waterfall(statement, 2, "s").to_dict()["layout"]["yaxis"]["range"]
+        == step_waterfall(statement, 6, "s").to_dict()["layout"]["yaxis"]["range"]
+    )
+    assert step_alt(statement, 3, "the car").startswith("The statement for the car, step 3 of 6.")
