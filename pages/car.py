@@ -32,15 +32,8 @@ with results_column:
     panels.resolution_inputs(side)
     panels.borrower_state()
     panels.state_facts(side)
-    result = panels.compute(side)
-    if result.outcome is not None:
-        panels.metrics(result.outcome, result.law)
-        panels.law_section(result.outcome, result.law)
-        panels.takeaway_line(side, result.outcome)
-        panels.waterfall(side, result.outcome, "From the amount owed to the deficiency")
-        st.markdown("**Itemised statement**")
-        panels.statement_table(side, result.outcome)
-        panels.formula_switch(result.outcome, key=f"{side.prefix}_show_formulas")
+    panels.formula_switch(side)
+    panels.side_results(side, "From the amount owed to the deficiency", detail=True)
     with st.expander("Save, share or load this scenario", icon=":material/save:"):
         st.caption("The page's address already holds every input: copy it to share this scenario.")
         panels.export_section(side)

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from ui import panels
-from ui.charts import outcome_alt, outcome_figure
 from ui.entry import require_entrypoint
 from ui.sides import CAR, MORTGAGE
 
@@ -17,7 +16,6 @@ st.caption(
 
 panels.borrower_state()
 
-outcomes = []
 for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True):
     with column:
         st.subheader(side.title)
@@ -32,19 +30,7 @@ for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True
         panels.resolution_inputs(side)
         panels.state_facts(side)
         panels.assumptions_list(side)
-        result = panels.compute(side)
-        if result.outcome is not None:
-            panels.metrics(result.outcome, result.law)
-            panels.law_section(result.outcome, result.law)
-            panels.takeaway_line(side, result.outcome)
-            panels.waterfall(side, result.outcome, f"How the {side.title.lower()} figure is built")
-            outcomes.append((panels.scenario_name(side), result.outcome))
+        panels.side_results(side, f"How the {side.title.lower()} figure is built")
 
 st.subheader("Who ends up with what")
-st.plotly_chart(
-    outcome_figure(outcomes, "What the sale covers, what the borrower pays, what is cancelled"),
-    key="compare_outcomes",
-    alt=outcome_alt(outcomes),
-    config={"displayModeBar": False},
-)
-st.caption(panels.comparison_takeaway(outcomes))
+panels.comparison((MORTGAGE, CAR))

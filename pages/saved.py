@@ -54,39 +54,38 @@ if st.session_state.get("save_error"):
 saved = saved_list(st.session_state)
 if not saved:
     st.info("Nothing saved yet: name a scenario above and save it.", icon=":material/info:")
-    st.stop()
+else:
+    rows = [(item.name, saved_outcome(item)) for item in saved]
+    st.plotly_chart(
+        outcome_figure(rows, "Saved scenarios: what the sale covers, who pays, what is cancelled"),
+        key="saved_outcomes",
+        alt=outcome_alt(rows),
+        config={"displayModeBar": False},
+    )
+    st.caption(panels.comparison_takeaway(rows))
 
-rows = [(item.name, saved_outcome(item)) for item in saved]
-st.plotly_chart(
-    outcome_figure(rows, "Saved scenarios: what the sale covers, who pays, what is cancelled"),
-    key="saved_outcomes",
-    alt=outcome_alt(rows),
-    config={"displayModeBar": False},
-)
-st.caption(panels.comparison_takeaway(rows))
-
-for item, (name, outcome) in zip(saved, rows, strict=True):
-    with st.container(border=True, horizontal=True, vertical_alignment="center"):
-        result = (
-            f"surplus {format_usd(outcome.surplus)}"
-            if outcome.surplus
-            else f"deficiency {format_usd(outcome.deficiency)}"
-        )
-        st.markdown(
-            f"**{name}**: {result}; borrower owes {format_usd(outcome.borrower_owes)}; "
-            f"cancelled {format_usd(outcome.cancelled)}"
-        )
-        st.button(
-            "Load",
-            key=f"load_{name}",
-            on_click=load_snapshot,
-            args=(st.session_state, item),
-            icon=":material/upload:",
-        )
-        st.button(
-            "Delete",
-            key=f"delete_{name}",
-            on_click=delete_snapshot,
-            args=(st.session_state, name),
-            icon=":material/delete:",
-        )
+    for item, (name, outcome) in zip(saved, rows, strict=True):
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            result = (
+                f"surplus {format_usd(outcome.surplus)}"
+                if outcome.surplus
+                else f"deficiency {format_usd(outcome.deficiency)}"
+            )
+            st.markdown(
+                f"**{name}**: {result}; borrower owes {format_usd(outcome.borrower_owes)}; "
+                f"cancelled {format_usd(outcome.cancelled)}"
+            )
+            st.button(
+                "Load",
+                key=f"load_{name}",
+                on_click=load_snapshot,
+                args=(st.session_state, item),
+                icon=":material/upload:",
+            )
+            st.button(
+                "Delete",
+                key=f"delete_{name}",
+                on_click=delete_snapshot,
+                args=(st.session_state, name),
+                icon=":material/delete:",
+            )

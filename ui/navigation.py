@@ -40,6 +40,12 @@ SECTIONS: dict[str, tuple[PageEntry, ...]] = {
             ":material/directions_car:",
             "Every line of a repossession or voluntary surrender, in the UCC 9-616 order.",
         ),
+        PageEntry(
+            "pages/saved.py",
+            "Saved scenarios",
+            ":material/bookmarks:",
+            "Name and keep several scenarios in this visit, and compare them side by side.",
+        ),
     ),
     "Explore": (
         PageEntry(

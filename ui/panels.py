@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import streamlit as st
@@ -11,6 +11,7 @@ from deficiency import (
     InvalidInputError,
     Outcome,
     Resolution,
+    ScenarioDocument,
     StateLawResult,
     format_usd,
     preset,
@@ -20,12 +21,12 @@ from deficiency import (
 from deficiency.money import ZERO
 from deficiency.narrative import formula, formulas, how_it_builds, takeaway
 from deficiency.state_law import AMOUNT_FACTS, Coverage, StateRule, fact_words
-from ui.charts import waterfall_alt, waterfall_figure
+from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.compute import SideResult, asked_facts, side_outcome
 from ui.scenario_io import load_upload, side_document
 from ui.sides import RESOLUTIONS, InputSpec, Side
 from ui.state import ERROR, STATE_KEY, fact_key
-from ui.tables import statement_rows
+from ui.tables import statement_markdown
 from ui.widgets import (
     amount_input,
     choice_input,
@@ -118,8 +119,7 @@ def metrics(outcome: Outcome, law: StateLawResult | None = None) -> None:
     if outcome.barred > ZERO:
         cards.append(("Barred by state law", outcome.barred))
     for start in range(0, len(cards), 2):
-        columns = st.columns(2)
-        for column, (label, amount) in zip(columns, cards[start : start + 2], strict=False):
+        for column, (label, amount) in zip(st.columns(2), cards[start : start + 2], strict=False):
             column.metric(label, format_usd(amount), border=True)
 
 
@@ -141,7 +141,9 @@ def waterfall(side: Side, outcome: Outcome, title: str) -> None:
 
 def statement_table(side: Side, outcome: Outcome) -> None:
     """The itemised statement in the six-line order of UCC 9-616(c), and its formula."""
-    st.table(statement_rows(outcome.statement), alt=f"Itemised statement for {side.collateral}")
+    # A Markdown table, not st.table: it renders as a plain accessible <table>, and a
+    # fragment can redraw it in place (st.table inside a redrawn slot breaks the page).
+    st.markdown(statement_markdown(outcome.statement))
     st.caption(formula(outcome.statement))
 
 
@@ -241,15 +243,10 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
 
 def export_section(side: Side) -> None:
     """Download the scenario (JSON that loads back, CSV of the statement) or load a JSON file."""
-    try:
-        document = side_document(st.session_state, side, name=scenario_name(side))
-    except InvalidInputError as error:
-        st.caption(f"Fix the inputs to export this scenario: {error}")
-        return
     json_column, csv_column = st.columns(2)
     json_column.download_button(
         "Download scenario (JSON)",
-        data=to_json(document),
+        data=lambda: _export(side, to_json),
         file_name=f"{side.prefix}-scenario.json",
         mime="application/json",
         icon=":material/download:",
@@ -258,7 +255,7 @@ def export_section(side: Side) -> None:
     )
     csv_column.download_button(
         "Download statement (CSV)",
-        data=statement_csv(document),
+        data=lambda: _export(side, statement_csv),
         file_name=f"{side.prefix}-statement.csv",
         mime="text/csv",
         icon=":material/table:",
@@ -277,6 +274,14 @@ def export_section(side: Side) -> None:
         st.error(problem, icon=":material/error:")
 
 
+def _export(side: Side, render: Callable[[ScenarioDocument], str]) -> str:
+    """The scenario as it stands when the button is clicked (inputs may have moved since)."""
+    try:
+        return render(side_document(st.session_state, side, name=scenario_name(side)))
+    except InvalidInputError as error:
+        return f"This scenario could not be exported: {error}"
+
+
 def _load_upload(side: Side) -> None:
     upload = st.session_state.get(f"{side.prefix}_upload")
     error_key = f"{side.prefix}_upload" + ERROR
@@ -287,7 +292,43 @@ def _load_upload(side: Side) -> None:
             st.session_state[error_key] = problem
 
 
-def formula_switch(outcome: Outcome, key: str) -> None:
-    """For classrooms: every figure's formula with the user's numbers substituted."""
-    if st.toggle("Show the formulas", key=key, persist_state="session"):
+def formula_switch(side: Side) -> None:
+    """For classrooms: a switch that shows every figure's formula with the user's numbers."""
+    st.toggle("Show the formulas", key=f"{side.prefix}_show_formulas", persist_state="session")
+
+
+def formula_block(side: Side, outcome: Outcome) -> None:
+    if st.session_state.get(f"{side.prefix}_show_formulas"):
         st.code("\n".join(formulas(outcome)), language=None, wrap_lines=True)
+
+
+def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outcome | None:
+    """Everything computed for one side: numbers, state law, sentence, chart (and statement)."""
+    result = compute(side)
+    if result.outcome is None:
+        return None
+    metrics(result.outcome, result.law)
+    law_section(result.outcome, result.law)
+    takeaway_line(side, result.outcome)
+    waterfall(side, result.outcome, chart_title)
+    if detail:
+        st.markdown("**Itemised statement**")
+        statement_table(side, result.outcome)
+        formula_block(side, result.outcome)
+    return result.outcome
+
+
+def comparison(sides: Sequence[Side]) -> None:
+    """Who ends up with what, across the sides' current scenarios."""
+    rows = []
+    for side in sides:
+        outcome = side_outcome(st.session_state, side).outcome
+        if outcome is not None:
+            rows.append((scenario_name(side), outcome))
+    st.plotly_chart(
+        outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
+        key="compare_outcomes",
+        alt=outcome_alt(rows),
+        config={"displayModeBar": False},
+    )
+    st.caption(comparison_takeaway(rows))

@@ -20,6 +20,21 @@ def statement_rows(statement: Statement) -> list[dict[str, str]]:
         if len(detail) > 1 or (len(detail) == 1 and detail[0].amount != amount):
             for item_label, item_amount in detail:
                 rows.append(
-                    {"Line": "", "Item": f"  · {item_label}", "Amount": format_usd(item_amount)}
+                    {"Line": "", "Item": f"· {item_label}", "Amount": format_usd(item_amount)}
                 )
     return rows
+
+
+def _cell(text: str) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, Markdown markup neutralised."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def statement_markdown(statement: Statement) -> str:
+    """The statement rows as a Markdown table with the amounts right-aligned."""
+    lines = ["| Line | Item | Amount |", "|:--|:--|--:|"]
+    for row in statement_rows(statement):
+        item = row["Item"].strip()
+        item = f"&nbsp;&nbsp;· {_cell(item[2:])}" if item.startswith("·") else _cell(item)
+        lines.append(f"| {row['Line']} | {item} | {row['Amount']} |")
+    return "\n".join(lines)
