@@ -67,6 +67,8 @@ def loan_facts(raw: Mapping[str, str]) -> LoanFacts:
 
     Blank or "unknown" means not known, which never bars a deficiency.
     """
+    if not isinstance(raw, Mapping):
+        raise InvalidInputError("Facts", "expected answers by fact name")
     parsed: dict[str, object] = {}
     names = {item.name for item in fields(LoanFacts)}
     for name, value in raw.items():

@@ -73,6 +73,15 @@ class PayPeriod(enum.Enum):
         return DAYS_PER_YEAR / self.per_year
 
 
+def pay_period(value: PayPeriod | str) -> PayPeriod:
+    """A pay period, or its value ("weekly"); anything else raises ``InvalidInputError``."""
+    try:
+        return PayPeriod(value)
+    except (ValueError, TypeError):
+        allowed = ", ".join(member.value for member in PayPeriod)
+        raise InvalidInputError("Pay period", f"{value!r} is not one of: {allowed}") from None
+
+
 class Compounding(enum.Enum):
     """How judgment interest accrues."""
 
@@ -202,6 +211,7 @@ def garnishment_cap(
     Decimal('942.50')
     """
     earnings = to_money(disposable_earnings, "Disposable earnings")
+    period = pay_period(period)
     wage = (
         federal_minimum_wage() if minimum_wage is None else to_money(minimum_wage, "Minimum wage")
     )
@@ -417,6 +427,7 @@ def payoff_schedule(
     pay = to_money(payment, "Payment")
     rate = to_percent(annual_rate, "Interest rate")
     years = to_count(max_years, "Years", maximum=100)
+    period = pay_period(period)
     limit = years * period.per_year
     if pay == ZERO and start > ZERO:
         return PayoffSchedule(

@@ -121,6 +121,8 @@ def draw_prices(
     kind = choice(PriceDistribution, distribution, "Price distribution")
     if spread == 0 or price == 0:
         return np.full(count, price, dtype=np.int64)
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
+        raise InvalidInputError("Seed", "must be a whole number, 0 or more")
     generator = np.random.default_rng(seed)
     cv = float(spread) / 100
     if kind is PriceDistribution.LOGNORMAL:
@@ -265,9 +267,14 @@ def tornado(
     loan_kind = choice(LoanKind, kind, "Loan type")
     labels = {info.name: info.label for info in scenario_fields(loan_kind)}
     rows = []
-    for name, (low, high) in ranges.items():
+    if not isinstance(ranges, Mapping):
+        raise InvalidInputError("Ranges", "expected a low and a high end for each input")
+    for name, pair in ranges.items():
         if name not in labels:
-            raise InvalidInputError(name, f"is not an input of a {loan_kind.value} scenario")
+            raise InvalidInputError(str(name), f"is not an input of a {loan_kind.value} scenario")
+        if not isinstance(pair, tuple | list) or len(pair) != 2:
+            raise InvalidInputError(labels[name], "expected a low and a high end")
+        low, high = pair
         label = labels[name]
         low_value, high_value = to_decimal(low, label), to_decimal(high, label)
         if low_value > high_value:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from deficiency.inputs import money_field, percent_field, validate
-from deficiency.money import ZERO, percent_of
+from deficiency.money import ZERO, percent_of, round_cents, to_decimal
 from deficiency.statement import Statement
 
 #: The settlement share is the user's choice; no reliable typical figure exists
@@ -127,7 +127,11 @@ def resolve(
     (Decimal('800.00'), Decimal('1200.00'))
     """
     gross = statement.deficiency
-    deficiency = gross if collectible is None else max(ZERO, min(gross, collectible))
+    if collectible is None:
+        deficiency = gross
+    else:
+        limit = to_decimal(collectible, "Collectible deficiency")
+        deficiency = round_cents(max(ZERO, min(gross, limit)))
     barred = gross - deficiency
     if deficiency == ZERO:
         return Outcome(statement, terms, ZERO, ZERO, ZERO, barred)

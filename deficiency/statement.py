@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
+from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, Amount, to_money
 
 
@@ -114,6 +115,8 @@ class Statement:
 def _items(amounts: Mapping[str, Amount] | None, group: str) -> tuple[StatementLine, ...]:
     if amounts is None:
         return ()
+    if not isinstance(amounts, Mapping):
+        raise InvalidInputError(group, f"expected labelled amounts, got {type(amounts).__name__}")
     lines = []
     for label, amount in amounts.items():
         lines.append(StatementLine(str(label), to_money(amount, f"{group} '{label}'")))

@@ -548,6 +548,10 @@ def taxable_cancelled_debt(
     (Decimal('50000.00'), False)
     """
     cancelled = to_money(cancelled_debt, "Cancelled debt")
+    if not isinstance(discharge_date, date):
+        raise InvalidInputError("Discharge date", "expected a date")
+    if written_arrangement_date is not None and not isinstance(written_arrangement_date, date):
+        raise InvalidInputError("Written arrangement date", "expected a date")
     home_debt = to_money(qualified_home_debt, "Qualified home debt")
     balance = home_debt if loan_balance is None else to_money(loan_balance, "Loan balance")
     if home_debt > balance:

@@ -290,6 +290,10 @@ def _result(balance: Cents) -> CentsResult:
     return CentsResult(signed, deficiency, surplus)
 
 
+#: Most amounts :func:`cents_steps` makes (8 MB of cents); more is a typo, not a chart.
+MAX_STEPS = 1_000_000
+
+
 def cents_steps(low: Amount, high: Amount, steps: int, field: str) -> Cents:
     """``steps`` evenly spaced amounts from ``low`` to ``high`` dollars, in whole cents.
 
@@ -304,8 +308,12 @@ def cents_steps(low: Amount, high: Amount, steps: int, field: str) -> Cents:
     high_c = money_to_cents(high, field)
     if high_c < low_c:
         raise InvalidInputError(field, "the high end is below the low end")
+    if isinstance(steps, bool) or not isinstance(steps, int):
+        raise InvalidInputError(field, "the number of steps must be a whole number")
     if steps < 1:
         raise InvalidInputError(field, "needs at least one step")
+    if steps > MAX_STEPS:
+        raise InvalidInputError(field, f"cannot have more than {MAX_STEPS:,} steps")
     if steps == 1:
         return np.array([low_c], dtype=np.int64)
     index = np.arange(steps, dtype=np.int64)

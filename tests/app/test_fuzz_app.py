@@ -260,12 +260,13 @@ def _number_value(widget: Widget, data: st.DataObject) -> float | int | None:
 def act(at: AppTest, widget: Widget, data: st.DataObject) -> tuple[str, Any]:
     """Give one widget a random or hostile value; return what was done, for the checks."""
     kind = widget.type
+    value: Any
     if kind == "number_input":
         value = _number_value(widget, data)
         widget.set_value(value)
         return kind, value
     if kind == "slider":
-        low, high = widget.min, widget.max  # type: ignore[attr-defined]
+        low, high = widget.min, widget.max
         inside = (
             st.integers(int(low), int(high))
             if isinstance(high, int)
@@ -287,7 +288,7 @@ def act(at: AppTest, widget: Widget, data: st.DataObject) -> tuple[str, Any]:
     if kind in ("selectbox", "button_group", "radio"):
         # Options are sent by label, as the browser does; a segmented control also takes
         # labels it does not offer (AppTest cannot send those to a selectbox or radio).
-        labels = list(widget.options)  # type: ignore[attr-defined]
+        labels = list(widget.options)
         choices = [st.sampled_from(labels)] if labels else []
         if kind == "button_group":
             choices.append(texts)
@@ -305,11 +306,11 @@ def act(at: AppTest, widget: Widget, data: st.DataObject) -> tuple[str, Any]:
         widget.set_value(value)
         return kind, value
     if kind in ("button", "download_button"):
-        widget.click()  # type: ignore[attr-defined]
+        widget.click()
         return kind, True
     if kind == "file_uploader":
         content = data.draw(uploads)
-        extension = data.draw(st.sampled_from(widget.allowed_type or [".txt"]))  # type: ignore[attr-defined]
+        extension = data.draw(st.sampled_from(widget.allowed_type or [".txt"]))
         stem = data.draw(st.sampled_from(["s", "<b>x</b>", "a" * 300, "﷽ ‮"]))
         name = stem + extension
         widget.set_value(None if not content else (name, content, "application/octet-stream"))
@@ -395,7 +396,7 @@ def test_fuzz_page(page: str, query: dict[str, str], data: st.DataObject) -> Non
             check_kept(at, widget.key, value, before)
 
 
-def test_no_page_renders_raw_html():
+def test_no_page_renders_raw_html() -> None:
     """Streamlit escapes what it shows unless told not to: nothing in the app tells it to."""
     sources = [ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]
     assert len(sources) > 3
