@@ -32,11 +32,4 @@ with inputs_column:
     panels.assumptions_list(side)
 
 with results_column:
-    panels.resolution_inputs(side)
-    panels.borrower_state()
-    panels.state_facts(side)
-    panels.formula_switch(side)
-    panels.side_results(side, "From the payoff to the shortfall", detail=True)
-    with st.expander("Save, share or load this scenario", icon=":material/save:"):
-        st.caption("The page's address already holds every input: copy it to share this scenario.")
-        panels.export_section(side)
+    panels.detail_results(side, "From the payoff to the shortfall")

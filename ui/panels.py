@@ -332,3 +332,15 @@ def comparison(sides: Sequence[Side]) -> None:
         config={"displayModeBar": False},
     )
     st.caption(comparison_takeaway(rows))
+
+
+def detail_results(side: Side, chart_title: str) -> None:
+    """The results column of a scenario page: who bears it, the state, the numbers, the files."""
+    resolution_inputs(side)
+    borrower_state()
+    state_facts(side)
+    formula_switch(side)
+    side_results(side, chart_title, detail=True)
+    with st.expander("Save, share or load this scenario", icon=":material/save:"):
+        st.caption("The page's address already holds every input: copy it to share this scenario.")
+        export_section(side)
