@@ -67,7 +67,7 @@ class Flag:
 
 def _signed_money(value: Amount, name: str) -> Decimal:
     number = to_decimal(value, name)
-    if abs(number) > MAX_AMOUNT:
+    if not -MAX_AMOUNT <= number <= MAX_AMOUNT:  # abs() of 1e999999999 overflows the context
         raise InvalidInputError(name, "is above $1 trillion; check the amount")
     return round_cents(number)
 

@@ -717,10 +717,19 @@ def test_every_hostile_value_is_refused_or_an_amount(value: Any) -> None:
         assert not (isinstance(value, float) and not math.isfinite(value))
 
 
-# --- regressions the fuzzer found: each once escaped as TypeError, AttributeError or MemoryError
+# --- regressions the fuzzer found: each once escaped as TypeError, AttributeError, MemoryError
+# or decimal.Overflow
 
 
 HOME = {"unpaid_principal": "250000", "sale_price": "200000"}
+HUGE_LETTER: dict[str, Any] = {
+    "balance_owed": 0,
+    "sale_proceeds": 0,
+    "balance_after_proceeds": "1e999999999",
+    "expenses": {},
+    "credits": {},
+    "deficiency": 0,
+}
 REFUSED: dict[str, Callable[[], object]] = {
     "explain credits not a mapping": lambda: explain(100, 50, credits=True),  # type: ignore[arg-type]
     "explain_items obligation not a mapping": lambda: explain_items([1], 0),  # type: ignore[arg-type]
@@ -745,6 +754,7 @@ REFUSED: dict[str, Callable[[], object]] = {
     ),
     "simulate_sale seed text": lambda: simulate_sale(100, 90, 10, draws=5, seed=""),  # type: ignore[arg-type]
     "simulate_sale seed negative": lambda: simulate_sale(100, 90, 10, draws=5, seed=-1),
+    "letter line 3 of 1e999999999": lambda: deficiency.LenderLetter(**HUGE_LETTER),
     "assess facts not a mapping": lambda: assess(
         LoanKind.MORTGAGE,
         HOME,
@@ -758,7 +768,7 @@ REFUSED: dict[str, Callable[[], object]] = {
 
 @pytest.mark.parametrize("case", REFUSED, ids=list(REFUSED))
 def test_bad_types_are_refused_as_invalid_input(case: Any) -> None:
-    with pytest.raises(deficiency.InvalidInputError):
+    with pytest.raises((deficiency.InvalidInputError, deficiency.InvalidScenarioError)):
         REFUSED[case]()
 
 
