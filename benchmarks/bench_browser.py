@@ -1,11 +1,20 @@
-"""Slider key press to charts redrawn, in Debian's headless Chromium, against a minimal app.
+"""Speed in a real browser, for every page, against a minimal one-slider one-chart app.
 
-Usage: ``python benchmarks/bench_browser.py [--presses 30] [--quick]``
+Usage: ``python benchmarks/bench_browser.py [--presses 30] [--sliders 3] [--sessions 10] [--quick]``
 
-Starts the explorer and ``benchmarks/minimal_app.py`` on loopback, opens each, and
-times (a) navigation to every chart drawn and (b) a key press on a slider to every
-chart that depends on it showing the new value. Presses alternate right and left so
-the scenario stays the same. Prints medians, 95th percentiles and ratios.
+Starts each app on 127.0.0.1 and drives Debian's headless Chromium. For every page of
+``ui/navigation.py`` (and the minimal app, ``benchmarks/minimal_app.py``) it measures:
+
+- first load: navigation to every chart drawn and the page still;
+- slider to redrawn: a key press on a slider to the last change anywhere on the page
+  (every chart, metric and sentence redrawn), median and 95th percentile over the
+  presses, alternating right and left so the scenario stays the same;
+- memory per session: the server's resident memory after ``--sessions`` more open
+  sessions, minus before, divided by their number.
+
+Every figure is also given as a ratio to the minimal app's. "The last change" is read
+from a MutationObserver on the page's main area (not the toolbar's running indicator): the press's latency is the time of the last DOM
+change it caused, found once the page has been still for 500 ms (not counted).
 """
 
 from __future__ import annotations
@@ -14,114 +23,167 @@ import argparse
 import statistics
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-from appserver import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from appserver import CHROMIUM, CHROMIUM_ARGS, Server, running_server  # noqa: E402
 
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
-WAIT_ALL = """
-([keys, texts]) => keys.every((key, i) => {
-  const chart = document.querySelector(`.st-key-${key} .js-plotly-plot`);
-  return chart !== null && chart.textContent.includes(texts[i]);
-})
-"""
+from ui.navigation import DEFAULT_PAGE, all_pages  # noqa: E402
+
+WATCH = """() => {
+  window.__lastChange = performance.now();
+  new MutationObserver(() => { window.__lastChange = performance.now(); })
+    .observe(document.querySelector('[data-testid="stMain"]'),
+             {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+QUIET_MS = 500
+SLIDER = '[data-testid="stSlider"] input[type="range"]'
+CHART = '[data-testid="stPlotlyChart"]'
 
 
-@dataclass(frozen=True)
-class Target:
-    """A page, the slider to press, and per press direction the text each chart must show."""
-
+@dataclass
+class PageResult:
     name: str
-    script: Path
-    path: str
-    slider_key: str
-    charts: tuple[str, ...]
-    after_right: tuple[str, ...]
-    after_left: tuple[str, ...]
+    first_load: float
+    presses: list[float] = field(default_factory=list)
+    sliders: int = 0
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.presses) if self.presses else float("nan")
+
+    @property
+    def p95(self) -> float:
+        if not self.presses:
+            return float("nan")
+        ordered = sorted(self.presses)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-MINIMAL = Target(
-    "minimal app", ROOT / "benchmarks" / "minimal_app.py", "/", "value",
-    ("chart",), ("Value: 51",), ("Value: 50",),
-)  # fmt: skip
-COMPARE = Target(
-    "explorer: Compare page (car sale price)", ROOT / "app.py", "/", "c_sale_price__slider",
-    ("c_waterfall", "compare_outcomes"),
-    ("−$8,600.00", "$1,900"),
-    ("−$8,500.00", "$2,000"),
-)  # fmt: skip
-CAR = Target(
-    "explorer: Car page (car sale price)", ROOT / "app.py", "/car", "c_sale_price__slider",
-    ("c_waterfall",), ("−$8,600.00",), ("−$8,500.00",),
-)  # fmt: skip
+def settle(page: Page, since_ms: float, timeout_s: float = 30.0) -> float:
+    """Wait until the page has not changed for QUIET_MS; return the last change's time (ms)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        now, last = page.evaluate("() => [performance.now(), window.__lastChange]")
+        if last > since_ms and now - last >= QUIET_MS:
+            return float(last)
+        page.wait_for_timeout(50)
+    raise TimeoutError("the page kept changing or never changed")
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, round(share * (len(ordered) - 1)))
-    return ordered[index]
-
-
-def measure(page: Page, url: str, target: Target, presses: int) -> dict[str, float]:
+def load(page: Page, url: str) -> float:
+    """Seconds from navigation to every chart drawn and the page still."""
     started = time.perf_counter()
-    page.goto(url + target.path)
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stSlider"]', timeout=60_000)
+    page.evaluate(WATCH)
     page.wait_for_function(
-        WAIT_ALL, arg=[list(target.charts), list(target.after_left)], timeout=60_000
+        f"() => [...document.querySelectorAll('{CHART}')]"
+        ".every(chart => chart.querySelector('.main-svg'))",
+        timeout=60_000,
     )
-    first_load = time.perf_counter() - started
-    slider = page.locator(f'.st-key-{target.slider_key} input[type="range"]')
+    origin = page.evaluate("() => performance.now()") - (time.perf_counter() - started) * 1000
+    last = settle(page, since_ms=0)
+    return (last - origin) / 1000
+
+
+def press_slider(page: Page, index: int, presses: int) -> list[float]:
+    slider = page.locator(SLIDER).nth(index)
+    slider.scroll_into_view_if_needed()
     slider.focus()
     timings = []
-    for press in range(presses):
-        key, texts = ("ArrowRight", target.after_right) if press % 2 == 0 else (
-            "ArrowLeft", target.after_left)  # fmt: skip
-        started = time.perf_counter()
-        page.keyboard.press(key)
-        page.wait_for_function(WAIT_ALL, arg=[list(target.charts), list(texts)], timeout=20_000)
-        timings.append(time.perf_counter() - started)
-        page.wait_for_timeout(250)  # let the rerun finish before the next press
-    return {
-        "first_load": first_load,
-        "median": statistics.median(timings),
-        "p95": percentile(timings, 0.95),
-        "presses": presses,
-    }
+    for number in range(presses):
+        started = page.evaluate("() => performance.now()")
+        page.keyboard.press("ArrowRight" if number % 2 == 0 else "ArrowLeft")
+        timings.append((settle(page, since_ms=started) - started) / 1000)
+    return timings
+
+
+def measure_page(browser: Browser, url: str, name: str, sliders: int, presses: int) -> PageResult:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(url)  # warm the server for this page: imports and caches
+    page.wait_for_selector('[data-testid="stMain"]', timeout=60_000)
+    page.close()
+    page = context.new_page()
+    result = PageResult(name, load(page, url))
+    count = min(sliders, page.locator(SLIDER).count())
+    result.sliders = count
+    for index in range(count):
+        result.presses += press_slider(page, index, presses)
+    context.close()
+    return result
+
+
+def memory_per_session(browser: Browser, server: Server, url: str, sessions: int) -> float:
+    """MB of server memory each extra open session costs."""
+    contexts = []
+    before = server.rss_mb()
+    for _ in range(sessions):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector('[data-testid="stMain"]', timeout=60_000)
+        page.wait_for_timeout(1000)
+        contexts.append(context)
+    time.sleep(2)
+    after = server.rss_mb()
+    for context in contexts:
+        context.close()
+    return (after - before) / sessions
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--presses", type=int, default=30)
-    parser.add_argument("--quick", action="store_true", help="5 presses each, for CI")
+    parser.add_argument("--presses", type=int, default=30, help="key presses per slider")
+    parser.add_argument("--sliders", type=int, default=3, help="sliders measured per page")
+    parser.add_argument("--sessions", type=int, default=10, help="sessions for the memory figure")
+    parser.add_argument("--page", action="append", help="only pages whose path contains this")
+    parser.add_argument("--quick", action="store_true", help="1 slider, 5 presses, 3 sessions")
     args = parser.parse_args()
-    presses = 5 if args.quick else args.presses
-    results: dict[str, dict[str, float]] = {}
+    if args.quick:
+        args.presses, args.sliders, args.sessions = 5, 1, 3
+    entries = [
+        entry for entry in all_pages() if not args.page or any(p in entry.path for p in args.page)
+    ]
+    results: list[PageResult] = []
+    memory: dict[str, float] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for group in ((MINIMAL,), (COMPARE, CAR)):
-            with running_app(group[0].script) as url:
-                for target in group:
-                    context = browser.new_context(viewport={"width": 1400, "height": 1600})
-                    page = context.new_page()
-                    page.goto(url + target.path)  # warm the server: imports, caches
-                    page.wait_for_selector(CHART, timeout=60_000)
-                    context.close()
-                    context = browser.new_context(viewport={"width": 1400, "height": 1600})
-                    results[target.name] = measure(context.new_page(), url, target, presses)
-                    context.close()
+        with running_server(ROOT / "benchmarks" / "minimal_app.py", ROOT / "benchmarks") as server:
+            results.append(measure_page(browser, server.url, "minimal app", 1, args.presses))
+            memory["minimal app"] = memory_per_session(browser, server, server.url, args.sessions)
+        with running_server() as server:
+            for entry in entries:
+                path = "/" if entry.path == DEFAULT_PAGE else "/" + Path(entry.path).stem
+                results.append(
+                    measure_page(
+                        browser, server.url + path, entry.title, args.sliders, args.presses
+                    )
+                )
+            memory["explorer (Compare page)"] = memory_per_session(
+                browser, server, server.url, args.sessions
+            )
         browser.close()
-    base = results[MINIMAL.name]
-    print(f"{'page':44} {'first load':>11} {'press median':>13} {'press p95':>10} {'ratio':>7}")
-    for name, row in results.items():
+    base = results[0]
+    print(
+        f"{'page':28} {'load s':>7} {'x min':>6} {'sliders':>7} {'median ms':>10} {'x min':>6}"
+        f" {'p95 ms':>7}"
+    )
+    for row in results:
         print(
-            f"{name:44} {row['first_load']:>10.2f}s {row['median'] * 1000:>11.0f}ms"
-            f" {row['p95'] * 1000:>8.0f}ms {row['median'] / base['median']:>6.2f}x"
+            f"{row.name:28} {row.first_load:>7.2f} {row.first_load / base.first_load:>6.2f}"
+            f" {row.sliders:>7} {row.median * 1000:>10.0f} {row.median / base.median:>6.2f}"
+            f" {row.p95 * 1000:>7.0f}"
         )
-    print(f"({presses} key presses per page; ratio = median press latency / minimal app's)")
+    print(f"({args.presses} presses per slider; 'x min' = ratio to the minimal app)")
+    for name, megabytes in memory.items():
+        print(f"server memory per extra session, {name}: {megabytes:.2f} MB")
 
 
 if __name__ == "__main__":
