@@ -15,7 +15,7 @@ def chart_text(page: Page, key: str) -> str:
 
 def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: str) -> None:
     page.goto(app_url)
-    page.wait_for_selector(CHART, timeout=30_000)
+    page.wait_for_selector(CHART, timeout=60_000)
     car_deficiency = page.locator('[data-testid="stMetricValue"]').nth(4)
     expect(car_deficiency).to_have_text("$2,000.00")
     assert "−$8,500.00" in chart_text(page, "c_waterfall")
@@ -41,7 +41,7 @@ def test_a_deep_link_on_a_fresh_server_opens_the_page_with_its_state(page: Page)
     # A server's very first request used to run the page without app.py (ui/entry.py).
     with running_app() as fresh_url:
         page.goto(fresh_url + "/car")
-        page.wait_for_selector(CHART, timeout=30_000)
+        page.wait_for_selector(CHART, timeout=60_000)
         expect(
             page.get_by_role("heading", name="Car: repossession or voluntary surrender")
         ).to_be_visible()
