@@ -56,10 +56,13 @@ class Outcome:
 
     Notes
     -----
-    ``owed = covered_by_sale + paid_toward_deficiency + cancelled + barred`` always
-    holds, and ``borrower_owes = paid_toward_deficiency + judgment_costs``. ``barred`` is
-    the part of the deficiency state law keeps the lender from collecting. A surplus
-    goes to the borrower and nothing is owed, cancelled or barred.
+    ``owed + unrecovered_expenses = covered_by_sale + paid_toward_deficiency + cancelled
+    + barred`` always holds, every term non-negative, and ``borrower_owes =
+    paid_toward_deficiency + judgment_costs``. ``unrecovered_expenses`` is the part of the
+    lender's expenses the sale did not pay (UCC 9-615(a) pays expenses first), zero unless
+    the expenses exceed what the sale brought. ``barred`` is the part of the deficiency
+    state law keeps the lender from collecting. A surplus goes to the borrower and
+    nothing is owed, cancelled or barred.
     """
 
     statement: Statement
@@ -84,8 +87,13 @@ class Outcome:
 
     @property
     def covered_by_sale(self) -> Decimal:
-        """The part of the obligation the sale (after expenses) and credits paid off."""
-        return self.statement.owed - self.statement.deficiency
+        """The part of the obligation the sale (after expenses) and credits paid; never negative."""
+        return max(ZERO, self.statement.owed - self.statement.deficiency)
+
+    @property
+    def unrecovered_expenses(self) -> Decimal:
+        """Expenses beyond what the sale and credits brought, which the deficiency also carries."""
+        return max(ZERO, self.statement.deficiency - self.statement.owed)
 
     @property
     def borrower_owes(self) -> Decimal:

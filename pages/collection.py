@@ -144,7 +144,13 @@ plan_inputs, plan_error = nxt.last_good(
         state=state_code or None,
     ),
 )
-options = planner(plan_inputs) if plan_inputs is not None else ()
+planned, planner_error = (
+    nxt.last_good("p_options", lambda: planner(plan_inputs))
+    if plan_inputs is not None
+    else (None, None)
+)
+options = planned or ()
+plan_error = plan_error or planner_error
 by_option = {option.option: option for option in options}
 ensure(state, "p_tax_rate", "22")
 marginal = Decimal(str(state["p_tax_rate"]))

@@ -256,13 +256,17 @@ st.markdown(
     "last confirmed threshold), once the lender stops collecting it. Neither is a bill; both "
     "go to the IRS too."
 )
-forms = expected_forms(
-    exit,
-    outcome.terms.resolution,
-    outcome.cancelled,
-    personal_use=personal,
-    tax_year=(discharge or date.today()).year,
+forms, forms_error = nxt.last_good(
+    "x_forms",
+    lambda: expected_forms(
+        exit,
+        outcome.terms.resolution,
+        outcome.cancelled,
+        personal_use=personal,
+        tax_year=(discharge or date.today()).year,
+    ),
 )
+nxt.input_error(forms_error, forms is not None)
 icons = {
     FormStatus.EXPECTED: ":material/mark_email_unread:",
     FormStatus.POSSIBLE: ":material/help:",
@@ -273,7 +277,7 @@ words = {
     FormStatus.POSSIBLE: "Possible",
     FormStatus.NOT_EXPECTED: "Not expected",
 }
-for column, form in zip(st.columns(2), forms, strict=True):
+for column, form in zip(st.columns(2), forms or (), strict=False):
     with column, st.container(border=True):
         st.markdown(f"{icons[form.status]} **Form {form.form}: {words[form.status]}**")
         st.markdown(form.explanation)

@@ -48,18 +48,21 @@ def test_a_higher_sale_price_never_raises_the_deficiency(owed, price, raise_by, 
 @given(
     amounts,
     amounts,
+    item_maps,
     st.sampled_from(list(Resolution)),
     amounts,
     st.decimals(min_value=0, max_value=100, places=2),
 )
-def test_every_resolution_accounts_for_the_whole_obligation(owed, price, resolution, costs, pct):
-    statement = explain(owed=owed, sale_price=price)
+def test_every_resolution_accounts_for_the_whole_obligation(
+    owed, price, expenses, resolution, costs, pct
+):
+    statement = explain(owed=owed, sale_price=price, expenses=expenses)
     outcome = resolve(
         statement, ResolutionTerms(resolution, court_costs=costs, settlement_percent=pct)
     )
-    assert outcome.covered_by_sale + outcome.paid_toward_deficiency + outcome.cancelled == (
-        statement.owed
-    )
+    parts = outcome.covered_by_sale + outcome.paid_toward_deficiency + outcome.cancelled
+    assert parts == statement.owed + outcome.unrecovered_expenses
+    assert outcome.covered_by_sale >= 0 and outcome.unrecovered_expenses >= 0
     assert min(outcome.borrower_owes, outcome.cancelled, outcome.lender_recovers) >= 0
     assert is_cents(outcome.borrower_owes) and is_cents(outcome.cancelled)
 

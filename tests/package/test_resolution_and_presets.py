@@ -100,3 +100,16 @@ def test_sentences_for_students():
         "The sale leaves $1,795.89 of the debt unpaid; $1,300 of expenses and $466.67 of"
         " credits bring it to a $2,629.22 deficiency."
     )
+
+
+def test_expenses_above_the_sale_never_make_the_lender_recover_a_negative_amount():
+    statement = explain(owed=1000, sale_price=100, expenses={"Fees": 2000})
+    outcome = resolve(statement, ResolutionTerms(Resolution.WAIVED))
+    assert statement.deficiency == Decimal("2900.00")
+    assert outcome.covered_by_sale == Decimal("0.00")
+    assert outcome.unrecovered_expenses == Decimal("1900.00")
+    assert outcome.lender_recovers == Decimal("0.00")
+    assert outcome.cancelled == Decimal("2900.00")
+    assert (
+        outcome.covered_by_sale + outcome.cancelled == statement.owed + outcome.unrecovered_expenses
+    )
