@@ -13,8 +13,9 @@ Starts each app on 127.0.0.1 and drives Debian's headless Chromium. For every pa
   sessions, minus before, divided by their number.
 
 Every figure is also given as a ratio to the minimal app's. "The last change" is read
-from a MutationObserver on the page's main area (not the toolbar's running indicator): the press's latency is the time of the last DOM
-change it caused, found once the page has been still for 500 ms (not counted).
+from a MutationObserver on the page's main area (not the toolbar's running indicator):
+the press's latency is the time of the last DOM change it caused, found once the page
+has been still for 500 ms (not counted).
 """
 
 from __future__ import annotations
