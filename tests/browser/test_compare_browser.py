@@ -47,3 +47,13 @@ def test_a_deep_link_on_a_fresh_server_opens_the_page_with_its_state(page: Page)
         ).to_be_visible()
         expect(page.get_by_text("not legal or tax advice")).to_be_visible()
         expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("$2,000.00")
+
+
+def test_a_shared_url_opens_with_the_same_numbers(page: Page, app_url: str) -> None:
+    shared = "/car?c_preset=car-realistic&c_sale_price=9100.5&c_resolution=settled"
+    page.goto(app_url + shared)
+    page.wait_for_selector(CHART, timeout=60_000)
+    metrics = page.locator('[data-testid="stMetricValue"]')
+    expect(metrics.first).to_have_text("$2,028.72")  # the AppTest figure for the same link
+    expect(page.locator(".st-key-c_sale_price__exact input")).to_have_value("9100.50")
+    assert "c_sale_price=9100.5" in page.url
