@@ -530,7 +530,7 @@ def fast_row(cells: Sequence[str], layout: _Layout) -> list[str] | None:
             paid = _share(deficiency, settle)
             cancelled = deficiency - paid
     owes = paid + costs
-    recovers = owed - deficiency + paid
+    recovers = max(0, owed - deficiency) + paid  # Outcome.covered_by_sale is never negative
     return [
         case_id,
         kind,
