@@ -43,6 +43,7 @@ WATCH = """() => {
              {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
 QUIET_MS = 500
+LOAD_QUIET_MS = 2500
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
 CHART = '[data-testid="stPlotlyChart"]'
 
@@ -66,12 +67,12 @@ class PageResult:
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def settle(page: Page, since_ms: float, timeout_s: float = 30.0) -> float:
-    """Wait until the page has not changed for QUIET_MS; return the last change's time (ms)."""
+def settle(page: Page, since_ms: float, quiet_ms: int = QUIET_MS, timeout_s: float = 60.0) -> float:
+    """Wait until the page has not changed for ``quiet_ms``; return the last change's time (ms)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         now, last = page.evaluate("() => [performance.now(), window.__lastChange]")
-        if last > since_ms and now - last >= QUIET_MS:
+        if last > since_ms and now - last >= quiet_ms:
             return float(last)
         page.wait_for_timeout(50)
     raise TimeoutError("the page kept changing or never changed")
@@ -84,12 +85,18 @@ def load(page: Page, url: str) -> float:
     page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stSlider"]', timeout=60_000)
     page.evaluate(WATCH)
     page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        "?.getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=60_000,
+    )
+    page.wait_for_function(
         f"() => [...document.querySelectorAll('{CHART}')]"
         ".every(chart => chart.querySelector('.main-svg'))",
         timeout=60_000,
     )
     origin = page.evaluate("() => performance.now()") - (time.perf_counter() - started) * 1000
-    last = settle(page, since_ms=0)
+    # A first run pauses while it builds its figures; a longer stillness marks its end.
+    last = settle(page, since_ms=0, quiet_ms=LOAD_QUIET_MS)
     return (last - origin) / 1000
 
 
