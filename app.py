@@ -1,5 +1,7 @@
 """Entrypoint: page setup, the state every page shares, and navigation over pages/."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui.entry import mark_entrypoint
@@ -10,7 +12,8 @@ from ui.url import read_url_once, url_notice, write_url
 
 st.set_page_config(
     page_title="Deficiency balance explorer",
-    page_icon=":material/balance:",
+    # A local file, served by the app: a Material icon would load from fonts.gstatic.com.
+    page_icon=str(Path(__file__).parent / "ui" / "favicon.png"),
     layout="wide",
 )
 init_state(st.session_state)

@@ -234,4 +234,4 @@ with result_column:
                     st.markdown(f"{icon} **{plain(flag.title)}**")
                     st.markdown(plain(flag.why))
                     st.markdown(f"**Ask:** {plain(flag.ask)}")
-                    st.caption(f"Source: {plain(flag.source)}")
+                    st.markdown(f":small[Source: {plain(flag.source)}]")

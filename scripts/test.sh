@@ -18,6 +18,10 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+if [ ! -d node_modules/axe-core ]; then
+  npm ci --no-audit --no-fund
+fi
+
 echo "== ruff (lint and format) =="
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
@@ -25,5 +29,7 @@ echo "== mypy (strict on deficiency/ and ui/) =="
 .venv/bin/mypy
 echo "== engine benchmark (quick mode: checks the vectorized path against the exact one) =="
 .venv/bin/python -m benchmarks.bench_engine --quick
+echo "== page rerun benchmark (quick mode: every page reruns through AppTest without error) =="
+.venv/bin/python -m benchmarks.bench_pages --quick
 echo "== pytest =="
 .venv/bin/python -m pytest -q

@@ -1,0 +1,67 @@
+"""Shared by the accessibility, phone-width and network tests: every page's URL, and a wait
+until a page has settled (script finished, no placeholder left, every chart drawn)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from ui.navigation import DEFAULT_PAGE, all_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHART = '[data-testid="stPlotlyChart"]'
+
+#: One snapshot of what the page shows; the page has settled once it stops changing.
+_SNAPSHOT = """() => {
+  const app = document.querySelector('.stApp');
+  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  return {
+    state: app ? app.getAttribute('data-test-script-state') : null,
+    main: document.querySelector('[data-testid="stMainBlockContainer"] .stElementContainer')
+      !== null,
+    skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
+    charts: charts.length,
+    drawn: charts.filter(c => c.querySelector('.js-plotly-plot .main-svg') !== null).length,
+    elements: document.querySelectorAll('.stElementContainer').length,
+    exception: document.querySelector('[data-testid="stException"]')?.textContent.slice(0, 2000)
+      || null,
+  };
+}"""
+
+
+def page_paths() -> list[tuple[str, str]]:
+    """(title, URL path) of every registered page: the file's stem, ``/`` for the default."""
+    return [
+        (entry.title, "/" if entry.path == DEFAULT_PAGE else "/" + Path(entry.path).stem)
+        for entry in all_pages()
+    ]
+
+
+def settle(page: Page, timeout: float = 90.0, quiet: float = 1.0) -> dict[str, object]:
+    """Wait until the script has run, no skeleton is left and every chart is drawn, and the
+    page has not changed for ``quiet`` seconds; return the last snapshot.
+
+    Raises AssertionError when the page shows a Streamlit exception or never settles.
+    """
+    deadline = time.monotonic() + timeout
+    last: dict[str, object] = {}
+    stable_since = time.monotonic()
+    while time.monotonic() < deadline:
+        snapshot: dict[str, object] = page.evaluate(_SNAPSHOT)
+        assert not snapshot["exception"], f"{page.url} shows an exception: {snapshot['exception']}"
+        ready = (
+            snapshot["state"] == "notRunning"
+            and snapshot["main"]
+            and snapshot["skeletons"] == 0
+            and snapshot["charts"] == snapshot["drawn"]
+        )
+        if snapshot != last or not ready:
+            last = snapshot
+            stable_since = time.monotonic()
+        elif time.monotonic() - stable_since >= quiet:
+            return snapshot
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{page.url} did not settle within {timeout} s: {last}")
