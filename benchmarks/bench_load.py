@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import statistics
 import sys
 import time
@@ -36,6 +37,7 @@ SLIDER = '.st-key-c_sale_price__slider input[type="range"]'
 METRIC = '[data-testid="stMetricValue"]'
 CAR_DEFICIENCY = 4  # the car's deficiency metric on the Compare page (5th metric)
 CHART = "c_waterfall"
+DEFICIENCY_IN_CHART = re.compile(r"deficiency of (\$[\d,]+\.\d\d)")
 #: Both the metric and the chart's description show the expected figure (or any other).
 READ = """([index, key]) => {
   const metric = document.querySelectorAll('[data-testid="stMetricValue"]')[index];
@@ -70,14 +72,17 @@ async def wait_for(
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         metric, chart = await page.evaluate(READ, [CAR_DEFICIENCY, CHART])
-        shown = {metric.strip(), *(word.rstrip(".,") for word in chart.split())}
+        # The deficiency as the metric shows it and as the chart's description states it
+        # (the description also names the sale price, which is not compared).
+        stated = DEFICIENCY_IN_CHART.search(chart)
+        shown = {metric.strip(), stated.group(1) if stated else ""}
         foreign = (shown & others) - {want}
         if foreign:
             result.mismatches.append(f"sale price {price} shows {sorted(foreign)}")
             return False
-        if metric.strip() == want and f"deficiency of {want}" in chart:
+        if shown == {want}:
             return True
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.05)
     result.errors.append(f"sale price {price}: {want} not shown within {timeout} s")
     return False
 
