@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import panels
+from ui import live, panels
 from ui.entry import require_entrypoint
 from ui.sides import CAR, MORTGAGE
 
@@ -17,20 +17,27 @@ st.caption(
 panels.borrower_state()
 
 for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True):
+    # A move redraws its own pair, this side's results and the comparison, nothing else.
+    also = (live.COMPARISON,)
     with column:
-        st.subheader(side.title)
+        st.header(side.title)
         panels.scenario_header(side)
-        panels.inputs(side, side.headline_specs)
+        panels.inputs(side, side.headline_specs, also)
         more = st.expander(
             "More line items", icon=":material/tune:", key=f"{side.prefix}_more", on_change="rerun"
         )
         if more.open:  # built only when open: fewer widgets to redraw on each slider move
             with more:
-                panels.inputs(side, side.other_specs)
-        panels.resolution_inputs(side)
+                panels.inputs(side, side.other_specs, also)
+        panels.resolution_inputs(side, also)
         panels.state_facts(side)
         panels.assumptions_list(side)
-        panels.side_results(side, f"How the {side.title.lower()} figure is built")
+        live.region(
+            live.results_key(side),
+            panels.side_results,
+            side,
+            f"How the {side.title.lower()} figure is built",
+        )
 
-st.subheader("Who ends up with what")
-panels.comparison((MORTGAGE, CAR))
+st.header("Who ends up with what")
+live.region(live.COMPARISON, panels.comparison, (MORTGAGE, CAR))

@@ -37,6 +37,18 @@ def metrics(at: AppTest) -> list[tuple[str, str]]:
     return [(metric.label, metric.value) for metric in at.metric]
 
 
+def whole_page(at: AppTest) -> AppTest:
+    """Run the page once more, to read all of it after a change that redrew only regions.
+
+    A slider or exact box reruns only its own pair and the regions that read it
+    (``ui.live``); the browser keeps the rest of the page, but AppTest keeps only what
+    the last run drew. A full run from the same state shows the page whole.
+    """
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def start(page: str | None = None, **query: str) -> AppTest:
     """Run the app from its entrypoint, optionally on another page, and check it ran clean."""
     at = AppTest.from_file(str(APP), default_timeout=30)

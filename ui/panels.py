@@ -21,6 +21,7 @@ from deficiency import (
 from deficiency.money import ZERO
 from deficiency.narrative import formula, formulas, how_it_builds, takeaway
 from deficiency.state_law import AMOUNT_FACTS, Coverage, StateRule, fact_words
+from ui import live
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.compute import SideResult, asked_facts, side_outcome
 from ui.scenario_io import load_upload, side_document
@@ -47,11 +48,16 @@ def assumption_notes(side: Side) -> dict[str, str]:
     return dict(preset(str(st.session_state[side.preset_key])).assumptions)
 
 
-def inputs(side: Side, specs: Sequence[InputSpec]) -> None:
-    """Slider-and-exact pairs for the given inputs, each with its assumption note as help."""
+def inputs(side: Side, specs: Sequence[InputSpec], also: Sequence[str] = ()) -> None:
+    """Slider-and-exact pairs for the given inputs, each with its assumption note as help.
+
+    A change redraws the pair and the side's results region, plus the regions in
+    ``also`` (see :mod:`ui.live`), not the whole page.
+    """
     notes = assumption_notes(side)
+    redraws = (live.results_key(side), *also)
     for spec in specs:
-        amount_input(spec, help=notes.get(spec.info.name))
+        amount_input(spec, help=notes.get(spec.info.name), redraws=redraws)
 
 
 def scenario_header(side: Side) -> None:
@@ -64,14 +70,14 @@ def exit_choice(side: Side, label: str) -> str:
     return choice_input(side.exit_key, label, side.exits)
 
 
-def resolution_inputs(side: Side) -> None:
+def resolution_inputs(side: Side, also: Sequence[str] = ()) -> None:
     """Who bears the deficiency, and the figures that path needs."""
     chosen = choice_input(side.resolution_key, "Who bears the deficiency", RESOLUTIONS)
     specs = side.resolution_specs
     if chosen == Resolution.JUDGMENT.value:
-        inputs(side, [specs["court_costs"], specs["judgment_attorney_fees"]])
+        inputs(side, [specs["court_costs"], specs["judgment_attorney_fees"]], also)
     elif chosen == Resolution.SETTLED.value:
-        inputs(side, [specs["settlement_percent"]])
+        inputs(side, [specs["settlement_percent"]], also)
         st.caption(
             "The settlement share is your assumption: no reliable typical figure is published."
         )
@@ -340,7 +346,7 @@ def detail_results(side: Side, chart_title: str) -> None:
     borrower_state()
     state_facts(side)
     formula_switch(side)
-    side_results(side, chart_title, detail=True)
+    live.region(live.results_key(side), side_results, side, chart_title, detail=True)
     with st.expander("Save, share or load this scenario", icon=":material/save:"):
         st.caption("The page's address already holds every input: copy it to share this scenario.")
         export_section(side)

@@ -14,11 +14,14 @@ import streamlit as st
 
 from deficiency import InvalidInputError, format_usd, presets_for, states, to_money
 from deficiency.scenarios import parse_field
+from ui import live
 from ui.sides import InputSpec, Side
 from ui.state import ERROR, EXACT, SLIDER, WIDGET, load_preset
 
 _SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days"}
 _EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d"}
+#: Suffix of the region key of a slider-and-box pair.
+PAIR = "__pair"
 _ICON = {"money": ":material/attach_money:", "percent": ":material/percent:", "count": None}
 
 
@@ -50,16 +53,32 @@ def _store(spec: InputSpec, raw: Any) -> None:
     state.pop(spec.key + ERROR, None)
 
 
-def _slider_changed(spec: InputSpec) -> None:
+def _slider_changed(spec: InputSpec, regions: tuple[str, ...]) -> None:
     _store(spec, st.session_state[spec.key + SLIDER])
+    if regions:
+        live.redraw(regions)
 
 
-def _exact_changed(spec: InputSpec) -> None:
+def _exact_changed(spec: InputSpec, regions: tuple[str, ...]) -> None:
     _store(spec, st.session_state[spec.key + EXACT])
+    if regions:
+        live.redraw(regions)
 
 
-def amount_input(spec: InputSpec, help: str | None = None) -> None:
-    """A slider for quick moves beside an exact box for figures to the cent, bound to one value."""
+def amount_input(spec: InputSpec, help: str | None = None, redraws: Sequence[str] = ()) -> None:
+    """A slider for quick moves beside an exact box for figures to the cent, bound to one value.
+
+    With ``redraws`` (the keys of the regions that read this input), a change reruns
+    only this pair and those regions instead of the whole page.
+    """
+    if redraws:
+        own = spec.key + PAIR
+        live.region(own, _amount_pair, spec, help, (own, *redraws))
+    else:
+        _amount_pair(spec, help, ())
+
+
+def _amount_pair(spec: InputSpec, help: str | None, regions: tuple[str, ...]) -> None:
     state = st.session_state
     canonical = str(state[spec.key])
     number = _as_number(spec, canonical)
@@ -78,7 +97,7 @@ def amount_input(spec: InputSpec, help: str | None = None) -> None:
         format=_SLIDER_FORMAT[spec.info.kind],
         key=spec.key + SLIDER,
         on_change=_slider_changed,
-        args=(spec,),
+        args=(spec, regions),
         help=help,
     )
     exact_column.number_input(
@@ -87,7 +106,7 @@ def amount_input(spec: InputSpec, help: str | None = None) -> None:
         format=_EXACT_FORMAT[spec.info.kind],
         key=spec.key + EXACT,
         on_change=_exact_changed,
-        args=(spec,),
+        args=(spec, regions),
         icon=_ICON[spec.info.kind],
         label_visibility="collapsed",
     )

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from deficiency import evaluate, format_usd
-from tests.helpers import APP, chart, metrics, start, trace_text
+from tests.helpers import APP, chart, metrics, start, trace_text, whole_page
 from ui.navigation import all_pages
 from ui.sides import CAR, MORTGAGE, SIDES, Side
 from ui.state import values
@@ -60,10 +60,31 @@ def test_compare_opens_on_both_worked_examples():
     assert "deficiency of $2,000.00" in alt
 
 
-def test_car_sale_price_slider_moves_metric_sentence_and_chart_together():
+def test_car_slider_redraws_its_pair_the_car_results_and_the_comparison_only():
     at = start()
     at.slider(key="c_sale_price__slider").set_value(9000.0).run()
     assert not at.exception
+    # Only the regions that read the car's sale price ran again: not the mortgage's.
+    assert [metric.label for metric in at.metric] == [
+        "Deficiency",
+        "Borrower owes",
+        "Lender recovers",
+        "Cancelled (lender absorbs)",
+    ]
+    assert metric_value(at, "Deficiency") == "$1,500.00"
+    assert at.number_input(key="c_sale_price__exact").value == 9000.0
+    assert {chart.proto.id.rsplit("-", 1)[-1] for chart in at.get("plotly_chart")} == {
+        "c_waterfall",
+        "compare_outcomes",
+    }
+    assert "the borrower pays $1,500.00" in chart(at, "compare_outcomes")[1]
+    assert not at.title  # the page's heading and the mortgage side were left as drawn
+
+
+def test_car_sale_price_slider_moves_metric_sentence_and_chart_together():
+    at = start()
+    at.slider(key="c_sale_price__slider").set_value(9000.0).run()
+    whole_page(at)
     assert metric_value(at, "Deficiency", 1) == "$1,500.00"
     assert "**You would still owe $1,500 after the car is sold.**" in [
         block.value for block in at.markdown
@@ -85,7 +106,7 @@ def test_exact_input_takes_cents_a_slider_cannot_hit():
 
 def test_surplus_is_shown_as_the_borrowers_not_a_negative_deficiency():
     at = start()
-    at.number_input(key="c_sale_price__exact").set_value(12000.0).run()
+    whole_page(at.number_input(key="c_sale_price__exact").set_value(12000.0).run())
     assert metric_value(at, "Surplus (yours)") == "$1,500.00"
     assert metric_value(at, "Borrower owes", 1) == "$0.00"
     assert any("surplus of $1,500" in block.value for block in at.markdown)
@@ -99,12 +120,13 @@ def test_bad_exact_input_gets_a_message_and_the_last_good_figures_stay(raw, mess
     at = start()
     at.number_input(key="c_sale_price__exact").set_value(raw).run()
     assert not at.exception
+    whole_page(at)
     assert any(
         message in error.value and "Still using $8,500.00" in error.value for error in at.error
     )
     assert at.number_input(key="c_sale_price__exact").value == raw  # what was typed is kept
     assert metric_value(at, "Deficiency", 1) == "$2,000.00"
-    at.number_input(key="c_sale_price__exact").set_value(8000.0).run()
+    whole_page(at.number_input(key="c_sale_price__exact").set_value(8000.0).run())
     assert not at.error
     assert metric_value(at, "Deficiency", 1) == "$2,500.00"
 
@@ -130,8 +152,8 @@ def test_exit_choice_voluntary_surrender_drops_the_retaking_fee():
 def test_mortgage_exits_switch_their_cost_inputs():
     at = start("pages/mortgage.py")
     at.segmented_control(key="m_exit__widget").set_value("foreclosure").run()
-    at.number_input(key="m_attorney_fees__exact").set_value(1900.0).run()
-    at.number_input(key="m_sale_price__exact").set_value(180000.0).run()
+    whole_page(at.number_input(key="m_attorney_fees__exact").set_value(1900.0).run())
+    whole_page(at.number_input(key="m_sale_price__exact").set_value(180000.0).run())
     assert not at.exception
     assert metric_value(at, "Deficiency") == "$71,900.00"
     figure, _ = chart(at, "m_waterfall")
@@ -145,11 +167,11 @@ def decode_x(figure):
 def test_resolution_paths_change_who_pays():
     at = start()
     at.segmented_control(key="c_resolution__widget").set_value("settled").run()
-    at.number_input(key="c_settlement_percent__exact").set_value(40.0).run()
+    whole_page(at.number_input(key="c_settlement_percent__exact").set_value(40.0).run())
     assert metric_value(at, "Borrower owes", 1) == "$800.00"
     assert metric_value(at, "Cancelled (lender absorbs)", 1) == "$1,200.00"
     at.segmented_control(key="c_resolution__widget").set_value("judgment").run()
-    at.number_input(key="c_court_costs__exact").set_value(350.0).run()
+    whole_page(at.number_input(key="c_court_costs__exact").set_value(350.0).run())
     assert metric_value(at, "Borrower owes", 1) == "$2,350.00"
     at.segmented_control(key="m_resolution__widget").set_value("judgment").run()
     assert metric_value(at, "Borrower owes", 0) == "$50,000.00"
@@ -178,11 +200,10 @@ def test_every_input_on_the_detail_page_moves_the_numbers(side):
             if spec.key + "__exact" not in [w.key for w in at.number_input]:
                 continue  # inputs of another exit
             target = 3 if spec.info.kind == "count" else 7.0
-            at.number_input(key=spec.key + "__exact").set_value(target).run()
-            assert not at.exception, spec.key
+            whole_page(at.number_input(key=spec.key + "__exact").set_value(target).run())
             assert Decimal(at.session_state[spec.key]) == Decimal(target), spec.key
             on_slider = type(target)(spec.slider_max // 2)
-            at.slider(key=spec.key + "__slider").set_value(on_slider).run()
+            whole_page(at.slider(key=spec.key + "__slider").set_value(on_slider).run())
             assert Decimal(at.session_state[spec.key]) == Decimal(on_slider), spec.key
             assert at.number_input(key=spec.key + "__exact").value == on_slider, spec.key
             outcome = expected_outcome(at, side)
@@ -195,7 +216,9 @@ def test_judgment_and_settlement_inputs_exist_on_both_sides():
     at = start()
     for side in (MORTGAGE, CAR):
         at.segmented_control(key=side.resolution_key + "__widget").set_value("judgment").run()
-        at.slider(key=side.key("judgment_attorney_fees") + "__slider").set_value(500.0).run()
+        whole_page(
+            at.slider(key=side.key("judgment_attorney_fees") + "__slider").set_value(500.0).run()
+        )
         assert at.session_state[side.key("judgment_attorney_fees")] == "500.00"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers import chart, metrics, start, trace_text
+from tests.helpers import chart, metrics, start, trace_text, whole_page
 
 
 def metric(at, label: str) -> str:
@@ -31,9 +31,8 @@ def test_california_purchase_money_short_sale_shows_zero_owed_and_the_rule():
 
 def test_wisconsin_small_car_loan_has_no_deficiency_on_compare():
     at = start()
-    at.number_input(key="c_unpaid_principal__exact").set_value(1000.0).run()
-    at.number_input(key="c_sale_price__exact").set_value(300.0).run()
-    at.number_input(key="c_retaking_fee__exact").set_value(0.0).run()
+    for name, amount in (("unpaid_principal", 1000.0), ("sale_price", 300.0), ("retaking_fee", 0)):
+        whole_page(at.number_input(key=f"c_{name}__exact").set_value(amount).run())
     assert metric_at(at, "Borrower owes", 1) == "$700.00"
     at.selectbox(key="state__widget").set_value("WI").run()
     assert not at.exception
