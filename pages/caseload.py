@@ -130,7 +130,7 @@ elif run is not None:
     for column in FIGURES:
         table[column] = pd.to_numeric(table[column], errors="coerce")
     shown = len(run.shown)
-    st.subheader("Every case")
+    st.header("Every case")
     if totals.rows > shown:
         st.caption(
             f"Showing the first {DISPLAY_ROWS:,} of {totals.rows:,} rows; the downloads hold all."

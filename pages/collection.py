@@ -83,7 +83,7 @@ if outcome.collectible == ZERO:
     )
 
 # --- A judgment collected by garnishment ----------------------------------------------
-st.subheader("If the lender wins a judgment and garnishes your wages")
+st.header("If the lender wins a judgment and garnishes your wages")
 inputs_column, chart_column = st.columns([2, 3], gap="large")
 with inputs_column:
     preset_options = [("custom", "Enter the rate yourself")] + [
@@ -191,7 +191,7 @@ with chart_column:
         st.caption(f"{cap.period.label} limit: 15 U.S.C. 1673(a); DOL Fact Sheet #30.")
 
 # --- A settlement ----------------------------------------------------------------------
-st.subheader("If you settle for less")
+st.header("If you settle for less")
 settle_column, settle_chart = st.columns([2, 3], gap="large")
 with settle_column:
     amount_input(
@@ -234,7 +234,7 @@ with settle_chart:
         st.caption(form_c.explanation)
 
 # --- The planner --------------------------------------------------------------------
-st.subheader("Four ways out, side by side")
+st.header("Four ways out, side by side")
 plan_column, _ = st.columns([2, 3], gap="large")
 with plan_column:
     nxt.months_input("p_plan_months", "Payment plan length in months", 360)
@@ -273,7 +273,7 @@ if options:
             st.markdown(f"- **{option.label}**: {option.notes}")
 
 # --- Time limit to sue -------------------------------------------------------------
-st.subheader("How long the lender has to sue")
+st.header("How long the lender has to sue")
 date_column, _ = st.columns([2, 3], gap="large")
 with date_column:
     sale_date = (

@@ -42,7 +42,7 @@ path = own_path if chosen == "scenario" else DeficiencyPath(chosen)
 
 report = credit_reporting(exit, path)
 
-st.subheader("How the account is typically reported")
+st.header("How the account is typically reported")
 rows = []
 for status in report.statuses:
     code = status.code or ("not verified" if not status.verified else "no single code")
@@ -63,7 +63,7 @@ for status in report.statuses:
 if report.judgment_note:
     st.info(report.judgment_note, icon=":material/gavel:")
 
-st.subheader("Dates, from your first missed payment")
+st.header("Dates, from your first missed payment")
 left, right = st.columns([1, 2], gap="large")
 with left:
     first = nxt.date_input(
@@ -153,11 +153,11 @@ if events:
             key="r_events",
         )
 
-st.subheader("How long it stays")
+st.header("How long it stays")
 st.markdown(report.stays)
 st.caption(f"Source: {report.stays_source}")
 
-st.subheader("Waiting periods before a new mortgage")
+st.header("Waiting periods before a new mortgage")
 if report.waiting_periods:
     st.table(
         [

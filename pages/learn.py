@@ -26,7 +26,7 @@ def load_example(side: Side, preset_id: str) -> None:
 
 
 st.title("Learn")
-st.subheader(words.concept_title)
+st.header(words.concept_title)
 for paragraph in words.concept:
     st.markdown(paragraph)
 
@@ -35,7 +35,7 @@ for example in words.examples:
     outcome = preset(example.preset).outcome()
     statement = outcome.statement
     st.divider()
-    st.subheader(example.title)
+    st.header(example.title)
     st.markdown(example.intro)
     step = st.select_slider(
         "Walk through the statement",
@@ -88,6 +88,6 @@ for example in words.examples:
         row.page_link("pages/taxes.py", label="Its taxes", icon=":material/receipt_long:")
 
 st.divider()
-st.subheader("Glossary")
+st.header("Glossary")
 for term in words.glossary:
     st.markdown(f"**{term.term}**: {term.definition}")

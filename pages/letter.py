@@ -78,7 +78,7 @@ def items_table(key: str, rows: tuple[tuple[str, float], ...], examples: tuple[s
 
 form_column, result_column = st.columns([1, 1], gap="large")
 with form_column:
-    st.subheader("The letter's six lines")
+    st.header("The letter's six lines")
     balance_owed = amount_box(
         "balance_owed", labels["balance_owed"], EXAMPLE["balance_owed"],
         "What you owed, as of a date no more than 35 days before the repossession.",
@@ -177,7 +177,7 @@ with result_column:
             icon=":material/edit_note:",
         )
     if check.statement is not None:
-        st.subheader("The arithmetic, to the cent")
+        st.header("The arithmetic, to the cent")
         rows = arithmetic_rows(check)
         differs = [row["Line"] for row in rows if row["Check"] == "Differs"]
         if differs:
@@ -220,12 +220,12 @@ with result_column:
                     "and state law."
                 )
 
-        st.subheader(f"Questions to ask the lender ({len(check.questions)})")
+        st.header(f"Questions to ask the lender ({len(check.questions)})")
         if not check.questions:
             st.caption("Nothing in these figures calls for a question.")
         for group, flags in (("question", check.questions), ("info", check.notes)):
             if group == "info" and flags:
-                st.subheader(f"Notes ({len(flags)})")
+                st.header(f"Notes ({len(flags)})")
             for flag in flags:
                 icon = (
                     ":material/help:" if flag.severity is Severity.QUESTION else ":material/info:"

@@ -50,14 +50,14 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     )
 st.caption("The PDF is built when you click: the charts take a few seconds to render.")
 
-st.subheader("What the page contains")
+st.header("What the page contains")
 st.markdown(
     f"**Deficiency balance report**, prepared "
     f"{prepared_on.strftime('%B')} {prepared_on.day}, {prepared_on.year}"
 )
 for item, column in zip(sides, st.columns(len(sides), gap="large"), strict=True):
     with column:
-        st.markdown(f"#### {item.name}")
+        st.subheader(item.name)
         st.caption(f"Starting scenario: {item.preset_title}")
         outcome = item.outcome
         first = (

@@ -51,7 +51,7 @@ panels.resolution_inputs(side)
 st.caption("The same choice as on the scenario pages: change it here and it changes there.")
 
 # --- The worksheet --------------------------------------------------------------------
-st.subheader("Worksheet for foreclosures and repossessions")
+st.header("Worksheet for foreclosures and repossessions")
 inputs_column, sheet_column = st.columns([2, 3], gap="large")
 with inputs_column:
     nxt.follow_scenario("x_debt_before", str(outcome.statement.owed))
@@ -145,7 +145,7 @@ with sheet_column:
                 st.markdown(sentence)
 
 # --- Exclusions -----------------------------------------------------------------------
-st.subheader("Exclusions: is the cancelled debt taxable?")
+st.header("Exclusions: is the cancelled debt taxable?")
 rules = tax_rules.rules()
 cancelled_income = sheet.ordinary_income if sheet is not None else ZERO
 st.markdown(
@@ -248,7 +248,7 @@ with result_column:
         st.caption(str(rules["federal_brackets"]["estimate_note"]))
 
 # --- Forms ----------------------------------------------------------------------------
-st.subheader("Which forms to expect")
+st.header("Which forms to expect")
 threshold = format_usd(tax_rules.form_1099c_threshold(), cents=False)
 st.markdown(
     "**Form 1099-A** reports that the lender took the property (a foreclosure, a deed in lieu "
