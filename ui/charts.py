@@ -6,6 +6,7 @@ text, so colour is never the only signal.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
@@ -30,6 +31,16 @@ FONT = {"family": "Source Sans Pro, sans-serif", "size": 14, "color": "#1F2933"}
 
 DOLLAR_AXIS = {"tickprefix": "$", "tickformat": ",.0f", "gridcolor": "#E4E7EB"}
 
+#: Characters per line of a chart title and of a category label: Plotly does not wrap
+#: text, and on a 390 px phone a longer line is cut off or runs into its neighbour.
+TITLE_WIDTH = 40
+LABEL_WIDTH = 12
+
+
+def wrap(text: str, width: int) -> str:
+    """Break text at spaces into lines of at most ``width`` characters, joined by Plotly's <br>."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
+
 
 def _figure(
     data: list[dict[str, Any]], layout: dict[str, Any], title: str, height: int
@@ -39,16 +50,21 @@ def _figure(
     The traces are built from already-validated package results, so Plotly's own
     property validation (most of the build time on a slider move) is skipped.
     """
+    title_text = wrap(title, TITLE_WIDTH)
+    extra = dict(layout)
+    margin = {"l": 10, "r": 10, "t": 60, "b": 10, **extra.pop("margin", {})}
+    # Room for every line of a wrapped title above the plot.
+    margin["t"] = max(margin["t"], 40 + 20 * (title_text.count("<br>") + 1))
     layout = {
-        "title": {"text": title, "x": 0, "xanchor": "left"},
+        "title": {"text": title_text, "x": 0, "xanchor": "left"},
         "font": FONT,
         "height": height,
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+        "margin": margin,
         "plot_bgcolor": "white",
         "paper_bgcolor": "white",
         "uirevision": "constant",
         "hoverlabel": {"font": {"size": 14}},
-        **layout,
+        **extra,
     }
     return go.Figure({"data": data, "layout": layout}, _validate=False)
 
@@ -105,7 +121,12 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
     }
     layout = {
         "yaxis": {**DOLLAR_AXIS, "zeroline": True},
-        "xaxis": {"tickangle": 0, "automargin": True},
+        "xaxis": {
+            "tickangle": 0,
+            "automargin": True,
+            "tickvals": labels,
+            "ticktext": [wrap(label, LABEL_WIDTH) for label in labels],
+        },
         "showlegend": False,
     }
     return _figure([trace], layout, title, height=380)

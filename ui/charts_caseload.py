@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from deficiency import format_usd
 from ui.caseload import KIND_LABELS, RESOLUTION_LABELS, CaseloadTotals
-from ui.charts import BORROWER, CANCELLED, DOLLAR_AXIS, FONT, JUDGMENT
+from ui.charts import BORROWER, CANCELLED, DOLLAR_AXIS, JUDGMENT, base_figure
 
 #: One colour per resolution, and grey for rows that could not be computed.
 RESOLUTION_COLOURS = {"waived": CANCELLED, "judgment": JUDGMENT, "settled": BORROWER}
@@ -21,20 +21,9 @@ ERROR_COLOUR = "#999999"
 
 
 def _figure(data: list[dict[str, Any]], layout: dict[str, Any], title: str) -> go.Figure:
-    layout = {
-        "title": {"text": title, "x": 0, "xanchor": "left"},
-        "font": FONT,
-        "height": 340,
-        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
-        "plot_bgcolor": "white",
-        "paper_bgcolor": "white",
-        "uirevision": "constant",
-        "barmode": "stack",
-        "legend": {"orientation": "h", "y": -0.15, "x": 0},
-        "hoverlabel": {"font": {"size": 14}},
-        **layout,
-    }
-    return go.Figure({"data": data, "layout": layout}, _validate=False)
+    """The shared look (:func:`ui.charts.base_figure`), stacked bars with a legend below."""
+    stacked = {"barmode": "stack", "legend": {"orientation": "h", "y": -0.15, "x": 0}, **layout}
+    return base_figure(data, stacked, title, height=340)
 
 
 def _kinds(totals: CaseloadTotals) -> list[str]:

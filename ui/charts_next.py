@@ -27,9 +27,11 @@ from ui.charts import (
     CREDIT,
     DOLLAR_AXIS,
     JUDGMENT,
+    LABEL_WIDTH,
     SALE,
     TOTAL,
     base_figure,
+    wrap,
 )
 
 GRID = "#E4E7EB"
@@ -283,7 +285,13 @@ def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Fig
             "y": [row],
             "name": name,
             "marker": {"color": colour, "line": {"color": "white", "width": 1}},
-            "text": [f"{name}: {format_usd(amount, cents=False)}"],
+            # The tax bar is short, so its label sits outside: the amount alone, as the
+            # row says "Tax" (a long label ran off a phone's screen); hover names it.
+            "text": [
+                format_usd(amount, cents=False)
+                if row == "Tax"
+                else f"{name}: {format_usd(amount, cents=False)}"
+            ],
             "textposition": "outside" if row == "Tax" else "inside",
             "cliponaxis": False,
             "insidetextanchor": "middle",
@@ -296,6 +304,7 @@ def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Fig
         "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
         "yaxis": {"autorange": "reversed", "automargin": True},
         "legend": {"orientation": "h", "y": -0.25, "x": 0},
+        "margin": {"l": 10, "r": 70, "t": 60, "b": 10},
     }
     return base_figure(data, layout, "What a settlement splits, and the tax that follows", 260)
 
@@ -317,7 +326,9 @@ def _months_words(option: OptionResult) -> str:
 
 def planner_figure(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> go.Figure:
     """For each way out: total you pay, what is cancelled, tax, and anything still owed."""
-    names = [f"{option.label}<br>({_months_words(option)})" for option in options]
+    names = [
+        f"{wrap(option.label, LABEL_WIDTH + 4)}<br>({_months_words(option)})" for option in options
+    ]
     series = (
         ("You pay in total", [option.total_paid for option in options], BORROWER),
         ("Cancelled", [option.amount_cancelled for option in options], CANCELLED),
@@ -413,7 +424,13 @@ def step_waterfall(statement: Statement, steps: int, title: str) -> go.Figure:
     bottom = min(0.0, float(statement.owed_after_proceeds)) * 1.15
     layout = {
         "yaxis": {**DOLLAR_AXIS, "range": [bottom, top]},
-        "xaxis": {"tickangle": 0, "automargin": True, "range": [-0.5, 5.5]},
+        "xaxis": {
+            "tickangle": 0,
+            "automargin": True,
+            "range": [-0.5, 5.5],
+            "tickvals": [line.label for line in shown],
+            "ticktext": [wrap(line.label, LABEL_WIDTH) for line in shown],
+        },
         "showlegend": False,
     }
     return base_figure([trace], layout, title, height=380)

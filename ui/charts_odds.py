@@ -136,7 +136,8 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
                 "name": "Break-even at today's fees",
                 "x": [float(result.break_even)],
                 "y": [float(result.fees_now)],
-                "text": [f"Break-even {format_usd(result.break_even, cents=False)}"],
+                # Two short lines: one long line near the map's edge was cut off on a phone.
+                "text": [f"Break-even<br>{format_usd(result.break_even, cents=False)}"],
                 "textposition": "top center",
                 "cliponaxis": False,
                 "marker": {"color": MARK, "size": 13, "symbol": "x"},
