@@ -168,6 +168,7 @@ def main() -> None:
             memory["minimal app"] = memory_per_session(browser, server, server.url, args.sessions)
         with running_server() as server:
             for entry in entries:
+                print(f"measuring {entry.title}...", file=sys.stderr, flush=True)
                 path = "/" if entry.path == DEFAULT_PAGE else "/" + Path(entry.path).stem
                 results.append(
                     measure_page(

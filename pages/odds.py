@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import odds_sections
+from ui import live, odds_sections
 from ui.entry import require_entrypoint
 from ui.sides import CAR, MORTGAGE
 
@@ -21,11 +21,13 @@ for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True
 st.divider()
 side = odds_sections.page_side()
 
-st.subheader("Sale price and fees together")
-odds_sections.heat_map_section(side)
+# Each section reads only its own inputs and the scenario, so each is a region: moving
+# one of its controls redraws that section alone.
+st.header("Sale price and fees together")
+live.region("o_heat_map", odds_sections.heat_map_section, side)
 
-st.subheader("Which input matters most")
-odds_sections.tornado_section(side)
+st.header("Which input matters most")
+live.region("o_tornado", odds_sections.tornado_section, side)
 
-st.subheader("How likely a deficiency is")
-odds_sections.odds_section(side)
+st.header("How likely a deficiency is")
+live.region("o_odds", odds_sections.odds_section, side)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import time_sections
+from ui import live, time_sections
 from ui.entry import require_entrypoint
 
 require_entrypoint()
@@ -16,11 +16,9 @@ st.caption(
 
 side = time_sections.page_side()
 
-st.subheader(f"The loan against the value of {side.collateral}")
-view = time_sections.balance_section(side)
+# Two regions: a loan input redraws both, a months-to-sale input only the second.
+st.header(f"The loan against the value of {side.collateral}")
+live.region(time_sections.BALANCE, time_sections.balance_section, side)
 
-st.subheader("After the first missed payment")
-if view is None:
-    st.info("Fix the loan inputs above to see how the gap grows after default.")
-else:
-    time_sections.gap_section(side, view)
+st.header("After the first missed payment")
+live.region(time_sections.GAP, time_sections.gap_section, side)

@@ -10,13 +10,14 @@ shows that message right under the control carrying the same label.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from deficiency import FieldInfo, InvalidInputError
+from ui import live
 from ui.sides import InputSpec
 from ui.state import ERROR, EXACT, LAST_GOOD, SLIDER, ensure
 from ui.widgets import amount_input
@@ -33,10 +34,15 @@ def percent_spec(key: str, label: str, slider_max: float = 100.0, step: float = 
 
 
 class ErrorSlots:
-    """An empty container under each control, filled with the package's message for its field."""
+    """An empty container under each control, filled with the package's message for its field.
 
-    def __init__(self) -> None:
+    ``redraws`` names the regions (:mod:`ui.live`) a change of these controls redraws;
+    with none, a change reruns whatever encloses the control.
+    """
+
+    def __init__(self, redraws: Sequence[str] = ()) -> None:
         self._slots: dict[str, DeltaGenerator] = {}
+        self.redraws = tuple(redraws)
 
     def add(self, field: str) -> None:
         """Reserve the place under the control just drawn for errors naming ``field``."""
@@ -45,12 +51,12 @@ class ErrorSlots:
     def amount(self, spec: InputSpec, default: str, help: str | None = None) -> None:
         """An amount input with its default on first use and an error slot under it."""
         ensure(st.session_state, spec.key, default)
-        amount_input(spec, help=help)
+        amount_input(spec, help=help, redraws=self.redraws)
         self.add(spec.label)
 
     def months(self, key: str, label: str, default: int, slider_max: int, help: str) -> None:
         """A month count with its default on first use and an error slot under it."""
-        months_input(key, label, default, slider_max, help)
+        months_input(key, label, default, slider_max, help, self.redraws)
         self.add(label)
 
     def show(self, error: InvalidInputError, fallback: DeltaGenerator | None = None) -> None:
@@ -60,21 +66,27 @@ class ErrorSlots:
         (target or st).error(message, icon=":material/error:")
 
 
-def _months_changed(key: str, suffix: str) -> None:
+def _months_changed(key: str, suffix: str, redraws: tuple[str, ...] = ()) -> None:
     raw: Any = st.session_state[key + suffix]
     if raw is None:
         st.session_state[key + ERROR] = "is empty; enter a whole number of months"
-        return
-    st.session_state[key] = str(int(raw))
-    st.session_state.pop(key + ERROR, None)
+    else:
+        st.session_state[key] = str(int(raw))
+        st.session_state.pop(key + ERROR, None)
+    if redraws:
+        live.redraw(redraws)
 
 
-def months_input(key: str, label: str, default: int, slider_max: int, help: str) -> int:
+def months_input(
+    key: str, label: str, default: int, slider_max: int, help: str, redraws: Sequence[str] = ()
+) -> int:
     """A slider (0 to ``slider_max`` months) beside an exact box, bound to one canonical count.
 
     The box takes any whole number, including zero or a negative, so that the package
-    can name the problem; returns the canonical count.
+    can name the problem; returns the canonical count. ``redraws`` as for
+    :func:`ui.widgets.amount_input`.
     """
+    regions = tuple(redraws)
     state = st.session_state
     ensure(state, key, str(default))
     months = int(state[key])
@@ -90,7 +102,7 @@ def months_input(key: str, label: str, default: int, slider_max: int, help: str)
         format="%d months",
         key=key + SLIDER,
         on_change=_months_changed,
-        args=(key, SLIDER),
+        args=(key, SLIDER, regions),
         help=help,
     )
     exact_column.number_input(
@@ -99,7 +111,7 @@ def months_input(key: str, label: str, default: int, slider_max: int, help: str)
         format="%d",
         key=key + EXACT,
         on_change=_months_changed,
-        args=(key, EXACT),
+        args=(key, EXACT, regions),
         icon=":material/calendar_month:",
         label_visibility="collapsed",
     )

@@ -16,6 +16,7 @@ import streamlit as st
 from deficiency import format_usd
 from deficiency.default_timeline import MONTHS_TO_SALE
 from deficiency.growth import ILLUSTRATIVE_CAR_FIRST_YEAR_DROP, ILLUSTRATIVE_CAR_LATER_YEARLY_DROP
+from ui import live
 from ui.charts_time import (
     balance_value_alt,
     balance_value_figure,
@@ -27,7 +28,7 @@ from ui.charts_time import (
 )
 from ui.explore_inputs import ErrorSlots, last_good, money_spec, percent_spec
 from ui.sides import CAR, MORTGAGE, Side
-from ui.state import ensure, values
+from ui.state import LAST_GOOD, ensure, values
 from ui.time_compute import BalanceView, GapView, balance_view, car_gap_view, home_gap_view
 from ui.widgets import choice_input
 
@@ -72,21 +73,35 @@ def _money_range(side: Side) -> tuple[float, float]:
     return (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
 
 
+#: The page's two regions: a loan input redraws both, a months-to-sale input the second.
+BALANCE = "t_balance"
+GAP = "t_gap"
+
+
 def _date_input(name: str, label: str, default: date, help: str) -> date:
     if name not in st.session_state:
         st.session_state[name] = default
     chosen: date = st.date_input(
-        label, key=name, min_value=date(1970, 1, 1), max_value=date(2075, 12, 31), help=help
+        label,
+        key=name,
+        min_value=date(1970, 1, 1),
+        max_value=date(2075, 12, 31),
+        help=help,
+        on_change=live.redraw,
+        args=((BALANCE, GAP),),
     )
     return chosen
 
 
-def balance_section(side: Side) -> BalanceView | None:
-    """Inputs of the loan and the collateral, the balance-vs-value chart and its takeaway."""
+def balance_section(side: Side) -> None:
+    """Inputs of the loan and the collateral, the balance-vs-value chart and its takeaway.
+
+    The chart's data (the last good one) stays in session state for :func:`gap_section`.
+    """
     defaults = DEFAULTS[side.prefix]
     principal = values(st.session_state, side)["unpaid_principal"]
     slider_max, step = _money_range(side)
-    slots = ErrorSlots()
+    slots = ErrorSlots(redraws=(BALANCE, GAP))
     inputs_column, chart_column = st.columns([2, 3], gap="large")
     with inputs_column:
         slots.amount(
@@ -133,6 +148,8 @@ def balance_section(side: Side) -> BalanceView | None:
                 step=0.5,
                 format="%.2f",
                 help="Negative when prices fall. Illustrative default: -3% a year.",
+                on_change=live.redraw,
+                args=((BALANCE, GAP),),
             )
             slots.add("Home price change (%/yr)")
             change_text, later_text = str(change), "0"
@@ -174,7 +191,7 @@ def balance_section(side: Side) -> BalanceView | None:
             chart_slot,
         )
         if view is None:
-            return None
+            return
         with chart_slot:
             st.plotly_chart(
                 balance_value_figure(
@@ -192,12 +209,17 @@ def balance_section(side: Side) -> BalanceView | None:
                 f"is owed on {side.collateral}, worth about {format_usd(row.value)}: the "
                 "starting point below."
             )
-    return view
 
 
-@st.fragment
-def gap_section(side: Side, view: BalanceView) -> None:
-    """The months-to-sale control and its chart: every exit's deficiency by month of sale."""
+def gap_section(side: Side) -> None:
+    """The months-to-sale control and its chart: every exit's deficiency by month of sale.
+
+    It starts from the balance section's last good figures (kept in session state).
+    """
+    view: BalanceView | None = st.session_state.get(key(side, "balance") + LAST_GOOD)
+    if view is None:
+        st.info("Fix the loan inputs above to see how the gap grows after default.")
+        return
     defaults = DEFAULTS[side.prefix]
     row = view.at_default
     slots = ErrorSlots()

@@ -109,6 +109,20 @@ def test_every_time_control_moves_its_chart(widget, key, value, chart_key, trace
     assert trace_y(at, chart_key, trace) != before, key
 
 
+def chart_keys(at) -> set[str]:
+    return {element.proto.id.rsplit("-", 1)[-1] for element in at.get("plotly_chart")}
+
+
+def test_a_loan_input_redraws_both_sections_and_nothing_else():
+    at = start(TIME)
+    before = trace_y(at, "t_m_gap_chart", 0)
+    at.slider(key="t_m_loan__slider").set_value(300000.0).run()
+    assert not at.exception
+    assert not at.title  # the heading and the side picker were left as drawn
+    assert chart_keys(at) == {"t_m_balance_chart", "t_m_gap_chart"}
+    assert trace_y(at, "t_m_gap_chart", 0) != before  # the gap starts from the new balance
+
+
 def test_start_date_moves_the_time_axis():
     at = start(TIME)
     at.date_input(key="t_m_start").set_value(date(2019, 3, 1)).run()
