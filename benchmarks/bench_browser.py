@@ -12,7 +12,10 @@ Starts each app on 127.0.0.1 and drives Debian's headless Chromium. For every pa
 - memory per session: the server's resident memory after ``--sessions`` more open
   sessions, minus before, divided by their number.
 
-Every figure is also given as a ratio to the minimal app's. "The last change" is read
+Every figure is also given as a ratio to the minimal app's, run twice: under this app's
+server settings (``.streamlit/config.toml``, e.g. no full garbage collection after each
+run), the fair yardstick and the ratio the targets use, and under Streamlit's defaults.
+A page that shows a Streamlit exception stops the run with an error. "The last change" is read
 from a MutationObserver on the page's main area (not the toolbar's running indicator):
 the press's latency is the time of the last DOM change it caused, found once the page
 has been still for 500 ms (not counted).
@@ -46,6 +49,8 @@ QUIET_MS = 500
 LOAD_QUIET_MS = 2500
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
 CHART = '[data-testid="stPlotlyChart"]'
+SAME_SETTINGS = "minimal app, our settings"
+DEFAULTS = "minimal app, Streamlit defaults"
 
 
 @dataclass
@@ -112,6 +117,12 @@ def press_slider(page: Page, index: int, presses: int) -> list[float]:
     return timings
 
 
+def no_exception(page: Page, name: str) -> None:
+    shown = page.locator('[data-testid="stException"]')
+    if shown.count():
+        raise RuntimeError(f"{name} shows an exception: {shown.first.inner_text()[:500]}")
+
+
 def measure_page(browser: Browser, url: str, name: str, sliders: int, presses: int) -> PageResult:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
@@ -120,10 +131,12 @@ def measure_page(browser: Browser, url: str, name: str, sliders: int, presses: i
     page.close()
     page = context.new_page()
     result = PageResult(name, load(page, url))
+    no_exception(page, name)
     count = min(sliders, page.locator(SLIDER).count())
     result.sliders = count
     for index in range(count):
         result.presses += press_slider(page, index, presses)
+    no_exception(page, name)
     context.close()
     return result
 
@@ -163,9 +176,13 @@ def main() -> None:
     memory: dict[str, float] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        with running_server(ROOT / "benchmarks" / "minimal_app.py", ROOT / "benchmarks") as server:
-            results.append(measure_page(browser, server.url, "minimal app", 1, args.presses))
-            memory["minimal app"] = memory_per_session(browser, server, server.url, args.sessions)
+        minimal = ROOT / "benchmarks" / "minimal_app.py"
+        # The same server settings as the app (run from the repository root, so its
+        # .streamlit/config.toml applies), then Streamlit's defaults (run from benchmarks/).
+        for label, cwd in ((SAME_SETTINGS, ROOT), (DEFAULTS, ROOT / "benchmarks")):
+            with running_server(minimal, cwd) as server:
+                results.append(measure_page(browser, server.url, label, 1, args.presses))
+                memory[label] = memory_per_session(browser, server, server.url, args.sessions)
         with running_server() as server:
             for entry in entries:
                 print(f"measuring {entry.title}...", file=sys.stderr, flush=True)
@@ -179,18 +196,22 @@ def main() -> None:
                 browser, server, server.url, args.sessions
             )
         browser.close()
-    base = results[0]
+    base, default = results[0], results[1]
     print(
-        f"{'page':28} {'load s':>7} {'x min':>6} {'sliders':>7} {'median ms':>10} {'x min':>6}"
-        f" {'p95 ms':>7}"
+        f"{'page':34} {'load s':>7} {'x min':>6} {'x dflt':>6} {'sliders':>7}"
+        f" {'median ms':>10} {'x min':>6} {'x dflt':>6} {'p95 ms':>7}"
     )
     for row in results:
         print(
-            f"{row.name:28} {row.first_load:>7.2f} {row.first_load / base.first_load:>6.2f}"
-            f" {row.sliders:>7} {row.median * 1000:>10.0f} {row.median / base.median:>6.2f}"
-            f" {row.p95 * 1000:>7.0f}"
+            f"{row.name:34} {row.first_load:>7.2f} {row.first_load / base.first_load:>6.2f}"
+            f" {row.first_load / default.first_load:>6.2f} {row.sliders:>7}"
+            f" {row.median * 1000:>10.0f} {row.median / base.median:>6.2f}"
+            f" {row.median / default.median:>6.2f} {row.p95 * 1000:>7.0f}"
         )
-    print(f"({args.presses} presses per slider; 'x min' = ratio to the minimal app)")
+    print(
+        f"({args.presses} presses per slider; 'x min' = ratio to the {SAME_SETTINGS}, "
+        f"'x dflt' = to the {DEFAULTS})"
+    )
     for name, megabytes in memory.items():
         print(f"server memory per extra session, {name}: {megabytes:.2f} MB")
 

@@ -31,5 +31,7 @@ echo "== engine benchmark (quick mode: checks the vectorized path against the ex
 .venv/bin/python -m benchmarks.bench_engine --quick
 echo "== page rerun benchmark (quick mode: every page reruns through AppTest without error) =="
 .venv/bin/python -m benchmarks.bench_pages --quick
+echo "== browser benchmark (quick mode: every page loads and redraws in Chromium; timings reported, not enforced) =="
+.venv/bin/python benchmarks/bench_browser.py --quick
 echo "== pytest =="
 .venv/bin/python -m pytest -q
