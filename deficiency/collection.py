@@ -542,10 +542,12 @@ def level_payment(principal: Amount, annual_rate: Amount, months: int) -> Decima
     count = to_count(months, "Plan months", maximum=MAX_YEARS * 12)
     if count == 0:
         raise InvalidInputError("Plan months", "must be at least 1")
-    if rate == ZERO:
-        return round_cents(amount / count)
     monthly = rate / 1200
-    return round_cents(amount * monthly / (1 - (1 + monthly) ** -count))
+    discount = 1 - (1 + monthly) ** -count
+    if discount == ZERO:
+        # No rate, or one too small for 28 significant digits to compound (1e-121 %).
+        return round_cents(amount / count)
+    return round_cents(amount * monthly / discount)
 
 
 class Option(enum.Enum):

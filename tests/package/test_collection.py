@@ -258,3 +258,9 @@ def test_countdown_from_a_start_date_is_computed_from_inputs_only():
     passed = countdown(date(2020, 1, 15), date(2026, 11, 26), years=6)
     assert passed.deadline == date(2026, 1, 15) and passed.expired and passed.days_left < 0
     assert countdown(date(2025, 1, 1), date(2025, 1, 1), days=90).deadline == date(2025, 4, 1)
+
+
+@pytest.mark.parametrize("rate", ["1e-121", "1e-27", "3.464315114119295e-121"])
+def test_level_payment_at_a_rate_too_small_to_compound_is_the_zero_rate_payment(rate):
+    # The app fuzz found 1e-121 % crashing the time page's float path; this is the Decimal twin.
+    assert level_payment(1200, rate, 12) == D("100.00")

@@ -250,3 +250,12 @@ def test_a_loan_whose_rounded_payment_misses_the_interest_is_refused():
     with pytest.raises(InvalidInputError, match="would not cover the interest"):
         amortization(1, "0.03", 201, START)
     assert amortization(0, 5, 12, START).payment == Decimal("0.00")
+
+
+@pytest.mark.parametrize("rate", ["3.464315114119295e-121", "1e-15", "5e-324"])
+def test_a_rate_too_small_for_float_compounding_amortizes_as_zero_interest(rate):
+    # Found by the app fuzz: 1e-121 % made numpy-financial divide 0 by 0 (NaN payment).
+    loan = amortization(12000, rate, 12, date(2024, 1, 1))
+    assert loan.payment == Decimal("1000.00")
+    assert loan.balance_after(6) == Decimal("6000.00")
+    assert loan.balance_after(12) == Decimal("0.00")
