@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
@@ -11,9 +13,11 @@ def test_credit_page_draws_the_timeline_with_dates(page: Page, app_url: str) -> 
     page.goto(app_url + "/credit")
     page.wait_for_selector(CHART, timeout=60_000)
     chart = page.locator(".st-key-r_timeline_chart .js-plotly-plot")
+    # A long title wraps onto two lines (two SVG tspans, no space between their texts).
     expect(chart.locator(".gtitle")).to_have_text(
-        "From the first missed payment to a clean report", timeout=10_000
+        re.compile(r"From the first missed payment to a clean\s*report"), timeout=10_000
     )
+    expect(chart.locator(".gtitle tspan.line")).to_have_count(2)
     text = chart.text_content() or ""
     for label in ("First missed payment", "Short sale closes", "Off credit reports"):
         assert label in text
