@@ -34,7 +34,7 @@ DOLLAR_AXIS = {"tickprefix": "$", "tickformat": ",.0f", "gridcolor": "#E4E7EB"}
 #: Characters per line of a chart title and of a category label: Plotly does not wrap
 #: text, and on a 390 px phone a longer line is cut off or runs into its neighbour.
 TITLE_WIDTH = 40
-LABEL_WIDTH = 12
+LABEL_WIDTH = 10
 
 
 def wrap(text: str, width: int) -> str:
@@ -54,7 +54,7 @@ def _figure(
     extra = dict(layout)
     margin = {"l": 10, "r": 10, "t": 60, "b": 10, **extra.pop("margin", {})}
     # Room for every line of a wrapped title above the plot.
-    margin["t"] = max(margin["t"], 40 + 20 * (title_text.count("<br>") + 1))
+    margin["t"] = max(margin["t"], 60 + 36 * title_text.count("<br>"))
     layout = {
         "title": {"text": title_text, "x": 0, "xanchor": "left"},
         "font": FONT,

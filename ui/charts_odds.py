@@ -148,7 +148,8 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
             }
         )
     layout = {
-        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}},
+        # Few ticks: beside the colour bar on a phone, more of them tilt and get cut off.
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, "nticks": 5},
         "yaxis": {**DOLLAR_AXIS, "title": {"text": "Total fees"}},
         "showlegend": False,
     }
