@@ -73,11 +73,18 @@ class PageResult:
 
 
 def settle(page: Page, since_ms: float, quiet_ms: int = QUIET_MS, timeout_s: float = 60.0) -> float:
-    """Wait until the page has not changed for ``quiet_ms``; return the last change's time (ms)."""
+    """Wait until the script is done and the page has not changed for ``quiet_ms``; return the
+    last change's time (ms)."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        now, last = page.evaluate("() => [performance.now(), window.__lastChange]")
-        if last > since_ms and now - last >= quiet_ms:
+        now, last, running = page.evaluate(
+            "() => [performance.now(), window.__lastChange,"
+            " document.querySelector('[data-testid=\"stApp\"]')"
+            "?.getAttribute('data-test-script-state') in {running: 1, rerunRequested: 1}]"
+        )
+        # Still only once the script is done too: on a loaded machine a rerun (e.g. a deep
+        # link rerouted through the entrypoint) can leave the page unchanged for a while.
+        if last > since_ms and now - last >= quiet_ms and not running:
             return float(last)
         page.wait_for_timeout(50)
     raise TimeoutError("the page kept changing or never changed")
