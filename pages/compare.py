@@ -16,9 +16,9 @@ st.caption(
 
 panels.borrower_state()
 
+# A move redraws its own pair, its side's results and the comparison, nothing else.
+also = (live.COMPARISON,)
 for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True):
-    # A move redraws its own pair, this side's results and the comparison, nothing else.
-    also = (live.COMPARISON,)
     with column:
         st.header(side.title)
         panels.scenario_header(side)

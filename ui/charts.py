@@ -42,6 +42,16 @@ def wrap(text: str, width: int) -> str:
     return "<br>".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
+def category_axis(labels: Sequence[str]) -> dict[str, Any]:
+    """A category x axis whose labels stay level and wrap, so neighbours never overlap."""
+    return {
+        "tickangle": 0,
+        "automargin": True,
+        "tickvals": list(labels),
+        "ticktext": [wrap(label, LABEL_WIDTH) for label in labels],
+    }
+
+
 def _figure(
     data: list[dict[str, Any]], layout: dict[str, Any], title: str, height: int
 ) -> go.Figure:
@@ -121,12 +131,7 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
     }
     layout = {
         "yaxis": {**DOLLAR_AXIS, "zeroline": True},
-        "xaxis": {
-            "tickangle": 0,
-            "automargin": True,
-            "tickvals": labels,
-            "ticktext": [wrap(label, LABEL_WIDTH) for label in labels],
-        },
+        "xaxis": category_axis(labels),
         "showlegend": False,
     }
     return _figure([trace], layout, title, height=380)

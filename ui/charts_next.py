@@ -31,6 +31,7 @@ from ui.charts import (
     SALE,
     TOTAL,
     base_figure,
+    category_axis,
     wrap,
 )
 
@@ -424,13 +425,7 @@ def step_waterfall(statement: Statement, steps: int, title: str) -> go.Figure:
     bottom = min(0.0, float(statement.owed_after_proceeds)) * 1.15
     layout = {
         "yaxis": {**DOLLAR_AXIS, "range": [bottom, top]},
-        "xaxis": {
-            "tickangle": 0,
-            "automargin": True,
-            "range": [-0.5, 5.5],
-            "tickvals": [line.label for line in shown],
-            "ticktext": [wrap(line.label, LABEL_WIDTH) for line in shown],
-        },
+        "xaxis": {**category_axis([line.label for line in shown]), "range": [-0.5, 5.5]},
         "showlegend": False,
     }
     return base_figure([trace], layout, title, height=380)

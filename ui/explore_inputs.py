@@ -73,8 +73,7 @@ def _months_changed(key: str, suffix: str, redraws: tuple[str, ...] = ()) -> Non
     else:
         st.session_state[key] = str(int(raw))
         st.session_state.pop(key + ERROR, None)
-    if redraws:
-        live.redraw(redraws)
+    live.redraw(redraws)
 
 
 def months_input(

@@ -38,12 +38,13 @@ def region(key: str, draw: Callable[..., Any], *args: Any, **kwargs: Any) -> Any
 def redraw(keys: Sequence[str]) -> None:
     """From a widget callback: keep the URL current, then rerun only the named regions.
 
-    With no regions, or one that is not on the page this run, the whole page reruns:
-    a change is never left undrawn.
+    With no regions the callback just returns and Streamlit's usual rerun follows; with
+    one that is not on the page this run, the whole page reruns: a change is never left
+    undrawn.
     """
-    write_url()
     if not keys:
-        st.rerun(scope="app")
+        return
+    write_url()
     try:
         st.rerun(scope=list(keys))
     except StreamlitAPIException:

@@ -55,14 +55,12 @@ def _store(spec: InputSpec, raw: Any) -> None:
 
 def _slider_changed(spec: InputSpec, regions: tuple[str, ...]) -> None:
     _store(spec, st.session_state[spec.key + SLIDER])
-    if regions:
-        live.redraw(regions)
+    live.redraw(regions)
 
 
 def _exact_changed(spec: InputSpec, regions: tuple[str, ...]) -> None:
     _store(spec, st.session_state[spec.key + EXACT])
-    if regions:
-        live.redraw(regions)
+    live.redraw(regions)
 
 
 def amount_input(spec: InputSpec, help: str | None = None, redraws: Sequence[str] = ()) -> None:
