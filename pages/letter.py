@@ -100,6 +100,7 @@ with form_column:
         format_func=str.capitalize,
         default="deficiency",
         key="lt_line_6_kind",
+        wrap=True,
         persist_state="session",
     )
     line_6 = amount_box("line_6", labels["line_6"], EXAMPLE["line_6"])
@@ -137,6 +138,7 @@ with form_column:
             format_func=dict(NOTICES).__getitem__,
             default="unknown",
             key="lt_notice",
+            wrap=True,
             persist_state="session",
         )
         st.caption(

@@ -65,12 +65,23 @@ def _years_between(start: date, end: date) -> str:
 # --- Credit timeline ------------------------------------------------------------------
 
 
+#: Characters per line of a timeline row's label and of a legend entry (phone width).
+TIMELINE_LABEL_WIDTH = 18
+LEGEND_WIDTH = 30
+#: Year labels on the date axis: few enough that four-digit years never touch on a phone.
+MAX_YEAR_TICKS = 6
+
+
 def timeline_figure(events: Sequence[TimelineEvent], title: str) -> go.Figure:
     """One row per event, earliest on top: a marker at its date, a stem from the first miss.
 
     Dates built on assumed gaps (``illustrative``) have hollow markers and say so on hover.
+    Each date is written above its marker, leaning away from the nearer edge, so no
+    label runs off a narrow chart.
     """
     start = events[0].when
+    last = max(event.when for event in events)
+    middle = start + (last - start) / 2
     labels = [event.label for event in events]
     stems: dict[str, list[Any]] = {"x": [], "y": []}
     for event in events[1:]:
@@ -100,7 +111,9 @@ def timeline_figure(events: Sequence[TimelineEvent], title: str) -> go.Figure:
                 "x": [event.when.isoformat() for event in members],
                 "y": [event.label for event in members],
                 "text": [day(event.when) for event in members],
-                "textposition": "middle right",
+                "textposition": [
+                    "top right" if event.when <= middle else "top left" for event in members
+                ],
                 "cliponaxis": False,
                 "customdata": [_hover_detail(event) for event in members],
                 "hovertemplate": "<b>%{y}</b><br>%{text}<br>%{customdata}<extra></extra>",
@@ -110,32 +123,37 @@ def timeline_figure(events: Sequence[TimelineEvent], title: str) -> go.Figure:
                     "symbol": "circle",
                     "line": {"color": colour, "width": 3},
                 },
-                "name": name + (" (assumed date)" if illustrative else ""),
+                "name": wrap(name + (" (assumed date)" if illustrative else ""), LEGEND_WIDTH),
             }
         )
-    last = max(event.when for event in events)
+    ticktext = [wrap(label, TIMELINE_LABEL_WIDTH) for label in labels]
+    lines = max(text.count("<br>") + 1 for text in ticktext)
+    years = last.year - start.year + 2
     layout = {
         "xaxis": {
             "type": "date",
             "gridcolor": GRID,
             "range": [
                 (start - timedelta(days=120)).isoformat(),
-                (last + timedelta(days=500)).isoformat(),
+                (last + timedelta(days=120)).isoformat(),
             ],
             "tickformat": "%Y",
-            "dtick": "M12",
+            "dtick": f"M{12 * -(-years // MAX_YEAR_TICKS)}",
         },
         "yaxis": {
             "type": "category",
             "categoryorder": "array",
             "categoryarray": labels[::-1],
+            "tickvals": labels,
+            "ticktext": ticktext,
             "automargin": True,
             "gridcolor": GRID,
         },
         "legend": {"orientation": "h", "y": -0.12, "x": 0},
-        "margin": {"l": 10, "r": 30, "t": 60, "b": 10},
+        "margin": {"l": 10, "r": 20, "t": 60, "b": 10},
     }
-    return base_figure(data, layout, title, height=160 + 42 * len(events))
+    row_height = 20 + 13 * lines
+    return base_figure(data, layout, title, height=200 + row_height * len(events))
 
 
 def _hover_detail(event: TimelineEvent) -> str:
@@ -291,7 +309,7 @@ def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Fig
             "text": [
                 format_usd(amount, cents=False)
                 if row == "Tax"
-                else f"{name}: {format_usd(amount, cents=False)}"
+                else f"{name}<br>{format_usd(amount, cents=False)}"
             ],
             "textposition": "outside" if row == "Tax" else "inside",
             "cliponaxis": False,
@@ -304,10 +322,19 @@ def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Fig
         "barmode": "stack",
         "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
         "yaxis": {"autorange": "reversed", "automargin": True},
-        "legend": {"orientation": "h", "y": -0.25, "x": 0},
+        # Placed from the figure's foot, not the plot's, so on a phone the legend
+        # cannot ride up into the dollar ticks.
+        "legend": {
+            "orientation": "h",
+            "traceorder": "normal",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+        },
         "margin": {"l": 10, "r": 70, "t": 60, "b": 10},
     }
-    return base_figure(data, layout, "What a settlement splits, and the tax that follows", 260)
+    return base_figure(data, layout, "What a settlement splits, and the tax that follows", 320)
 
 
 def settlement_alt(percent: Decimal, paid: Decimal, cancelled: Decimal, tax: Decimal) -> str:

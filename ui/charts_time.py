@@ -126,9 +126,13 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "xanchor": "left",
             "yanchor": "top",
             "font": {"color": "#A1420A"},
+            # The lines start at the band's top corner: keep the words legible over them.
+            "bgcolor": "rgba(255,255,255,0.8)",
         }
         for span in view.spans
     ]
+    # In the later half of the loan the words lean left, so they stay on a phone's screen.
+    late = view.at_default.date > view.rows[0].date + (last - view.rows[0].date) / 2
     annotations.append(
         {
             "x": stop,
@@ -137,7 +141,7 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "yref": "paper",
             "text": f"Payments stop after {view.at_default.month} payments",
             "showarrow": False,
-            "xanchor": "left",
+            "xanchor": "right" if late else "left",
             "yanchor": "bottom",
             "bgcolor": "rgba(255,255,255,0.8)",
         }

@@ -332,6 +332,7 @@ def odds_section(side: Side) -> None:
             options=[item.value for item in PriceDistribution],
             format_func=lambda value: {"lognormal": "Lognormal", "normal": "Normal"}[value],
             key=DISTRIBUTION_KEY,
+            wrap=True,
             help="Lognormal never goes below $0 and is skewed like real prices; normal is "
             "symmetric (clamped at $0).",
         )

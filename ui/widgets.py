@@ -134,6 +134,7 @@ def choice_input(key: str, label: str, options: Sequence[tuple[str, str]]) -> st
         options=list(labels),
         format_func=labels.__getitem__,
         key=key + WIDGET,
+        wrap=True,
         on_change=_choice_changed,
         args=(key,),
     )

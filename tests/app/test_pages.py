@@ -38,6 +38,14 @@ def test_every_page_loads_with_charts_that_have_alt_text(page):
     assert any("not legal or tax advice" in caption.value for caption in at.caption)
 
 
+@pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
+def test_segmented_controls_wrap_instead_of_scrolling_sideways(page):
+    # In a column, Streamlit's default keeps the options on one row that scrolls: on a
+    # phone "Who bears the deficiency" hid its first and last choices.
+    for control in start(page).get("button_group"):
+        assert control.proto.wrap, control.proto.label
+
+
 def test_every_file_in_pages_is_registered_and_every_entry_exists():
     registered = {entry.path for entry in all_pages()}
     on_disk = {f"pages/{path.name}" for path in (APP.parent / "pages").glob("*.py")}

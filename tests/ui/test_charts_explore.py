@@ -68,6 +68,18 @@ def test_house_in_a_falling_market_is_shaded_until_equity_returns():
     assert "until month 313 (Jul 2047)" in balance_value_alt(view, "the house")
 
 
+def test_payments_stop_label_leans_away_from_the_nearer_edge():
+    def anchor(payments: int) -> str:
+        view = balance_view(
+            "m", "250000", "6.5", 360, date(2021, 6, 1), payments, "250000", "-5", "0"
+        )
+        layout = layout_of(balance_value_figure(view, "the house", "t"))
+        (label,) = [note for note in layout["annotations"] if "Payments stop" in note["text"]]
+        return str(label["xanchor"])
+
+    assert (anchor(36), anchor(300)) == ("left", "right")
+
+
 def test_no_shading_when_never_upside_down():
     view = balance_view("m", "100000", "5", 120, date(2020, 1, 1), 12, "300000", "2", "0")
     figure = balance_value_figure(view, "the house", "t")

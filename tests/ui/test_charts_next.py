@@ -54,6 +54,21 @@ def test_timeline_puts_every_event_on_its_own_row_at_its_date():
     assert figure["layout"]["title"]["text"].replace("<br>", " ") == "Timeline"
 
 
+def test_timeline_reads_on_a_phone_labels_wrap_years_thin_dates_lean_inward():
+    figure = timeline_figure(SHORT_SALE, "Timeline").to_dict()
+    yaxis = figure["layout"]["yaxis"]
+    assert [text.replace("<br>", " ") for text in yaxis["ticktext"]] == yaxis["tickvals"]
+    assert all(len(line) <= 18 for text in yaxis["ticktext"] for line in text.split("<br>"))
+    # Seven and a half years at one tick per year made ten four-digit labels on 230 px.
+    span = SHORT_SALE[-1].when.year - SHORT_SALE[0].when.year
+    assert span / (int(figure["layout"]["xaxis"]["dtick"][1:]) / 12) <= 6
+    positions = {}
+    for trace in figure["data"][1:]:
+        positions.update(zip(trace["y"], trace["textposition"], strict=True))
+    assert positions["First missed payment"] == "top right"
+    assert positions["Off credit reports"] == "top left"
+
+
 def test_timeline_marks_assumed_dates_with_hollow_markers():
     figure = timeline_figure(SHORT_SALE, "Timeline").to_dict()
     assumed = [trace for trace in figure["data"][1:] if "assumed" in trace["name"]]
@@ -133,6 +148,8 @@ def test_settlement_figure_stacks_paid_and_cancelled_with_tax_apart():
     assert [trace["y"][0] for trace in figure["data"]] == ["The deficiency"] * 2 + ["Tax"]
     assert figure["data"][1]["marker"]["color"] == CANCELLED
     assert figure["layout"]["barmode"] == "stack"
+    # Measured from the figure's foot: on a phone a plot-relative legend covered the ticks.
+    assert figure["layout"]["legend"]["yref"] == "container"
     alt = settlement_alt(Decimal(40), Decimal(800), Decimal(1200), Decimal(264))
     assert "you pay $800.00, $1,200.00 is cancelled" in alt
 
