@@ -1,5 +1,5 @@
 """Accessibility of every page in a real browser: axe-core, chart descriptions, a 390 px
-phone viewport, and the Compare page with the keyboard alone.
+phone viewport, and every page with the keyboard alone (Compare in depth).
 
 axe-core comes from npm (``package.json``; ``npm ci`` in scripts/test.sh) and is injected
 into each page by Playwright. Serious and critical violations fail; nothing is disabled
@@ -178,6 +178,7 @@ _FOCUS_INFO = """() => {
     key: key ? [...key.classList].find(c => c.startsWith('st-key-')) : null,
     box: [box.x, box.y, box.width, box.height],
     visible: box.width > 0 && box.height > 0,
+    table: e.closest('[data-testid="stDataFrame"]') !== null,
   };
 }"""
 
@@ -255,5 +256,107 @@ def test_compare_page_works_with_the_keyboard_alone(browser: Browser, app_url: s
             page.keyboard.press(key)
             expect(car_deficiency).to_have_text(expected, timeout=15_000)
             assert page.evaluate(_FOCUS_INFO)["key"] == target, "the rerun took the focus away"
+    finally:
+        context.close()
+
+
+#: Number everything a user can Tab to, in document order: links, buttons, inputs, selects,
+#: expanders and anything else with a tab index. A radio group is one Tab stop and arrows
+#: move within it: a native radio group stops at its checked option, a segmented control
+#: (Streamlit's react-aria group) at its first option.
+_MARK_FOCUSABLE = """() => {
+  const candidates = [...document.querySelectorAll(
+    'a[href], button, input, select, textarea, summary, [tabindex]')];
+  const firstOfGroup = e => {
+    const group = e.closest('[class*="st-key-"]') || e.parentElement;
+    return group.querySelector('[role="radio"]') === e;
+  };
+  const stops = candidates.filter(e => e.tabIndex >= 0 && !e.disabled
+    && e.getClientRects().length > 0 && !e.closest('[inert], [aria-hidden="true"]')
+    && !(e.getAttribute('role') === 'radio' && !firstOfGroup(e))
+    && !(e.type === 'radio' && !e.checked));
+  stops.forEach((e, i) => { e.dataset.domOrder = String(i); });
+  return stops.map(e => {
+    const key = e.closest('[class*="st-key-"]')?.className.match(/st-key-\\S+/)?.[0];
+    const name = e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30);
+    return `${e.tagName.toLowerCase()} ${key || ''} ${name}`.trim();
+  });
+}"""
+
+_FIRST_SLIDER = """() => {
+  const s = document.querySelector('[data-testid="stMain"] [role="slider"]');
+  return s ? {order: s.dataset.domOrder === undefined ? null : Number(s.dataset.domOrder),
+              value: s.getAttribute('aria-valuenow')} : null;
+}"""
+
+
+def _tab_through(page: Page, stops: list[str]) -> list[int]:
+    """Press Tab until the last stop has focus; check each focus is visible; return the order.
+
+    Inside Streamlit's table widget (st.dataframe, st.data_editor) focus is the widget's own:
+    its toolbar buttons show a tooltip rather than a ring, and its grid takes focus on a
+    hidden input and marks the selected cell, and Tab steps from cell to cell, as in a
+    spreadsheet, before it leaves. The app cannot style either, so there only the order is
+    checked: Tab goes in, through and out again.
+    """
+    reached: list[int] = []
+    previous: dict[str, object] | None = None
+    previous_shot = b""
+    for _ in range(2 * len(stops) + 40):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS_INFO)
+        assert focus["visible"] or focus["table"], f"Tab moved focus out of sight: {focus}"
+        if previous is not None and previous["order"] is not None and not previous["table"]:
+            after = page.screenshot(clip=_clip(previous["box"]))  # type: ignore[arg-type]
+            assert after != previous_shot, f"no visible focus on {stops[previous['order']]}"  # type: ignore[index]
+        stepped_in_table = focus["table"] and reached and reached[-1] == focus["order"]
+        if focus["order"] is not None and not stepped_in_table:
+            reached.append(focus["order"])
+            previous_shot = page.screenshot(clip=_clip(focus["box"]))
+        previous = focus
+        if focus["order"] == len(stops) - 1:
+            return reached
+    pytest.fail(f"{2 * len(stops) + 40} Tab presses never reached {stops[-1]}; reached {reached}")
+
+
+@pytest.mark.parametrize(("title", "path"), PAGES, ids=PAGE_IDS)
+def test_every_page_works_with_the_keyboard_alone(
+    title: str, path: str, browser: Browser, app_url: str
+) -> None:
+    """Tab reaches every control once, in order, each with a visible focus; a slider moves
+    with the arrow keys and the page redraws without an error."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    page = context.new_page()
+    try:
+        page.goto(app_url + path)
+        settle(page)
+        # The whole page in the viewport, so focus never scrolls and screenshots line up.
+        height = page.evaluate(
+            "() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight"
+        )
+        page.set_viewport_size({"width": 1400, "height": min(height + 100, 12_000)})
+        settle(page, quiet=0.5)
+        stops = page.evaluate(_MARK_FOCUSABLE)
+        assert stops, f"{title}: nothing to Tab to"
+        reached = _tab_through(page, stops)
+        assert reached == list(range(len(stops))), (
+            f"{title}: Tab skipped or reordered controls: expected {stops}, "
+            f"reached {[stops[i] for i in reached]}"
+        )
+        slider = page.evaluate(_FIRST_SLIDER)
+        if slider is None or slider["order"] is None:
+            return
+        # Shift+Tab back to the first slider, then move it with the keyboard alone.
+        for _ in range(2 * len(stops)):
+            page.keyboard.press("Shift+Tab")
+            if page.evaluate(_FOCUS_INFO)["order"] == slider["order"]:
+                break
+        else:
+            pytest.fail(f"{title}: Shift+Tab never came back to the first slider")
+        page.keyboard.press("ArrowRight")
+        expect(page.locator('[data-testid="stMain"] [role="slider"]').first).not_to_have_attribute(
+            "aria-valuenow", slider["value"], timeout=15_000
+        )
+        settle(page, quiet=0.5)
     finally:
         context.close()
