@@ -16,6 +16,7 @@ import streamlit as st
 
 from deficiency import InvalidInputError
 from deficiency.scenarios import FieldInfo
+from ui import live
 from ui.compute import SideResult
 from ui.panels import compute, scenario_name
 from ui.sides import CAR, MORTGAGE, InputSpec, Side
@@ -66,6 +67,17 @@ def follow_scenario(key: str, default: str) -> None:
         state.pop(key + EXACT, None)
 
 
+def chosen_date(key: str) -> date | None:
+    """The canonical date under ``key`` (None when left empty)."""
+    canonical = str(st.session_state.get(key, ""))
+    return date.fromisoformat(canonical) if canonical else None
+
+
+def toggled(key: str) -> bool:
+    """The canonical state of a :func:`toggle_input` under ``key``."""
+    return bool(st.session_state.get(key) == "yes")
+
+
 def _date_changed(key: str) -> None:
     chosen = st.session_state[key + WIDGET]
     st.session_state[key] = chosen.isoformat() if isinstance(chosen, date) else ""
@@ -87,7 +99,7 @@ def date_input(key: str, label: str, default: date | None, help: str | None = No
         args=(key,),
         help=help,
     )
-    return date.fromisoformat(canonical) if canonical else None
+    return chosen_date(key)
 
 
 def _select_changed(key: str) -> None:
@@ -161,15 +173,22 @@ def toggle_input(key: str, label: str, default: bool, help: str | None = None) -
     ensure(state, key, "yes" if default else "no")
     state[key + WIDGET] = state[key] == "yes"
     st.toggle(label, key=key + WIDGET, on_change=_toggle_changed, args=(key,), help=help)
-    return bool(state[key] == "yes")
+    return toggled(key)
 
 
-def _rate_changed(key: str) -> None:
+def _rate_changed(key: str, regions: tuple[str, ...]) -> None:
     st.session_state[key] = str(st.session_state[key + WIDGET])
+    live.redraw(regions)
 
 
-def bracket_input(key: str, label: str, brackets: Sequence[object], default: str) -> str:
-    """Pick one federal marginal rate (a select slider), bound to a canonical string."""
+def bracket_input(
+    key: str, label: str, brackets: Sequence[object], default: str, redraws: Sequence[str] = ()
+) -> str:
+    """Pick one federal marginal rate (a select slider), bound to a canonical string.
+
+    ``redraws`` names the regions (:mod:`ui.live`) that read the rate; with none, a move
+    reruns the page.
+    """
     state = st.session_state
     options = [str(rate) for rate in brackets]
     if state.get(key) not in options:
@@ -181,7 +200,7 @@ def bracket_input(key: str, label: str, brackets: Sequence[object], default: str
         format_func=lambda rate: f"{rate}%",
         key=key + WIDGET,
         on_change=_rate_changed,
-        args=(key,),
+        args=(key, tuple(redraws)),
         help="Your federal marginal rate: the rate on your last dollar of ordinary income.",
     )
     return str(state[key])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.helpers import chart, decode, metrics, start
+from tests.helpers import chart, decode, metrics, start, whole_page
 
 CREDIT, TAXES, COLLECTION, LEARN = (
     "pages/credit.py",
@@ -114,11 +114,32 @@ def test_worksheet_opens_on_the_scenario_numbers():
     assert metric(at, "Cancelled debt") == "$50,000.00"
 
 
+def test_worksheet_amount_redraws_its_input_the_worksheet_income_and_taxable_result_only():
+    at = start(TAXES)
+    run(at, at.slider(key="x_fmv__slider").set_value(180_000.0))
+    # The worksheet, the income line and the taxable result ran again; the other inputs,
+    # the exclusion controls and the forms did not.
+    assert worksheet(at)["2"] == "$180,000.00" and worksheet(at)["3"] == "$70,000.00"
+    assert [block.value for block in at.markdown if "ordinary income, **" in block.value] == [
+        "The worksheet's ordinary income, **$70,000.00**, is the cancelled debt tested below."
+    ]
+    assert metric(at, "Cancelled debt") == "$70,000.00"
+    assert [box.key for box in at.number_input] == ["x_fmv__exact"]
+    assert not at.toggle and not at.date_input and not at.select_slider
+    assert not any("Form 1099-A" in block.value for block in at.markdown)
+    run(at, whole_page(at).select_slider(key="x_rate__widget").set_value("37"))
+    assert [label for label, _ in metrics(at)] == [
+        "Cancelled debt",
+        "Taxable after exclusions",
+        "Extra federal tax at 37%",
+    ]
+
+
 def test_worksheet_recourse_example_ordinary_income_and_a_loss_not_deductible():
     at = start(TAXES)
     run(at, at.number_input(key="x_debt_before__exact").set_value(100_000.0))
-    run(at, at.number_input(key="x_fmv__exact").set_value(80_000.0))
-    run(at, at.number_input(key="x_basis__exact").set_value(90_000.0))
+    run(at, whole_page(at).number_input(key="x_fmv__exact").set_value(80_000.0))
+    run(at, whole_page(at).number_input(key="x_basis__exact").set_value(90_000.0))
     lines = worksheet(at)
     assert lines["1"] == "$100,000.00"
     assert lines["3"] == "$20,000.00"
@@ -127,7 +148,7 @@ def test_worksheet_recourse_example_ordinary_income_and_a_loss_not_deductible():
     assert metric(at, "Ordinary income (line 3)") == "$20,000.00"
     assert metric(at, "Loss on the property") == "$10,000.00"
     assert any("$10,000.00 loss is not deductible" in box.value for box in at.warning)
-    run(at, at.toggle(key="x_personal__widget").set_value(False))
+    run(at, whole_page(at).toggle(key="x_personal__widget").set_value(False))
     assert not any("not deductible" in box.value for box in at.warning)
 
 
@@ -140,6 +161,7 @@ def test_nonrecourse_has_no_ordinary_income_and_bad_combinations_keep_the_last_t
     assert metric(at, "Cancelled debt") == "$0.00"
     run(at, at.number_input(key="x_still_owed__exact").set_value(1_000.0))
     assert any("must be 0 for nonrecourse debt" in box.value for box in at.error)
+    whole_page(at)
     assert worksheet(at)["4"] == "$250,000.00"
 
 
@@ -160,6 +182,7 @@ def test_marginal_rate_and_exclusions_change_the_extra_tax():
     assert decode(figure["data"][0]["text"])[-1] == "$18,500.00"
     assert "$18,500.00" in alt
     # Discharged in 2025: the main-home exclusion covers it.
+    whole_page(at)
     run(at, at.date_input(key="x_discharge__widget").set_value(date(2025, 6, 30)))
     assert metric(at, "Taxable after exclusions") == "$0.00"
     # In 2026 only under a written agreement made before 2026.
