@@ -226,7 +226,18 @@ def test_settlement_slider_moves_paid_cancelled_and_tax():
     assert metric(at, "Form 1099-C") == "Expected"
     figure, _ = chart(at, "p_settlement_chart")
     assert [decode(trace["x"])[0] for trace in figure["data"]] == [15000.0, 35000.0, 7700.0]
-    run(at, at.select_slider(key="p_tax_rate__widget").set_value("10"))
+    # Only the results that read the share ran again: the settlement's and the planner's.
+    assert [label for label, _ in metrics(at)] == [
+        "You pay",
+        "Cancelled",
+        "Form 1099-C",
+        "Extra federal tax",
+    ]
+    assert {element.proto.id.rsplit("-", 1)[-1] for element in at.get("plotly_chart")} == {
+        "p_settlement_chart",
+        "p_planner_chart",
+    }
+    run(at, whole_page(at).select_slider(key="p_tax_rate__widget").set_value("10"))
     assert metric(at, "Extra federal tax") == "$3,500.00"
 
 
@@ -242,7 +253,8 @@ def test_car_judgment_garnished_at_the_federal_cap_pays_off_in_23_weeks():
     assert "23 weekly paychecks" in alt
     run(at, at.number_input(key="p_earnings__exact").set_value(200.0))
     assert metric(at, "Paychecks to pay off") == "Never"
-    run(at, at.number_input(key="p_costs__exact").set_value(500.0))
+    assert not any(label == "You pay" for label, _ in metrics(at))  # the settlement stayed
+    run(at, whole_page(at).number_input(key="p_costs__exact").set_value(500.0))
     assert metric(at, "Judgment") == "$2,500.00"
 
 

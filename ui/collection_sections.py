@@ -1,0 +1,291 @@
+"""Sections of the "Paying it off" page: garnishment, a settlement and the four ways out.
+
+Every input feeds one plan (:func:`plan`, the package's planner over the four ways out),
+and each section's results are a region (:mod:`ui.live`): a slider redraws its own input
+and only the results that read it. The judgment's inputs redraw the garnishment and the
+planner, the settlement's the settlement and the planner, the plan's only the planner.
+Regions rerun without the page around them, so each reads its inputs from session state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+import streamlit as st
+
+from deficiency import (
+    InvalidInputError,
+    Outcome,
+    PayPeriod,
+    PlannerInputs,
+    estimated_extra_tax,
+    expected_forms,
+    format_usd,
+    garnishment_cap,
+    interest_preset,
+    interest_presets,
+    post_judgment_interest,
+)
+from deficiency.collection import Compounding, Option, OptionResult
+from deficiency.money import ZERO
+from deficiency.tax import FormStatus, federal_brackets
+from ui import next_panels as nxt
+from ui.charts_next import (
+    payoff_alt,
+    payoff_figure,
+    payoff_takeaway,
+    planner_alt,
+    planner_figure,
+    planner_takeaway,
+    settlement_alt,
+    settlement_figure,
+)
+from ui.next_compute import planner
+from ui.sides import Side
+from ui.state import STATE_KEY
+from ui.widgets import amount_input, choice_input
+
+#: The result regions, in page order.
+GARNISHMENT = "p_garnishment_results"
+SETTLEMENT = "p_settlement_results"
+PLANNER = "p_planner_results"
+PLOT_CONFIG = {"displayModeBar": False}
+_FORM_WORDS = {
+    FormStatus.EXPECTED: "Expected",
+    FormStatus.POSSIBLE: "Possible",
+    FormStatus.NOT_EXPECTED: "Not expected",
+}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The planner's inputs and the four ways out (the last good ones on bad input)."""
+
+    inputs: PlannerInputs | None
+    options: tuple[OptionResult, ...]
+    taxes: tuple[Decimal, ...]
+    error: InvalidInputError | None
+
+    def option(self, which: Option) -> tuple[OptionResult, Decimal] | None:
+        """One way out and its estimated extra tax, if the plan has it."""
+        for option, tax in zip(self.options, self.taxes, strict=True):
+            if option.option is which:
+                return option, tax
+        return None
+
+
+def state_code() -> str:
+    """The borrower's state chosen on the scenario pages ("" for none)."""
+    return str(st.session_state.get(STATE_KEY, ""))
+
+
+def plan(outcome: Outcome) -> Plan:
+    """Every way out of the collectible deficiency, from the inputs in session state."""
+    state = st.session_state
+    inputs, error = nxt.last_good(
+        "p_inputs",
+        lambda: PlannerInputs(
+            deficiency=outcome.collectible,
+            settlement_percent=state["p_settle"],
+            plan_months=int(state["p_plan_months"]),
+            plan_annual_rate=state["p_plan_rate"],
+            disposable_earnings=state["p_earnings"],
+            pay_period=PayPeriod(str(state["p_period"])),
+            judgment_rate=state["p_rate"],
+            judgment_costs=state["p_costs"],
+            state=state_code() or None,
+        ),
+    )
+    options: tuple[OptionResult, ...] = ()
+    if inputs is not None:
+        planned, planner_error = nxt.last_good("p_options", lambda: planner(inputs))
+        options, error = planned or (), error or planner_error
+    marginal = Decimal(str(state["p_tax_rate"]))
+    taxes = tuple(
+        estimated_extra_tax(option.amount_cancelled if option.may_be_taxable else ZERO, marginal)
+        for option in options
+    )
+    return Plan(inputs, options, taxes, error)
+
+
+def garnishment_inputs(outcome: Outcome) -> None:
+    """The judgment's interest rate (from a state's statute or typed), costs and paycheck."""
+    presets = {preset.state: preset for preset in interest_presets()}
+    code = state_code()
+    preset_options = [("custom", "Enter the rate yourself")] + [
+        (
+            preset.state,
+            f"{preset.name}: {preset.rate}%"
+            if preset.rate is not None
+            else f"{preset.name}: indexed",
+        )
+        for preset in presets.values()
+    ]
+    chosen_preset = nxt.select_input(
+        "p_rate_preset",
+        "Post-judgment interest rate from",
+        preset_options,
+        code if code in presets else "custom",
+        help="States set the rate on an unpaid judgment by statute. Our data has a few.",
+    )
+    preset = interest_preset(chosen_preset) if chosen_preset != "custom" else None
+    if preset is not None and preset.rate is not None:
+        nxt.follow_scenario("p_rate", str(preset.rate))
+    redraws = (GARNISHMENT, PLANNER)
+    amount_input(
+        nxt.percent_spec("p_rate", "Post-judgment interest rate", 20.0, 0.25), redraws=redraws
+    )
+    if preset is not None:
+        st.caption(
+            f"{preset.source.note} {preset.source.citation}, as of {preset.source.as_of:%B %Y} "
+            f"([source]({preset.source.source_url}); {preset.source.confidence.label.lower()})."
+        )
+        if preset.compounding is Compounding.ANNUAL:
+            st.caption(
+                "The payoff schedule below uses simple interest, so it understates a "
+                "compounded rate slightly."
+            )
+    else:
+        st.caption("10% is only a starting figure (California's rate): use your judgment's rate.")
+    amount_input(
+        nxt.money_spec("p_costs", "Court costs and attorney fees", 20_000.0, 50.0),
+        help="Added to the judgment. Starts at the scenario's court costs and fees.",
+        redraws=redraws,
+    )
+    amount_input(
+        nxt.money_spec("p_earnings", "Your disposable earnings per paycheck", 5_000.0, 10.0),
+        help="Pay after taxes and other deductions the law requires. $368 a week is the "
+        "Department of Labor's worked example, not a typical figure.",
+        redraws=redraws,
+    )
+    choice_input("p_period", "Paid", [(period.value, period.label) for period in PayPeriod])
+
+
+def garnishment_result(outcome: Outcome) -> None:
+    """Region: the judgment, the most garnished per paycheck, and the payoff curve."""
+    current = plan(outcome)
+    nxt.input_error(current.error, current.inputs is not None)
+    garnished = current.option(Option.GARNISHMENT)
+    if current.inputs is None or garnished is None or garnished[0].schedule is None:
+        return
+    inputs, schedule = current.inputs, garnished[0].schedule
+    cap = garnishment_cap(inputs.disposable_earnings, inputs.pay_period, state=inputs.state)
+    cards = st.columns(3)
+    cards[0].metric("Judgment", format_usd(schedule.principal), border=True)
+    cards[1].metric("Most garnished per paycheck", format_usd(cap.cap), border=True)
+    cards[2].metric(
+        "Paychecks to pay off", str(schedule.periods) if schedule.paid_off else "Never", border=True
+    )
+    yearly = post_judgment_interest(schedule.principal, inputs.judgment_rate, 365)
+    st.markdown(
+        f"{cap.explanation} Interest on the full judgment runs about {format_usd(yearly)} a year."
+    )
+    st.plotly_chart(
+        payoff_figure(schedule, "What is still owed after each garnished paycheck"),
+        key="p_payoff_chart",
+        alt=payoff_alt(schedule),
+        config=PLOT_CONFIG,
+    )
+    st.caption(payoff_takeaway(schedule))
+    for note in cap.state_notes:
+        st.warning(note, icon=":material/gavel:")
+    st.caption(f"{cap.period.label} limit: 15 U.S.C. 1673(a); DOL Fact Sheet #30.")
+
+
+def settlement_inputs() -> None:
+    """The share of the deficiency paid in a settlement, and the marginal tax rate."""
+    redraws = (SETTLEMENT, PLANNER)
+    amount_input(
+        nxt.percent_spec("p_settle", "Share of the deficiency you pay", 100.0, 1.0),
+        help="Your assumption: no reliable typical settlement figure is published.",
+        redraws=redraws,
+    )
+    nxt.bracket_input(
+        "p_tax_rate", "Your federal marginal tax rate", federal_brackets(), "22", redraws=redraws
+    )
+    st.caption(
+        "Starts at the scenario's settlement share. The tax assumes no exclusion applies; the "
+        "Taxes page tests insolvency and the main-home exclusion."
+    )
+
+
+def settlement_result(outcome: Outcome, side: Side) -> None:
+    """Region: what a lump-sum settlement pays, cancels and costs in tax, and the 1099-C."""
+    current = plan(outcome)
+    nxt.input_error(current.error, current.inputs is not None)
+    lump = current.option(Option.LUMP_SUM)
+    if lump is None or current.inputs is None:
+        return
+    settled, tax = lump
+    exit = str(st.session_state[side.exit_key])
+    form_c = expected_forms(exit, "settled", settled.amount_cancelled, tax_year=date.today().year)[
+        1
+    ]
+    cards = [*st.columns(2), *st.columns(2)]
+    cards[0].metric("You pay", format_usd(settled.total_paid), border=True)
+    cards[1].metric("Cancelled", format_usd(settled.amount_cancelled), border=True)
+    cards[2].metric("Form 1099-C", _FORM_WORDS[form_c.status], border=True)
+    cards[3].metric("Extra federal tax", format_usd(tax), border=True)
+    st.plotly_chart(
+        settlement_figure(settled.total_paid, settled.amount_cancelled, tax),
+        key="p_settlement_chart",
+        alt=settlement_alt(
+            current.inputs.settlement_percent, settled.total_paid, settled.amount_cancelled, tax
+        ),
+        config=PLOT_CONFIG,
+    )
+    st.caption(form_c.explanation)
+
+
+def planner_inputs() -> None:
+    """The payment plan's length and interest."""
+    nxt.months_input("p_plan_months", "Payment plan length in months", 360)
+    amount_input(
+        nxt.percent_spec("p_plan_rate", "Interest on the payment plan", 20.0, 0.25),
+        redraws=(PLANNER,),
+    )
+
+
+def planner_result(outcome: Outcome) -> None:
+    """Region: the four ways out in a table and a chart, and what each involves."""
+    current = plan(outcome)
+    if not current.options:
+        return
+    _planner_table(current.options, current.taxes)
+    st.plotly_chart(
+        planner_figure(current.options, current.taxes),
+        key="p_planner_chart",
+        alt=planner_alt(current.options, current.taxes),
+        config=PLOT_CONFIG,
+    )
+    st.caption(planner_takeaway(current.options))
+    with st.expander("What each way out involves", icon=":material/info:"):
+        for option in current.options:
+            st.markdown(f"- **{option.label}**: {option.notes}")
+
+
+def _planner_table(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> None:
+    st.dataframe(
+        [
+            {
+                "Way out": option.label,
+                "You pay": float(option.total_paid),
+                "Months": option.months,
+                "Cancelled": float(option.amount_cancelled),
+                "Still owed at the end": float(option.still_owed),
+                "Extra tax (estimate)": float(tax),
+                "Credit report": option.credit_report,
+                "Tax note": option.tax_note,
+            }
+            for option, tax in zip(options, taxes, strict=True)
+        ],
+        hide_index=True,
+        column_config={
+            name: st.column_config.NumberColumn(format="dollar")
+            for name in ("You pay", "Cancelled", "Still owed at the end", "Extra tax (estimate)")
+        },
+        key="p_planner_table",
+    )
