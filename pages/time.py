@@ -18,7 +18,12 @@ side = time_sections.page_side()
 
 # Two regions: a loan input redraws both, a months-to-sale input only the second.
 st.header(f"The loan against the value of {side.collateral}")
-live.region(time_sections.BALANCE, time_sections.balance_section, side)
+slots = time_sections.balance_slots(side)
+inputs_column, chart_column = st.columns([2, 3], gap="large")
+with inputs_column:
+    time_sections.balance_inputs(side, slots)
+with chart_column:
+    live.region(time_sections.BALANCE, time_sections.balance_chart, side, slots)
 
 st.header("After the first missed payment")
 live.region(time_sections.GAP, time_sections.gap_section, side)

@@ -10,6 +10,7 @@ shows that message right under the control carrying the same label.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -20,7 +21,7 @@ from deficiency import FieldInfo, InvalidInputError
 from ui import live
 from ui.sides import InputSpec
 from ui.state import ERROR, EXACT, LAST_GOOD, SLIDER, ensure
-from ui.widgets import amount_input
+from ui.widgets import PAIR, amount_input
 
 
 def money_spec(key: str, label: str, slider_max: float, step: float) -> InputSpec:
@@ -48,46 +49,126 @@ class ErrorSlots:
         """Reserve the place under the control just drawn for errors naming ``field``."""
         self._slots[field] = st.container()
 
+    #: Regions to redraw once a change is stored (see :class:`CheckedSlots`).
+    also: live.Also = None
+
     def amount(self, spec: InputSpec, default: str, help: str | None = None) -> None:
         """An amount input with its default on first use and an error slot under it."""
         ensure(st.session_state, spec.key, default)
-        amount_input(spec, help=help, redraws=self.redraws)
+        amount_input(spec, help=help, redraws=self.redraws, also=self.also)
         self.add(spec.label)
 
     def months(self, key: str, label: str, default: int, slider_max: int, help: str) -> None:
         """A month count with its default on first use and an error slot under it."""
-        months_input(key, label, default, slider_max, help, self.redraws)
+        months_input(key, label, default, slider_max, help, self.redraws, self.also)
         self.add(label)
 
     def show(self, error: InvalidInputError, fallback: DeltaGenerator | None = None) -> None:
         """The message under the control the error names (or in ``fallback``, else here)."""
         target = self._slots.get(error.field, fallback)
-        message = f"{error.field} {error.problem}. The chart keeps the last figures that worked."
-        (target or st).error(message, icon=":material/error:")
+        (target or st).error(_message(error), icon=":material/error:")
 
 
-def _months_changed(key: str, suffix: str, redraws: tuple[str, ...] = ()) -> None:
+class CheckedSlots(ErrorSlots):
+    """Error slots for controls drawn outside the region that computes from them.
+
+    ``check()`` runs the section's computation from session state (a cached call, so
+    cheap to repeat) and returns its error. Each slot is a small region of its own that
+    shows the error if it names its field; a change of any control redraws the slots of
+    the field that was wrong and of the field wrong now, so a message appears or clears
+    by the control it names while the other controls stay as drawn.
+    """
+
+    def __init__(
+        self, section: str, check: Callable[[], InvalidInputError | None], redraws: Sequence[str]
+    ) -> None:
+        super().__init__(redraws)
+        self.section = section
+        self.check = check
+        self.also = self.affected
+        self._fields: dict[str, str] = {}
+
+    def _slot(self, field: str) -> str:
+        return f"{self.section}__slot_{re.sub(r'[^A-Za-z0-9]+', '_', field)}"
+
+    def add(self, field: str) -> None:
+        """Reserve the place under the control just drawn for errors naming ``field``."""
+        self._fields[field] = self._slot(field)
+        live.region(self._fields[field], self._draw_slot, field)
+
+    def _draw_slot(self, field: str) -> None:
+        error = self.check()
+        if error is not None and error.field == field:
+            st.error(_message(error), icon=":material/error:")
+
+    def affected(self) -> tuple[str, ...]:
+        """The slots to redraw after a change: the field wrong before and the one wrong now."""
+        state = st.session_state
+        before = state.get(self.section + ERROR)
+        error = self.check()
+        now = error.field if error is not None else None
+        state[self.section + ERROR] = now
+        return tuple(self._fields[field] for field in {before, now} if field in self._fields)
+
+    def changed(self) -> None:
+        """A callback for a plain control of the section: redraw the regions and slots."""
+        live.redraw(self.redraws, self.also)
+
+    def show(self, error: InvalidInputError, fallback: DeltaGenerator | None = None) -> None:
+        """Only an error naming no control here is shown in ``fallback``: slots show the rest."""
+        if error.field not in self._fields:
+            (fallback or st).error(_message(error), icon=":material/error:")
+
+
+def _message(error: InvalidInputError) -> str:
+    return f"{error.field} {error.problem}. The chart keeps the last figures that worked."
+
+
+def _months_changed(
+    key: str, suffix: str, redraws: tuple[str, ...] = (), also: live.Also = None
+) -> None:
     raw: Any = st.session_state[key + suffix]
     if raw is None:
         st.session_state[key + ERROR] = "is empty; enter a whole number of months"
     else:
         st.session_state[key] = str(int(raw))
         st.session_state.pop(key + ERROR, None)
-    live.redraw(redraws)
+    live.redraw(redraws, also)
 
 
 def months_input(
-    key: str, label: str, default: int, slider_max: int, help: str, redraws: Sequence[str] = ()
+    key: str,
+    label: str,
+    default: int,
+    slider_max: int,
+    help: str,
+    redraws: Sequence[str] = (),
+    also: live.Also = None,
 ) -> int:
     """A slider (0 to ``slider_max`` months) beside an exact box, bound to one canonical count.
 
     The box takes any whole number, including zero or a negative, so that the package
-    can name the problem; returns the canonical count. ``redraws`` as for
-    :func:`ui.widgets.amount_input`.
+    can name the problem; returns the canonical count. ``redraws`` and ``also`` as for
+    :func:`ui.widgets.amount_input` (the pair itself is redrawn only if named).
     """
-    regions = tuple(redraws)
+    ensure(st.session_state, key, str(default))
+    if redraws:
+        own = key + PAIR
+        live.region(own, _months_pair, key, label, slider_max, help, (own, *redraws), also)
+    else:
+        _months_pair(key, label, slider_max, help, (), None)
+    return int(st.session_state[key])
+
+
+def _months_pair(
+    key: str,
+    label: str,
+    slider_max: int,
+    help: str,
+    regions: tuple[str, ...],
+    also: live.Also,
+) -> None:
     state = st.session_state
-    ensure(state, key, str(default))
     months = int(state[key])
     state[key + SLIDER] = min(max(months, 0), slider_max)
     if key + ERROR not in state:
@@ -101,7 +182,7 @@ def months_input(
         format="%d months",
         key=key + SLIDER,
         on_change=_months_changed,
-        args=(key, SLIDER, regions),
+        args=(key, SLIDER, regions, also),
         help=help,
     )
     exact_column.number_input(
@@ -110,7 +191,7 @@ def months_input(
         format="%d",
         key=key + EXACT,
         on_change=_months_changed,
-        args=(key, EXACT, regions),
+        args=(key, EXACT, regions, also),
         icon=":material/calendar_month:",
         label_visibility="collapsed",
     )
@@ -119,7 +200,6 @@ def months_input(
         st.error(f"{label} {problem}. Still using {months} months.", icon=":material/error:")
     elif months > slider_max:
         st.caption(f"{months} months is beyond the slider; the exact figure is used.")
-    return months
 
 
 T = TypeVar("T")

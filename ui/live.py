@@ -35,15 +35,21 @@ def region(key: str, draw: Callable[..., Any], *args: Any, **kwargs: Any) -> Any
     return st.fragment(draw, key=key)(*args, **kwargs)
 
 
-def redraw(keys: Sequence[str]) -> None:
+#: Called once a change is stored, for regions that depend on what the change did (say,
+#: the message slot of a field that just became wrong).
+Also = Callable[[], Sequence[str]] | None
+
+
+def redraw(keys: Sequence[str], also: Also = None) -> None:
     """From a widget callback: keep the URL current, then rerun only the named regions.
 
     With no regions the callback just returns and Streamlit's usual rerun follows; with
     one that is not on the page this run, the whole page reruns: a change is never left
-    undrawn.
+    undrawn. ``also()``, when given, adds regions known only after the change.
     """
     if not keys:
         return
+    keys = (*keys, *(also() if also else ()))
     write_url()
     try:
         st.rerun(scope=list(keys))

@@ -13,10 +13,9 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import format_usd
+from deficiency import InvalidInputError, format_usd
 from deficiency.default_timeline import MONTHS_TO_SALE
 from deficiency.growth import ILLUSTRATIVE_CAR_FIRST_YEAR_DROP, ILLUSTRATIVE_CAR_LATER_YEARLY_DROP
-from ui import live
 from ui.charts_time import (
     balance_value_alt,
     balance_value_figure,
@@ -26,7 +25,7 @@ from ui.charts_time import (
     month_label,
     spans_sentence,
 )
-from ui.explore_inputs import ErrorSlots, last_good, money_spec, percent_spec
+from ui.explore_inputs import CheckedSlots, ErrorSlots, last_good, money_spec, percent_spec
 from ui.sides import CAR, MORTGAGE, Side
 from ui.state import LAST_GOOD, ensure, values
 from ui.time_compute import BalanceView, GapView, balance_view, car_gap_view, home_gap_view
@@ -73,142 +72,170 @@ def _money_range(side: Side) -> tuple[float, float]:
     return (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
 
 
-#: The page's two regions: a loan input redraws both, a months-to-sale input the second.
+#: The page's two regions: a loan input redraws both (and its own pair and the error
+#: slots it touches), a months-to-sale input only the second.
 BALANCE = "t_balance"
 GAP = "t_gap"
 
 
-def _date_input(name: str, label: str, default: date, help: str) -> date:
-    if name not in st.session_state:
-        st.session_state[name] = default
-    chosen: date = st.date_input(
+def _date_input(name: str, label: str, help: str, slots: CheckedSlots) -> None:
+    st.date_input(
         label,
         key=name,
         min_value=date(1970, 1, 1),
         max_value=date(2075, 12, 31),
         help=help,
-        on_change=live.redraw,
-        args=((BALANCE, GAP),),
+        on_change=slots.changed,
     )
-    return chosen
 
 
-def balance_section(side: Side) -> None:
-    """Inputs of the loan and the collateral, the balance-vs-value chart and its takeaway.
+def _balance_view(side: Side) -> BalanceView:
+    """The balance-vs-value view from the inputs in session state (cached by its arguments)."""
+    state = st.session_state
+    if side is MORTGAGE:
+        change, later = str(state[key(side, "change")]), "0"
+    else:
+        change, later = str(state[key(side, "drop1")]), str(state[key(side, "drop2")])
+    return balance_view(
+        side.prefix,
+        str(state[key(side, "loan")]),
+        str(state[key(side, "rate")]),
+        int(state[key(side, "term")]),
+        state[key(side, "start")],
+        int(state[key(side, "payments")]),
+        str(state[key(side, "price")]),
+        change,
+        later,
+    )
 
-    The chart's data (the last good one) stays in session state for :func:`gap_section`.
+
+def balance_slots(side: Side) -> CheckedSlots:
+    """The error slots of the loan inputs: a change redraws the chart, the gap and the slots."""
+
+    def check() -> InvalidInputError | None:
+        try:
+            _balance_view(side)
+        except InvalidInputError as error:
+            return error
+        return None
+
+    return CheckedSlots(key(side, "balance"), check, redraws=(BALANCE, GAP))
+
+
+def _start_balance_inputs(side: Side) -> None:
+    """Every loan input's default on first use, before any is drawn: each error slot
+    checks all of them, so all must be there when the first slot draws."""
+    defaults = DEFAULTS[side.prefix]
+    principal = values(st.session_state, side)["unpaid_principal"]
+    starting: dict[str, object] = {
+        "loan": principal,
+        "rate": defaults.rate,
+        "term": str(defaults.term),
+        "start": defaults.start,
+        "payments": str(defaults.payments),
+        "price": principal,
+    }
+    if side is MORTGAGE:
+        starting["change"] = float(defaults.change)
+    else:
+        starting["drop1"] = str(ILLUSTRATIVE_CAR_FIRST_YEAR_DROP)
+        starting["drop2"] = str(ILLUSTRATIVE_CAR_LATER_YEARLY_DROP)
+    for name, default in starting.items():
+        st.session_state.setdefault(key(side, name), default)
+
+
+def balance_inputs(side: Side, slots: CheckedSlots) -> None:
+    """Inputs of the loan and the collateral, each with its error slot.
+
+    None of them is in a region: a change redraws its own pair, the chart and the gap.
     """
+    _start_balance_inputs(side)
     defaults = DEFAULTS[side.prefix]
     principal = values(st.session_state, side)["unpaid_principal"]
     slider_max, step = _money_range(side)
-    slots = ErrorSlots(redraws=(BALANCE, GAP))
-    inputs_column, chart_column = st.columns([2, 3], gap="large")
-    with inputs_column:
+    slots.amount(
+        money_spec(key(side, "loan"), "Loan amount", slider_max, step),
+        principal,
+        help=f"Starts at the {side.title.lower()} scenario's unpaid principal.",
+    )
+    slots.amount(
+        percent_spec(key(side, "rate"), "Interest rate (%/yr)", 25.0, 0.1),
+        defaults.rate,
+        help="Illustrative starting rate; a fixed rate compounded monthly.",
+    )
+    term_max = 480 if side is MORTGAGE else 96
+    slots.months(key(side, "term"), "Term (months)", defaults.term, term_max, "Number of payments.")
+    _date_input(
+        key(side, "start"), "Start date", "When the loan was made (illustrative default).", slots
+    )
+    slots.months(
+        key(side, "payments"),
+        "Payments made",
+        defaults.payments,
+        term_max,
+        "Monthly payments made before the borrower stopped paying.",
+    )
+    if side is MORTGAGE:
         slots.amount(
-            money_spec(key(side, "loan"), "Loan amount", slider_max, step),
+            money_spec(key(side, "price"), "Home value", slider_max, step),
             principal,
-            help=f"Starts at the {side.title.lower()} scenario's unpaid principal.",
+            help="The home's value when the loan was made.",
+        )
+        st.number_input(
+            "Home price change (%/yr)",
+            key=key(side, "change"),
+            min_value=-99.0,
+            max_value=100.0,
+            step=0.5,
+            format="%.2f",
+            help="Negative when prices fall. Illustrative default: -3% a year.",
+            on_change=slots.changed,
+        )
+        slots.add("Home price change (%/yr)")
+    else:
+        slots.amount(
+            money_spec(key(side, "price"), "Car price", slider_max, step),
+            principal,
+            help="The car's price when the loan was made (no down payment by default).",
         )
         slots.amount(
-            percent_spec(key(side, "rate"), "Interest rate (%/yr)", 25.0, 0.1),
-            defaults.rate,
-            help="Illustrative starting rate; a fixed rate compounded monthly.",
+            percent_spec(key(side, "drop1"), "First-year value drop (%)", 60.0, 1.0),
+            str(ILLUSTRATIVE_CAR_FIRST_YEAR_DROP),
+            help="Illustrative: published rules of thumb run from about 10% to 30%.",
         )
-        term_max = 480 if side is MORTGAGE else 96
-        slots.months(
-            key(side, "term"), "Term (months)", defaults.term, term_max, "Number of payments."
+        slots.amount(
+            percent_spec(key(side, "drop2"), "Yearly value drop after year one (%)", 60.0, 1.0),
+            str(ILLUSTRATIVE_CAR_LATER_YEARLY_DROP),
+            help="Illustrative; also used for the months after default below.",
         )
-        start = _date_input(
-            key(side, "start"),
-            "Start date",
-            defaults.start,
-            "When the loan was made (illustrative default).",
-        )
-        slots.months(
-            key(side, "payments"),
-            "Payments made",
-            defaults.payments,
-            term_max,
-            "Monthly payments made before the borrower stopped paying.",
-        )
-        if side is MORTGAGE:
-            slots.amount(
-                money_spec(key(side, "price"), "Home value", slider_max, step),
-                principal,
-                help="The home's value when the loan was made.",
-            )
-            change_key = key(side, "change")
-            if change_key not in st.session_state:
-                st.session_state[change_key] = float(defaults.change)
-            change = st.number_input(
-                "Home price change (%/yr)",
-                key=change_key,
-                min_value=-99.0,
-                max_value=100.0,
-                step=0.5,
-                format="%.2f",
-                help="Negative when prices fall. Illustrative default: -3% a year.",
-                on_change=live.redraw,
-                args=((BALANCE, GAP),),
-            )
-            slots.add("Home price change (%/yr)")
-            change_text, later_text = str(change), "0"
-        else:
-            slots.amount(
-                money_spec(key(side, "price"), "Car price", slider_max, step),
-                principal,
-                help="The car's price when the loan was made (no down payment by default).",
-            )
-            slots.amount(
-                percent_spec(key(side, "drop1"), "First-year value drop (%)", 60.0, 1.0),
-                str(ILLUSTRATIVE_CAR_FIRST_YEAR_DROP),
-                help="Illustrative: published rules of thumb run from about 10% to 30%.",
-            )
-            slots.amount(
-                percent_spec(key(side, "drop2"), "Yearly value drop after year one (%)", 60.0, 1.0),
-                str(ILLUSTRATIVE_CAR_LATER_YEARLY_DROP),
-                help="Illustrative; also used for the months after default below.",
-            )
-            change_text = str(st.session_state[key(side, "drop1")])
-            later_text = str(st.session_state[key(side, "drop2")])
-    state = st.session_state
-    with chart_column:
-        chart_slot = st.container()
-        view = last_good(
-            key(side, "balance"),
-            lambda: balance_view(
-                side.prefix,
-                str(state[key(side, "loan")]),
-                str(state[key(side, "rate")]),
-                int(state[key(side, "term")]),
-                start,
-                int(state[key(side, "payments")]),
-                str(state[key(side, "price")]),
-                change_text,
-                later_text,
+
+
+def balance_chart(side: Side, slots: CheckedSlots) -> None:
+    """Region: the balance-vs-value chart and its takeaway (the last good one on bad input).
+
+    The chart's data stays in session state for :func:`gap_section`.
+    """
+    chart_slot = st.container()
+    view = last_good(key(side, "balance"), lambda: _balance_view(side), slots, chart_slot)
+    if view is None:
+        return
+    with chart_slot:
+        st.plotly_chart(
+            balance_value_figure(
+                view, side.collateral, f"Loan balance against the value of {side.collateral}"
             ),
-            slots,
-            chart_slot,
+            key=key(side, "balance_chart"),
+            alt=balance_value_alt(view, side.collateral),
+            config=PLOT_CONFIG,
         )
-        if view is None:
-            return
-        with chart_slot:
-            st.plotly_chart(
-                balance_value_figure(
-                    view, side.collateral, f"Loan balance against the value of {side.collateral}"
-                ),
-                key=key(side, "balance_chart"),
-                alt=balance_value_alt(view, side.collateral),
-                config=PLOT_CONFIG,
-            )
-            st.caption(spans_sentence(view.spans, side.collateral))
-            row = view.at_default
-            st.caption(
-                f"Monthly payment {format_usd(view.payment)}. When payments stop after "
-                f"{row.month} payments ({month_label(row.date)}), {format_usd(row.balance)} "
-                f"is owed on {side.collateral}, worth about {format_usd(row.value)}: the "
-                "starting point below."
-            )
+        st.caption(spans_sentence(view.spans, side.collateral))
+        row = view.at_default
+        st.caption(
+            f"Monthly payment {format_usd(view.payment)}. When payments stop after "
+            f"{row.month} payments ({month_label(row.date)}), {format_usd(row.balance)} "
+            f"is owed on {side.collateral}, worth about {format_usd(row.value)}: the "
+            "starting point below."
+        )
 
 
 def gap_section(side: Side) -> None:

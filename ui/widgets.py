@@ -53,30 +53,38 @@ def _store(spec: InputSpec, raw: Any) -> None:
     state.pop(spec.key + ERROR, None)
 
 
-def _slider_changed(spec: InputSpec, regions: tuple[str, ...]) -> None:
+def _slider_changed(spec: InputSpec, regions: tuple[str, ...], also: live.Also) -> None:
     _store(spec, st.session_state[spec.key + SLIDER])
-    live.redraw(regions)
+    live.redraw(regions, also)
 
 
-def _exact_changed(spec: InputSpec, regions: tuple[str, ...]) -> None:
+def _exact_changed(spec: InputSpec, regions: tuple[str, ...], also: live.Also) -> None:
     _store(spec, st.session_state[spec.key + EXACT])
-    live.redraw(regions)
+    live.redraw(regions, also)
 
 
-def amount_input(spec: InputSpec, help: str | None = None, redraws: Sequence[str] = ()) -> None:
+def amount_input(
+    spec: InputSpec,
+    help: str | None = None,
+    redraws: Sequence[str] = (),
+    also: live.Also = None,
+) -> None:
     """A slider for quick moves beside an exact box for figures to the cent, bound to one value.
 
     With ``redraws`` (the keys of the regions that read this input), a change reruns
-    only this pair and those regions instead of the whole page.
+    only this pair and those regions instead of the whole page; ``also`` names more
+    regions once the change is stored (see :func:`ui.live.redraw`).
     """
     if redraws:
         own = spec.key + PAIR
-        live.region(own, _amount_pair, spec, help, (own, *redraws))
+        live.region(own, _amount_pair, spec, help, (own, *redraws), also)
     else:
         _amount_pair(spec, help, ())
 
 
-def _amount_pair(spec: InputSpec, help: str | None, regions: tuple[str, ...]) -> None:
+def _amount_pair(
+    spec: InputSpec, help: str | None, regions: tuple[str, ...], also: live.Also = None
+) -> None:
     state = st.session_state
     canonical = str(state[spec.key])
     number = _as_number(spec, canonical)
@@ -95,7 +103,7 @@ def _amount_pair(spec: InputSpec, help: str | None, regions: tuple[str, ...]) ->
         format=_SLIDER_FORMAT[spec.info.kind],
         key=spec.key + SLIDER,
         on_change=_slider_changed,
-        args=(spec, regions),
+        args=(spec, regions, also),
         help=help,
     )
     exact_column.number_input(
@@ -104,7 +112,7 @@ def _amount_pair(spec: InputSpec, help: str | None, regions: tuple[str, ...]) ->
         format=_EXACT_FORMAT[spec.info.kind],
         key=spec.key + EXACT,
         on_change=_exact_changed,
-        args=(spec, regions),
+        args=(spec, regions, also),
         icon=_ICON[spec.info.kind],
         label_visibility="collapsed",
     )

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import chart, decode, metrics, start
+from tests.helpers import chart, decode, metrics, start, whole_page
 
 TIME = "pages/time.py"
 ODDS = "pages/odds.py"
@@ -121,6 +121,26 @@ def test_a_loan_input_redraws_both_sections_and_nothing_else():
     assert not at.title  # the heading and the side picker were left as drawn
     assert chart_keys(at) == {"t_m_balance_chart", "t_m_gap_chart"}
     assert trace_y(at, "t_m_gap_chart", 0) != before  # the gap starts from the new balance
+
+
+def test_a_loan_input_leaves_the_other_loan_inputs_and_names_a_new_error_by_its_control():
+    at = start(TIME)
+    at.slider(key="t_m_term__slider").set_value(24).run()
+    assert not at.exception
+    # Its own pair and the gap section's inputs ran again; the other loan inputs did not,
+    # yet the message lands in the slot under "Payments made", which now exceeds the term.
+    assert [slider.key for slider in at.slider] == [
+        "t_m_term__slider",
+        "t_m_months__slider",
+        "t_m_late_fee__slider",
+        "t_m_escrow__slider",
+    ]
+    assert errors(at) == (
+        "Payments made cannot be above 24. The chart keeps the last figures that worked."
+    )
+    at.slider(key="t_m_term__slider").set_value(360).run()
+    # That the slot is redrawn empty in place is checked in the browser (test_explore_browser).
+    assert not at.error and not whole_page(at).error
 
 
 def test_start_date_moves_the_time_axis():
