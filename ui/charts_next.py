@@ -344,7 +344,8 @@ def settlement_alt(percent: Decimal, paid: Decimal, cancelled: Decimal, tax: Dec
     )
 
 
-def _months_words(option: OptionResult) -> str:
+def months_words(option: OptionResult) -> str:
+    """How long a way out takes, in words: "24 months", "at once", "not paid off"."""
     if option.months is None:
         return "not paid off" if option.still_owed > ZERO else "no payments"
     if option.months == 0:
@@ -355,7 +356,7 @@ def _months_words(option: OptionResult) -> str:
 def planner_figure(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> go.Figure:
     """For each way out: total you pay, what is cancelled, tax, and anything still owed."""
     names = [
-        f"{wrap(option.label, LABEL_WIDTH + 4)}<br>({_months_words(option)})" for option in options
+        f"{wrap(option.label, LABEL_WIDTH + 4)}<br>({months_words(option)})" for option in options
     ]
     series = (
         ("You pay in total", [option.total_paid for option in options], BORROWER),
@@ -408,7 +409,7 @@ def planner_takeaway(options: Sequence[OptionResult]) -> str:
 
 def planner_alt(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> str:
     rows = "; ".join(
-        f"{option.label}: pay {format_usd(option.total_paid)} ({_months_words(option)}), "
+        f"{option.label}: pay {format_usd(option.total_paid)} ({months_words(option)}), "
         f"{format_usd(option.amount_cancelled)} cancelled, about {format_usd(tax)} tax"
         for option, tax in zip(options, taxes, strict=True)
     )

@@ -34,6 +34,7 @@ from deficiency.money import ZERO
 from deficiency.tax import FormStatus, federal_brackets
 from ui import next_panels as nxt
 from ui.charts_next import (
+    months_words,
     payoff_alt,
     payoff_figure,
     payoff_takeaway,
@@ -273,7 +274,7 @@ def _planner_table(options: Sequence[OptionResult], taxes: Sequence[Decimal]) ->
             {
                 "Way out": option.label,
                 "You pay": float(option.total_paid),
-                "Months": option.months,
+                "Takes": months_words(option),
                 "Cancelled": float(option.amount_cancelled),
                 "Still owed at the end": float(option.still_owed),
                 "Extra tax (estimate)": float(tax),
