@@ -634,6 +634,11 @@ class OptionResult:
     def label(self) -> str:
         return self.option.label
 
+    @property
+    def possibly_taxable(self) -> Decimal:
+        """The cancelled amount that may count as income: zero when none of it can."""
+        return self.amount_cancelled if self.may_be_taxable else ZERO
+
 
 _DELINQUENCY = (
     "the original delinquency stays on credit reports for 7 years from 180 days after it began"

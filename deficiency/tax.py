@@ -723,6 +723,11 @@ class FormStatus(enum.Enum):
     POSSIBLE = "possible"
     NOT_EXPECTED = "not_expected"
 
+    @property
+    def label(self) -> str:
+        """The status in words, e.g. "Not expected"."""
+        return self.value.replace("_", " ").capitalize()
+
 
 @dataclass(frozen=True)
 class ExpectedForm:

@@ -77,14 +77,9 @@ icons = {
     FormStatus.POSSIBLE: ":material/help:",
     FormStatus.NOT_EXPECTED: ":material/do_not_disturb_on:",
 }
-words = {
-    FormStatus.EXPECTED: "Expected",
-    FormStatus.POSSIBLE: "Possible",
-    FormStatus.NOT_EXPECTED: "Not expected",
-}
 for column, form in zip(st.columns(2), forms or (), strict=False):
     with column, st.container(border=True):
-        st.markdown(f"{icons[form.status]} **Form {form.form}: {words[form.status]}**")
+        st.markdown(f"{icons[form.status]} **Form {form.form}: {form.status.label}**")
         st.markdown(form.explanation)
         if not form.verified:
             st.caption("Not confirmed for this year: check the current IRS instructions.")

@@ -30,8 +30,7 @@ from deficiency import (
     post_judgment_interest,
 )
 from deficiency.collection import Compounding, Option, OptionResult
-from deficiency.money import ZERO
-from deficiency.tax import FormStatus, federal_brackets
+from deficiency.tax import federal_brackets
 from ui import next_panels as nxt
 from ui.charts_next import (
     months_words,
@@ -54,11 +53,6 @@ GARNISHMENT = "p_garnishment_results"
 SETTLEMENT = "p_settlement_results"
 PLANNER = "p_planner_results"
 PLOT_CONFIG = {"displayModeBar": False}
-_FORM_WORDS = {
-    FormStatus.EXPECTED: "Expected",
-    FormStatus.POSSIBLE: "Possible",
-    FormStatus.NOT_EXPECTED: "Not expected",
-}
 
 
 @dataclass(frozen=True)
@@ -105,10 +99,7 @@ def plan(outcome: Outcome) -> Plan:
         planned, planner_error = nxt.last_good("p_options", lambda: planner(inputs))
         options, error = planned or (), error or planner_error
     marginal = Decimal(str(state["p_tax_rate"]))
-    taxes = tuple(
-        estimated_extra_tax(option.amount_cancelled if option.may_be_taxable else ZERO, marginal)
-        for option in options
-    )
+    taxes = tuple(estimated_extra_tax(option.possibly_taxable, marginal) for option in options)
     return Plan(inputs, options, taxes, error)
 
 
@@ -228,7 +219,7 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
     cards = [*st.columns(2), *st.columns(2)]
     cards[0].metric("You pay", format_usd(settled.total_paid), border=True)
     cards[1].metric("Cancelled", format_usd(settled.amount_cancelled), border=True)
-    cards[2].metric("Form 1099-C", _FORM_WORDS[form_c.status], border=True)
+    cards[2].metric("Form 1099-C", form_c.status.label, border=True)
     cards[3].metric("Extra federal tax", format_usd(tax), border=True)
     st.plotly_chart(
         settlement_figure(settled.total_paid, settled.amount_cancelled, tax),

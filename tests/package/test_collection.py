@@ -185,6 +185,7 @@ def test_planner_lump_sum_settlement_cancels_the_rest_and_flags_tax_and_1099c():
     lump = planner()[Option.LUMP_SUM]
     assert (lump.total_paid, lump.amount_cancelled, lump.months) == (D("800.00"), D("1200.00"), 0)
     assert lump.may_be_taxable and lump.form_1099c_likely
+    assert lump.possibly_taxable == D("1200.00")
     assert "special comment AU" in lump.credit_report
 
 
@@ -217,6 +218,8 @@ def test_planner_bankruptcy_pays_nothing_on_the_deficiency_and_is_not_taxable():
     bankruptcy = planner()[Option.BANKRUPTCY]
     assert (bankruptcy.total_paid, bankruptcy.amount_cancelled) == (D(0), D("2000.00"))
     assert not bankruptcy.may_be_taxable
+    # Discharged in bankruptcy, the $2,000 is cancelled but none of it counts as income.
+    assert bankruptcy.possibly_taxable == D(0)
     assert "10 years" in bankruptcy.credit_report
 
 

@@ -404,6 +404,7 @@ def test_under_600_may_still_be_taxable():
 def test_1099c_threshold_after_2025_is_flagged_unverified():
     _, form_c = expected_forms("short_sale", "waived", 50000, tax_year=2026)
     assert form_c.status is FormStatus.EXPECTED
+    assert [status.label for status in FormStatus] == ["Expected", "Possible", "Not expected"]
     assert form_c.verified is False
     assert "not verified" in form_c.explanation
     _, unknown_year = expected_forms("short_sale", "waived", 50000)
