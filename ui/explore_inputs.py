@@ -52,14 +52,17 @@ class ErrorSlots:
     #: Regions to redraw once a change is stored (see :class:`CheckedSlots`).
     also: live.Also = None
 
-    def amount(self, spec: InputSpec, default: str, help: str | None = None) -> None:
-        """An amount input with its default on first use and an error slot under it."""
-        ensure(st.session_state, spec.key, default)
+    def amount(self, spec: InputSpec, default: str | None, help: str | None = None) -> None:
+        """An amount input with its default on first use (None: already set) and an error
+        slot under it."""
+        if default is not None:
+            ensure(st.session_state, spec.key, default)
         amount_input(spec, help=help, redraws=self.redraws, also=self.also)
         self.add(spec.label)
 
-    def months(self, key: str, label: str, default: int, slider_max: int, help: str) -> None:
-        """A month count with its default on first use and an error slot under it."""
+    def months(self, key: str, label: str, default: int | None, slider_max: int, help: str) -> None:
+        """A month count with its default on first use (None: already set) and an error slot
+        under it."""
         months_input(key, label, default, slider_max, help, self.redraws, self.also)
         self.add(label)
 
@@ -139,7 +142,7 @@ def _months_changed(
 def months_input(
     key: str,
     label: str,
-    default: int,
+    default: int | None,
     slider_max: int,
     help: str,
     redraws: Sequence[str] = (),
@@ -148,10 +151,11 @@ def months_input(
     """A slider (0 to ``slider_max`` months) beside an exact box, bound to one canonical count.
 
     The box takes any whole number, including zero or a negative, so that the package
-    can name the problem; returns the canonical count. ``redraws`` and ``also`` as for
-    :func:`ui.widgets.amount_input` (the pair itself is redrawn only if named).
+    can name the problem; returns the canonical count. ``default`` is set on first use
+    (None: already set). ``redraws`` and ``also`` as for :func:`ui.widgets.amount_input`.
     """
-    ensure(st.session_state, key, str(default))
+    if default is not None:
+        ensure(st.session_state, key, str(default))
     if redraws:
         own = key + PAIR
         live.region(own, _months_pair, key, label, slider_max, help, (own, *redraws), also)

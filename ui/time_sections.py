@@ -123,8 +123,8 @@ def balance_slots(side: Side) -> CheckedSlots:
 
 
 def _start_balance_inputs(side: Side) -> None:
-    """Every loan input's default on first use, before any is drawn: each error slot
-    checks all of them, so all must be there when the first slot draws."""
+    """Every loan input's default on first use (the one place they are set), before any is
+    drawn: each error slot checks all of them, so all must be there when the first draws."""
     defaults = DEFAULTS[side.prefix]
     principal = values(st.session_state, side)["unpaid_principal"]
     starting: dict[str, object] = {
@@ -150,35 +150,33 @@ def balance_inputs(side: Side, slots: CheckedSlots) -> None:
     None of them is in a region: a change redraws its own pair, the chart and the gap.
     """
     _start_balance_inputs(side)
-    defaults = DEFAULTS[side.prefix]
-    principal = values(st.session_state, side)["unpaid_principal"]
     slider_max, step = _money_range(side)
     slots.amount(
         money_spec(key(side, "loan"), "Loan amount", slider_max, step),
-        principal,
+        None,
         help=f"Starts at the {side.title.lower()} scenario's unpaid principal.",
     )
     slots.amount(
         percent_spec(key(side, "rate"), "Interest rate (%/yr)", 25.0, 0.1),
-        defaults.rate,
+        None,
         help="Illustrative starting rate; a fixed rate compounded monthly.",
     )
     term_max = 480 if side is MORTGAGE else 96
-    slots.months(key(side, "term"), "Term (months)", defaults.term, term_max, "Number of payments.")
+    slots.months(key(side, "term"), "Term (months)", None, term_max, "Number of payments.")
     _date_input(
         key(side, "start"), "Start date", "When the loan was made (illustrative default).", slots
     )
     slots.months(
         key(side, "payments"),
         "Payments made",
-        defaults.payments,
+        None,
         term_max,
         "Monthly payments made before the borrower stopped paying.",
     )
     if side is MORTGAGE:
         slots.amount(
             money_spec(key(side, "price"), "Home value", slider_max, step),
-            principal,
+            None,
             help="The home's value when the loan was made.",
         )
         st.number_input(
@@ -195,17 +193,17 @@ def balance_inputs(side: Side, slots: CheckedSlots) -> None:
     else:
         slots.amount(
             money_spec(key(side, "price"), "Car price", slider_max, step),
-            principal,
+            None,
             help="The car's price when the loan was made (no down payment by default).",
         )
         slots.amount(
             percent_spec(key(side, "drop1"), "First-year value drop (%)", 60.0, 1.0),
-            str(ILLUSTRATIVE_CAR_FIRST_YEAR_DROP),
+            None,
             help="Illustrative: published rules of thumb run from about 10% to 30%.",
         )
         slots.amount(
             percent_spec(key(side, "drop2"), "Yearly value drop after year one (%)", 60.0, 1.0),
-            str(ILLUSTRATIVE_CAR_LATER_YEARLY_DROP),
+            None,
             help="Illustrative; also used for the months after default below.",
         )
 
