@@ -9,14 +9,13 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import streamlit as st
-
 from deficiency import PayPeriod, PlannerInputs, compare_options, garnishment_payoff, timeline
 from deficiency.collection import GarnishmentPayoff, OptionResult
 from deficiency.credit import TimelineEvent
+from ui.compute import frozen_result_cache
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@frozen_result_cache(max_entries=256)
 def credit_timeline(
     first_missed_payment: date,
     exit: str,
@@ -36,7 +35,7 @@ def credit_timeline(
     )
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@frozen_result_cache(max_entries=256)
 def garnishment(
     judgment: Decimal, earnings: Decimal, rate: Decimal, period: str, state: str
 ) -> GarnishmentPayoff:
@@ -44,7 +43,7 @@ def garnishment(
     return garnishment_payoff(judgment, earnings, rate, PayPeriod(period), state=state or None)
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+@frozen_result_cache(max_entries=64)
 def planner(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
     """The four ways out of one deficiency (see :func:`compare_options`)."""
     return compare_options(inputs)

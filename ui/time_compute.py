@@ -11,8 +11,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-import streamlit as st
-
 from deficiency import MortgageExit
 from deficiency.default_timeline import (
     CarDefault,
@@ -33,6 +31,7 @@ from deficiency.growth import (
     home_values,
     underwater_spans,
 )
+from ui.compute import frozen_result_cache
 
 HOUSE = "m"
 CAR = "c"
@@ -48,7 +47,7 @@ class BalanceView:
     at_default: EquityRow
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@frozen_result_cache(max_entries=128)
 def balance_view(
     side: str,
     loan: str,
@@ -109,7 +108,7 @@ def _last_month(months: int, typical: int) -> int:
     return months if months < 0 else max(months, typical)
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@frozen_result_cache(max_entries=128)
 def home_gap_view(
     default_date: date,
     balance: str,
@@ -140,7 +139,7 @@ def home_gap_view(
     return GapView(months, tuple(series))
 
 
-@st.cache_data(max_entries=128, show_spinner=False)
+@frozen_result_cache(max_entries=128)
 def car_gap_view(
     default_date: date,
     balance: str,
