@@ -31,7 +31,11 @@ from ui.charts import (
     SALE,
     TOTAL,
     base_figure,
+    below_room,
+    beside_room,
     category_axis,
+    dollar_room,
+    lines_in,
     wrap,
 )
 
@@ -217,6 +221,7 @@ def tax_figure(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> g
         "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
         "yaxis": {"autorange": "reversed", "automargin": True},
         "showlegend": False,
+        "margin": {"l": beside_room(label for label, _, _ in rows), "b": below_room(1)},
     }
     return base_figure([trace], layout, "From cancelled debt to extra tax", 120 + 48 * len(rows))
 
@@ -270,6 +275,8 @@ def payoff_figure(schedule: PayoffSchedule, title: str) -> go.Figure:
         },
         "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero", "title": {"text": "Still owed"}},
         "showlegend": False,
+        # Below: the paycheck numbers and their title (measured).
+        "margin": {"l": dollar_room(*y, titled=True), "b": 68},
     }
     return base_figure([trace], layout, title, height=340)
 
@@ -332,7 +339,8 @@ def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Fig
             "yanchor": "bottom",
             "x": 0,
         },
-        "margin": {"l": 10, "r": 70, "t": 60, "b": 10},
+        # Below: the dollar ticks, then the legend (measured).
+        "margin": {"l": beside_room(["The deficiency"]), "r": 70, "t": 60, "b": 67},
     }
     return base_figure(data, layout, "What a settlement splits, and the tax that follows", 320)
 
@@ -386,7 +394,8 @@ def planner_figure(options: Sequence[OptionResult], taxes: Sequence[Decimal]) ->
         "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
         "yaxis": {"autorange": "reversed", "automargin": True},
         "legend": {"orientation": "h", "y": -0.12, "x": 0},
-        "margin": {"l": 10, "r": 70, "t": 60, "b": 10},
+        # Below: the dollar ticks, then the legend (measured).
+        "margin": {"l": beside_room(names), "r": 70, "t": 60, "b": 88},
     }
     return base_figure(data, layout, "Four ways out of the same deficiency", 520)
 
@@ -451,10 +460,12 @@ def step_waterfall(statement: Statement, steps: int, title: str) -> go.Figure:
     # A fixed scale, so the bars do not jump as steps are added.
     top = max(float(statement.owed), float(statement.deficiency)) * 1.15
     bottom = min(0.0, float(statement.owed_after_proceeds)) * 1.15
+    axis = category_axis([line.label for line in shown])
     layout = {
         "yaxis": {**DOLLAR_AXIS, "range": [bottom, top]},
-        "xaxis": {**category_axis([line.label for line in shown]), "range": [-0.5, 5.5]},
+        "xaxis": {**axis, "range": [-0.5, 5.5]},
         "showlegend": False,
+        "margin": {"l": dollar_room(bottom, top), "b": below_room(lines_in(axis["ticktext"]))},
     }
     return base_figure([trace], layout, title, height=380)
 

@@ -14,7 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from deficiency import format_usd
-from ui.charts import DOLLAR_AXIS, base_figure
+from ui.charts import DOLLAR_AXIS, FIGURE_CHAR_PX, base_figure, beside_room, dollar_room
 from ui.odds_compute import BreakEven, HeatMap, Simulation, Tornado
 
 OWING = "#D55E00"  # vermillion: a deficiency is left
@@ -94,6 +94,8 @@ def break_even_figure(result: BreakEven, collateral: str, title: str) -> go.Figu
         "yaxis": {**DOLLAR_AXIS, "title": {"text": "Deficiency"}, "rangemode": "tozero"},
         "legend": {"orientation": "h", "y": -0.25, "x": 0},
         **break_even_line(result.price),
+        # Below: the prices, their title, then the legend (measured).
+        "margin": {"l": dollar_room(*result.deficiency, titled=True), "b": 89},
     }
     return base_figure(data, layout, title, height=330)
 
@@ -152,6 +154,13 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
         "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, "nticks": 5},
         "yaxis": {**DOLLAR_AXIS, "title": {"text": "Total fees"}},
         "showlegend": False,
+        # Right: the colour bar and its dollar ticks; below: prices and their title (measured).
+        # Left: the cells reach half a step past the last fee, so allow a wider top tick.
+        "margin": {
+            "l": dollar_room(*result.fees, titled=True) + FIGURE_CHAR_PX,
+            "b": 75,
+            "r": 133,
+        },
     }
     return base_figure(data, layout, title, height=430)
 
@@ -229,6 +238,8 @@ def tornado_figure(result: Tornado, title: str) -> go.Figure:
             }
         ],
         "legend": {"orientation": "h", "y": -0.25, "x": 0},
+        # Below: the dollar ticks, their title, then the legend (measured).
+        "margin": {"l": beside_room(labels), "b": 110},
     }
     return base_figure(data, layout, title, height=160 + 55 * max(len(labels), 1))
 
@@ -272,6 +283,8 @@ def histogram_figure(result: Simulation, title: str) -> go.Figure:
         "yaxis": {"title": {"text": "Simulated sales"}, "gridcolor": "#E4E7EB"},
         "legend": {"orientation": "h", "y": -0.22, "x": 0},
         **break_even_line(result.break_even),
+        # Counts are short ("20k"); below: prices, their title, then the legend (measured).
+        "margin": {"l": 84, "b": 97, "r": 23},
     }
     return base_figure(data, layout, title, height=400)
 

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 
 from deficiency import format_usd
 from deficiency.growth import UnderwaterSpan
-from ui.charts import DOLLAR_AXIS, base_figure
+from ui.charts import DOLLAR_AXIS, base_figure, dollar_room
 from ui.time_compute import BalanceView, ExitSeries, GapView
 
 BALANCE = "#D55E00"  # vermillion: what is owed
@@ -153,6 +153,11 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
         "annotations": annotations,
         "hovermode": "x unified",
         "legend": {"orientation": "h", "y": -0.12, "x": 0},
+        # Below: the dates, then the legend (measured, as in ui.charts.EDGE_PX's note).
+        "margin": {
+            "l": dollar_room(*(max(row.balance, row.value) for row in view.rows)),
+            "b": 74,
+        },
     }
     return base_figure(data, layout, title, height=420)
 
@@ -216,6 +221,12 @@ def gap_figure(view: GapView, title: str) -> go.Figure:
         "xaxis": {**MONTH_AXIS, "range": [0, max(view.months, 1)], "dtick": _tick(view.months)},
         "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero", "title": {"text": "Deficiency"}},
         "legend": {"orientation": "h", "y": -0.2, "x": 0},
+        # Below: the months, their title and the legend; right: the last month's label.
+        "margin": {
+            "l": dollar_room(*(trace_y for trace in data for trace_y in trace["y"]), titled=True),
+            "b": 93,
+            "r": 21,
+        },
     }
     return base_figure(data, layout, title, height=400)
 

@@ -8,6 +8,17 @@ from decimal import Decimal
 import pytest
 
 from deficiency import LoanKind
+from ui.charts import (
+    AXIS_TITLE_PX,
+    EDGE_PX,
+    FIGURE_CHAR_PX,
+    LETTER_PX,
+    below_room,
+    beside_room,
+    dollar_label,
+    dollar_room,
+    lines_in,
+)
 from ui.charts_odds import (
     break_even_figure,
     break_even_takeaway,
@@ -177,3 +188,24 @@ def test_histogram_counts_every_draw_and_marks_break_even():
     assert "$%{x:,.2f}" in owing.hovertemplate
     assert result.probability == pytest.approx(int(sum(owing.y)) / 100_000)
     assert "break-even and a deficiency is left" in histogram_takeaway(result)
+
+
+# --- Room for labels, given up front (ui.charts.EDGE_PX) ------------------------------
+
+
+def test_a_dollar_axis_gets_room_for_its_widest_tick_past_the_data() -> None:
+    assert dollar_label(250_000.4) == "$250,000"
+    assert dollar_label(-1_500) == "−$1,500"
+    # 240,000 padded by a tenth reaches 264,000: eight characters of figures.
+    assert dollar_room(0, Decimal("240000")) == 8 * FIGURE_CHAR_PX + EDGE_PX
+    # Past a million the label gains two characters; a negative end gains its sign.
+    assert dollar_room(0, 950_000) == 10 * FIGURE_CHAR_PX + EDGE_PX
+    assert dollar_room(-20_000, 5_000) == dollar_room(0, 20_000) + FIGURE_CHAR_PX
+
+
+def test_labels_beside_the_plot_get_room_for_their_widest_line_and_the_axis_title() -> None:
+    labels = ["Lump-sum<br>settlement", "Bankruptcy<br>discharge"]
+    assert beside_room(labels) == len("Bankruptcy") * LETTER_PX + EDGE_PX
+    assert beside_room(labels, titled=True) == beside_room(labels) + AXIS_TITLE_PX
+    assert lines_in(labels) == 2
+    assert below_room(3) > below_room(2) > below_room(1)
