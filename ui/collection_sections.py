@@ -33,7 +33,6 @@ from deficiency.collection import Compounding, Option, OptionResult
 from deficiency.tax import federal_brackets
 from ui import next_panels as nxt
 from ui.charts_next import (
-    months_words,
     payoff_alt,
     payoff_figure,
     payoff_takeaway,
@@ -46,6 +45,7 @@ from ui.charts_next import (
 from ui.next_compute import planner
 from ui.sides import Side
 from ui.state import STATE_KEY
+from ui.tables import planner_rows
 from ui.widgets import amount_input, choice_input
 
 #: The result regions, in page order.
@@ -256,28 +256,22 @@ def planner_result(outcome: Outcome) -> None:
     st.caption(planner_takeaway(current.options))
     with st.expander("What each way out involves", icon=":material/info:"):
         for option in current.options:
-            st.markdown(f"- **{option.label}**: {option.notes}")
+            st.markdown(
+                f"- **{option.label}**: {option.notes}\n"
+                f"  - Credit report: {option.credit_report}\n"
+                f"  - Tax: {option.tax_note}"
+            )
 
 
 def _planner_table(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> None:
-    st.dataframe(
-        [
-            {
-                "Way out": option.label,
-                "You pay": float(option.total_paid),
-                "Takes": months_words(option),
-                "Cancelled": float(option.amount_cancelled),
-                "Still owed at the end": float(option.still_owed),
-                "Extra tax (estimate)": float(tax),
-                "Credit report": option.credit_report,
-                "Tax note": option.tax_note,
-            }
-            for option, tax in zip(options, taxes, strict=True)
-        ],
+    """The ways out as a plain table: exact text, wrapping cells, scrolling in place on a phone.
+
+    Not ``st.dataframe``: its data grid showed floats, cut long cells short, and mounting it
+    again cost tens of ms on every slider move in this region.
+    """
+    st.table(
+        planner_rows(options, taxes),
         hide_index=True,
-        column_config={
-            name: st.column_config.NumberColumn(format="dollar")
-            for name in ("You pay", "Cancelled", "Still owed at the end", "Extra tax (estimate)")
-        },
-        key="p_planner_table",
+        alt="The four ways out side by side: what you pay, how long it takes, what is "
+        "cancelled, what is still owed at the end and the estimated extra tax",
     )

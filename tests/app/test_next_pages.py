@@ -272,17 +272,20 @@ def test_rate_preset_sets_the_rate_and_the_rate_changes_the_payoff():
 def test_planner_compares_four_options_and_plan_months_move_the_plan():
     at = start(COLLECTION)
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
-    frame = at.dataframe[0].value
-    assert list(frame["Way out"]) == [
+    rows = at.table[0].value.to_dict("records")
+    assert [row["Way out"] for row in rows] == [
         "Lump-sum settlement",
         "Payment plan",
         "Judgment collected by wage garnishment",
         "Bankruptcy discharge",
     ]
     # In words, not "None" for the ways out that have no payment period.
-    assert list(frame["Takes"]) == ["at once", "24 months", "6 months", "no payments"]
+    assert [row["Takes"] for row in rows] == ["at once", "24 months", "6 months", "no payments"]
+    # Dollars to the cent, read as text: a discharge pays nothing.
+    assert all(row["You pay"].startswith("$") and "." in row["You pay"] for row in rows)
+    assert rows[3]["You pay"] == "$0.00"
     run(at, at.number_input(key="p_plan_months__widget").set_value(12))
-    assert list(at.dataframe[0].value["Takes"])[1] == "12 months"
+    assert at.table[0].value["Takes"].iloc[1] == "12 months"
     figure, alt = chart(at, "p_planner_chart")
     assert len(figure["data"]) == 4
     assert "Bankruptcy discharge" in alt
@@ -295,7 +298,7 @@ def test_time_limit_to_sue_counts_down_from_the_sale_date():
     run(at, at.selectbox(key="state__widget").set_value("AZ"))
     run(at, at.switch_page(COLLECTION))
     run(at, at.date_input(key="p_sale_date__widget").set_value(date(2026, 1, 10)))
-    limits = at.dataframe[1].value
+    limits = at.dataframe[0].value
     row = limits[limits["Time limit"].str.contains("33-814")].iloc[0]
     assert "90 days after the trustee's sale" in row["Time limit"]
     assert str(row["Deadline"])[:10] == "2026-04-10"
@@ -307,7 +310,7 @@ def test_time_limits_where_sources_conflict_are_marked_uncertain():
     run(at, at.selectbox(key="state__widget").set_value("CO"))
     run(at, at.switch_page(COLLECTION))
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
-    limits = at.dataframe[1].value
+    limits = at.dataframe[0].value
     colorado = limits[limits["Time limit"].str.startswith("Colorado")]
     assert sorted(colorado["Time limit"]) == [
         "Colorado: written contracts: 3 years",

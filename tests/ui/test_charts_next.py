@@ -34,6 +34,7 @@ from ui.charts_next import (
     timeline_figure,
     timeline_takeaway,
 )
+from ui.tables import planner_rows
 
 SHORT_SALE = timeline(date(2024, 1, 15), "short_sale", "waived")
 
@@ -177,6 +178,18 @@ def test_planner_figure_groups_paid_cancelled_tax_and_balance_by_option():
     assert "costs the least cash ($800)" in planner_takeaway(options)
     alt = planner_alt(options, taxes)
     assert "Bankruptcy discharge: pay $0.00" in alt and "about $264.00 tax" in alt
+    rows = planner_rows(options, taxes)
+    # Exact text, cents and all, in the order of the chart.
+    assert list(rows[0].values()) == [
+        "Lump-sum settlement",
+        "$800.00",
+        "at once",
+        "$1,200.00",
+        "$0.00",
+        "$264.00",
+    ]
+    assert rows[2]["Way out"] == "Judgment collected by wage garnishment"
+    assert rows[2]["You pay"] == "$2,044.90"
 
 
 def test_step_waterfall_shows_only_the_lines_reached():
