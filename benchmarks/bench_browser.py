@@ -5,7 +5,8 @@ Usage: ``python benchmarks/bench_browser.py [--presses 30] [--sliders 3] [--sess
 Starts each app on 127.0.0.1 and drives Debian's headless Chromium. For every page of
 ``ui/navigation.py`` (and the minimal app, ``benchmarks/minimal_app.py``) it measures:
 
-- first load: navigation to every chart drawn and the page still;
+- first load: navigation to every chart drawn, no element left a placeholder, and the
+  page still;
 - slider to redrawn: a key press on a slider to the last change anywhere on the page
   (every chart, metric and sentence redrawn), median and 95th percentile over the
   presses, alternating right and left so the scenario stays the same;
@@ -101,9 +102,12 @@ def load(page: Page, url: str) -> float:
         "?.getAttribute('data-test-script-state') === 'notRunning'",
         timeout=60_000,
     )
+    # Every chart drawn and no element still a placeholder: Streamlit draws a skeleton
+    # while an element's code loads, and on a busy machine some stay for seconds.
     page.wait_for_function(
         f"() => [...document.querySelectorAll('{CHART}')]"
-        ".every(chart => chart.querySelector('.main-svg'))",
+        ".every(chart => chart.querySelector('.main-svg'))"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')",
         timeout=60_000,
     )
     origin = page.evaluate("() => performance.now()") - (time.perf_counter() - started) * 1000
