@@ -49,7 +49,8 @@ WATCH = """() => {
 QUIET_MS = 500
 LOAD_QUIET_MS = 2500
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
-CHART = '[data-testid="stPlotlyChart"]'
+# Streamlit's own chart (the minimal app) or this app's (ui/chart_view.py).
+CHART = '[data-testid="stPlotlyChart"], .deficiency-chart'
 SAME_SETTINGS = "minimal app, our settings"
 DEFAULTS = "minimal app, Streamlit defaults"
 

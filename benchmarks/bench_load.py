@@ -41,7 +41,7 @@ DEFICIENCY_IN_CHART = re.compile(r"deficiency of (\$[\d,]+\.\d\d)")
 #: Both the metric and the chart's description show the expected figure (or any other).
 READ = """([index, key]) => {
   const metric = document.querySelectorAll('[data-testid="stMetricValue"]')[index];
-  const chart = document.querySelector(`.st-key-${key} [data-testid="stPlotlyChart"]`);
+  const chart = document.querySelector(`.st-key-${key} .deficiency-chart`);
   return [metric ? metric.textContent : '', chart ? chart.getAttribute('aria-label') || '' : ''];
 }"""
 

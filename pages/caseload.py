@@ -15,6 +15,7 @@ from ui.caseload import (
     json_lines,
     run_caseload,
 )
+from ui.chart_view import show_chart
 from ui.charts_caseload import cases_alt, cases_figure, deficiency_alt, deficiency_figure
 from ui.entry import require_entrypoint
 
@@ -158,16 +159,14 @@ elif run is not None:
 
     left, right = st.columns(2)
     with left:
-        st.plotly_chart(
+        show_chart(
             deficiency_figure(totals),
             key="cl_deficiency_chart",
             alt=deficiency_alt(totals),
-            config={"displayModeBar": False},
         )
     with right:
-        st.plotly_chart(
+        show_chart(
             cases_figure(totals),
             key="cl_cases_chart",
             alt=cases_alt(totals),
-            config={"displayModeBar": False},
         )

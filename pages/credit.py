@@ -8,6 +8,7 @@ from deficiency import DeficiencyPath, credit_reporting
 from deficiency import credit as credit_rules
 from deficiency.credit import EventKind
 from ui import next_panels as nxt
+from ui.chart_view import show_chart
 from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
 from ui.entry import require_entrypoint
 from ui.next_compute import credit_timeline
@@ -127,11 +128,10 @@ with right:
             )
         else:
             cards[1].metric("Earliest new mortgage", "No set wait found", border=True)
-        st.plotly_chart(
+        show_chart(
             timeline_figure(events, "From the first missed payment to a clean report"),
             key="r_timeline_chart",
             alt=timeline_alt(events),
-            config={"displayModeBar": False},
         )
         st.caption(timeline_takeaway(events))
 

@@ -4,6 +4,7 @@ import streamlit as st
 
 from deficiency import format_usd, preset
 from deficiency.narrative import takeaway
+from ui.chart_view import show_chart
 from ui.charts_next import step_alt, step_waterfall
 from ui.entry import require_entrypoint
 from ui.learn_content import content
@@ -60,11 +61,10 @@ for example in words.examples:
         if step == len(statement.lines):
             st.success(takeaway(outcome, side.collateral), icon=":material/lightbulb:")
     with chart_column:
-        st.plotly_chart(
+        show_chart(
             step_waterfall(statement, step, f"{example.title}: step {step} of 6"),
             key=f"l_chart_{side.prefix}",
             alt=step_alt(statement, step, side.collateral),
-            config={"displayModeBar": False},
         )
         st.caption(
             "Vermillion bars add to what is owed, blue bars take away; grey bars are totals."

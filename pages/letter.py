@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from deficiency import Severity, format_usd, states
+from ui.chart_view import show_chart
 from ui.charts import waterfall_alt, waterfall_figure
 from ui.entry import require_entrypoint
 from ui.letter_form import (
@@ -195,11 +196,10 @@ with result_column:
             key="lt_arithmetic",
             alt="The six lines as the letter states them and as its own figures add up",
         )
-        st.plotly_chart(
+        show_chart(
             waterfall_figure(check.statement, "The letter's own figures, added up"),
             key="lt_waterfall",
             alt=waterfall_alt(check.statement, "the car"),
-            config={"displayModeBar": False},
         )
 
         if check.notice_flagged:

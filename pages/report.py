@@ -3,6 +3,7 @@
 import streamlit as st
 
 from deficiency import format_usd
+from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.compute import side_outcome
 from ui.entry import require_entrypoint
@@ -71,18 +72,16 @@ for item, column in zip(sides, st.columns(len(sides), gap="large"), strict=True)
             + "; ".join(f"{label}: {value}" for label, value in item.inputs).replace("$", "\\$")
         )
         st.table(statement_rows(outcome.statement), alt=f"Itemised statement for {item.collateral}")
-        st.plotly_chart(
+        show_chart(
             waterfall_figure(outcome.statement, f"How the {item.name.lower()} figure builds"),
             key=f"rp_waterfall_{item.collateral.split()[-1]}",
             alt=waterfall_alt(outcome.statement, item.collateral),
-            config={"displayModeBar": False},
         )
 rows = [(item.name, item.outcome) for item in sides]
-st.plotly_chart(
+show_chart(
     outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
     key="rp_outcomes",
     alt=outcome_alt(rows),
-    config={"displayModeBar": False},
 )
 notes = [(label, note) for item in sides for label, note in item.assumptions]
 st.markdown("**Assumptions**")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from deficiency import InvalidScenarioError, format_usd
 from ui import panels
+from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure
 from ui.compute import saved_outcome
 from ui.entry import require_entrypoint
@@ -56,11 +57,10 @@ if not saved:
     st.info("Nothing saved yet: name a scenario above and save it.", icon=":material/info:")
 else:
     rows = [(item.name, saved_outcome(item)) for item in saved]
-    st.plotly_chart(
+    show_chart(
         outcome_figure(rows, "Saved scenarios: what the sale covers, who pays, what is cancelled"),
         key="saved_outcomes",
         alt=outcome_alt(rows),
-        config={"displayModeBar": False},
     )
     st.caption(panels.comparison_takeaway(rows))
 

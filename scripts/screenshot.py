@@ -34,7 +34,7 @@ def main() -> None:
         page = browser.new_page(viewport={"width": args.width, "height": args.height})
         for name, path in targets.items():
             page.goto(url + path)
-            page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=30000)
+            page.wait_for_selector(".deficiency-chart .main-svg", timeout=30000)
             page.wait_for_timeout(1500)
             target = out / f"{name}-{args.width}.png"
             page.screenshot(path=str(target), full_page=True)

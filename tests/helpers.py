@@ -20,12 +20,29 @@ def decode(value: Any) -> Any:
     return value
 
 
+def charts(at: AppTest) -> dict[str, tuple[dict[str, Any], str]]:
+    """Every chart the last run drew (``ui.chart_view``): key -> (figure as a dict, alt text).
+
+    A chart is a Streamlit component, which AppTest has no typed accessor for: its
+    proto's ``json`` holds what ``show_chart`` sent, the figure's JSON and the alt text.
+    """
+    drawn = {}
+    for element in at.get("bidi_component"):
+        sent = json.loads(element.proto.json)
+        drawn[element.proto.id.rsplit("-", 1)[-1]] = (json.loads(sent["spec"]), sent["alt"])
+    return drawn
+
+
+def chart_keys(at: AppTest) -> set[str]:
+    return set(charts(at))
+
+
 def chart(at: AppTest, key: str) -> tuple[dict[str, Any], str]:
-    """The figure (as a dict) and alt text of the Plotly chart with this key."""
-    for element in at.get("plotly_chart"):
-        if element.proto.id.endswith(f"-{key}"):
-            return json.loads(element.proto.spec), element.proto.alt
-    raise AssertionError(f"no chart with key {key!r}")
+    """The figure (as a dict) and alt text of the chart with this key."""
+    drawn = charts(at)
+    if key not in drawn:
+        raise AssertionError(f"no chart with key {key!r}")
+    return drawn[key]
 
 
 def trace_text(figure: dict[str, Any], index: int = 0) -> list[str]:

@@ -32,6 +32,7 @@ from deficiency import (
 from deficiency.collection import Compounding, Option, OptionResult
 from deficiency.tax import federal_brackets
 from ui import next_panels as nxt
+from ui.chart_view import show_chart
 from ui.charts_next import (
     payoff_alt,
     payoff_figure,
@@ -52,7 +53,6 @@ from ui.widgets import amount_input, choice_input
 GARNISHMENT = "p_garnishment_results"
 SETTLEMENT = "p_settlement_results"
 PLANNER = "p_planner_results"
-PLOT_CONFIG = {"displayModeBar": False}
 
 
 @dataclass(frozen=True)
@@ -175,11 +175,10 @@ def garnishment_result(outcome: Outcome) -> None:
     st.markdown(
         f"{cap.explanation} Interest on the full judgment runs about {format_usd(yearly)} a year."
     )
-    st.plotly_chart(
+    show_chart(
         payoff_figure(schedule, "What is still owed after each garnished paycheck"),
         key="p_payoff_chart",
         alt=payoff_alt(schedule),
-        config=PLOT_CONFIG,
     )
     st.caption(payoff_takeaway(schedule))
     for note in cap.state_notes:
@@ -221,13 +220,12 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
     cards[1].metric("Cancelled", format_usd(settled.amount_cancelled), border=True)
     cards[2].metric("Form 1099-C", form_c.status.label, border=True)
     cards[3].metric("Extra federal tax", format_usd(tax), border=True)
-    st.plotly_chart(
+    show_chart(
         settlement_figure(settled.total_paid, settled.amount_cancelled, tax),
         key="p_settlement_chart",
         alt=settlement_alt(
             current.inputs.settlement_percent, settled.total_paid, settled.amount_cancelled, tax
         ),
-        config=PLOT_CONFIG,
     )
     st.caption(form_c.explanation)
 
@@ -247,11 +245,10 @@ def planner_result(outcome: Outcome) -> None:
     if not current.options:
         return
     _planner_table(current.options, current.taxes)
-    st.plotly_chart(
+    show_chart(
         planner_figure(current.options, current.taxes),
         key="p_planner_chart",
         alt=planner_alt(current.options, current.taxes),
-        config=PLOT_CONFIG,
     )
     st.caption(planner_takeaway(current.options))
     with st.expander("What each way out involves", icon=":material/info:"):

@@ -13,6 +13,7 @@ import streamlit as st
 
 from deficiency import FieldInfo, format_usd, scenario_fields
 from deficiency.montecarlo import SPREAD_FIELD, PriceDistribution
+from ui.chart_view import show_chart
 from ui.charts_odds import (
     break_even_figure,
     break_even_takeaway,
@@ -41,7 +42,6 @@ SIDE_KEY = "o_side"
 STEPS_KEY = "o_steps"
 SEED_KEY = "o_seed"
 DISTRIBUTION_KEY = "o_distribution"
-PLOT_CONFIG = {"displayModeBar": False}
 DEFAULT_STEPS = 120
 DEFAULT_SEED = 2024
 #: Illustrative spread of the sale price (coefficient of variation, %): a house sells
@@ -111,13 +111,12 @@ def break_even_panel(side: Side) -> None:
             "none" if result.price is None else format_usd(result.price),
             border=True,
         )
-        st.plotly_chart(
+        show_chart(
             break_even_figure(
                 result, side.collateral, f"Deficiency by sale price of {side.collateral}"
             ),
             key=key(side, "break_even_chart"),
             alt=break_even_takeaway(result, side.collateral),
-            config=PLOT_CONFIG,
         )
         st.caption(break_even_takeaway(result, side.collateral))
 
@@ -209,11 +208,10 @@ def heat_map_section(side: Side) -> None:
         if result is None:
             return
         with chart_slot:
-            st.plotly_chart(
+            show_chart(
                 heat_map_figure(result, "Deficiency by sale price and total fees"),
                 key=key(side, "heat_chart"),
                 alt=heat_map_takeaway(result),
-                config=PLOT_CONFIG,
             )
             st.caption(heat_map_takeaway(result))
 
@@ -282,11 +280,10 @@ def tornado_section(side: Side) -> None:
         if result is None:
             return
         with chart_slot:
-            st.plotly_chart(
+            show_chart(
                 tornado_figure(result, "Which input moves the deficiency most"),
                 key=key(side, "tornado_chart"),
                 alt=tornado_takeaway(result),
-                config=PLOT_CONFIG,
             )
             st.caption(tornado_takeaway(result))
             st.caption(
@@ -374,10 +371,9 @@ def odds_section(side: Side) -> None:
             first.metric("Chance of a deficiency", f"{result.probability:.1%}", border=True)
             second.metric("Median deficiency", format_usd(result.median), border=True)
             third.metric("90th percentile", format_usd(result.p90), border=True)
-            st.plotly_chart(
+            show_chart(
                 histogram_figure(result, f"{result.draws:,} simulated sale prices"),
                 key=key(side, "odds_chart"),
                 alt=histogram_takeaway(result),
-                config=PLOT_CONFIG,
             )
             st.caption(histogram_takeaway(result))

@@ -22,6 +22,7 @@ from deficiency.money import ZERO
 from deficiency.narrative import formula, formulas, how_it_builds, takeaway
 from deficiency.state_law import AMOUNT_FACTS, Coverage, StateRule, fact_words
 from ui import live
+from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.compute import SideResult, asked_facts, side_outcome
 from ui.scenario_io import load_upload, side_document
@@ -136,11 +137,10 @@ def takeaway_line(side: Side, outcome: Outcome) -> None:
 def waterfall(side: Side, outcome: Outcome, title: str) -> None:
     """The statement's waterfall with its alt text and a one-line reading beside it."""
     statement = outcome.statement
-    st.plotly_chart(
+    show_chart(
         waterfall_figure(statement, title),
         key=f"{side.prefix}_waterfall",
         alt=waterfall_alt(statement, side.collateral),
-        config={"displayModeBar": False},
     )
     st.caption(how_it_builds(statement))
 
@@ -331,11 +331,10 @@ def comparison(sides: Sequence[Side]) -> None:
         outcome = side_outcome(st.session_state, side).outcome
         if outcome is not None:
             rows.append((scenario_name(side), outcome))
-    st.plotly_chart(
+    show_chart(
         outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
         key="compare_outcomes",
         alt=outcome_alt(rows),
-        config={"displayModeBar": False},
     )
     st.caption(comparison_takeaway(rows))
 

@@ -25,6 +25,7 @@ from deficiency import tax as tax_rules
 from deficiency.money import ZERO
 from deficiency.tax import DebtType, ForeclosureWorksheet
 from ui import next_panels as nxt
+from ui.chart_view import show_chart
 from ui.charts_next import tax_alt, tax_figure, tax_takeaway
 from ui.sides import MORTGAGE, Side
 from ui.state import LAST_GOOD
@@ -249,11 +250,10 @@ def taxable_result() -> None:
     cards[0].metric("Cancelled debt", format_usd(tax.cancelled), border=True)
     cards[1].metric("Taxable after exclusions", format_usd(tax.taxable), border=True)
     cards[2].metric(f"Extra federal tax at {rate}%", format_usd(extra), border=True)
-    st.plotly_chart(
+    show_chart(
         tax_figure(tax, extra, Decimal(rate)),
         key="x_tax_chart",
         alt=tax_alt(tax, extra, Decimal(rate)),
-        config={"displayModeBar": False},
     )
     st.caption(tax_takeaway(tax, extra, Decimal(rate)))
     for exclusion in tax.exclusions:

@@ -16,6 +16,7 @@ import streamlit as st
 from deficiency import InvalidInputError, format_usd
 from deficiency.default_timeline import MONTHS_TO_SALE
 from deficiency.growth import ILLUSTRATIVE_CAR_FIRST_YEAR_DROP, ILLUSTRATIVE_CAR_LATER_YEARLY_DROP
+from ui.chart_view import show_chart
 from ui.charts_time import (
     balance_value_alt,
     balance_value_figure,
@@ -33,7 +34,6 @@ from ui.widgets import choice_input
 
 SIDE_KEY = "t_side"
 SIDE_OPTIONS = (("m", "Mortgage and the house"), ("c", "Car loan and the car"))
-PLOT_CONFIG = {"displayModeBar": False}
 
 
 @dataclass(frozen=True)
@@ -218,13 +218,12 @@ def balance_chart(side: Side, slots: CheckedSlots) -> None:
     if view is None:
         return
     with chart_slot:
-        st.plotly_chart(
+        show_chart(
             balance_value_figure(
                 view, side.collateral, f"Loan balance against the value of {side.collateral}"
             ),
             key=key(side, "balance_chart"),
             alt=balance_value_alt(view, side.collateral),
-            config=PLOT_CONFIG,
         )
         st.caption(spans_sentence(view.spans, side.collateral))
         row = view.at_default
@@ -309,11 +308,10 @@ def gap_section(side: Side) -> None:
                     format_usd(series.through(gap.months)[-1].deficiency),
                     border=True,
                 )
-            st.plotly_chart(
+            show_chart(
                 gap_figure(gap, "Deficiency by the month the sale closes"),
                 key=key(side, "gap_chart"),
                 alt=gap_alt(gap),
-                config=PLOT_CONFIG,
             )
             st.caption(gap_takeaway(gap))
     with controls:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from deficiency import template_csv
-from tests.helpers import chart, start, trace_text
+from tests.helpers import chart, charts, start, trace_text
 
 LETTER = "pages/letter.py"
 CASELOAD = "pages/caseload.py"
@@ -77,7 +77,7 @@ def test_bad_figures_get_a_message_beside_the_field_and_no_traceback():
     assert "cannot be negative" in found
     assert "'$abc' is not a number" in found
     assert any("cannot be read yet" in element.value for element in at.warning)
-    assert not at.get("plotly_chart")
+    assert not charts(at)
 
 
 def test_expense_and_credit_tables_feed_the_checks():
@@ -186,7 +186,7 @@ def test_caseload_malformed_upload_gives_a_clear_message(content, message):
     at.file_uploader(key="cl_upload").set_value(("bad.csv", content, "text/csv")).run()
     assert not at.exception
     assert any(message in element.value for element in at.error)
-    assert not at.get("plotly_chart")
+    assert not charts(at)
 
 
 def test_caseload_column_list_opens_on_request():

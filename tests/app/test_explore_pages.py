@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import chart, decode, metrics, start, whole_page
+from tests.helpers import chart, chart_keys, decode, metrics, start, whole_page
 
 TIME = "pages/time.py"
 ODDS = "pages/odds.py"
@@ -107,10 +107,6 @@ def test_every_time_control_moves_its_chart(widget, key, value, chart_key, trace
     assert not at.exception
     assert not at.error, errors(at)
     assert trace_y(at, chart_key, trace) != before, key
-
-
-def chart_keys(at) -> set[str]:
-    return {element.proto.id.rsplit("-", 1)[-1] for element in at.get("plotly_chart")}
 
 
 def test_a_loan_input_redraws_both_sections_and_nothing_else():

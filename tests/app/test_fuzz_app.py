@@ -18,6 +18,7 @@ Examples per page: ``FUZZ_EXAMPLES`` (15 by default, 2,000 with ``HYPOTHESIS_PRO
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import os
 import re
@@ -219,6 +220,8 @@ def _screen_text(at: AppTest) -> Iterator[str]:
             if isinstance(found, str):
                 yield found
         proto = getattr(node, "proto", None)
+        if node.type == "bidi_component":  # a chart (ui/chart_view.py): its alt text shows
+            yield json.loads(proto.json)["alt"]
         for name in ("body", "alt", "message", "stack_trace"):
             found = getattr(proto, name, None)
             if isinstance(found, str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.helpers import chart, decode, metrics, start, whole_page
+from tests.helpers import chart, chart_keys, decode, metrics, start, whole_page
 
 CREDIT, TAXES, COLLECTION, LEARN = (
     "pages/credit.py",
@@ -233,7 +233,7 @@ def test_settlement_slider_moves_paid_cancelled_and_tax():
         "Form 1099-C",
         "Extra federal tax",
     ]
-    assert {element.proto.id.rsplit("-", 1)[-1] for element in at.get("plotly_chart")} == {
+    assert chart_keys(at) == {
         "p_settlement_chart",
         "p_planner_chart",
     }

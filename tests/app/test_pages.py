@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from deficiency import evaluate, format_usd
-from tests.helpers import APP, chart, metrics, start, trace_text, whole_page
+from tests.helpers import APP, chart, chart_keys, charts, metrics, start, trace_text, whole_page
 from ui.navigation import all_pages
 from ui.sides import CAR, MORTGAGE, SIDES, Side
 from ui.state import values
@@ -33,8 +33,8 @@ def test_every_page_loads_with_charts_that_have_alt_text(page):
     at = start(page)
     at.run()  # a second run from the same state must be as clean as the first
     assert not at.exception
-    for element in at.get("plotly_chart"):
-        assert element.proto.alt.strip()
+    for _figure, alt in charts(at).values():
+        assert alt.strip()
     assert any("not legal or tax advice" in caption.value for caption in at.caption)
 
 
@@ -81,7 +81,7 @@ def test_car_slider_redraws_its_pair_the_car_results_and_the_comparison_only():
     ]
     assert metric_value(at, "Deficiency") == "$1,500.00"
     assert at.number_input(key="c_sale_price__exact").value == 9000.0
-    assert {chart.proto.id.rsplit("-", 1)[-1] for chart in at.get("plotly_chart")} == {
+    assert chart_keys(at) == {
         "c_waterfall",
         "compare_outcomes",
     }
@@ -217,7 +217,7 @@ def test_every_input_on_the_detail_page_moves_the_numbers(side):
             outcome = expected_outcome(at, side)
             shown = metric_value(at, "Surplus (yours)" if outcome.surplus else "Deficiency")
             assert shown == format_usd(outcome.surplus or outcome.deficiency), spec.key
-    assert at.get("plotly_chart")
+    assert charts(at)
 
 
 def test_judgment_and_settlement_inputs_exist_on_both_sides():

@@ -12,12 +12,12 @@ from ui.navigation import DEFAULT_PAGE, all_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHART = '[data-testid="stPlotlyChart"]'
+CHART = ".deficiency-chart"
 
 #: One snapshot of what the page shows; the page has settled once it stops changing.
 _SNAPSHOT = """() => {
   const app = document.querySelector('.stApp');
-  const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+  const charts = [...document.querySelectorAll('.deficiency-chart')];
   return {
     state: app ? app.getAttribute('data-test-script-state') : null,
     main: document.querySelector('[data-testid="stMainBlockContainer"] .stElementContainer')

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import running_app
 
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
+CHART = ".deficiency-chart .main-svg"
 
 
 def chart_text(page: Page, key: str) -> str:
@@ -19,6 +21,11 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
     car_deficiency = page.locator('[data-testid="stMetricValue"]').nth(4)
     expect(car_deficiency).to_have_text("$2,000.00")
     assert "−$8,500.00" in chart_text(page, "c_waterfall")
+    # Tag the drawn chart: a move must update this very element (Plotly.react), not
+    # remount it and draw it anew (ui/chart_view.py).
+    page.evaluate(
+        "() => { document.querySelector('.st-key-c_waterfall .js-plotly-plot').tagged = 1; }"
+    )
 
     slider = page.locator('.st-key-c_sale_price__slider input[type="range"]')
     slider.focus()
@@ -32,6 +39,12 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
         timeout=10_000,
     )
     assert "$1,900.00" in chart_text(page, "c_waterfall")
+    drawn = page.locator(".st-key-c_waterfall .deficiency-chart")
+    expect(drawn).to_have_attribute("role", "figure")
+    expect(drawn).to_have_attribute("aria-label", re.compile(r"deficiency of \$1,900\.00"))
+    assert page.evaluate(
+        "() => document.querySelector('.st-key-c_waterfall .js-plotly-plot').tagged === 1"
+    ), "the chart was drawn anew instead of updated in place"
     expect(page.get_by_text("You would still owe $1,900 after the car is sold.")).to_be_visible()
     exact = page.locator(".st-key-c_sale_price__exact input")
     expect(exact).to_have_value("8600.00")

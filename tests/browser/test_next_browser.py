@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
+CHART = ".deficiency-chart .main-svg"
 
 
 def test_credit_page_draws_the_timeline_with_dates(page: Page, app_url: str) -> None:

@@ -1,0 +1,46 @@
+// Draws a Plotly figure on the page and, when the same chart gets a new figure, updates
+// it in place with Plotly.react. st.plotly_chart keys its chart by a hash of the figure,
+// so every changed figure remounted and was drawn anew (Plotly.newPlot): about 55 ms more
+// a chart on every slider move (benchmarks/bench_browser.py, minimal app 131 -> 75 ms).
+
+// plotly.js, the copy bundled with the pinned plotly package, served by Streamlit's static
+// file serving from static/ (server.enableStaticServing): nothing is fetched off this host.
+const PLOTLY_URL = "./app/static/plotly.min.js";
+// No mode bar (every chart's numbers are in the text beside it); resize with the page.
+const CONFIG = { displayModeBar: false, displaylogo: false, responsive: true };
+
+let plotlyLoading = null;
+
+function loadPlotly() {
+  if (window.Plotly) return Promise.resolve(window.Plotly);
+  plotlyLoading ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = PLOTLY_URL;
+    script.onload = () => resolve(window.Plotly);
+    script.onerror = () => {
+      plotlyLoading = null;
+      reject(new Error("plotly.js did not load"));
+    };
+    document.head.appendChild(script);
+  });
+  return plotlyLoading;
+}
+
+export default function drawChart({ data, parentElement }) {
+  const box = parentElement.querySelector(".deficiency-chart");
+  const figure = JSON.parse(data.spec);
+  box.setAttribute("aria-label", data.alt);
+  // Hold the chart's height while plotly.js loads, so the page does not jump.
+  box.style.minHeight = `${figure.layout.height ?? 450}px`;
+  loadPlotly()
+    .then((Plotly) => Plotly.react(box, figure.data, figure.layout, CONFIG))
+    .catch(() => {
+      box.textContent = `This chart could not be drawn. ${data.alt}`;
+    });
+  // Streamlit calls this when the chart leaves the page, and also for a render that a
+  // newer one overtook: purge only a chart no longer on the page (its resize listener
+  // goes with it), never the one being updated.
+  return () => {
+    if (!box.isConnected) window.Plotly?.purge(box);
+  };
+}

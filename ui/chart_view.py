@@ -1,0 +1,38 @@
+"""Charts on a page: a Plotly figure drawn, and on a change redrawn in place, by one component.
+
+``st.plotly_chart`` keys its chart in the browser by a hash of the figure, so every
+slider move remounted each changed chart and plotly.js drew it from scratch. This small
+Streamlit component (components v2, no iframe) keeps one chart per key and hands each new
+figure to ``Plotly.react``, which updates the drawing in place: about 55 ms less per chart
+per move (``benchmarks/bench_browser.py``). The figures themselves are built, and tested,
+in the ``ui.charts*`` modules.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import plotly.graph_objects as go
+import plotly.io
+import streamlit as st
+
+#: The element a chart is drawn in: ``role="figure"`` with the alt text as its accessible
+#: name, as ``st.plotly_chart`` gives it.
+CHART_HTML = '<div class="deficiency-chart" role="figure"></div>'
+CHART_CSS = ".deficiency-chart { width: 100%; }"
+#: Loads plotly.js once a page (from ``static/``) and draws or updates a chart.
+CHART_JS = (Path(__file__).parent / "chart_view.js").read_text(encoding="utf-8")
+
+# Registered once at import; Streamlit re-registers it on each runtime (AppTest included).
+# Styles are not isolated: plotly.js puts its own stylesheet in the page's <head>.
+_chart = st.components.v2.component(
+    "deficiency_chart", html=CHART_HTML, css=CHART_CSS, js=CHART_JS, isolate_styles=False
+)
+
+
+def show_chart(figure: go.Figure, *, key: str, alt: str) -> None:
+    """Draw ``figure`` under ``key``; a later run with the same key updates it in place.
+
+    ``alt`` states the chart's takeaway for screen readers (and shows if plotly.js fails).
+    """
+    _chart(key=key, data={"spec": plotly.io.to_json(figure, validate=False), "alt": alt.strip()})
