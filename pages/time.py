@@ -16,7 +16,8 @@ st.caption(
 
 side = time_sections.page_side()
 
-# Two regions: a loan input redraws both, a months-to-sale input only the second.
+# Two chart regions: a loan input redraws both, a months-to-sale input only the second.
+# The inputs sit outside them, so a move redraws its own pair and not the other inputs.
 st.header(f"The loan against the value of {side.collateral}")
 slots = time_sections.balance_slots(side)
 inputs_column, chart_column = st.columns([2, 3], gap="large")
@@ -26,4 +27,9 @@ with chart_column:
     live.region(time_sections.BALANCE, time_sections.balance_chart, side, slots)
 
 st.header("After the first missed payment")
-live.region(time_sections.GAP, time_sections.gap_section, side)
+gap_slots = time_sections.gap_slots(side)
+gap_inputs_column, gap_chart_column = st.columns([2, 3], gap="large")
+with gap_inputs_column:
+    time_sections.gap_inputs(side, gap_slots)
+with gap_chart_column:
+    live.region(time_sections.GAP, time_sections.gap_chart, side, gap_slots)

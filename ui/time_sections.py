@@ -26,7 +26,7 @@ from ui.charts_time import (
     month_label,
     spans_sentence,
 )
-from ui.explore_inputs import CheckedSlots, ErrorSlots, last_good, money_spec, percent_spec
+from ui.explore_inputs import CheckedSlots, last_good, money_spec, percent_spec
 from ui.sides import CAR, MORTGAGE, Side
 from ui.state import LAST_GOOD, ensure, values
 from ui.time_compute import BalanceView, GapView, balance_view, car_gap_view, home_gap_view
@@ -211,7 +211,7 @@ def balance_inputs(side: Side, slots: CheckedSlots) -> None:
 def balance_chart(side: Side, slots: CheckedSlots) -> None:
     """Region: the balance-vs-value chart and its takeaway (the last good one on bad input).
 
-    The chart's data stays in session state for :func:`gap_section`.
+    The chart's data stays in session state for :func:`gap_chart`.
     """
     chart_slot = st.container()
     view = last_good(key(side, "balance"), lambda: _balance_view(side), slots, chart_slot)
@@ -235,87 +235,118 @@ def balance_chart(side: Side, slots: CheckedSlots) -> None:
         )
 
 
-def gap_section(side: Side) -> None:
-    """The months-to-sale control and its chart: every exit's deficiency by month of sale.
-
-    It starts from the balance section's last good figures (kept in session state).
-    """
+def _last_balance(side: Side) -> BalanceView | None:
+    """The balance section's last good view (session state): the gap starts from it."""
     view: BalanceView | None = st.session_state.get(key(side, "balance") + LAST_GOOD)
-    if view is None:
-        st.info("Fix the loan inputs above to see how the gap grows after default.")
-        return
-    defaults = DEFAULTS[side.prefix]
-    row = view.at_default
-    slots = ErrorSlots()
-    controls, chart_column = st.columns([2, 3], gap="large")
+    return view
+
+
+def _gap_view(side: Side, view: BalanceView) -> GapView:
+    """Every exit's deficiency by month of sale, from the inputs in session state (cached)."""
     state = st.session_state
-    with controls:
-        slots.months(
-            key(side, "months"),
-            MONTHS_TO_SALE,
-            defaults.months,
-            defaults.months_max,
-            "How long after the first missed payment the sale closes. Each exit's "
-            "typical month is marked on the chart.",
-        )
-        slots.amount(
-            money_spec(key(side, "late_fee"), "Late fee per missed month", 500.0, 5.0),
-            defaults.late_fee,
-            help="Illustrative; check the loan contract.",
-        )
-        if side is MORTGAGE:
-            slots.amount(
-                money_spec(key(side, "escrow"), "Escrow advance per month", 2_000.0, 10.0),
-                defaults.escrow,
-                help="Taxes and insurance the servicer pays while no payments come in "
-                "(illustrative).",
-            )
+    row = view.at_default
     months = int(state[key(side, "months")])
     late_fee = str(state[key(side, "late_fee")])
-
-    def compute() -> GapView:
-        if side is MORTGAGE:
-            return home_gap_view(
-                row.date,
-                str(row.balance),
-                str(state[key(side, "rate")]),
-                str(row.value),
-                late_fee,
-                str(state[key(side, "escrow")]),
-                str(state[key(side, "change")]),
-                months,
-            )
-        return car_gap_view(
+    if side is MORTGAGE:
+        return home_gap_view(
             row.date,
             str(row.balance),
             str(state[key(side, "rate")]),
             str(row.value),
             late_fee,
-            str(state[key(side, "drop2")]),
+            str(state[key(side, "escrow")]),
+            str(state[key(side, "change")]),
             months,
         )
+    return car_gap_view(
+        row.date,
+        str(row.balance),
+        str(state[key(side, "rate")]),
+        str(row.value),
+        late_fee,
+        str(state[key(side, "drop2")]),
+        months,
+    )
 
-    with chart_column:
-        chart_slot = st.container()
-        gap = last_good(key(side, "gap"), compute, slots, chart_slot)
-        if gap is None:
-            return
-        with chart_slot:
-            columns = st.columns(len(gap.series))
-            for column, series in zip(columns, gap.series, strict=True):
-                column.metric(
-                    f"{series.label}, sold in month {gap.months}",
-                    format_usd(series.through(gap.months)[-1].deficiency),
-                    border=True,
-                )
-            show_chart(
-                gap_figure(gap, "Deficiency by the month the sale closes"),
-                key=key(side, "gap_chart"),
-                alt=gap_alt(gap),
+
+def gap_slots(side: Side) -> CheckedSlots:
+    """The error slots of the months-to-sale inputs: a change redraws the gap and the slots."""
+
+    def check() -> InvalidInputError | None:
+        view = _last_balance(side)
+        if view is None:
+            return None
+        try:
+            _gap_view(side, view)
+        except InvalidInputError as error:
+            return error
+        return None
+
+    return CheckedSlots(key(side, "gap"), check, redraws=(GAP,))
+
+
+def gap_inputs(side: Side, slots: CheckedSlots) -> None:
+    """The months-to-sale control and the monthly costs, each with its error slot.
+
+    None of them is in a region: a change redraws its own pair and the gap chart, and
+    a loan input's change leaves them as drawn.
+    """
+    defaults = DEFAULTS[side.prefix]
+    # Every default before any control is drawn: each error slot checks all of them.
+    state = st.session_state
+    state.setdefault(key(side, "months"), str(defaults.months))
+    state.setdefault(key(side, "late_fee"), defaults.late_fee)
+    if side is MORTGAGE:
+        state.setdefault(key(side, "escrow"), defaults.escrow)
+    slots.months(
+        key(side, "months"),
+        MONTHS_TO_SALE,
+        None,
+        defaults.months_max,
+        "How long after the first missed payment the sale closes. Each exit's "
+        "typical month is marked on the chart.",
+    )
+    slots.amount(
+        money_spec(key(side, "late_fee"), "Late fee per missed month", 500.0, 5.0),
+        None,
+        help="Illustrative; check the loan contract.",
+    )
+    if side is MORTGAGE:
+        slots.amount(
+            money_spec(key(side, "escrow"), "Escrow advance per month", 2_000.0, 10.0),
+            None,
+            help="Taxes and insurance the servicer pays while no payments come in (illustrative).",
+        )
+    st.caption(_assumptions(side))
+
+
+def gap_chart(side: Side, slots: CheckedSlots) -> None:
+    """Region: each exit's deficiency at the chosen month, the chart and its takeaway.
+
+    It starts from the balance section's last good figures (kept in session state).
+    """
+    view = _last_balance(side)
+    if view is None:
+        st.info("Fix the loan inputs above to see how the gap grows after default.")
+        return
+    chart_slot = st.container()
+    gap = last_good(key(side, "gap"), lambda: _gap_view(side, view), slots, chart_slot)
+    if gap is None:
+        return
+    with chart_slot:
+        columns = st.columns(len(gap.series))
+        for column, series in zip(columns, gap.series, strict=True):
+            column.metric(
+                f"{series.label}, sold in month {gap.months}",
+                format_usd(series.through(gap.months)[-1].deficiency),
+                border=True,
             )
-            st.caption(gap_takeaway(gap))
-    with controls:
-        st.caption(_assumptions(side))
+        show_chart(
+            gap_figure(gap, "Deficiency by the month the sale closes"),
+            key=key(side, "gap_chart"),
+            alt=gap_alt(gap),
+        )
+        st.caption(gap_takeaway(gap))
 
 
 def _assumptions(side: Side) -> str:
