@@ -22,9 +22,11 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
     expect(car_deficiency).to_have_text("$2,000.00")
     assert "−$8,500.00" in chart_text(page, "c_waterfall")
     # Tag the drawn chart: a move must update this very element (Plotly.react), not
-    # remount it and draw it anew (ui/chart_view.py).
+    # remount it and draw it anew (ui/chart_view.py). Zoom in too: a reader's zoom
+    # survives the move (the figures' constant uirevision).
     page.evaluate(
-        "() => { document.querySelector('.st-key-c_waterfall .js-plotly-plot').tagged = 1; }"
+        "() => { const chart = document.querySelector('.st-key-c_waterfall .js-plotly-plot');"
+        " chart.tagged = 1; return Plotly.relayout(chart, {'yaxis.range': [0, 5000]}); }"
     )
 
     slider = page.locator('.st-key-c_sale_price__slider input[type="range"]')
@@ -45,6 +47,8 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
     assert page.evaluate(
         "() => document.querySelector('.st-key-c_waterfall .js-plotly-plot').tagged === 1"
     ), "the chart was drawn anew instead of updated in place"
+    zoom = "() => document.querySelector('.st-key-c_waterfall .js-plotly-plot')._fullLayout"
+    assert page.evaluate(zoom + ".yaxis.range") == [0, 5000]
     expect(page.get_by_text("You would still owe $1,900 after the car is sold.")).to_be_visible()
     exact = page.locator(".st-key-c_sale_price__exact input")
     expect(exact).to_have_value("8600.00")
