@@ -9,16 +9,22 @@ from pathlib import Path
 import plotly
 
 from tests.helpers import chart, start
-from ui.chart_view import CHART_JS
+from ui.chart_view import CHART_JS, SERVED_PLOTLY_JS, ensure_served_plotly_js
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_served_plotly_js_is_the_copy_the_pinned_plotly_package_bundles() -> None:
-    # Figures are built by plotly (Python) for its own plotly.js: a different copy in
-    # static/ could draw them wrong. After upgrading plotly, copy its bundle again.
+    # Figures are built by plotly (Python) for its own plotly.js: static/ holds a copy of
+    # it, generated at import, never a stale or half-written one.
+    SERVED_PLOTLY_JS.unlink(missing_ok=True)
+    ensure_served_plotly_js()
     bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    assert (ROOT / "static" / "plotly.min.js").read_bytes() == bundled.read_bytes()
+    assert SERVED_PLOTLY_JS.read_bytes() == bundled.read_bytes()
+    SERVED_PLOTLY_JS.write_bytes(b"stale")
+    ensure_served_plotly_js()
+    assert SERVED_PLOTLY_JS.read_bytes() == bundled.read_bytes()
+    assert SERVED_PLOTLY_JS == ROOT / "static" / "plotly.min.js"
 
 
 def test_the_component_loads_plotly_js_from_the_app_static_folder() -> None:
