@@ -3,9 +3,10 @@
 // so every changed figure remounted and was drawn anew (Plotly.newPlot). Median slider
 // move, benchmarks/bench_browser.py: Compare 367 -> 256 ms, Paying it off 401 -> 269.
 
-// plotly.js, the copy bundled with the pinned plotly package, served by Streamlit's static
-// file serving from static/ (server.enableStaticServing): nothing is fetched off this host.
-const PLOTLY_URL = "./app/static/plotly.min.js";
+// plotly.js with only the trace types the charts use (scripts/plotly_bundle), served by
+// Streamlit's static file serving from static/ (server.enableStaticServing): nothing is
+// fetched off this host.
+const PLOTLY_URL = "./app/static/plotly-deficiency.min.js";
 // No mode bar (every chart's numbers are in the text beside it); resize with the page.
 const CONFIG = { displayModeBar: false, displaylogo: false, responsive: true };
 

@@ -25,6 +25,10 @@ _SNAPSHOT = """() => {
     skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
     charts: charts.length,
     drawn: charts.filter(c => c.querySelector('.js-plotly-plot .main-svg') !== null).length,
+    // plotly.js draws a trace of a type its bundle lacks as nothing, without an error.
+    undrawn: charts.flatMap(c => (c._fullData ? c.data : [])
+      .filter((trace, i) => (trace.type || 'scatter') !== c._fullData[i]?.type)
+      .map(trace => trace.type)),
     elements: document.querySelectorAll('.stElementContainer').length,
     exception: document.querySelector('[data-testid="stException"]')?.textContent.slice(0, 2000)
       || null,
@@ -44,7 +48,8 @@ def settle(page: Page, timeout: float = 90.0, quiet: float = 1.0) -> dict[str, o
     """Wait until the script has run, no skeleton is left and every chart is drawn, and the
     page has not changed for ``quiet`` seconds; return the last snapshot.
 
-    Raises AssertionError when the page shows a Streamlit exception or never settles.
+    Raises AssertionError when the page shows a Streamlit exception, a chart with a trace
+    type the served plotly.js lacks, or never settles.
     """
     deadline = time.monotonic() + timeout
     last: dict[str, object] = {}
@@ -52,6 +57,10 @@ def settle(page: Page, timeout: float = 90.0, quiet: float = 1.0) -> dict[str, o
     while time.monotonic() < deadline:
         snapshot: dict[str, object] = page.evaluate(_SNAPSHOT)
         assert not snapshot["exception"], f"{page.url} shows an exception: {snapshot['exception']}"
+        assert not snapshot["undrawn"], (
+            f"{page.url}: the served plotly.js cannot draw {snapshot['undrawn']}"
+            " (scripts/plotly_bundle/entry.js)"
+        )
         ready = (
             snapshot["state"] == "notRunning"
             and snapshot["main"]

@@ -2,29 +2,44 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
 
-import plotly
+import plotly.graph_objects as go
+import plotly.offline
+import pytest
 
 from tests.helpers import chart, start
-from ui.chart_view import CHART_JS, SERVED_PLOTLY_JS, ensure_served_plotly_js
+from ui.chart_view import CHART_JS, PLOTLY_TRACE_TYPES, SERVED_PLOTLY_JS, show_chart
 
 ROOT = Path(__file__).resolve().parents[2]
+BUNDLE_SOURCE = ROOT / "scripts" / "plotly_bundle"
 
 
-def test_the_served_plotly_js_is_the_copy_the_pinned_plotly_package_bundles() -> None:
-    # Figures are built by plotly (Python) for its own plotly.js: static/ holds a copy of
-    # it, generated at import, never a stale or half-written one.
-    SERVED_PLOTLY_JS.unlink(missing_ok=True)
-    ensure_served_plotly_js()
-    bundled = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    assert SERVED_PLOTLY_JS.read_bytes() == bundled.read_bytes()
-    SERVED_PLOTLY_JS.write_bytes(b"stale")
-    ensure_served_plotly_js()
-    assert SERVED_PLOTLY_JS.read_bytes() == bundled.read_bytes()
-    assert SERVED_PLOTLY_JS == ROOT / "static" / "plotly.min.js"
+def test_the_served_plotly_js_is_the_release_the_pinned_plotly_package_bundles() -> None:
+    # Figures are built by plotly (Python) for its own plotly.js release: upgrading plotly
+    # without rebuilding the bundle (scripts/plotly_bundle/build.sh) fails here.
+    release = plotly.offline.get_plotlyjs_version()
+    banner = SERVED_PLOTLY_JS.read_text(encoding="utf-8")[:300]
+    assert banner.startswith(f"/*! plotly.js v{release} ")
+    pinned = json.loads((BUNDLE_SOURCE / "package.json").read_text(encoding="utf-8"))
+    assert pinned["devDependencies"]["plotly.js"] == release
+
+
+def test_the_bundle_carries_exactly_the_trace_types_show_chart_accepts() -> None:
+    entry = (BUNDLE_SOURCE / "entry.js").read_text(encoding="utf-8")
+    registered = set(re.findall(r"require\('plotly\.js/lib/(\w+)'\)", entry)) - {"core"}
+    assert registered | {"scatter"} == PLOTLY_TRACE_TYPES
+    banner = SERVED_PLOTLY_JS.read_text(encoding="utf-8")[:300]
+    built = re.search(r"core \(scatter\) \+ ([\w,]+), built by", banner)
+    assert built is not None and set(built.group(1).split(",")) == registered
+
+
+def test_show_chart_refuses_a_trace_type_the_bundle_cannot_draw() -> None:
+    with pytest.raises(ValueError, match=r"\['pie'\] is not in static/plotly-deficiency"):
+        show_chart(go.Figure(go.Pie(values=[1, 2])), key="pie", alt="A pie of 1 and 2")
 
 
 def test_the_component_loads_plotly_js_from_the_app_static_folder() -> None:
