@@ -70,7 +70,13 @@ TEMPLATE = {
         "yaxis": {**_AXIS, "title": {"standoff": 24, "font": _AXIS_TITLE_FONT}},
         "hoverlabel": {"bgcolor": "white", "bordercolor": GRID},
         "margin": {"pad": 8},
-    }
+    },
+    # A heat map's colour bar reads as its third axis: the same ticks and title.
+    "data": {
+        "heatmap": [
+            {"colorbar": {"tickfont": _AXIS["tickfont"], "title": {"font": _AXIS_TITLE_FONT}}}
+        ]
+    },
 }
 
 #: Characters per line of a chart title and of a category label: Plotly does not wrap

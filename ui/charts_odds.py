@@ -159,7 +159,7 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
         "margin": {
             "l": dollar_room(*result.fees, titled=True) + FIGURE_CHAR_PX,
             "b": 75,
-            "r": 133,
+            "r": 124,
         },
     }
     return base_figure(data, layout, title, height=430)
