@@ -21,6 +21,8 @@ fi
 if [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund
 fi
+# The plotly.js the app serves (tests/ui/test_chart_view.py checks it is built and current).
+bash scripts/plotly_bundle/build.sh
 
 echo "== ruff (lint and format) =="
 .venv/bin/ruff check .

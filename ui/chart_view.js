@@ -3,20 +3,18 @@
 // so every changed figure remounted and was drawn anew (Plotly.newPlot). Median slider
 // move, benchmarks/bench_browser.py: Compare 367 -> 256 ms, Paying it off 401 -> 269.
 
-// plotly.js with only the trace types the charts use (scripts/plotly_bundle), served by
-// Streamlit's static file serving from static/ (server.enableStaticServing): nothing is
-// fetched off this host.
-const PLOTLY_URL = "./app/static/plotly-deficiency.min.js";
 // No mode bar (every chart's numbers are in the text beside it); resize with the page.
 const CONFIG = { displayModeBar: false, displaylogo: false, responsive: true };
 
 let plotlyLoading = null;
 
-function loadPlotly() {
+// data.plotly: where this host serves plotly.js from (ui/chart_view.PLOTLY_URL), nothing
+// is fetched off it.
+function loadPlotly(url) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   plotlyLoading ??= new Promise((resolve, reject) => {
     const script = document.createElement("script");
-    script.src = PLOTLY_URL;
+    script.src = url;
     script.onload = () => resolve(window.Plotly);
     script.onerror = () => {
       plotlyLoading = null;
@@ -33,7 +31,7 @@ export default function drawChart({ data, parentElement }) {
   box.setAttribute("aria-label", data.alt);
   // Hold the chart's height while plotly.js loads, so the page does not jump.
   box.style.minHeight = `${figure.layout.height ?? 450}px`;
-  loadPlotly()
+  loadPlotly(data.plotly)
     .then((Plotly) => Plotly.react(box, figure.data, figure.layout, CONFIG))
     .catch(() => {
       box.textContent = `This chart could not be drawn. ${data.alt}`;
