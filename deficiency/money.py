@@ -93,7 +93,8 @@ def to_money(value: Amount, field: str) -> Decimal:
         raise InvalidInputError(field, "cannot be negative")
     if number > MAX_AMOUNT:
         raise InvalidInputError(field, "is above $1 trillion; check the amount")
-    return round_cents(number)
+    # abs: a typed -0 is zero, never a "-0.00" in a file or a link.
+    return round_cents(abs(number))
 
 
 def to_percent(value: Amount, field: str, maximum: Decimal = MAX_PERCENT) -> Decimal:
@@ -103,7 +104,7 @@ def to_percent(value: Amount, field: str, maximum: Decimal = MAX_PERCENT) -> Dec
         raise InvalidInputError(field, "cannot be negative")
     if number > maximum:
         raise InvalidInputError(field, f"cannot be above {maximum}%")
-    return number
+    return abs(number)  # a typed -0 is zero
 
 
 def to_count(value: Amount, field: str, maximum: int) -> int:

@@ -54,6 +54,14 @@ def test_to_money_rejects_bad_input_naming_the_field(raw, problem):
     assert isinstance(caught.value, ValueError)
 
 
+@pytest.mark.parametrize("raw", [-0.0, "-0", "-0.00", Decimal("-0"), Decimal("-0.000")])
+def test_a_typed_negative_zero_is_plain_zero(raw):
+    """A box sends -0.0 when someone types "-0": it is $0.00, never "-0.00" in a file or link."""
+    for parsed in (to_money(raw, "Sale price"), to_percent(raw, "Commission")):
+        assert parsed == 0 and not parsed.is_signed()
+    assert str(to_money(raw, "Sale price")) == "0.00"
+
+
 def test_round_cents_is_half_up_on_negative_values_too():
     assert round_cents(Decimal("-0.005")) == Decimal("-0.01")
 
