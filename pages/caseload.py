@@ -37,7 +37,9 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         key="cl_template",
         on_click="ignore",
     )
-    columns_open = st.toggle("Show the columns the file can have", key="cl_show_columns")
+    columns_open = st.toggle(
+        "Show the columns the file can have", key="cl_show_columns", persist_state="session"
+    )
 if columns_open:
     st.dataframe(
         pd.DataFrame(

@@ -35,7 +35,11 @@ for side in (MORTGAGE, CAR):
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
     prepared_on = st.date_input(
-        "Date printed on the report", value="today", key="rp_date", width=220
+        "Date printed on the report",
+        value="today",
+        key="rp_date",
+        width=220,
+        persist_state="session",
     )
     chosen = tuple(sides)
     st.download_button(

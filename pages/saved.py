@@ -41,6 +41,7 @@ for index, (side, column) in enumerate(zip(SIDES, st.columns(2), strict=True)):
             key=f"{side.prefix}_save_name",
             max_chars=60,
             placeholder=panels.scenario_name(side),
+            persist_state="session",  # a name typed, not yet saved, survives a visit elsewhere
         )
         st.button(
             f"Save the current {side.title.lower()} scenario",

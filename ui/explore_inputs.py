@@ -20,7 +20,7 @@ from streamlit.delta_generator import DeltaGenerator
 from deficiency import FieldInfo, InvalidInputError
 from ui import live
 from ui.sides import InputSpec
-from ui.state import ERROR, EXACT, LAST_GOOD, SLIDER, ensure
+from ui.state import ERROR, EXACT, LAST_GOOD, SLIDER, accept, box_entry, ensure, refuse
 from ui.widgets import PAIR, amount_input
 
 
@@ -132,10 +132,10 @@ def _months_changed(
 ) -> None:
     raw: Any = st.session_state[key + suffix]
     if raw is None:
-        st.session_state[key + ERROR] = "is empty; enter a whole number of months"
+        refuse(st.session_state, key, "is empty; enter a whole number of months", raw)
     else:
         st.session_state[key] = str(int(raw))
-        st.session_state.pop(key + ERROR, None)
+        accept(st.session_state, key)
     live.redraw(redraws, also)
 
 
@@ -175,8 +175,7 @@ def _months_pair(
     state = st.session_state
     months = int(state[key])
     state[key + SLIDER] = min(max(months, 0), slider_max)
-    if key + ERROR not in state:
-        state[key + EXACT] = months
+    state[key + EXACT] = box_entry(state, key, months)
     slider_column, exact_column = st.columns([3, 2], vertical_alignment="bottom")
     slider_column.slider(
         label,

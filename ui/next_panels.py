@@ -20,7 +20,7 @@ from ui import live
 from ui.compute import SideResult
 from ui.panels import compute, scenario_name
 from ui.sides import CAR, MORTGAGE, InputSpec, Side
-from ui.state import ERROR, EXACT, LAST_GOOD, WIDGET, ensure
+from ui.state import ERROR, EXACT, LAST_GOOD, WIDGET, accept, box_entry, ensure, refuse
 from ui.widgets import choice_input
 
 #: The side the "What happens next" pages read ("m" mortgage, "c" car), shared by all of them.
@@ -63,7 +63,7 @@ def follow_scenario(key: str, default: str) -> None:
     if state.get(key + _FOLLOWS) != default or key not in state:
         state[key] = default
         state[key + _FOLLOWS] = default
-        state.pop(key + ERROR, None)
+        accept(state, key)
         state.pop(key + EXACT, None)
 
 
@@ -209,17 +209,16 @@ def bracket_input(
 def _months_changed(key: str) -> None:
     raw = st.session_state[key + WIDGET]
     if raw is None:
-        st.session_state[key + ERROR] = "is empty; enter a number of months (0 if none)"
+        refuse(st.session_state, key, "is empty; enter a number of months (0 if none)", raw)
         return
     st.session_state[key] = str(int(raw))
-    st.session_state.pop(key + ERROR, None)
+    accept(st.session_state, key)
 
 
 def months_input(key: str, label: str, maximum: int, help: str | None = None) -> int:
     """A whole number of months (0 to ``maximum``) bound to a canonical string."""
     state = st.session_state
-    if key + ERROR not in state:
-        state[key + WIDGET] = int(state[key])
+    state[key + WIDGET] = box_entry(state, key, int(state[key]))
     st.number_input(
         label,
         min_value=0,

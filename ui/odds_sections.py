@@ -195,6 +195,7 @@ def heat_map_section(side: Side) -> None:
             key=STEPS_KEY,
             step=20,
             help="Cells along each axis; up to 500 (250,000 cells) can be drawn.",
+            persist_state="session",
         )
         slots.add(GRID_STEPS)
     with chart_column:
@@ -247,6 +248,7 @@ def tornado_section(side: Side) -> None:
             format_func=lambda name: infos[name].label,
             key=field_key,
             help="Pick an input, then set the low and high ends the chart tests it at.",
+            persist_state="session",
         )
         ranges = []
         for name, info in infos.items():
@@ -330,6 +332,7 @@ def odds_section(side: Side) -> None:
             format_func=lambda value: {"lognormal": "Lognormal", "normal": "Normal"}[value],
             key=DISTRIBUTION_KEY,
             wrap=True,
+            persist_state="session",
             help="Lognormal never goes below $0 and is skewed like real prices; normal is "
             "symmetric (clamped at $0).",
         )
@@ -342,6 +345,7 @@ def odds_section(side: Side) -> None:
             max_value=2**32 - 1,
             step=1,
             help="The same seed gives the same 100,000 draws.",
+            persist_state="session",
         )
         st.info(
             "The spread is an assumption you set, not a forecast: nobody knows in advance what "

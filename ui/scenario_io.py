@@ -28,7 +28,7 @@ from deficiency.scenarios import choice, parse_field
 from deficiency.serialize import STATE_CODES
 from deficiency.state_law import AMOUNT_FACTS, ForeclosureType
 from ui.sides import SIDES, InputSpec, Side
-from ui.state import DEFAULTS, ERROR, EXACT, STATE_KEY, State, load_preset, values
+from ui.state import DEFAULTS, EXACT, STATE_KEY, State, accept, load_preset, values
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _FACT = re.compile(r"^(?P<prefix>[mc])_f_(?P<fact>[a-z0-9_]+)$")
@@ -152,9 +152,9 @@ def apply_document(state: State, side: Side, document: ScenarioDocument) -> None
     """Load a document into a side: every input, the exit, the resolution and the state."""
     for key, spec in _specs(side).items():
         state[key] = document.values.get(spec.info.name, _default(side, spec, state))
-        for derived in (key + ERROR, key + EXACT):
-            if derived in state:
-                del state[derived]
+        accept(state, key)
+        if key + EXACT in state:
+            del state[key + EXACT]
     state[side.exit_key] = document.exit.value
     state[side.resolution_key] = document.resolution.value
     if document.state:

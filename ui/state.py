@@ -25,12 +25,35 @@ SLIDER = "__slider"
 EXACT = "__exact"
 WIDGET = "__widget"
 ERROR = "__error"
+REFUSED = "__refused"
 LAST_GOOD = "__last_good"
 
 DEFAULTS: dict[str, str] = {"settlement_percent": str(ILLUSTRATIVE_SETTLEMENT_PERCENT)}
 
 #: The borrower's state (a postal code, or "" for none chosen), shared by both sides.
 STATE_KEY = "state"
+
+
+def refuse(state: State, key: str, problem: str, entry: Any) -> None:
+    """Record that an entry for ``key`` was refused: the message, and the entry as typed.
+
+    A box is a new widget on every page (Streamlit keys a widget's value by page), so the
+    entry itself is kept here to put back in the box wherever the input shows next.
+    """
+    state[key + ERROR] = problem
+    state[key + REFUSED] = entry
+
+
+def accept(state: State, key: str) -> None:
+    """Forget a refused entry of ``key``: its input's value is good again."""
+    state.pop(key + ERROR, None)
+    state.pop(key + REFUSED, None)
+
+
+def box_entry(state: State, key: str, good: Any) -> Any:
+    """What the exact box of ``key`` shows: the refused entry while its message stands,
+    else ``good``, the value in use."""
+    return state.get(key + REFUSED, good) if key + ERROR in state else good
 
 
 def default_preset_id(side: Side) -> str:
@@ -46,7 +69,7 @@ def load_preset(state: State, side: Side, preset_id: str) -> None:
         state[spec.key] = str(
             parse_field(spec.info, chosen.values.get(name, DEFAULTS.get(name, "0")))
         )
-        state.pop(spec.key + ERROR, None)
+        accept(state, spec.key)
         state.pop(spec.key + EXACT, None)
     state[side.exit_key] = chosen.exit
     state[side.resolution_key] = chosen.resolution

@@ -86,6 +86,7 @@ def _date_input(name: str, label: str, help: str, slots: CheckedSlots) -> None:
         max_value=date(2075, 12, 31),
         help=help,
         on_change=slots.changed,
+        persist_state="session",
     )
 
 
@@ -188,6 +189,7 @@ def balance_inputs(side: Side, slots: CheckedSlots) -> None:
             format="%.2f",
             help="Negative when prices fall. Illustrative default: -3% a year.",
             on_change=slots.changed,
+            persist_state="session",
         )
         slots.add("Home price change (%/yr)")
     else:

@@ -16,7 +16,7 @@ from deficiency import InvalidInputError, format_usd, presets_for, states, to_mo
 from deficiency.scenarios import parse_field
 from ui import live
 from ui.sides import InputSpec, Side
-from ui.state import ERROR, EXACT, SLIDER, WIDGET, load_preset
+from ui.state import ERROR, EXACT, SLIDER, WIDGET, accept, box_entry, load_preset, refuse
 
 _SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days"}
 _EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d"}
@@ -42,15 +42,15 @@ def _store(spec: InputSpec, raw: Any) -> None:
     """Validate a widget's value with the package and make it canonical, or record the error."""
     state = st.session_state
     if raw is None:
-        state[spec.key + ERROR] = "is empty; enter an amount (0 if none)"
+        refuse(state, spec.key, "is empty; enter an amount (0 if none)", raw)
         return
     try:
         value = parse_field(spec.info, raw)
     except InvalidInputError as error:
-        state[spec.key + ERROR] = error.problem
+        refuse(state, spec.key, error.problem, raw)
         return
     state[spec.key] = str(value)
-    state.pop(spec.key + ERROR, None)
+    accept(state, spec.key)
 
 
 def _slider_changed(spec: InputSpec, regions: tuple[str, ...], also: live.Also) -> None:
@@ -92,8 +92,7 @@ def _amount_pair(
     slider_max: float | int = int(spec.slider_max) if is_count else spec.slider_max
     step: float | int = int(spec.step) if is_count else spec.step
     state[spec.key + SLIDER] = min(number, slider_max)
-    if spec.key + ERROR not in state:
-        state[spec.key + EXACT] = number
+    state[spec.key + EXACT] = box_entry(state, spec.key, number)
     slider_column, exact_column = st.columns([3, 2], vertical_alignment="bottom")
     slider_column.slider(
         spec.label,
@@ -171,24 +170,24 @@ def preset_picker(side: Side) -> None:
 
 
 def _optional_changed(key: str, label: str) -> None:
-    raw = st.session_state[key + EXACT]
+    state = st.session_state
+    raw = state[key + EXACT]
     if raw is None:
-        st.session_state[key] = ""
-        st.session_state.pop(key + ERROR, None)
+        state[key] = ""
+        accept(state, key)
         return
     try:
-        st.session_state[key] = str(to_money(raw, label))
-        st.session_state.pop(key + ERROR, None)
+        state[key] = str(to_money(raw, label))
+        accept(state, key)
     except InvalidInputError as error:
-        st.session_state[key + ERROR] = error.problem
+        refuse(state, key, error.problem, raw)
 
 
 def optional_amount_input(key: str, label: str, help: str | None = None) -> None:
     """An exact dollar box that may stay empty (unknown); its canonical value is "" when empty."""
     state = st.session_state
-    if key + ERROR not in state:
-        canonical = str(state.get(key, ""))
-        state[key + EXACT] = float(canonical) if canonical else None
+    canonical = str(state.get(key, ""))
+    state[key + EXACT] = box_entry(state, key, float(canonical) if canonical else None)
     st.number_input(
         label,
         value=None,
