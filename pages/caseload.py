@@ -38,7 +38,10 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         on_click="ignore",
     )
     columns_open = st.toggle(
-        "Show the columns the file can have", key="cl_show_columns", persist_state="session"
+        "Show the columns the file can have",
+        key="cl_show_columns",
+        persist_state="session",
+        wrap=True,
     )
 if columns_open:
     st.dataframe(

@@ -172,7 +172,8 @@ def toggle_input(key: str, label: str, default: bool, help: str | None = None) -
     state = st.session_state
     ensure(state, key, "yes" if default else "no")
     state[key + WIDGET] = state[key] == "yes"
-    st.toggle(label, key=key + WIDGET, on_change=_toggle_changed, args=(key,), help=help)
+    # wrap: in a column Streamlit would cut a long label to "...main h…" on a phone.
+    st.toggle(label, key=key + WIDGET, on_change=_toggle_changed, args=(key,), help=help, wrap=True)
     return toggled(key)
 
 

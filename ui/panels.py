@@ -300,7 +300,12 @@ def _load_upload(side: Side) -> None:
 
 def formula_switch(side: Side) -> None:
     """For classrooms: a switch that shows every figure's formula with the user's numbers."""
-    st.toggle("Show the formulas", key=f"{side.prefix}_show_formulas", persist_state="session")
+    st.toggle(
+        "Show the formulas",
+        key=f"{side.prefix}_show_formulas",
+        persist_state="session",
+        wrap=True,
+    )
 
 
 def formula_block(side: Side, outcome: Outcome) -> None:

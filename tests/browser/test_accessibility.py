@@ -132,10 +132,13 @@ _WIDTHS = """tolerance => {
         || key.className) : 'main'} reaches ${Math.round(box.right)} px`);
     }
   }
+  // A label Streamlit cut with an ellipsis ("...your main h…"): on a phone it must wrap.
+  const cut = [...(main ? main.querySelectorAll('.stMarkdownEllipsis') : [])]
+    .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent.slice(0, 60));
   return {
     viewport, document: document.documentElement.scrollWidth,
     main: main ? main.scrollWidth : null, height: main ? main.scrollHeight : 0,
-    sticking: sticking.slice(0, 5),
+    sticking: sticking.slice(0, 5), cut,
   };
 }"""
 
@@ -165,6 +168,7 @@ def test_the_layout_holds_at_phone_width(
         assert widths["document"] <= limit and widths["main"] <= limit and not widths["sticking"], (
             f"{title} ({path}) scrolls sideways at {PHONE['width']} px: {widths}"
         )
+        assert not widths["cut"], f"{title} ({path}) cuts labels short: {widths['cut']}"
     finally:
         page.close()
 
