@@ -13,7 +13,15 @@ import plotly.graph_objects as go
 
 from deficiency import format_usd
 from ui.caseload import KIND_LABELS, RESOLUTION_LABELS, CaseloadTotals
-from ui.charts import BORROWER, CANCELLED, DOLLAR_AXIS, JUDGMENT, base_figure
+from ui.charts import (
+    BORROWER,
+    CANCELLED,
+    DOLLAR_AXIS,
+    JUDGMENT,
+    base_figure,
+    beside_room,
+    dollar_room,
+)
 
 #: One colour per resolution, and grey for rows that could not be computed.
 RESOLUTION_COLOURS = {"waived": CANCELLED, "judgment": JUDGMENT, "settled": BORROWER}
@@ -57,7 +65,13 @@ def deficiency_figure(totals: CaseloadTotals) -> go.Figure:
             }
         )
     title = f"Total deficiency {format_usd(totals.deficiency)} across {totals.ok:,} cases"
-    return _figure(data, {"yaxis": DOLLAR_AXIS, "xaxis": {"automargin": True}}, title)
+    # Room for the tallest stack's tick label beside the plot (the base margin is 10 px).
+    layout = {
+        "yaxis": {**DOLLAR_AXIS, "automargin": True},
+        "xaxis": {"automargin": True},
+        "margin": {"l": dollar_room(0, _tallest_stack(data))},
+    }
+    return _figure(data, layout, title)
 
 
 def deficiency_alt(totals: CaseloadTotals) -> str:
@@ -119,10 +133,21 @@ def cases_figure(totals: CaseloadTotals) -> go.Figure:
             "tickformat": ",d",
             "gridcolor": DOLLAR_AXIS["gridcolor"],
             **({"dtick": 1} if most <= 10 else {}),
+            "automargin": True,
         },
         "xaxis": {"automargin": True},
+        "margin": {"l": beside_room([f"{round(_tallest_stack(data) * 1.1):,}"])},
     }
     return _figure(data, layout, f"Cases by loan kind and resolution ({totals.rows:,} rows)")
+
+
+def _tallest_stack(data: list[dict[str, Any]]) -> float:
+    """The highest total of stacked bars at one x, for the room its tick label needs."""
+    stacks: dict[str, float] = {}
+    for trace in data:
+        for x, y in zip(trace["x"], trace["y"], strict=True):
+            stacks[x] = stacks.get(x, 0) + float(y)
+    return max(stacks.values(), default=0.0)
 
 
 def cases_alt(totals: CaseloadTotals) -> str:

@@ -74,3 +74,33 @@ def settle(page: Page, timeout: float = 90.0, quiet: float = 1.0) -> dict[str, o
             return snapshot
         page.wait_for_timeout(200)
     raise AssertionError(f"{page.url} did not settle within {timeout} s: {last}")
+
+
+#: Chart text (tick labels, axis titles, legend, title, notes) that lies outside its chart's
+#: drawing, where the browser clips it: a margin too small for its labels.
+_OUTSIDE = """() => {
+  const found = [];
+  for (const chart of document.querySelectorAll('.deficiency-chart')) {
+    const svg = chart.querySelector('.main-svg');
+    if (!svg) continue;
+    const bounds = svg.getBoundingClientRect();
+    const texts = chart.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, '
+      + '.g-ytitle text, .legendtext, .gtitle, .annotation-text, .cbaxis text');
+    for (const text of texts) {
+      const box = text.getBoundingClientRect();
+      if (!text.textContent.trim() || box.width === 0) continue;
+      if (box.left < bounds.left - 1 || box.right > bounds.right + 1
+          || box.top < bounds.top - 1 || box.bottom > bounds.bottom + 1) {
+        found.push(`"${text.textContent.slice(0, 30)}" in the chart `
+          + `"${(chart.getAttribute('aria-label') || '').slice(0, 50)}"`);
+      }
+    }
+  }
+  return found;
+}"""
+
+
+def chart_text_outside(page: Page) -> list[str]:
+    """The chart labels on the page that stick out of their chart (and are cut off)."""
+    found: list[str] = page.evaluate(_OUTSIDE)
+    return found

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.pagewalk import AXE_JS, CHART, page_paths, settle
+from tests.browser.pagewalk import AXE_JS, CHART, chart_text_outside, page_paths, settle
 
 PAGES = page_paths()
 PAGE_IDS = [path for _, path in PAGES]
@@ -83,6 +83,11 @@ def test_axe_finds_no_serious_or_critical_violation(loaded: Page) -> None:
         and not _scoped_out(loaded, v["id"], node["target"])
     ]
     assert not found, f"axe on {loaded.url}:\n" + "\n".join(found)
+
+
+def test_every_chart_label_shows_whole(loaded: Page) -> None:
+    outside = chart_text_outside(loaded)
+    assert not outside, f"{loaded.url} cuts off {outside}"
 
 
 def test_every_chart_states_its_takeaway(loaded: Page) -> None:
@@ -169,6 +174,8 @@ def test_the_layout_holds_at_phone_width(
             f"{title} ({path}) scrolls sideways at {PHONE['width']} px: {widths}"
         )
         assert not widths["cut"], f"{title} ({path}) cuts labels short: {widths['cut']}"
+        outside = chart_text_outside(page)
+        assert not outside, f"{title} ({path}) at {PHONE['width']} px cuts off {outside}"
     finally:
         page.close()
 
