@@ -123,7 +123,20 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
             "z": result.deficiency,
             "colorscale": HEAT_SCALE,
             "zmin": 0,
-            "colorbar": {"title": {"text": "Deficiency"}, "tickprefix": "$", "tickformat": ",.0f"},
+            # Below the map, across its width: beside it, the bar and its ticks took a third
+            # of a phone's width and left the map about 130 px wide.
+            "colorbar": {
+                "title": {"text": "Deficiency", "side": "top"},
+                "tickprefix": "$",
+                "tickformat": ",.0f",
+                "nticks": 3,  # level labels on a phone
+                "orientation": "h",
+                "y": -0.26,
+                "yanchor": "top",
+                "thickness": 14,
+                "len": 1,
+                "lenmode": "fraction",
+            },
             "hovertemplate": (
                 f"Sale price {MONEY_HOVER}<br>Total fees $%{{y:,.2f}}"
                 "<br>Deficiency $%{z:,.2f}<extra></extra>"
@@ -154,15 +167,15 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
         "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, "nticks": 5},
         "yaxis": {**DOLLAR_AXIS, "title": {"text": "Total fees"}},
         "showlegend": False,
-        # Right: the colour bar and its dollar ticks; below: prices and their title (measured).
+        # Below: prices, their title, then the colour bar with its title and ticks (measured).
         # Left: the cells reach half a step past the last fee, so allow a wider top tick.
         "margin": {
             "l": dollar_room(*result.fees, titled=True) + FIGURE_CHAR_PX,
-            "b": 75,
-            "r": 124,
+            "b": 156,
+            "r": 40,  # half the last price's tick label, which Plotly hides past the edge
         },
     }
-    return base_figure(data, layout, title, height=430)
+    return base_figure(data, layout, title, height=500)
 
 
 def heat_map_takeaway(result: HeatMap) -> str:
