@@ -79,6 +79,11 @@ TEMPLATE = {
     },
 }
 
+#: One size for every figure on a waterfall, never below 11 px: Plotly shrinks a figure
+#: to its bar's width, so on a phone "$10,000.00" came out at 9 px beside a 14 px
+#: "+$500.00", and a lone first bar's figure at 6 px.
+BAR_TEXT = {"uniformtext": {"mode": "show", "minsize": 11}}
+
 #: Characters per line of a chart title and of a category label: Plotly does not wrap
 #: text, and on a 390 px phone a longer line is cut off or runs into its neighbour.
 TITLE_WIDTH = 40
@@ -235,6 +240,7 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
         "xaxis": axis,
         "showlegend": False,
         "margin": {"l": dollar_room(0, *running), "b": below_room(lines_in(axis["ticktext"]))},
+        **BAR_TEXT,
     }
     return _figure([trace], layout, title, height=380)
 

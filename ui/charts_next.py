@@ -21,6 +21,7 @@ from deficiency.credit import EventKind
 from deficiency.money import ZERO
 from deficiency.tax import CancelledDebtTax
 from ui.charts import (
+    BAR_TEXT,
     BORROWER,
     CANCELLED,
     CHARGE,
@@ -466,6 +467,7 @@ def step_waterfall(statement: Statement, steps: int, title: str) -> go.Figure:
         "xaxis": {**axis, "range": [-0.5, 5.5]},
         "showlegend": False,
         "margin": {"l": dollar_room(bottom, top), "b": below_room(lines_in(axis["ticktext"]))},
+        **BAR_TEXT,
     }
     return base_figure([trace], layout, title, height=380)
 
