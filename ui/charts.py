@@ -260,7 +260,8 @@ def waterfall_alt(statement: Statement, collateral: str) -> str:
 
 
 _SEGMENTS = (
-    ("Covered by the sale", SALE, "covered_by_sale"),
+    # "After costs": a $8,500 car sale with a $500 retaking fee covers $8,000 of the debt.
+    ("Covered by the sale and credits, after costs", SALE, "covered_by_sale"),
     ("Borrower pays", BORROWER, "paid_toward_deficiency"),
     ("Judgment costs", JUDGMENT, "judgment_costs"),
     ("Cancelled (lender absorbs)", CANCELLED, "cancelled"),
@@ -340,8 +341,9 @@ def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:
     sentences = []
     for name, outcome in rows:
         sentence = (
-            f"{name}: of {format_usd(outcome.statement.owed)} owed, the sale covers "
-            f"{format_usd(outcome.covered_by_sale)}, the borrower pays "
+            f"{name}: of {format_usd(outcome.statement.owed)} owed, "
+            f"{format_usd(outcome.covered_by_sale)} is covered by the sale and credits after "
+            "costs, the borrower pays "
             f"{format_usd(outcome.borrower_owes)} and {format_usd(outcome.cancelled)} is cancelled"
         )
         if outcome.barred > ZERO:
