@@ -330,20 +330,12 @@ def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Fig
         "barmode": "stack",
         "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
         "yaxis": {"autorange": "reversed", "automargin": True},
-        # Placed from the figure's foot, not the plot's, so on a phone the legend
-        # cannot ride up into the dollar ticks.
-        "legend": {
-            "orientation": "h",
-            "traceorder": "normal",
-            "yref": "container",
-            "y": 0,
-            "yanchor": "bottom",
-            "x": 0,
-        },
-        # Below: the dollar ticks, then the legend (measured).
-        "margin": {"l": beside_room(["The deficiency"]), "r": 70, "t": 60, "b": 67},
+        # No legend: each bar names itself (and the row says "Tax"). On a phone the legend
+        # took three rows and covered the dollar ticks.
+        "showlegend": False,
+        "margin": {"l": beside_room(["The deficiency"]), "r": 70, "t": 60, "b": below_room(1)},
     }
-    return base_figure(data, layout, "What a settlement splits, and the tax that follows", 320)
+    return base_figure(data, layout, "What a settlement splits, and the tax that follows", 280)
 
 
 def settlement_alt(percent: Decimal, paid: Decimal, cancelled: Decimal, tax: Decimal) -> str:
