@@ -20,6 +20,7 @@ from ui.letter_form import (
     arithmetic_rows,
     check_form,
 )
+from ui.widgets import DATE_FORMAT
 
 require_entrypoint()
 
@@ -117,11 +118,15 @@ with form_column:
         with dates[0]:
             taken = st.date_input(
                 "Repossession date", value=None, key="lt_repossession_date",
-                persist_state="session",
+                format=DATE_FORMAT, persist_state="session",
             )  # fmt: skip
         with dates[1]:
             sold = st.date_input(
-                "Sale date", value=None, key="lt_sale_date", persist_state="session"
+                "Sale date",
+                value=None,
+                key="lt_sale_date",
+                format=DATE_FORMAT,
+                persist_state="session",
             )
         state_names = {info.code: info.name for info in states()}
         state = st.selectbox(

@@ -11,6 +11,7 @@ from ui.panels import NOT_ADVICE
 from ui.report import build_report, report_side
 from ui.sides import CAR, MORTGAGE
 from ui.tables import statement_rows
+from ui.widgets import DATE_FORMAT
 
 require_entrypoint()
 
@@ -38,6 +39,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         "Date printed on the report",
         value="today",
         key="rp_date",
+        format=DATE_FORMAT,
         width=220,
         persist_state="session",
     )

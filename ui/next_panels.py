@@ -21,7 +21,7 @@ from ui.compute import SideResult
 from ui.panels import compute, scenario_name
 from ui.sides import CAR, MORTGAGE, InputSpec, Side
 from ui.state import ERROR, EXACT, LAST_GOOD, WIDGET, accept, box_entry, ensure, refuse
-from ui.widgets import choice_input
+from ui.widgets import DATE_FORMAT, choice_input
 
 #: The side the "What happens next" pages read ("m" mortgage, "c" car), shared by all of them.
 SIDE_KEY = "n_side"
@@ -93,7 +93,7 @@ def date_input(key: str, label: str, default: date | None, help: str | None = No
         label,
         min_value=date(1990, 1, 1),
         max_value=date(2060, 12, 31),
-        format="YYYY-MM-DD",
+        format=DATE_FORMAT,
         key=key + WIDGET,
         on_change=_date_changed,
         args=(key,),

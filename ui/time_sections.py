@@ -30,7 +30,7 @@ from ui.explore_inputs import CheckedSlots, last_good, money_spec, percent_spec
 from ui.sides import CAR, MORTGAGE, Side
 from ui.state import LAST_GOOD, ensure, values
 from ui.time_compute import BalanceView, GapView, balance_view, car_gap_view, home_gap_view
-from ui.widgets import choice_input
+from ui.widgets import DATE_FORMAT, choice_input
 
 SIDE_KEY = "t_side"
 SIDE_OPTIONS = (("m", "Mortgage and the house"), ("c", "Car loan and the car"))
@@ -82,6 +82,7 @@ def _date_input(name: str, label: str, help: str, slots: CheckedSlots) -> None:
     st.date_input(
         label,
         key=name,
+        format=DATE_FORMAT,
         min_value=date(1970, 1, 1),
         max_value=date(2075, 12, 31),
         help=help,

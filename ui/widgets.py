@@ -18,6 +18,8 @@ from ui import live
 from ui.sides import InputSpec, Side
 from ui.state import ERROR, EXACT, SLIDER, WIDGET, accept, box_entry, load_preset, refuse
 
+#: Every date box reads the way US papers print a date (the app covers US law): 11/27/2026.
+DATE_FORMAT = "MM/DD/YYYY"
 _SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days"}
 _EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d"}
 #: Suffix of the region key of a slider-and-box pair.

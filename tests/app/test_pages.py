@@ -11,6 +11,7 @@ from tests.helpers import APP, chart, chart_keys, charts, metrics, start, trace_
 from ui.navigation import all_pages
 from ui.sides import CAR, MORTGAGE, SIDES, Side
 from ui.state import values
+from ui.widgets import DATE_FORMAT
 
 PAGES = {entry.title: entry.path for entry in all_pages()}
 DETAIL_PAGE = {"m": "pages/mortgage.py", "c": "pages/car.py"}
@@ -44,6 +45,14 @@ def test_segmented_controls_wrap_instead_of_scrolling_sideways(page):
     # phone "Who bears the deficiency" hid its first and last choices.
     for control in start(page).get("button_group"):
         assert control.proto.wrap, control.proto.label
+
+
+@pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
+def test_every_date_box_reads_month_day_year(page):
+    # One way to read a date everywhere, the US way (11/27/2026): the app covers US law.
+    at = start(page)
+    for box in at.date_input:
+        assert box.proto.format == DATE_FORMAT == "MM/DD/YYYY", box.label
 
 
 def test_every_file_in_pages_is_registered_and_every_entry_exists():
