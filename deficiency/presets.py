@@ -12,6 +12,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from deficiency.narrative import public_source
 from deficiency.resolution import Outcome
 from deficiency.scenarios import LoanKind, evaluate
 
@@ -43,7 +44,10 @@ def _preset(raw: dict[str, Any]) -> Preset:
         exit=raw["exit"],
         resolution=raw["resolution"],
         values=MappingProxyType({key: str(value) for key, value in raw["values"].items()}),
-        assumptions=MappingProxyType(dict(raw.get("assumptions", {}))),
+        # Shown to readers: the data file's references to the team's notes are left out.
+        assumptions=MappingProxyType(
+            {name: public_source(note) for name, note in raw.get("assumptions", {}).items()}
+        ),
     )
 
 

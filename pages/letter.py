@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from deficiency import Severity, format_usd, states
+from deficiency.narrative import public_source
 from ui.chart_view import show_chart
 from ui.charts import waterfall_alt, waterfall_figure
 from ui.entry import require_entrypoint
@@ -241,4 +242,4 @@ with result_column:
                     st.markdown(f"{icon} **{plain(flag.title)}**")
                     st.markdown(plain(flag.why))
                     st.markdown(f"**Ask:** {plain(flag.ask)}")
-                    st.markdown(f":small[Source: {plain(flag.source)}]")
+                    st.markdown(f":small[Source: {plain(public_source(flag.source))}]")

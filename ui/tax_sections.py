@@ -23,6 +23,7 @@ from deficiency import (
 )
 from deficiency import tax as tax_rules
 from deficiency.money import ZERO
+from deficiency.narrative import public_source
 from deficiency.tax import DebtType, ForeclosureWorksheet
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
@@ -262,5 +263,5 @@ def taxable_result() -> None:
             st.markdown(text)
         else:
             st.warning(text + " Consult a tax professional.", icon=":material/help:")
-        st.caption(f"Source: {exclusion.source}")
+        st.caption(f"Source: {public_source(exclusion.source)}")
     st.caption(str(tax_rules.rules()["federal_brackets"]["estimate_note"]))

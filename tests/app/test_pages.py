@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from deficiency import evaluate, format_usd
+from tests.app.test_fuzz_app import _walk as walk
 from tests.helpers import APP, chart, chart_keys, charts, metrics, start, trace_text, whole_page
 from ui.navigation import all_pages
 from ui.sides import CAR, MORTGAGE, SIDES, Side
@@ -53,6 +54,15 @@ def test_every_date_box_reads_month_day_year(page):
     at = start(page)
     for box in at.date_input:
         assert box.proto.format == DATE_FORMAT == "MM/DD/YYYY", box.label
+
+
+@pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
+def test_no_page_points_readers_at_the_teams_own_notes(page):
+    # Data files cite shared/domain.md for maintainers; nothing on screen (help included) may.
+    at = start(page)
+    for node in walk(at._tree):
+        proto = getattr(node, "proto", None)
+        assert proto is None or "domain.md" not in str(proto), str(proto)[:300]
 
 
 def test_every_file_in_pages_is_registered_and_every_entry_exists():
