@@ -13,6 +13,7 @@ from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
 from ui.entry import require_entrypoint
 from ui.next_compute import credit_timeline
 from ui.sides import MORTGAGE
+from ui.sources import shown_source
 from ui.widgets import choice_input
 
 require_entrypoint()
@@ -181,7 +182,8 @@ for note in report.not_shown:
 
 with st.expander("Sources", icon=":material/menu_book:"):
     for status in report.statuses:
-        st.markdown(f"- **{status.status}**: {status.source}")
+        st.markdown(f"- **{status.status}**: {shown_source(status.source)}")
     for period in report.waiting_periods:
-        st.markdown(f"- **{period.program}, {period.event.replace('_', ' ')}**: {period.source}")
+        event = period.event.replace("_", " ")
+        st.markdown(f"- **{period.program}, {event}**: {shown_source(period.source)}")
 st.caption(credit_rules.disclaimer())

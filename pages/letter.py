@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from deficiency import Severity, format_usd, states
-from deficiency.narrative import public_source
 from ui.chart_view import show_chart
 from ui.charts import waterfall_alt, waterfall_figure
 from ui.entry import require_entrypoint
@@ -21,6 +20,7 @@ from ui.letter_form import (
     arithmetic_rows,
     check_form,
 )
+from ui.sources import shown_source
 from ui.widgets import DATE_FORMAT
 
 require_entrypoint()
@@ -242,4 +242,4 @@ with result_column:
                     st.markdown(f"{icon} **{plain(flag.title)}**")
                     st.markdown(plain(flag.why))
                     st.markdown(f"**Ask:** {plain(flag.ask)}")
-                    st.markdown(f":small[Source: {plain(public_source(flag.source))}]")
+                    st.markdown(f":small[Source: {shown_source(flag.source)}]")

@@ -4,12 +4,12 @@ import streamlit as st
 
 from deficiency import expected_forms, format_usd
 from deficiency import tax as tax_rules
-from deficiency.narrative import public_source
 from deficiency.tax import FormStatus
 from ui import live, panels
 from ui import next_panels as nxt
 from ui import tax_sections as sections
 from ui.entry import require_entrypoint
+from ui.sources import shown_source
 
 require_entrypoint()
 
@@ -84,5 +84,5 @@ for column, form in zip(st.columns(2), forms or (), strict=False):
         st.markdown(form.explanation)
         if not form.verified:
             st.caption("Not confirmed for this year: check the current IRS instructions.")
-        st.caption(f"Source: {public_source(form.source)}")
+        st.caption(f"Source: {shown_source(form.source)}")
 st.caption(tax_rules.disclaimer())

@@ -23,12 +23,12 @@ from deficiency import (
 )
 from deficiency import tax as tax_rules
 from deficiency.money import ZERO
-from deficiency.narrative import public_source
 from deficiency.tax import DebtType, ForeclosureWorksheet
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
 from ui.charts_next import tax_alt, tax_figure, tax_takeaway
 from ui.sides import MORTGAGE, Side
+from ui.sources import shown_source
 from ui.state import LAST_GOOD
 from ui.widgets import amount_input, choice_input, optional_amount_input
 
@@ -263,5 +263,5 @@ def taxable_result() -> None:
             st.markdown(text)
         else:
             st.warning(text + " Consult a tax professional.", icon=":material/help:")
-        st.caption(f"Source: {public_source(exclusion.source)}")
+        st.caption(f"Source: {shown_source(exclusion.source)}")
     st.caption(str(tax_rules.rules()["federal_brackets"]["estimate_note"]))

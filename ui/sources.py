@@ -1,0 +1,32 @@
+"""How a citation from the package's data reads on screen: public sources, short links.
+
+The data files cite full URLs (and the team's research notes, for maintainers). On a
+390 px phone a raw 90-character URL wraps over three lines of a caption; a link named
+by its site reads in a glance and still leads to the same page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from deficiency.narrative import public_source
+
+#: A URL in running text; a trailing full stop or bracket belongs to the sentence.
+_URL = re.compile(r"https?://[^\s;,<>\"]+[^\s;,<>\".)]")
+
+
+def _link(match: re.Match[str]) -> str:
+    url = match.group(0)
+    site = url.split("/")[2].removeprefix("www.")
+    return f"[{site}]({url})"
+
+
+def shown_source(text: str) -> str:
+    """A citation as Markdown: without the team's notes, each URL a link named by its site,
+    and dollar signs kept literal (Streamlit would read ``$...$`` as maths).
+
+    >>> shown_source("NCLC 1.4.9, https://library.nclc.org/repo/010409-0 ; shared/domain.md 1.6")
+    'NCLC 1.4.9, [library.nclc.org](https://library.nclc.org/repo/010409-0)'
+    """
+    cited = public_source(text).replace(" ; ", "; ").replace("$", "\\$")
+    return _URL.sub(_link, cited)
