@@ -156,7 +156,7 @@ if events:
 
 st.header("How long it stays")
 st.markdown(report.stays)
-st.caption(f"Source: {report.stays_source}")
+st.caption(f"Source: {shown_source(report.stays_source)}")
 
 st.header("Waiting periods before a new mortgage")
 if report.waiting_periods:
