@@ -7,7 +7,6 @@ from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.compute import side_outcome
 from ui.entry import require_entrypoint
-from ui.panels import NOT_ADVICE
 from ui.report import build_report, report_side
 from ui.sides import CAR, MORTGAGE
 from ui.tables import statement_rows
@@ -96,4 +95,5 @@ if notes:
         st.markdown(f"- **{label}**: {note}".replace("$", "\\$"))
 else:
     st.caption("The worked examples assume nothing beyond the figures shown.")
-st.caption(f"The page ends with the not-advice line: {NOT_ADVICE}")
+# Not quoted here: this page's own foot already shows the same line, just below.
+st.caption("The PDF ends with the not-advice line shown at the foot of this page.")
