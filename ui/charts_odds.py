@@ -29,12 +29,25 @@ def _usd(amount: Decimal | None) -> str:
     return "no price" if amount is None else format_usd(amount)
 
 
-def break_even_line(price: Decimal | None, label: str = "Break-even") -> dict[str, Any]:
-    """The dashed vertical line at the break-even price, and its label, as layout entries."""
+def break_even_line(
+    price: Decimal | None, prices: tuple[float, float], label: str = "Break-even"
+) -> dict[str, Any]:
+    """The dashed vertical line at the break-even price and its label, and the price axis's
+    range, as layout entries.
+
+    The range is set from ``prices`` (widened to the line): left to itself, Plotly widened
+    the axis until the label fitted beside the line, so on a phone the curve took half the
+    chart and empty prices up to $700,000 the rest. The label sits on the roomier side.
+    """
+    low, high = prices
     if price is None:
-        return {"shapes": [], "annotations": []}
+        return {"shapes": [], "annotations": [], "xaxis": {"range": [low, high]}}
     x = float(price)
+    if not low <= x <= high:
+        pad = (max(high, x) - min(low, x)) * 0.03
+        low, high = min(low, x - pad), max(high, x + pad)
     return {
+        "xaxis": {"range": [low, high]},
         "shapes": [
             {
                 "type": "line",
@@ -54,9 +67,10 @@ def break_even_line(price: Decimal | None, label: str = "Break-even") -> dict[st
                 "y": 1,
                 "xref": "x",
                 "yref": "paper",
-                "text": f"{label} {format_usd(price)}",
+                # Two short lines, so the label fits beside the line on a phone.
+                "text": f"{label}<br>{format_usd(price)}",
                 "showarrow": False,
-                "xanchor": "left",
+                "xanchor": "right" if x - low > high - x else "left",
                 "yanchor": "top",
                 "bgcolor": "rgba(255,255,255,0.85)",
             }
@@ -89,11 +103,12 @@ def break_even_figure(result: BreakEven, collateral: str, title: str) -> go.Figu
             ),
         },
     ]
+    marks = break_even_line(result.price, (0.0, float(result.prices[-1])))
     layout = {
-        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}},
+        **marks,
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, **marks["xaxis"]},
         "yaxis": {**DOLLAR_AXIS, "title": {"text": "Deficiency"}, "rangemode": "tozero"},
         "legend": {"orientation": "h", "y": -0.25, "x": 0},
-        **break_even_line(result.price),
         # Below: the prices, their title, then the legend (measured).
         "margin": {"l": dollar_room(*result.deficiency, titled=True), "b": 89},
     }
@@ -289,13 +304,14 @@ def histogram_figure(result: Simulation, title: str) -> go.Figure:
             ("No deficiency", result.without_deficiency, CLEAR),
         )
     ]
+    marks = break_even_line(result.break_even, (float(edges[0]), float(edges[-1])))
     layout = {
+        **marks,
         "barmode": "stack",
         "bargap": 0,
-        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Simulated sale price"}},
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Simulated sale price"}, **marks["xaxis"]},
         "yaxis": {"title": {"text": "Simulated sales"}, "gridcolor": "#E4E7EB"},
         "legend": {"orientation": "h", "y": -0.22, "x": 0},
-        **break_even_line(result.break_even),
         # Counts are short ("20k"); below: prices, their title, then the legend (measured).
         "margin": {"l": 84, "b": 97, "r": 23},
     }

@@ -21,6 +21,7 @@ from ui.charts import (
 )
 from ui.charts_odds import (
     break_even_figure,
+    break_even_line,
     break_even_takeaway,
     heat_map_figure,
     histogram_figure,
@@ -209,3 +210,20 @@ def test_labels_beside_the_plot_get_room_for_their_widest_line_and_the_axis_titl
     assert beside_room(labels, titled=True) == beside_room(labels) + AXIS_TITLE_PX
     assert lines_in(labels) == 2
     assert below_room(3) > below_room(2) > below_room(1)
+
+
+def test_break_even_line_sets_the_price_axis_and_labels_on_the_roomier_side():
+    """Left to Plotly, the axis widened until the label fitted: on a phone, to $700,000."""
+    marks = break_even_line(Decimal(250000), (0.0, 375000.0))
+    assert marks["xaxis"]["range"] == [0.0, 375000.0]
+    (label,) = marks["annotations"]
+    assert label["xanchor"] == "right" and label["text"] == "Break-even<br>$250,000.00"
+    assert break_even_line(Decimal(100), (0.0, 375000.0))["annotations"][0]["xanchor"] == "left"
+    # A break-even outside the prices shown widens the axis just enough to show its line.
+    low, high = break_even_line(Decimal(500000), (100000.0, 300000.0))["xaxis"]["range"]
+    assert low == 100000.0 and 500000.0 < high < 520000.0
+    assert break_even_line(None, (1.0, 2.0)) == {
+        "shapes": [],
+        "annotations": [],
+        "xaxis": {"range": [1.0, 2.0]},
+    }
