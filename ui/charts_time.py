@@ -53,6 +53,10 @@ def spans_sentence(spans: Sequence[UnderwaterSpan], collateral: str) -> str:
     return f"Upside down {' and '.join(parts)}: the loan is above {collateral}'s value."
 
 
+#: The legend's name for a shaded band of months when the loan is above the value.
+UPSIDE_DOWN = "Upside down"
+
+
 def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.Figure:
     """Loan balance and collateral value by month from origination, upside-down months shaded.
 
@@ -97,9 +101,13 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "fillcolor": UNDERWATER,
             "line": {"width": 0},
             "layer": "below",
-            "name": "underwater",
+            "name": UPSIDE_DOWN,
+            # Named in the legend, not by a label on the band: the lines start at the
+            # band's top corner, and a label there hid them.
+            "showlegend": index == 0,
+            "legendgroup": "upside-down",
         }
-        for span in view.spans
+        for index, span in enumerate(view.spans)
     ]
     stop = view.at_default.date.isoformat()
     shapes.append(
@@ -115,22 +123,7 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "name": "default",
         }
     )
-    annotations: list[dict[str, Any]] = [
-        {
-            "x": span.start_date.isoformat(),
-            "y": 0.99,
-            "xref": "x",
-            "yref": "paper",
-            "text": " Upside down",
-            "showarrow": False,
-            "xanchor": "left",
-            "yanchor": "top",
-            "font": {"color": "#A1420A"},
-            # The lines start at the band's top corner: keep the words legible over them.
-            "bgcolor": "rgba(255,255,255,0.8)",
-        }
-        for span in view.spans
-    ]
+    annotations: list[dict[str, Any]] = []
     # In the later half of the loan the words lean left, so they stay on a phone's screen.
     late = view.at_default.date > view.rows[0].date + (last - view.rows[0].date) / 2
     annotations.append(

@@ -29,7 +29,13 @@ from ui.charts_odds import (
     tornado_figure,
     tornado_takeaway,
 )
-from ui.charts_time import balance_value_alt, balance_value_figure, gap_figure, gap_takeaway
+from ui.charts_time import (
+    UPSIDE_DOWN,
+    balance_value_alt,
+    balance_value_figure,
+    gap_figure,
+    gap_takeaway,
+)
 from ui.odds_compute import break_even, heat_map, simulation, tornado_rows
 from ui.time_compute import balance_view, car_gap_view, home_gap_view
 
@@ -62,8 +68,11 @@ def test_balance_chart_shades_exactly_the_underwater_months():
     title = layout["title"]["text"].replace("<br>", " ")
     assert title == "Loan balance against the value of the car"
     assert_dollar_axis(layout["yaxis"])
-    (band,) = shapes_named(figure, "underwater")
+    (band,) = shapes_named(figure, UPSIDE_DOWN)
     assert (band["x0"], band["x1"]) == ("2024-04-01", "2025-09-01")
+    # Named in the legend (once), not by a label over the lines' starting corner.
+    assert band["showlegend"] is True
+    assert not any("Upside down" in note["text"] for note in layout["annotations"])
     assert (view.spans[0].start, view.spans[0].end) == (1, 18)
     (stop,) = shapes_named(figure, "default")
     assert stop["x0"] == "2025-03-01"
@@ -74,7 +83,7 @@ def test_balance_chart_shades_exactly_the_underwater_months():
 
 def test_house_in_a_falling_market_is_shaded_until_equity_returns():
     view = balance_view("m", "250000", "6.5", 360, date(2021, 6, 1), 36, "250000", "-5", "0")
-    (band,) = shapes_named(balance_value_figure(view, "the house", "t"), "underwater")
+    (band,) = shapes_named(balance_value_figure(view, "the house", "t"), UPSIDE_DOWN)
     assert (view.spans[0].start, view.spans[0].end) == (1, 313)
     assert (band["x0"], band["x1"]) == ("2021-07-01", "2047-07-01")
     assert "until month 313 (Jul 2047)" in balance_value_alt(view, "the house")
@@ -95,7 +104,7 @@ def test_payments_stop_label_leans_away_from_the_nearer_edge():
 def test_no_shading_when_never_upside_down():
     view = balance_view("m", "100000", "5", 120, date(2020, 1, 1), 12, "300000", "2", "0")
     figure = balance_value_figure(view, "the house", "t")
-    assert not shapes_named(figure, "underwater")
+    assert not shapes_named(figure, UPSIDE_DOWN)
     assert "never rises above" in balance_value_alt(view, "the house")
 
 
