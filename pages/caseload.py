@@ -18,6 +18,7 @@ from ui.caseload import (
 from ui.chart_view import show_chart
 from ui.charts_caseload import cases_alt, cases_figure, deficiency_alt, deficiency_figure
 from ui.entry import require_entrypoint
+from ui.markdown import literal_dollars
 
 require_entrypoint()
 
@@ -128,8 +129,7 @@ elif run is not None:
             st.markdown(f"**{totals.failed:,} rows could not be computed{more}**")
             for case_id, problems in run.errors:
                 st.markdown(
-                    f"- **{case_id or '(no case id)'}**: "
-                    + "; ".join(p.replace("$", "\\$") for p in problems)
+                    f"- **{case_id or '(no case id)'}**: " + literal_dollars("; ".join(problems))
                 )
 
     table = pd.DataFrame(list(run.shown), columns=[*RESULT_COLUMNS, "exit", "resolution"])

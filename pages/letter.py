@@ -20,6 +20,7 @@ from ui.letter_form import (
     arithmetic_rows,
     check_form,
 )
+from ui.markdown import literal_dollars
 from ui.sources import shown_source
 from ui.widgets import DATE_FORMAT
 
@@ -34,11 +35,6 @@ st.caption(
 )
 
 labels = dict(LINE_FIELDS)
-
-
-def plain(text: str) -> str:
-    """Text shown as Markdown with dollar signs kept literal (not read as maths)."""
-    return text.replace("$", "\\$")
 
 
 slots = {}
@@ -239,7 +235,7 @@ with result_column:
                     ":material/help:" if flag.severity is Severity.QUESTION else ":material/info:"
                 )
                 with st.container(border=True):
-                    st.markdown(f"{icon} **{plain(flag.title)}**")
-                    st.markdown(plain(flag.why))
-                    st.markdown(f"**Ask:** {plain(flag.ask)}")
+                    st.markdown(f"{icon} **{literal_dollars(flag.title)}**")
+                    st.markdown(literal_dollars(flag.why))
+                    st.markdown(f"**Ask:** {literal_dollars(flag.ask)}")
                     st.markdown(f":small[Source: {shown_source(flag.source)}]")

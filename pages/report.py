@@ -7,6 +7,7 @@ from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.compute import side_outcome
 from ui.entry import require_entrypoint
+from ui.markdown import literal_dollars
 from ui.report import build_report, report_side
 from ui.sides import CAR, MORTGAGE
 from ui.tables import statement_rows
@@ -74,7 +75,7 @@ for item, column in zip(sides, st.columns(len(sides), gap="large"), strict=True)
         st.metric(first[0], format_usd(first[1]), border=True)
         st.markdown(
             "**Inputs**: "
-            + "; ".join(f"{label}: {value}" for label, value in item.inputs).replace("$", "\\$")
+            + literal_dollars("; ".join(f"{label}: {value}" for label, value in item.inputs))
         )
         st.table(statement_rows(outcome.statement), alt=f"Itemised statement for {item.collateral}")
         show_chart(
@@ -92,7 +93,7 @@ notes = [(label, note) for item in sides for label, note in item.assumptions]
 st.markdown("**Assumptions**")
 if notes:
     for label, note in notes:
-        st.markdown(f"- **{label}**: {note}".replace("$", "\\$"))
+        st.markdown(literal_dollars(f"- **{label}**: {note}"))
 else:
     st.caption("The worked examples assume nothing beyond the figures shown.")
 # Not quoted here: this page's own foot already shows the same line, just below.

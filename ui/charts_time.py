@@ -123,10 +123,9 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "name": "default",
         }
     )
-    annotations: list[dict[str, Any]] = []
     # In the later half of the loan the words lean left, so they stay on a phone's screen.
     late = view.at_default.date > view.rows[0].date + (last - view.rows[0].date) / 2
-    annotations.append(
+    annotations: list[dict[str, Any]] = [
         {
             "x": stop,
             "y": 0.02,
@@ -138,7 +137,7 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "yanchor": "bottom",
             "bgcolor": "rgba(255,255,255,0.8)",
         }
-    )
+    ]
     layout = {
         "xaxis": {"type": "date", "gridcolor": "#E4E7EB"},
         "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from deficiency.narrative import public_source
+from ui.markdown import literal_dollars
 
 #: A URL in running text; a trailing full stop or bracket belongs to the sentence.
 _URL = re.compile(r"https?://[^\s;,<>\"]+[^\s;,<>\".)]")
@@ -28,5 +29,4 @@ def shown_source(text: str) -> str:
     >>> shown_source("NCLC 1.4.9, https://library.nclc.org/repo/010409-0 ; shared/domain.md 1.6")
     'NCLC 1.4.9, [library.nclc.org](https://library.nclc.org/repo/010409-0)'
     """
-    cited = public_source(text).replace(" ; ", "; ").replace("$", "\\$")
-    return _URL.sub(_link, cited)
+    return _URL.sub(_link, literal_dollars(public_source(text).replace(" ; ", "; ")))
