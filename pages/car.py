@@ -5,6 +5,7 @@ import streamlit as st
 from ui import panels
 from ui.entry import require_entrypoint
 from ui.sides import CAR as side
+from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
 
@@ -14,7 +15,7 @@ st.caption(
     "(UCC 9-615). Credits the lender owes you, such as a GAP refund, come off the balance."
 )
 
-inputs_column, results_column = st.columns([1, 1], gap="large")
+inputs_column, results_column = st.columns([1, 1], gap=COLUMN_GAP)
 with inputs_column:
     panels.scenario_header(side)
     panels.exit_choice(side, "How the lender got the car")

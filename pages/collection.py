@@ -15,6 +15,7 @@ from ui.charts_next import day
 from ui.entry import require_entrypoint
 from ui.sides import CAR
 from ui.state import ensure
+from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
 
@@ -59,28 +60,28 @@ if outcome.collectible == ZERO:
 
 # Each section's results are a region: a slider redraws only the results that read it.
 st.header("If the lender wins a judgment and garnishes your wages")
-inputs_column, chart_column = st.columns([2, 3], gap="large")
+inputs_column, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
 with inputs_column:
     sections.garnishment_inputs(outcome)
 with chart_column:
     live.region(sections.GARNISHMENT, sections.garnishment_result, outcome)
 
 st.header("If you settle for less")
-settle_column, settle_chart = st.columns([2, 3], gap="large")
+settle_column, settle_chart = st.columns([2, 3], gap=COLUMN_GAP)
 with settle_column:
     sections.settlement_inputs()
 with settle_chart:
     live.region(sections.SETTLEMENT, sections.settlement_result, outcome, side)
 
 st.header("Four ways out, side by side")
-plan_column, _ = st.columns([2, 3], gap="large")
+plan_column, _ = st.columns([2, 3], gap=COLUMN_GAP)
 with plan_column:
     sections.planner_inputs()
 live.region(sections.PLANNER, sections.planner_result, outcome)
 
 # --- Time limit to sue -------------------------------------------------------------
 st.header("How long the lender has to sue")
-date_column, _ = st.columns([2, 3], gap="large")
+date_column, _ = st.columns([2, 3], gap=COLUMN_GAP)
 with date_column:
     sale_date = (
         nxt.date_input(

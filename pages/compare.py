@@ -5,6 +5,7 @@ import streamlit as st
 from ui import live, panels
 from ui.entry import require_entrypoint
 from ui.sides import CAR, MORTGAGE
+from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
 
@@ -18,7 +19,7 @@ panels.borrower_state()
 
 # A move redraws its own pair, its side's results and the comparison, nothing else.
 also = (live.COMPARISON,)
-for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True):
+for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=True):
     with column:
         st.header(side.title)
         panels.scenario_header(side)

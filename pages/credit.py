@@ -14,7 +14,7 @@ from ui.entry import require_entrypoint
 from ui.next_compute import credit_timeline
 from ui.sides import MORTGAGE
 from ui.sources import shown_source
-from ui.widgets import choice_input
+from ui.widgets import COLUMN_GAP, choice_input
 
 require_entrypoint()
 
@@ -66,7 +66,7 @@ if report.judgment_note:
     st.info(report.judgment_note, icon=":material/gavel:")
 
 st.header("Dates, from your first missed payment")
-left, right = st.columns([1, 2], gap="large")
+left, right = st.columns([1, 2], gap=COLUMN_GAP)
 with left:
     first = nxt.date_input(
         "r_first_missed",

@@ -11,6 +11,7 @@ from ui.learn_content import content
 from ui.next_panels import SIDE_KEY
 from ui.sides import CAR, MORTGAGE, Side
 from ui.state import load_preset
+from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
 
@@ -45,7 +46,7 @@ for example in words.examples:
         format_func=lambda number, lines=statement.lines: f"{number}. {lines[number - 1].label}",
         key=f"l_step_{side.prefix}",
     )
-    text_column, chart_column = st.columns([2, 3], gap="large")
+    text_column, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
     with text_column:
         for number, (line, words_for_line) in enumerate(
             zip(statement.lines, example.steps, strict=True), start=1

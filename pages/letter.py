@@ -22,7 +22,7 @@ from ui.letter_form import (
 )
 from ui.markdown import literal_dollars
 from ui.sources import shown_source
-from ui.widgets import DATE_FORMAT
+from ui.widgets import COLUMN_GAP, DATE_FORMAT
 
 require_entrypoint()
 
@@ -75,7 +75,7 @@ def items_table(key: str, rows: tuple[tuple[str, float], ...], examples: tuple[s
     return list(edited.itertuples(index=False, name=None))
 
 
-form_column, result_column = st.columns([1, 1], gap="large")
+form_column, result_column = st.columns([1, 1], gap=COLUMN_GAP)
 with form_column:
     st.header("The letter's six lines")
     balance_owed = amount_box(

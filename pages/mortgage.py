@@ -6,6 +6,7 @@ from deficiency import MortgageExit
 from ui import panels
 from ui.entry import require_entrypoint
 from ui.sides import MORTGAGE as side
+from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
 
@@ -15,7 +16,7 @@ st.caption(
     "of the price; a foreclosure or deed in lieu adds the lender's legal costs."
 )
 
-inputs_column, results_column = st.columns([1, 1], gap="large")
+inputs_column, results_column = st.columns([1, 1], gap=COLUMN_GAP)
 with inputs_column:
     panels.scenario_header(side)
     exit_value = panels.exit_choice(side, "How the house leaves")

@@ -5,6 +5,7 @@ import streamlit as st
 from ui import live, odds_sections
 from ui.entry import require_entrypoint
 from ui.sides import CAR, MORTGAGE
+from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
 
@@ -14,7 +15,7 @@ st.caption(
     "use the scenarios of the Compare, Mortgage and Car pages; change them there."
 )
 
-for side, column in zip((MORTGAGE, CAR), st.columns(2, gap="large"), strict=True):
+for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=True):
     with column:
         odds_sections.break_even_panel(side)
 

@@ -11,7 +11,7 @@ from ui.markdown import literal_dollars
 from ui.report import build_report, report_side
 from ui.sides import CAR, MORTGAGE
 from ui.tables import statement_rows
-from ui.widgets import DATE_FORMAT
+from ui.widgets import COLUMN_GAP, DATE_FORMAT
 
 require_entrypoint()
 
@@ -62,7 +62,7 @@ st.markdown(
     f"**Deficiency balance report**, prepared "
     f"{prepared_on.strftime('%B')} {prepared_on.day}, {prepared_on.year}"
 )
-for item, column in zip(sides, st.columns(len(sides), gap="large"), strict=True):
+for item, column in zip(sides, st.columns(len(sides), gap=COLUMN_GAP), strict=True):
     with column:
         st.subheader(item.name)
         st.caption(f"Starting scenario: {item.preset_title}")

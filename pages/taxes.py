@@ -10,6 +10,7 @@ from ui import next_panels as nxt
 from ui import tax_sections as sections
 from ui.entry import require_entrypoint
 from ui.sources import shown_source
+from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
 
@@ -39,7 +40,7 @@ st.caption("The same choice as on the scenario pages: change it here and it chan
 
 # A worksheet amount redraws the three regions below it; the rate slider only the last.
 st.header("Worksheet for foreclosures and repossessions")
-inputs_column, sheet_column = st.columns([2, 3], gap="large")
+inputs_column, sheet_column = st.columns([2, 3], gap=COLUMN_GAP)
 with inputs_column:
     sections.worksheet_inputs(side, outcome)
 with sheet_column:
@@ -47,7 +48,7 @@ with sheet_column:
 
 st.header("Exclusions: is the cancelled debt taxable?")
 live.region(sections.INCOME, sections.income_line, outcome)
-exclusion_column, result_column = st.columns([2, 3], gap="large")
+exclusion_column, result_column = st.columns([2, 3], gap=COLUMN_GAP)
 with exclusion_column:
     sections.exclusion_inputs(side)
 with result_column:

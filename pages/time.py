@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui import live, time_sections
 from ui.entry import require_entrypoint
+from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
 
@@ -20,7 +21,7 @@ side = time_sections.page_side()
 # The inputs sit outside them, so a move redraws its own pair and not the other inputs.
 st.header(f"The loan against the value of {side.collateral}")
 slots = time_sections.balance_slots(side)
-inputs_column, chart_column = st.columns([2, 3], gap="large")
+inputs_column, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
 with inputs_column:
     time_sections.balance_inputs(side, slots)
 with chart_column:
@@ -28,7 +29,7 @@ with chart_column:
 
 st.header("After the first missed payment")
 gap_slots = time_sections.gap_slots(side)
-gap_inputs_column, gap_chart_column = st.columns([2, 3], gap="large")
+gap_inputs_column, gap_chart_column = st.columns([2, 3], gap=COLUMN_GAP)
 with gap_inputs_column:
     time_sections.gap_inputs(side, gap_slots)
 with gap_chart_column:

@@ -36,7 +36,7 @@ from ui.odds_compute import (
 )
 from ui.sides import CAR, MORTGAGE, Side
 from ui.state import WIDGET, ensure, values
-from ui.widgets import choice_input
+from ui.widgets import COLUMN_GAP, choice_input
 
 SIDE_KEY = "o_side"
 STEPS_KEY = "o_steps"
@@ -165,7 +165,7 @@ def heat_map_section(side: Side) -> None:
     flat = dict(inputs)
     slider_max, step = (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
     slots = ErrorSlots()
-    controls, chart_column = st.columns([2, 3], gap="large")
+    controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
     state = st.session_state
     with controls:
         prices = range_slider(
@@ -237,7 +237,7 @@ def tornado_section(side: Side) -> None:
     infos = _tornado_infos(side)
     state = st.session_state
     slots = ErrorSlots()
-    controls, chart_column = st.columns([2, 3], gap="large")
+    controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
     with controls:
         field_key = key(side, "tornado_field")
         if field_key not in state:
@@ -311,7 +311,7 @@ def odds_section(side: Side) -> None:
     slider_max, step = (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
     slots = ErrorSlots()
     state = st.session_state
-    controls, chart_column = st.columns([2, 3], gap="large")
+    controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
     with controls:
         slots.amount(
             money_spec(key(side, "expected"), "Expected sale price", slider_max, step),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import streamlit as st
 
@@ -20,6 +20,9 @@ from ui.state import ERROR, EXACT, SLIDER, WIDGET, accept, box_entry, load_prese
 
 #: Every date box reads the way US papers print a date (the app covers US law): 11/27/2026.
 DATE_FORMAT = "MM/DD/YYYY"
+#: The space between side-by-side columns: 2rem. On a phone the columns stack and the same gap
+#: separates them vertically; "large" (4rem) left 64 px blank bands between sections there.
+COLUMN_GAP: Final = "medium"
 _SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days"}
 _EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d"}
 #: Suffix of the region key of a slider-and-box pair.

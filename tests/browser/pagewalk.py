@@ -104,3 +104,43 @@ def chart_text_outside(page: Page) -> list[str]:
     """The chart labels on the page that stick out of their chart (and are cut off)."""
     found: list[str] = page.evaluate(_OUTSIDE)
     return found
+
+
+#: The tallest blank band (px) a page may leave between two things it shows, below its
+#: title. A heading's top margin is about 48 px; the 64 px gap of ``st.columns(gap="large")``,
+#: which stacks columns on a phone, left bands of 65 to 88 px.
+MAX_BLANK_BAND = 56
+
+#: Vertical bands of the page (below its h1) where nothing is drawn: no text, control,
+#: chart, border or background. Returns [height, top] pairs, tallest first.
+_BLANK_BANDS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const title = main.querySelector('h1');
+  const start = title ? title.getBoundingClientRect().top : -Infinity;
+  const drawn = ['INPUT', 'svg', 'IMG', 'CANVAS', 'BUTTON', 'HR', 'TABLE', 'SELECT', 'TEXTAREA'];
+  const spans = [];
+  for (const e of main.querySelectorAll('*')) {
+    const box = e.getBoundingClientRect();
+    if (box.height === 0 || box.width === 0 || box.top < start) continue;
+    const style = getComputedStyle(e);
+    if (style.visibility === 'hidden') continue;
+    const text = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    const painted = drawn.includes(e.tagName) || style.borderTopWidth !== '0px'
+      || style.backgroundColor !== 'rgba(0, 0, 0, 0)';
+    if (text || painted) spans.push([box.top, box.bottom]);
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const bands = [];
+  let end = spans.length ? spans[0][1] : 0;
+  for (const [top, bottom] of spans) {
+    if (top > end) bands.push([Math.round(top - end), Math.round(end - start)]);
+    end = Math.max(end, bottom);
+  }
+  return bands.sort((a, b) => b[0] - a[0]);
+}"""
+
+
+def blank_bands(page: Page, taller_than: int = MAX_BLANK_BAND) -> list[str]:
+    """The blank bands below the page's title taller than ``taller_than`` px, described."""
+    bands: list[list[int]] = page.evaluate(_BLANK_BANDS)
+    return [f"{height} px at {top} px" for height, top in bands if height > taller_than]

@@ -17,7 +17,14 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.pagewalk import AXE_JS, CHART, chart_text_outside, page_paths, settle
+from tests.browser.pagewalk import (
+    AXE_JS,
+    CHART,
+    blank_bands,
+    chart_text_outside,
+    page_paths,
+    settle,
+)
 
 PAGES = page_paths()
 PAGE_IDS = [path for _, path in PAGES]
@@ -176,6 +183,8 @@ def test_the_layout_holds_at_phone_width(
         assert not widths["cut"], f"{title} ({path}) cuts labels short: {widths['cut']}"
         outside = chart_text_outside(page)
         assert not outside, f"{title} ({path}) at {PHONE['width']} px cuts off {outside}"
+        gaps = blank_bands(page)
+        assert not gaps, f"{title} ({path}) at {PHONE['width']} px leaves blank bands: {gaps}"
     finally:
         page.close()
 
