@@ -108,7 +108,7 @@ def chart_text_outside(page: Page) -> list[str]:
 
 #: The tallest blank band (px) a page may leave between two things it shows, below its
 #: title. A heading's top margin is about 48 px; the 64 px gap of ``st.columns(gap="large")``,
-#: which stacks columns on a phone, left bands of 65 to 88 px.
+#: which stacks columns on a phone, left bands of 64 to 80 px.
 MAX_BLANK_BAND = 56
 
 #: Vertical bands of the page (below its h1) where nothing is drawn: no text, control,
