@@ -661,7 +661,9 @@ def run_batch(
     chunk: list[list[str]] = []
     writer = None
     if not json_lines:
-        writer = csv.writer(sink, lineterminator="\n")
+        # RFC 4180's CRLF: the writer quotes a cell holding either character of its line
+        # ending, so an input cell echoed with a bare "\r" stays one cell for every reader.
+        writer = csv.writer(sink, lineterminator="\r\n")
         writer.writerow(OUTPUT_COLUMNS)
     for item in _cases(reader, layout):
         rows += 1

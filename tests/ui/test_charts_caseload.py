@@ -95,6 +95,15 @@ def test_a_huge_upload_is_refused_before_reading():
         run_caseload(upload(template_csv()), size=60 * 1024 * 1024)
 
 
+def test_a_quoted_cell_holding_a_carriage_return_stays_one_cell():
+    # Echoed into the results unquoted, a bare "\r" split the row and the page raised
+    # csv.Error (found by tests/package/test_batch.py's hostile rows).
+    header = "case_id,kind,exit,resolution,unpaid_principal,sale_price,storage_days"
+    run = run_caseload(upload(f'{header}\r\nc1,auto,repossession,judgment,9000,8000,"3\r"\r\n'))
+    assert run.summary.rows == 1 and len(run.shown) == 1
+    assert run.shown[0]["storage_days"] == "3\r"
+
+
 def test_a_byte_order_mark_is_accepted_and_json_lines_hold_every_row():
     source = io.BytesIO(b"\xef\xbb\xbf" + template_csv().encode("utf-8"))
     assert run_caseload(source).summary.ok == 2
