@@ -318,7 +318,8 @@ def car_gap_by_month(situation: CarDefault, plan: CarRoutePlan) -> tuple[GapRow,
 
     Notes
     -----
-    In month ``m``: ``owed = principal + principal x rate / 12 x m + late_fee x m``;
+    In month ``m``: ``owed = principal + principal x rate / 12 x m + late_fee x min(m, h)``,
+    where ``h`` is the handover month (late fees stop once the car is taken);
     ``price = value x (1 - d)^(m / 12) x price% / 100``; storage days are the calendar
     days from the handover month to month ``m`` (none before the handover); the
     statement follows UCC 9-615 as :func:`deficiency.auto.auto_statement` does, with
@@ -331,7 +332,7 @@ def car_gap_by_month(situation: CarDefault, plan: CarRoutePlan) -> tuple[GapRow,
     >>> car = CarDefault(date(2025, 3, 1), 18000, 12, 15000, late_fee=40)
     >>> rows = car_gap_by_month(car, typical_car_plan("repossession"))
     >>> rows[0].deficiency, rows[-1].costs, rows[-1].deficiency
-    (Decimal('7050.00'), Decimal('1800.00'), Decimal('9312.78'))
+    (Decimal('7050.00'), Decimal('1800.00'), Decimal('9272.78'))
     >>> car_gap_by_month(car, typical_car_plan("private_sale"))[0].deficiency
     Decimal('3000.00')
     """
@@ -349,7 +350,9 @@ def car_gap_by_month(situation: CarDefault, plan: CarRoutePlan) -> tuple[GapRow,
             "accrued_interest": simple_interest_months(
                 situation.unpaid_principal, situation.annual_rate, month
             ),
-            "late_fees": situation.late_fee * month,
+            # No late fee once the lender has the car and the loan is accelerated: no
+            # payment falls due after that (CFPB examiners, shared/domain.md 1.6 and 7.2).
+            "late_fees": situation.late_fee * min(month, plan.handover_month),
             "sale_price": _value_at(
                 situation.car_value, -situation.yearly_value_drop, month, plan.price_percent
             ),

@@ -365,7 +365,8 @@ def _assumptions(side: Side) -> str:
         "Each route's timeline, price and costs are illustrative defaults: a private sale "
         "at the car's value, a surrender or repossession sold at auction for 80% of it with "
         "transport, $25 a day of storage, reconditioning and auction fees (and about $350 "
-        "to repossess, the CFPB examiners' average). Interest and late fees accrue monthly."
+        "to repossess, the CFPB examiners' average). Interest accrues monthly until the sale; "
+        "late fees stop once the lender has the car, as no payment is due after that."
     )
 
 

@@ -196,6 +196,16 @@ def test_car_routes_known_answers():
     assert private[0].deficiency < surrender.deficiency < repo.deficiency
 
 
+def test_late_fees_stop_when_the_lender_takes_the_car():
+    # Taken in month 1, sold in month 6: one late fee, none while the car waits for sale
+    # (no payment is due on an accelerated loan; CFPB examiners, shared/domain.md 1.6).
+    plan = CarRoutePlan(CarRoute.REPOSSESSION, 6, 1, Decimal(80))
+    rows = car_gap_by_month(CAR, plan)
+    interest = Decimal("180.00") * 6  # $18,000 x 12% / 12 a month
+    assert rows[-1].owed == Decimal(18000) + interest + Decimal(40)
+    assert rows[0].owed == Decimal(18000)
+
+
 def test_storage_runs_by_calendar_day_from_handover():
     plan = CarRoutePlan(CarRoute.REPOSSESSION, 2, 1, Decimal(80), storage_daily_rate=10)
     rows = car_gap_by_month(CAR, plan)
