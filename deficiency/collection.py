@@ -20,6 +20,7 @@ from deficiency.errors import InvalidInputError
 from deficiency.money import (
     ZERO,
     Amount,
+    cents_at_most,
     format_usd,
     percent_of,
     round_cents,
@@ -191,9 +192,10 @@ def garnishment_cap(
 
     Notes
     -----
-    ``cap = min(0.25 x disposable, max(0, disposable - multiplier x minimum_wage))``, each
-    side rounded half-up to cents. The limit does not apply to support orders, bankruptcy
-    orders or tax levies, and states may protect more.
+    ``cap = min(0.25 x disposable, max(0, disposable - multiplier x minimum_wage))``: the
+    25% rounded down to cents (a maximum must not be exceeded), the protected amount half-up.
+    The limit does not apply to support orders, bankruptcy orders or tax levies, and states
+    may protect more.
 
     References
     ----------
@@ -207,6 +209,8 @@ def garnishment_cap(
     Decimal('92.00')
     >>> garnishment_cap(290).cap, garnishment_cap("217.50").cap
     (Decimal('72.50'), Decimal('0.00'))
+    >>> garnishment_cap("290.02").cap  # 25% is $72.505: rounded down, never above the limit
+    Decimal('72.50')
     >>> garnishment_cap(2000, PayPeriod.MONTHLY).protected_amount
     Decimal('942.50')
     """
@@ -217,7 +221,7 @@ def garnishment_cap(
     )
     percent = Decimal(_data()["garnishment"]["percent_limit"])
     protected = round_cents(wage * period.multiplier)
-    by_percent = percent_of(earnings, percent)
+    by_percent = cents_at_most(earnings * percent / 100)  # a maximum: never rounded up
     excess = max(earnings - protected, ZERO)
     cap = min(by_percent, excess)
     if excess == ZERO:

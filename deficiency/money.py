@@ -6,7 +6,7 @@ Every amount in the package is a ``Decimal`` rounded half-up to whole cents by
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from deficiency.errors import InvalidInputError
 
@@ -24,7 +24,8 @@ MAX_PERCENT = Decimal("100")
 
 
 def round_cents(value: Decimal) -> Decimal:
-    """Round a Decimal half-up to whole cents: the only rounding rule in the package.
+    """Round a Decimal half-up to whole cents: the package's rounding rule, except for a
+    statutory maximum (:func:`cents_at_most`).
 
     Examples
     --------
@@ -34,6 +35,16 @@ def round_cents(value: Decimal) -> Decimal:
     Decimal('0.01')
     """
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def cents_at_most(value: Decimal) -> Decimal:
+    """Round a non-negative limit down to whole cents, so a statutory maximum (the 25% of
+    15 U.S.C. 1673) is never exceeded by rounding.
+
+    >>> cents_at_most(Decimal("72.505"))
+    Decimal('72.50')
+    """
+    return value.quantize(CENT, rounding=ROUND_DOWN)
 
 
 def to_decimal(value: Amount, field: str) -> Decimal:

@@ -61,7 +61,7 @@ from deficiency import (
 )
 from deficiency.assessment import assess
 from deficiency.collection import Compounding
-from deficiency.money import MAX_AMOUNT, round_cents
+from deficiency.money import MAX_AMOUNT
 from deficiency.scenarios import resolution_fields
 from deficiency.vectorized import cents_steps
 
@@ -605,8 +605,8 @@ def test_garnishment_cap(earnings: Any, period: Any, minimum_wage: Any, state: A
     if result is None:
         return
     money(result.cap, result.disposable_earnings)
-    # 25% of disposable earnings, rounded half-up to cents as the docstring states.
-    assert result.cap <= round_cents(result.disposable_earnings * Decimal("0.25"))
+    # 25% of disposable earnings, rounded down to cents as the docstring states: never above.
+    assert result.cap <= result.disposable_earnings * Decimal("0.25")
     assert result.cap <= result.disposable_earnings
 
 
