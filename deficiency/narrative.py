@@ -58,8 +58,9 @@ def takeaway(outcome: Outcome, collateral: str) -> str:
     """
     if outcome.surplus > ZERO:
         return (
-            f"The sale more than covers the debt: the lender owes you a surplus of "
-            f"{_usd(outcome.surplus)} after {collateral} is sold."
+            f"The sale more than covers the debt: a surplus of {_usd(outcome.surplus)} is "
+            f"left after {collateral} is sold. It is yours once any other lender with a "
+            f"later lien on {collateral} that claims it is paid."
         )
     if outcome.deficiency == ZERO:
         return (
@@ -128,7 +129,7 @@ def how_it_builds(statement: Statement) -> str:
         return (
             f"The sale brings {_usd(statement.proceeds)}, more than the "
             f"{_usd(statement.owed)} owed plus costs, so {_usd(statement.surplus)} "
-            f"goes back to the borrower."
+            f"goes to any junior lienholder who claims it, then to the borrower."
         )
     unpaid = statement.owed_after_proceeds
     start = (

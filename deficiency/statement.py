@@ -29,7 +29,9 @@ AFTER_PROCEEDS_LABEL = "Owed after the sale proceeds"
 EXPENSES_LABEL = "Lender's expenses"
 CREDITS_LABEL = "Credits"
 DEFICIENCY_LABEL = "Deficiency"
-SURPLUS_LABEL = "Surplus (owed to the borrower)"
+#: A surplus pays a junior lienholder who demanded it before the borrower: UCC 9-615(a)(3),
+#: (d)(1) for a car; the lien priority of a foreclosure sale for a home (domain.md 0.A).
+SURPLUS_LABEL = "Surplus (to junior lienholders, then the borrower)"
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,10 @@ def test_surplus_is_its_own_line_never_a_negative_deficiency():
     statement = explain(owed=5000, sale_price=8000, expenses={"Auction": 300}, credits={"GAP": 100})
     assert statement.deficiency == Decimal("0.00")
     assert statement.surplus == Decimal("2800.00")
-    assert statement.lines[-1] == ("Surplus (owed to the borrower)", Decimal("2800.00"))
+    assert statement.lines[-1] == (
+        "Surplus (to junior lienholders, then the borrower)",
+        Decimal("2800.00"),
+    )
     assert statement.lines[2].amount == Decimal("-3000.00")
 
 
