@@ -128,7 +128,7 @@ def test_gap_chart_shorter_than_a_typical_month_leaves_its_marker_out():
     figure = gap_figure(view, "t")
     markers = [trace for trace in figure.data if trace.mode == "markers"]
     assert [trace.x[0] for trace in markers] == [0]  # only the private sale (month 0)
-    assert "repossession in month 4 leaves $9,312.78" in gap_takeaway(view)
+    assert "repossession in month 4 leaves $9,272.78" in gap_takeaway(view)
 
 
 @pytest.mark.parametrize(
