@@ -72,7 +72,13 @@ from deficiency.serialize import (
     statement_csv,
     to_json,
 )
-from deficiency.state_law import LoanFacts, StateLawResult, apply_state_law, states
+from deficiency.state_law import (
+    LoanFacts,
+    StateLawResult,
+    apply_state_law,
+    owing_at_default,
+    states,
+)
 from deficiency.statement import Statement, StatementLine, explain, explain_items
 from deficiency.tax import (
     CancelledDebtTax,
@@ -149,6 +155,7 @@ __all__ = [
     "interest_presets",
     "minimum_statutory_damages",
     "mortgage_statement",
+    "owing_at_default",
     "payoff_schedule",
     "post_judgment_interest",
     "preset",

@@ -20,12 +20,12 @@ from deficiency.state_law import (
     LoanFacts,
     StateLawResult,
     apply_state_law,
+    owing_at_default,
     rules_for,
 )
 
-#: Facts read from the scenario itself rather than asked: the price the lender credited
-#: and, standing for the amount owing at default, the amount owed on the statement.
-DERIVED_FACTS = ("sale_price", "amount_owing_at_default")
+#: Facts read from the scenario itself rather than asked: the price the lender credited.
+DERIVED_FACTS = ("sale_price",)
 YES, NO, UNKNOWN = "yes", "no", "unknown"
 
 
@@ -42,8 +42,8 @@ def facts_asked(state: str, kind: LoanKind, exit: str) -> tuple[str, ...]:
 
     Facts the scenario already gives (:data:`DERIVED_FACTS`) are not asked.
 
-    >>> facts_asked("CA", LoanKind.MORTGAGE, "short_sale")
-    ('purchase_money', 'owner_occupied', 'one_to_four_units', 'seller_financed')
+    >>> facts_asked("MN", LoanKind.MORTGAGE, "foreclosure")
+    ('foreclosure_type', 'short_redemption_period')
     """
     asked: list[str] = []
     for rule in rules_for(state, kind):
@@ -113,10 +113,13 @@ def assess(
     terms = resolution_terms(values, resolution)
     if not state:
         return Assessment(resolve(statement, terms), None)
+    given = loan_facts(facts or {})
     known = replace(
-        loan_facts(facts or {}),
+        given,
         sale_price=statement.proceeds,
-        amount_owing_at_default=statement.owed,
+        amount_owing_at_default=owing_at_default(
+            state, kind, given.amount_owing_at_default, statement.owed
+        ),
     )
     law = apply_state_law(state, kind, exit, statement.deficiency, known)
     return Assessment(resolve(statement, terms, law.collectible_deficiency), law)

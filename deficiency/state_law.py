@@ -190,6 +190,13 @@ class LoanFacts:
     consumer_finance_loan: bool | None = None
     #: The lender gave proper notice and sold in a commercially reasonable way.
     sale_compliant: bool | None = None
+    #: The note is secured only by the home's deed of trust or mortgage (California 580e).
+    secured_only_by_home: bool | None = None
+    #: The borrower is a person, not a corporation, LLC or partnership (California 580e).
+    individual_borrower: bool | None = None
+    #: A foreclosure by advertisement with a 6-month or 5-week redemption period
+    #: (Minnesota 582.30 subd. 2; most home foreclosures there).
+    short_redemption_period: bool | None = None
     #: Sale price the lender credited (used with a fair-value credit).
     sale_price: Decimal | None = None
     #: Fair market value of the property or car at the sale.
@@ -243,6 +250,9 @@ _FACT_WORDS = {
     "credit_sale": "the car was financed by the dealer's instalment contract",
     "consumer_finance_loan": "a consumer finance loan",
     "sale_compliant": "the lender's notice and sale complied with the law",
+    "secured_only_by_home": "the loan was secured only by the home (no other collateral)",
+    "individual_borrower": "you borrowed as a person, not as a company (corporation, LLC, LP)",
+    "short_redemption_period": "the redemption period after the sale was 6 months or 5 weeks",
     "cash_price": "the cash price",
     "amount_financed": "the amount financed",
     "amount_owing_at_default": "the amount owing at default",
@@ -528,6 +538,39 @@ def garnishment_rules(state: str) -> tuple[StateRule, ...]:
     )
 
 
+def owing_at_default(
+    state: str, kind: LoanKind, answered: Amount | None, owed_now: Amount
+) -> Decimal | None:
+    """The amount owing at default for a small-balance bar: as answered, else proven by
+    what is owed now, else unknown (so the rule asks for it rather than guess).
+
+    What is owed now (a statement, a lender's letter) adds interest and fees charged since
+    default, so it bounds the amount at default from above; every limit on that amount
+    (Wis. Stat. 425.209, Fla. Stat. 516.31) caps it from above, so a bound within every
+    limit proves each one is met.
+
+    Examples
+    --------
+    >>> owing_at_default("WI", LoanKind.AUTO, None, 950)
+    Decimal('950.00')
+    >>> owing_at_default("WI", LoanKind.AUTO, None, 1050) is None
+    True
+    >>> owing_at_default("WI", LoanKind.AUTO, 980, 1050)
+    Decimal('980.00')
+    """
+    if answered is not None:
+        return to_money(answered, "Amount owing at default")
+    bound = to_money(owed_now, "Amount owed")
+    limits = [
+        rule.threshold
+        for rule in rules_for(state, kind)
+        if rule.threshold is not None and rule.threshold.measure == "amount_owing_at_default"
+    ]
+    if limits and all(limit.comparison.holds(bound, limit.amount) for limit in limits):
+        return bound
+    return None
+
+
 def deficiency_deadlines(state: str, kind: LoanKind) -> tuple[tuple[StateRule, Deadline], ...]:
     """Each known time limit to seek a deficiency in ``state``, with the rule that sets it.
 
@@ -767,7 +810,8 @@ def apply_state_law(
     --------
     A California short sale of a purchase-money, owner-occupied home (CCP 580b, 580e):
 
-    >>> home = LoanFacts(purchase_money=True, owner_occupied=True, one_to_four_units=True)
+    >>> home = LoanFacts(purchase_money=True, owner_occupied=True, one_to_four_units=True,
+    ...                  secured_only_by_home=True, individual_borrower=True)
     >>> result = apply_state_law("CA", LoanKind.MORTGAGE, MortgageExit.SHORT_SALE, 74525, home)
     >>> result.collectible_deficiency, [f.rule.rule_id for f in result.applied]
     (Decimal('0.00'), ['CA-580b', 'CA-580e'])

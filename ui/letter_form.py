@@ -32,6 +32,7 @@ from deficiency import (
     explain_items,
     format_usd,
     minimum_statutory_damages,
+    owing_at_default,
 )
 
 #: Form fields of the six lines, in letter order, with their labels.
@@ -228,7 +229,9 @@ def _state_law(letter: LenderLetter, facts: LetterFacts) -> StateLawResult | Non
     loan = LoanFacts(
         sale_price=letter.sale_proceeds,
         fair_market_value=facts.believed_value,  # type: ignore[arg-type]  # validated above
-        amount_owing_at_default=letter.balance_owed,
+        amount_owing_at_default=owing_at_default(
+            facts.state, LoanKind.AUTO, None, letter.balance_owed
+        ),
         cash_price=facts.cash_price,  # type: ignore[arg-type]
         amount_financed=facts.principal_amount,  # type: ignore[arg-type]
     )

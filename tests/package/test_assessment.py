@@ -34,6 +34,38 @@ def test_wisconsin_small_car_loan_has_no_deficiency(owed, collectible):
     assert result.outcome.borrower_owes == Decimal(collectible)
 
 
+# $980 owed at default; $70 of interest and late fees since then put the statement over $1,000.
+SMALL_CAR = {
+    "unpaid_principal": "980",
+    "accrued_interest": "40",
+    "late_fees": "30",
+    "sale_price": "500",
+    "retaking_fee": "300",
+}
+
+
+@pytest.mark.parametrize(
+    ("state", "facts", "collectible"),
+    [
+        ("WI", {"amount_owing_at_default": "980"}, "0.00"),
+        ("WI", {"amount_owing_at_default": "1000.01"}, "850.00"),
+        ("WI", {}, "850.00"),
+        ("FL", {"consumer_finance_loan": "yes", "amount_owing_at_default": "980"}, "0.00"),
+        ("FL", {"consumer_finance_loan": "yes", "amount_owing_at_default": "2000"}, "850.00"),
+    ],
+)
+def test_small_balance_bars_use_the_amount_owing_at_default_not_the_amount_owed_now(
+    state, facts, collectible
+):
+    # Wis. Stat. 425.209 ($1,000 or less) and Fla. Stat. 516.31 (less than $2,000).
+    result = assess(LoanKind.AUTO, SMALL_CAR, "repossession", "judgment", state, facts)
+    assert result.outcome.deficiency == Decimal("850.00")
+    assert result.outcome.collectible == Decimal(collectible)
+    bar = next(item for item in result.law.findings if item.rule.threshold is not None)
+    if "amount_owing_at_default" not in facts:
+        assert "amount owing at default" in bar.reason  # asked, not guessed
+
+
 def test_unknown_facts_never_bar_and_unknown_states_say_so():
     may = assess(LoanKind.MORTGAGE, HOME, "short_sale", "judgment", "CA", {})
     assert may.outcome.collectible == Decimal("50000.00")
@@ -61,7 +93,10 @@ def test_settlement_applies_to_the_collectible_part_only():
 
 
 def test_facts_asked_are_the_states_conditions():
-    assert facts_asked("WI", LoanKind.AUTO, "repossession") == ("sale_compliant",)
+    assert facts_asked("WI", LoanKind.AUTO, "repossession") == (
+        "amount_owing_at_default",
+        "sale_compliant",
+    )
     assert "fair_market_value" in facts_asked("AZ", LoanKind.MORTGAGE, "foreclosure")
 
 

@@ -193,7 +193,13 @@ def test_every_changing_row_stays_out_when_a_fact_fails_or_is_unknown(row):
 
 
 def test_california_purchase_money_short_sale_cannot_be_pursued():
-    facts = LoanFacts(purchase_money=True, owner_occupied=True, one_to_four_units=True)
+    facts = LoanFacts(
+        purchase_money=True,
+        owner_occupied=True,
+        one_to_four_units=True,
+        secured_only_by_home=True,
+        individual_borrower=True,
+    )
     result = apply_state_law("CA", LoanKind.MORTGAGE, MortgageExit.SHORT_SALE, "74525", facts)
     assert result.gross_deficiency == Decimal("74525.00")
     assert result.collectible_deficiency == 0
@@ -206,6 +212,52 @@ def test_california_short_sale_of_a_commercial_building_is_not_barred():
     facts = LoanFacts(purchase_money=True, owner_occupied=False, one_to_four_units=False)
     result = apply_state_law("CA", LoanKind.MORTGAGE, "short_sale", 1000, facts)
     assert result.collectible_deficiency == Decimal("1000.00")
+
+
+@pytest.mark.parametrize(
+    ("secured_only", "individual", "collectible"),
+    [
+        (True, True, "0.00"),
+        (False, True, "1000.00"),
+        (True, False, "1000.00"),
+        (None, True, "1000.00"),
+    ],
+)
+def test_california_580e_needs_a_note_secured_only_by_the_home_and_a_personal_borrower(
+    secured_only, individual, collectible
+):
+    # A refinance with cash out: not purchase money, so only 580e can bar the deficiency.
+    facts = LoanFacts(
+        purchase_money=False,
+        seller_financed=False,
+        one_to_four_units=True,
+        secured_only_by_home=secured_only,
+        individual_borrower=individual,
+    )
+    result = apply_state_law("CA", LoanKind.MORTGAGE, "short_sale", 1000, facts)
+    assert result.collectible_deficiency == Decimal(collectible)
+    expected = {True: Finding.APPLIED, False: Finding.NOT_MET, None: Finding.MAY_APPLY}
+    assert finding_of(result, "CA-580e").finding is expected[secured_only and individual]
+
+
+@pytest.mark.parametrize(
+    ("short_redemption", "collectible", "finding"),
+    [
+        (True, "0.00", Finding.APPLIED),
+        (False, "50000.00", Finding.NOT_MET),
+        (None, "50000.00", Finding.MAY_APPLY),
+    ],
+)
+def test_minnesota_bar_needs_a_six_month_or_five_week_redemption_period(
+    short_redemption, collectible, finding
+):
+    # Minn. Stat. 582.30 subd. 2: only foreclosures by advertisement with those periods.
+    facts = LoanFacts(
+        foreclosure_type=ForeclosureType.NONJUDICIAL, short_redemption_period=short_redemption
+    )
+    result = apply_state_law("MN", LoanKind.MORTGAGE, "foreclosure", 50000, facts)
+    assert result.collectible_deficiency == Decimal(collectible)
+    assert finding_of(result, "MN-582.30").finding is finding
 
 
 @pytest.mark.parametrize(
