@@ -165,6 +165,12 @@ def garnishment_result(outcome: Outcome) -> None:
         return
     inputs, schedule = current.inputs, garnished[0].schedule
     cap = garnishment_cap(inputs.disposable_earnings, inputs.pay_period, state=inputs.state)
+    # Read before the figures: where a state forbids garnishing wages for this debt, the
+    # figures below are only what federal law would allow.
+    for note in cap.state_notes:
+        st.warning(
+            f"{note} The figures below are the federal limit only.", icon=":material/gavel:"
+        )
     cards = st.columns(3)
     cards[0].metric("Judgment", format_usd(schedule.principal), border=True)
     cards[1].metric("Most garnished per paycheck", format_usd(cap.cap), border=True)
@@ -181,8 +187,6 @@ def garnishment_result(outcome: Outcome) -> None:
         alt=payoff_alt(schedule),
     )
     st.caption(payoff_takeaway(schedule))
-    for note in cap.state_notes:
-        st.warning(note, icon=":material/gavel:")
     st.caption(f"{cap.period.label} limit: 15 U.S.C. 1673(a); DOL Fact Sheet #30.")
 
 

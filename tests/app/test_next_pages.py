@@ -14,6 +14,14 @@ CREDIT, TAXES, COLLECTION, LEARN = (
 )
 
 
+def in_order(block) -> list:
+    """Every element under ``block``, in page order."""
+    children = getattr(block, "children", None)
+    if children is None:
+        return [block]
+    return [element for key in sorted(children) for element in in_order(children[key])]
+
+
 def metric(at, label: str) -> str:
     found = [value for name, value in metrics(at) if name == label]
     assert found, f"no metric {label!r} in {metrics(at)}"
@@ -256,6 +264,17 @@ def test_car_judgment_garnished_at_the_federal_cap_pays_off_in_23_weeks():
     assert not any(label == "You pay" for label, _ in metrics(at))  # the settlement stayed
     run(at, whole_page(at).number_input(key="p_costs__exact").set_value(500.0))
     assert metric(at, "Judgment") == "$2,500.00"
+
+
+def test_where_the_state_forbids_garnishment_the_warning_comes_before_the_figures():
+    at = start(COLLECTION)
+    at.session_state["state"] = "TX"
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    warnings = [block.value for block in at.warning]
+    assert any("Texas generally does not allow wage garnishment" in text for text in warnings)
+    shown = [str(getattr(element, "value", "")) for element in in_order(whole_page(at).main)]
+    texas = next(i for i, text in enumerate(shown) if "Texas generally" in text)
+    assert texas < shown.index("$2,000.00")  # before the judgment's figure
 
 
 def test_rate_preset_sets_the_rate_and_the_rate_changes_the_payoff():
