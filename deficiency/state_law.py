@@ -259,6 +259,12 @@ _FACT_WORDS = {
     "original_loan_amount": "the original loan amount",
 }
 
+#: Natural negations of the facts rules require to be false ("!fact" in state_rules.csv).
+_NEGATED_WORDS = {
+    "sale_compliant": "the lender's notice or sale did not comply with the law",
+    "sale_confirmed": "no court confirmed that the sale brought true market value",
+}
+
 
 def fact_words(fact: str) -> str:
     """The plain-language question behind a fact name, e.g. "you lived in the home"."""
@@ -280,8 +286,10 @@ class Condition:
 
     @property
     def words(self) -> str:
-        phrase = _FACT_WORDS[self.fact]
-        return phrase if self.required else f"not: {phrase}"
+        """The condition as a clause: "the home has 1 to 4 units", or its negation."""
+        if self.required:
+            return _FACT_WORDS[self.fact]
+        return _NEGATED_WORDS.get(self.fact, f"it is not so that {_FACT_WORDS[self.fact]}")
 
 
 @dataclass(frozen=True)
@@ -653,13 +661,13 @@ def _check(rule: StateRule, facts: LoanFacts) -> tuple[bool | None, str]:
         if value is None:
             missing.append(f"whether {_FACT_WORDS[condition.fact]}")
         elif value is not condition.required:
-            return False, f"it needs {condition.words}"
+            return False, f"it applies only when {condition.words}"
     if rule.threshold is not None:
         amount = getattr(facts, rule.threshold.measure)
         if amount is None:
             missing.append(_FACT_WORDS[rule.threshold.measure])
         elif not rule.threshold.comparison.holds(amount, rule.threshold.amount):
-            return False, f"it needs {rule.threshold.words}"
+            return False, f"it applies only when {rule.threshold.words}"
     if missing:
         return None, "we need to know " + "; ".join(missing)
     return True, ""

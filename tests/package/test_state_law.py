@@ -446,3 +446,15 @@ def test_with_no_facts_known_nothing_is_ever_barred(code, pair, gross):
     kind, exit = pair
     result = apply_state_law(code, kind, exit, gross)
     assert result.collectible_deficiency == result.gross_deficiency
+
+
+def test_a_rule_that_needs_a_fact_false_says_so_in_plain_words():
+    # Wis. Stat. 425.209 bars a deficiency after a sale that did not comply.
+    facts = LoanFacts(amount_owing_at_default=Decimal(5000), sale_compliant=True)
+    result = apply_state_law("WI", LoanKind.AUTO, "repossession", 2000, facts)
+    reason = finding_of(result, "WI-425.209-sale").reason
+    assert reason == (
+        "Does not apply: it applies only when the lender's notice or sale did not comply "
+        "with the law."
+    )
+    assert all("not:" not in item.reason for item in result.findings)
