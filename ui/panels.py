@@ -236,6 +236,15 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
         )
     if law.coverage is Coverage.NOT_IN_DATA or not law.findings:
         st.info(law.explanation, icon=":material/info:")
+    if law.may_apply and outcome.collectible > ZERO:
+        # Said beside the figure, not only in the closed list below: a "Not sure" answer
+        # leaves the collectible figure at its highest.
+        citations = ", ".join(dict.fromkeys(item.rule.citation for item in law.may_apply))
+        st.warning(
+            f"This could be less, or nothing: {citations} may bar or cut it. Answer the "
+            "questions about your loan above to see.",
+            icon=":material/help:",
+        )
     pending = [finding for finding in law.findings if finding not in law.applied]
     if pending:
         with st.expander(f"Other {law.state_name} rules checked ({len(pending)})"):

@@ -29,6 +29,19 @@ def test_california_purchase_money_short_sale_shows_zero_owed_and_the_rule():
     assert any("state law bars" in block.value for block in at.markdown)
 
 
+def test_not_sure_answers_say_beside_the_figure_that_a_rule_may_still_bar_it():
+    at = start("pages/mortgage.py")
+    at.segmented_control(key="m_resolution__widget").set_value("judgment").run()
+    at.selectbox(key="state__widget").set_value("CA").run()
+    assert metric(at, "Collectible under California law") == "$50,000.00"
+    notes = [block.value for block in at.warning if "may bar or cut it" in block.value]
+    assert len(notes) == 1 and "580b" in notes[0] and "580e" in notes[0]
+    for fact in ("purchase_money", "owner_occupied", "one_to_four_units"):
+        at.segmented_control(key=f"m_f_{fact}__widget").set_value("yes").run()
+    assert metric(at, "Collectible under California law") == "$0.00"
+    assert not any("may bar or cut it" in block.value for block in at.warning)
+
+
 def test_wisconsin_small_car_loan_has_no_deficiency_on_compare():
     at = start()
     for name, amount in (("unpaid_principal", 1000.0), ("sale_price", 300.0), ("retaking_fee", 0)):
