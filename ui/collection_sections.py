@@ -168,9 +168,7 @@ def garnishment_result(outcome: Outcome) -> None:
     # Read before the figures: where a state forbids garnishing wages for this debt, the
     # figures below are only what federal law would allow.
     for note in cap.state_notes:
-        st.warning(
-            f"{note} The figures below are the federal limit only.", icon=":material/gavel:"
-        )
+        st.warning(f"{note} The figures below are the federal limit only.", icon=":material/gavel:")
     cards = st.columns(3)
     cards[0].metric("Judgment", format_usd(schedule.principal), border=True)
     cards[1].metric("Most garnished per paycheck", format_usd(cap.cap), border=True)
