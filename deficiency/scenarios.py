@@ -109,9 +109,48 @@ def parse_field(info: FieldInfo, raw: Amount) -> Decimal | int:
     return to_count(raw, info.label, maximum=info.maximum)
 
 
-def resolution_fields() -> tuple[FieldInfo, ...]:
-    """The flat inputs of the resolution terms (court costs, fees, settlement share)."""
-    return _infos("resolution", ResolutionTerms)
+def exit_fields(kind: LoanKind, exit: str | enum.Enum) -> tuple[FieldInfo, ...]:
+    """The inputs that count on this exit's statement, in statement order.
+
+    A short sale pays selling costs and no foreclosure costs; a foreclosure or deed in
+    lieu the reverse (:func:`deficiency.mortgage.mortgage_statement`). A voluntary
+    surrender has no retaking fee (:func:`deficiency.auto.auto_statement`).
+
+    >>> [info.name for info in exit_fields(LoanKind.AUTO, "voluntary_surrender")][:4]
+    ['unpaid_principal', 'accrued_interest', 'late_fees', 'other_charges']
+    >>> "retaking_fee" in {info.name for info in exit_fields(LoanKind.AUTO, "voluntary_surrender")}
+    False
+    """
+    fields = scenario_fields(kind)
+    if kind is LoanKind.MORTGAGE:
+        chosen = choice(MortgageExit, exit, "Mortgage exit")
+        unused = "foreclosure costs" if chosen is MortgageExit.SHORT_SALE else "selling costs"
+        return tuple(info for info in fields if info.group != unused)
+    if choice(AutoExit, exit, "Repossession type") is AutoExit.VOLUNTARY_SURRENDER:
+        return tuple(info for info in fields if info.name != "retaking_fee")
+    return fields
+
+
+#: The resolution terms each resolution reads (:func:`deficiency.resolution.resolve`).
+_RESOLUTION_FIELDS = {
+    Resolution.WAIVED: (),
+    Resolution.JUDGMENT: ("court_costs", "judgment_attorney_fees"),
+    Resolution.SETTLED: ("settlement_percent",),
+}
+
+
+def resolution_fields(resolution: str | Resolution | None = None) -> tuple[FieldInfo, ...]:
+    """The flat inputs of the resolution terms (court costs, fees, settlement share); with a
+    resolution, only those it reads: a judgment its costs, a settlement its share.
+
+    >>> [info.name for info in resolution_fields("settled")]
+    ['settlement_percent']
+    """
+    infos = _infos("resolution", ResolutionTerms)
+    if resolution is None:
+        return infos
+    used = _RESOLUTION_FIELDS[choice(Resolution, resolution, "Resolution")]
+    return tuple(info for info in infos if info.name in used)
 
 
 def _pick(dataclass_type: type[Any], values: Mapping[str, Amount], **fixed: Any) -> Any:

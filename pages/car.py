@@ -18,15 +18,15 @@ st.caption(
 inputs_column, results_column = st.columns([1, 1], gap=COLUMN_GAP)
 with inputs_column:
     panels.scenario_header(side)
-    panels.exit_choice(side, "How the lender got the car")
+    exit_value = panels.exit_choice(side, "How the lender got the car")
     st.markdown("**What was owed**")
-    panels.inputs(side, side.specs_in("obligation"))
+    panels.inputs(side, side.specs_in("obligation", exit_value))
     st.markdown("**The sale**")
-    panels.inputs(side, side.specs_in("sale"))
+    panels.inputs(side, side.specs_in("sale", exit_value))
     st.markdown("**The lender's expenses**")
-    panels.inputs(side, side.specs_in("expenses"))
+    panels.inputs(side, side.specs_in("expenses", exit_value))
     st.markdown("**Credits owed to you**")
-    panels.inputs(side, side.specs_in("credits"))
+    panels.inputs(side, side.specs_in("credits", exit_value))
     panels.assumptions_list(side)
 
 with results_column:

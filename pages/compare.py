@@ -23,13 +23,14 @@ for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=T
     with column:
         st.header(side.title)
         panels.scenario_header(side)
-        panels.inputs(side, side.headline_specs, also)
+        exit = str(st.session_state[side.exit_key])  # the preset above may have changed it
+        panels.inputs(side, side.headline_specs(exit), also)
         more = st.expander(
             "More line items", icon=":material/tune:", key=f"{side.prefix}_more", on_change="rerun"
         )
         if more.open:  # built only when open: fewer widgets to redraw on each slider move
             with more:
-                panels.inputs(side, side.other_specs, also)
+                panels.inputs(side, side.other_specs(exit), also)
         panels.resolution_inputs(side, also)
         panels.state_facts(side)
         panels.assumptions_list(side)

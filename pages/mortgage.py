@@ -21,15 +21,15 @@ with inputs_column:
     panels.scenario_header(side)
     exit_value = panels.exit_choice(side, "How the house leaves")
     st.markdown("**Payoff: what is owed**")
-    panels.inputs(side, side.specs_in("obligation"))
+    panels.inputs(side, side.specs_in("obligation", exit_value))
     st.markdown("**The sale**")
-    panels.inputs(side, side.specs_in("sale"))
+    panels.inputs(side, side.specs_in("sale", exit_value))
     if exit_value == MortgageExit.SHORT_SALE.value:
         st.markdown("**Selling costs paid from the price**")
-        panels.inputs(side, side.specs_in("selling costs"))
+        panels.inputs(side, side.specs_in("selling costs", exit_value))
     else:
         st.markdown("**Foreclosure and legal costs**")
-        panels.inputs(side, side.specs_in("foreclosure costs"))
+        panels.inputs(side, side.specs_in("foreclosure costs", exit_value))
     panels.assumptions_list(side)
 
 with results_column:

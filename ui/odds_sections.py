@@ -11,8 +11,9 @@ from decimal import Decimal
 
 import streamlit as st
 
-from deficiency import FieldInfo, format_usd, scenario_fields
+from deficiency import FieldInfo, format_usd
 from deficiency.montecarlo import SPREAD_FIELD, PriceDistribution
+from deficiency.scenarios import exit_fields
 from ui.chart_view import show_chart
 from ui.charts_odds import (
     break_even_figure,
@@ -217,9 +218,10 @@ def heat_map_section(side: Side) -> None:
             st.caption(heat_map_takeaway(result))
 
 
-def _tornado_infos(side: Side) -> dict[str, FieldInfo]:
-    infos = {info.name: info for info in scenario_fields(side.kind)}
-    return {name: infos[name] for name in TORNADO_FIELDS[side.prefix]}
+def _tornado_infos(side: Side, exit: str) -> dict[str, FieldInfo]:
+    """The tested inputs that count on this exit (a short sale has no foreclosure fees)."""
+    infos = {info.name: info for info in exit_fields(side.kind, exit)}
+    return {name: infos[name] for name in TORNADO_FIELDS[side.prefix] if name in infos}
 
 
 def _default_range(side: Side, name: str, current: str) -> tuple[str, str]:
@@ -234,7 +236,7 @@ def tornado_section(side: Side) -> None:
     """Low and high of each tested input (one edited at a time) and the tornado chart."""
     inputs, exit = scenario(side)
     flat = dict(inputs)
-    infos = _tornado_infos(side)
+    infos = _tornado_infos(side, exit)
     state = st.session_state
     slots = ErrorSlots()
     controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)

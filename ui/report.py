@@ -87,10 +87,12 @@ def report_side(side: Side, state: State, outcome: Outcome) -> ReportSide:
     Inputs that are zero are left out (the statement lists every amount that applies);
     the exit and who bears the deficiency come first.
     """
-    exit_label = dict(side.exits)[str(state[side.exit_key])]
-    resolution_label = dict(RESOLUTIONS)[str(state[side.resolution_key])]
+    exit, resolution = str(state[side.exit_key]), str(state[side.resolution_key])
+    exit_label = dict(side.exits)[exit]
+    resolution_label = dict(RESOLUTIONS)[resolution]
     inputs = [("Exit", exit_label), ("Who bears the deficiency", resolution_label)]
-    for spec in (*side.specs, *side.resolution_specs.values()):
+    # Only what this exit and resolution read: a waived deficiency has no settlement share.
+    for spec in (*side.specs_for(exit), *side.resolution_specs_for(resolution)):
         text = str(state[spec.key])
         if Decimal(text) != 0:
             inputs.append((spec.label, _shown(spec.info.kind, text)))
@@ -218,7 +220,7 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
     pdf.text_line("; ".join(f"{label}: {value}" for label, value in side.inputs), 7, width=width)
     pdf.set_xy(x, pdf.get_y() + 1.5 * fit)
     pdf.set_text_color(*INK)
-    pdf.text_line("Itemised statement (UCC 9-616(c) order)", 8.5, style="B", width=width)
+    pdf.text_line("Itemized statement (UCC 9-616(c) order)", 8.5, style="B", width=width)
     amount_width = 26.0
     for row in statement_rows(side.outcome.statement):
         item = row["Item"].strip()

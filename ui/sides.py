@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deficiency import AutoExit, FieldInfo, LoanKind, MortgageExit, Resolution
-from deficiency.scenarios import resolution_fields, scenario_fields
+from deficiency.scenarios import exit_fields, resolution_fields, scenario_fields
 
 
 @dataclass(frozen=True)
@@ -69,17 +69,24 @@ class Side:
         """The resolution inputs (court costs, attorney fees, settlement share) by field name."""
         return {info.name: self.spec(info) for info in resolution_fields()}
 
-    def specs_in(self, group: str) -> tuple[InputSpec, ...]:
-        return tuple(spec for spec in self.specs if spec.info.group == group)
+    def specs_for(self, exit: str) -> tuple[InputSpec, ...]:
+        """The inputs that count on ``exit``'s statement (:func:`deficiency.exit_fields`):
+        a page shows no input that could not move its figures."""
+        return tuple(self.spec(info) for info in exit_fields(self.kind, exit))
 
-    @property
-    def headline_specs(self) -> tuple[InputSpec, ...]:
-        by_name = {spec.info.name: spec for spec in self.specs}
-        return tuple(by_name[name] for name in self.headline)
+    def specs_in(self, group: str, exit: str) -> tuple[InputSpec, ...]:
+        return tuple(spec for spec in self.specs_for(exit) if spec.info.group == group)
 
-    @property
-    def other_specs(self) -> tuple[InputSpec, ...]:
-        return tuple(spec for spec in self.specs if spec.info.name not in self.headline)
+    def headline_specs(self, exit: str) -> tuple[InputSpec, ...]:
+        by_name = {spec.info.name: spec for spec in self.specs_for(exit)}
+        return tuple(by_name[name] for name in self.headline if name in by_name)
+
+    def other_specs(self, exit: str) -> tuple[InputSpec, ...]:
+        return tuple(spec for spec in self.specs_for(exit) if spec.info.name not in self.headline)
+
+    def resolution_specs_for(self, resolution: str) -> tuple[InputSpec, ...]:
+        """The resolution inputs ``resolution`` reads: a judgment's costs, a settlement's share."""
+        return tuple(self.spec(info) for info in resolution_fields(resolution))
 
 
 # (slider maximum, step) by input kind, where a side does not set its own.

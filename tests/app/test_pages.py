@@ -87,6 +87,14 @@ def test_compare_opens_on_both_worked_examples():
     assert "deficiency of $2,000.00" in alt
 
 
+def test_a_forgiven_deficiency_says_it_may_be_taxable_and_links_the_taxes_page():
+    at = start()
+    notes = [block.value for block in at.caption if "may count as taxable income" in block.value]
+    # The mortgage's $50,000 is waived; the car's $2,000 is owed, not forgiven.
+    assert len(notes) == 1 and "50,000" in notes[0] and "1099-C" in notes[0]
+    assert [link.proto.page for link in at.get("page_link")] == ["taxes"]
+
+
 def test_car_slider_redraws_its_pair_the_car_results_and_the_comparison_only():
     at = start()
     at.slider(key="c_sale_price__slider").set_value(9000.0).run()
@@ -216,16 +224,14 @@ def test_inputs_survive_a_page_switch():
 @pytest.mark.parametrize("side", SIDES, ids=lambda side: side.prefix)
 def test_every_input_on_the_detail_page_moves_the_numbers(side):
     at = start(DETAIL_PAGE[side.prefix])
-    if side is MORTGAGE:
-        # Foreclosure-cost inputs show on the foreclosure exit; test them there too.
-        groups = [("short_sale", side.specs), ("foreclosure", side.specs_in("foreclosure costs"))]
-    else:
-        groups = [("repossession", side.specs)]
-    for exit_value, specs in groups:
+    for exit_value, _ in side.exits:
         at.segmented_control(key=side.exit_key + "__widget").set_value(exit_value).run()
+        # Every input that counts on this exit is on the page, and no other.
+        shown = {w.key for w in at.number_input if w.key.endswith("__exact")}
+        specs = side.specs_for(exit_value)
+        counted = {spec.key + "__exact" for spec in (*specs, *side.resolution_specs.values())}
+        assert {spec.key + "__exact" for spec in specs} <= shown <= counted, exit_value
         for spec in specs:
-            if spec.key + "__exact" not in [w.key for w in at.number_input]:
-                continue  # inputs of another exit
             target = 3 if spec.info.kind == "count" else 7.0
             whole_page(at.number_input(key=spec.key + "__exact").set_value(target).run())
             assert Decimal(at.session_state[spec.key]) == Decimal(target), spec.key

@@ -18,6 +18,15 @@ from deficiency import (
     mortgage_statement,
 )
 from deficiency.interest import pro_rata_refund, simple_interest_days, simple_interest_months
+from deficiency.resolution import Resolution, resolve
+from deficiency.scenarios import (
+    LoanKind,
+    exit_fields,
+    resolution_fields,
+    resolution_terms,
+    scenario_fields,
+    statement_for,
+)
 
 
 def test_realistic_short_sale_from_the_reference():
@@ -121,3 +130,38 @@ def test_interest_and_refund_helpers_match_the_reference_assumptions():
     assert pro_rata_refund(800, 0, 0) == Decimal("0.00")
     with pytest.raises(InvalidInputError, match="remaining months"):
         pro_rata_refund(800, 80, 72)
+
+
+EXITS = [(LoanKind.MORTGAGE, exit.value) for exit in MortgageExit] + [
+    (LoanKind.AUTO, exit.value) for exit in AutoExit
+]
+
+
+@pytest.mark.parametrize(("kind", "exit"), EXITS)
+def test_exit_fields_are_exactly_the_inputs_that_move_the_statement(kind, exit):
+    # A page shows only these inputs for the exit: each one must count, and no other.
+    base = {
+        "unpaid_principal": "100000",
+        "sale_price": "50000",
+        "storage_days": "10",  # days and daily rate move the cost only together
+        "storage_daily_rate": "25",
+    }
+    before = statement_for(kind, base, exit).deficiency
+    used = {info.name for info in exit_fields(kind, exit)}
+    for info in scenario_fields(kind):
+        value = "5" if info.kind == "percent" else "20" if info.kind == "count" else "700"
+        moved = statement_for(kind, {**base, info.name: value}, exit).deficiency != before
+        assert moved == (info.name in used), info.name
+
+
+@pytest.mark.parametrize("resolution", list(Resolution))
+def test_resolution_fields_are_those_the_resolution_reads(resolution):
+    statement = statement_for(LoanKind.AUTO, {"unpaid_principal": "9000"}, "repossession")
+
+    def figures(values: dict[str, str]) -> tuple[Decimal, ...]:
+        outcome = resolve(statement, resolution_terms(values, resolution))
+        return (outcome.borrower_owes, outcome.lender_recovers, outcome.cancelled)
+
+    used = {info.name for info in resolution_fields(resolution)}
+    for info in resolution_fields():
+        assert (figures({info.name: "40"}) != figures({})) == (info.name in used), info.name
