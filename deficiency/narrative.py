@@ -8,6 +8,7 @@ from decimal import Decimal
 from deficiency.money import ZERO, format_usd
 from deficiency.resolution import Outcome, Resolution
 from deficiency.statement import Statement
+from deficiency.tax import form_1099c_threshold
 
 
 def _usd(amount: Decimal) -> str:
@@ -93,6 +94,27 @@ def takeaway(outcome: Outcome, collateral: str) -> str:
     if outcome.judgment_costs > ZERO:
         sentence += f", including {_usd(outcome.judgment_costs)} of court costs and fees"
     return sentence + limited + "."
+
+
+def tax_note(outcome: Outcome) -> str | None:
+    """The tax side of a forgiven deficiency in one sentence, or None when nothing is forgiven.
+
+    Cancelled debt is income unless an exclusion applies (IRC 61(a)(11), 108; shared/domain.md
+    section 5); the lender files Form 1099-C at the threshold in ``data/tax_rules.toml``.
+
+    >>> from deficiency.scenarios import LoanKind, evaluate
+    >>> home = {"unpaid_principal": 250000, "sale_price": 200000}
+    >>> tax_note(evaluate(LoanKind.MORTGAGE, home, "short_sale", "waived"))[:70]
+    'The $50,000 the lender forgives may count as taxable income: a Form 10'
+    """
+    if outcome.cancelled <= ZERO:
+        return None
+    threshold = _usd(form_1099c_threshold())
+    return (
+        f"The {_usd(outcome.cancelled)} the lender forgives may count as taxable income: a "
+        f"Form 1099-C is expected for {threshold} or more, and an exclusion, such as "
+        "insolvency or bankruptcy, may cover it. Not tax advice."
+    )
 
 
 def formula(statement: Statement) -> str:

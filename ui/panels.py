@@ -19,12 +19,13 @@ from deficiency import (
     to_json,
 )
 from deficiency.money import ZERO
-from deficiency.narrative import formula, formulas, how_it_builds, takeaway
+from deficiency.narrative import formula, formulas, how_it_builds, takeaway, tax_note
 from deficiency.state_law import AMOUNT_FACTS, Coverage, StateRule, fact_words
 from ui import live
 from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.compute import SideResult, asked_facts, side_outcome
+from ui.markdown import literal_dollars
 from ui.scenario_io import load_upload, side_document
 from ui.sides import RESOLUTIONS, InputSpec, Side
 from ui.state import ERROR, STATE_KEY, fact_key
@@ -62,9 +63,10 @@ def inputs(side: Side, specs: Sequence[InputSpec], also: Sequence[str] = ()) -> 
 
 
 def scenario_header(side: Side) -> None:
-    """The preset picker and the preset's one-line summary."""
+    """The preset picker and the preset's one-line summary, as loaded: the figures below
+    may have been edited since (a slider move does not redraw this line)."""
     preset_picker(side)
-    st.caption(preset(str(st.session_state[side.preset_key])).summary)
+    st.caption("As loaded: " + preset(str(st.session_state[side.preset_key])).summary)
 
 
 def exit_choice(side: Side, label: str) -> str:
@@ -74,11 +76,8 @@ def exit_choice(side: Side, label: str) -> str:
 def resolution_inputs(side: Side, also: Sequence[str] = ()) -> None:
     """Who bears the deficiency, and the figures that path needs."""
     chosen = choice_input(side.resolution_key, "Who bears the deficiency", RESOLUTIONS)
-    specs = side.resolution_specs
-    if chosen == Resolution.JUDGMENT.value:
-        inputs(side, [specs["court_costs"], specs["judgment_attorney_fees"]], also)
-    elif chosen == Resolution.SETTLED.value:
-        inputs(side, [specs["settlement_percent"]], also)
+    inputs(side, side.resolution_specs_for(chosen), also)
+    if chosen == Resolution.SETTLED.value:
         st.caption(
             "The settlement share is your assumption: no reliable typical figure is published."
         )
@@ -134,6 +133,18 @@ def takeaway_line(side: Side, outcome: Outcome) -> None:
     st.markdown(f"**{takeaway(outcome, side.collateral)}**")
 
 
+def tax_line(outcome: Outcome) -> None:
+    """Forgiven debt may be taxable income: said where the figure is, with the Taxes page."""
+    note = tax_note(outcome)
+    if note is not None:
+        st.caption(literal_dollars(note))
+        # A page object, not its path: a region's rerun skips st.navigation, so a path
+        # is not found (StreamlitPageNotFoundError).
+        st.page_link(
+            st.Page("pages/taxes.py"), label="Estimate the tax", icon=":material/receipt_long:"
+        )
+
+
 def waterfall(side: Side, outcome: Outcome, title: str) -> None:
     """The statement's waterfall with its alt text and a one-line reading beside it."""
     statement = outcome.statement
@@ -165,19 +176,19 @@ def scenario_name(side: Side) -> str:
 
 
 def comparison_takeaway(rows: Sequence[tuple[str, Outcome]]) -> str:
-    """One sentence naming who carries each shortfall."""
+    """One sentence naming who carries each shortfall, e.g. "Mortgage: short sale (the
+    lender absorbs $50,000); ..." (the name already holds a colon)."""
     parts = []
     for name, outcome in rows:
         if outcome.surplus > ZERO:
-            parts.append(f"{name} leaves a {format_usd(outcome.surplus, cents=False)} surplus")
+            what = f"a {format_usd(outcome.surplus, cents=False)} surplus"
         elif outcome.cancelled > ZERO and outcome.borrower_owes == ZERO:
-            absorbed = format_usd(outcome.cancelled, cents=False)
-            parts.append(f"{name}: the lender absorbs {absorbed}")
+            what = f"the lender absorbs {format_usd(outcome.cancelled, cents=False)}"
         elif outcome.borrower_owes > ZERO:
-            owed = format_usd(outcome.borrower_owes, cents=False)
-            parts.append(f"{name}: the borrower owes {owed}")
+            what = f"the borrower owes {format_usd(outcome.borrower_owes, cents=False)}"
         else:
-            parts.append(f"{name}: nothing is left owing")
+            what = "nothing is left owing"
+        parts.append(f"{name} ({what})")
     return "; ".join(parts) + "."
 
 
@@ -330,9 +341,10 @@ def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outco
     metrics(result.outcome, result.law)
     law_section(result.outcome, result.law)
     takeaway_line(side, result.outcome)
+    tax_line(result.outcome)
     waterfall(side, result.outcome, chart_title)
     if detail:
-        st.markdown("**Itemised statement**")
+        st.markdown("**Itemized statement**")
         statement_table(side, result.outcome)
         formula_block(side, result.outcome)
     return result.outcome
