@@ -36,7 +36,9 @@ GRID = "#E4E7EB"
 #: Tick, legend and axis-title text: the theme's text colour at 60 % on white, as
 #: Streamlit draws captions (4.9:1 contrast, WCAG AA).
 MUTED = "#6D7179"
-DOLLAR_AXIS = {"tickprefix": "$", "tickformat": ",.0f", "gridcolor": GRID}
+#: Dollars in the format itself, not as a prefix: a prefix put the sign after it ("$-100,000").
+DOLLAR_FORMAT = "$,.0f"
+DOLLAR_AXIS = {"tickformat": DOLLAR_FORMAT, "gridcolor": GRID}
 
 #: The look Streamlit's chart theme gave ``st.plotly_chart``, made explicit now that the
 #: charts are drawn by ``ui/chart_view.py``: 12 px muted ticks, 12 px legend, a 16 px bold
@@ -212,7 +214,7 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
         values.append(-amount)
         texts.append(_signed(amount, "−"))
     if statement.surplus > ZERO:
-        labels.append("Surplus to borrower")
+        labels.append("Surplus")
         texts.append(format_usd(statement.surplus))
     else:
         labels.append("Deficiency")
@@ -266,7 +268,7 @@ _SEGMENTS = (
     ("Judgment costs", JUDGMENT, "judgment_costs"),
     ("Cancelled (lender absorbs)", CANCELLED, "cancelled"),
     ("Barred by state law", BARRED, "barred"),
-    ("Surplus to borrower", SURPLUS, "surplus"),
+    ("Surplus", SURPLUS, "surplus"),
 )
 
 

@@ -14,7 +14,14 @@ import numpy as np
 import plotly.graph_objects as go
 
 from deficiency import format_usd
-from ui.charts import DOLLAR_AXIS, FIGURE_CHAR_PX, base_figure, beside_room, dollar_room
+from ui.charts import (
+    DOLLAR_AXIS,
+    DOLLAR_FORMAT,
+    FIGURE_CHAR_PX,
+    base_figure,
+    beside_room,
+    dollar_room,
+)
 from ui.odds_compute import BreakEven, HeatMap, Simulation, Tornado
 
 OWING = "#D55E00"  # vermillion: a deficiency is left
@@ -142,8 +149,7 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
             # of a phone's width and left the map about 130 px wide.
             "colorbar": {
                 "title": {"text": "Deficiency", "side": "top"},
-                "tickprefix": "$",
-                "tickformat": ",.0f",
+                "tickformat": DOLLAR_FORMAT,
                 "nticks": 3,  # level labels on a phone
                 "orientation": "h",
                 "y": -0.26,

@@ -61,19 +61,24 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
     """Loan balance and collateral value by month from origination, upside-down months shaded.
 
     Each shaded band runs from the first upside-down month to the month equity
-    returns (or the last month shown); a dashed line marks the month payments stop.
+    returns (or the last month shown); a dotted rule marks the month payments stop, and
+    the balance after it is the schedule had payments gone on, dotted.
     """
     dates = [row.date.isoformat() for row in view.rows]
     months = [row.month for row in view.rows]
     hover = "Month %{customdata} (%{x|%b %Y})<br>%{fullData.name}: $%{y:,.2f}<extra></extra>"
+    # The schedule after the last payment is what the balance would have been, not what is
+    # owed: it is drawn apart, dotted, so the falling line does not read as a debt paid down.
+    paid = [row for row in view.rows if row.month <= view.at_default.month]
+    unpaid = [row for row in view.rows if row.month >= view.at_default.month]
     data: list[dict[str, Any]] = [
         {
             "type": "scatter",
             "mode": "lines",
             "name": "Loan balance",
-            "x": dates,
-            "y": [float(row.balance) for row in view.rows],
-            "customdata": months,
+            "x": [row.date.isoformat() for row in paid],
+            "y": [float(row.balance) for row in paid],
+            "customdata": [row.month for row in paid],
             "line": {"color": BALANCE, "width": 3},
             "hovertemplate": hover,
         },
@@ -85,6 +90,16 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "y": [float(row.value) for row in view.rows],
             "customdata": months,
             "line": {"color": VALUE, "width": 3, "dash": "dash"},
+            "hovertemplate": hover,
+        },
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "If payments had gone on",
+            "x": [row.date.isoformat() for row in unpaid],
+            "y": [float(row.balance) for row in unpaid],
+            "customdata": [row.month for row in unpaid],
+            "line": {"color": BALANCE, "width": 2, "dash": "dot"},
             "hovertemplate": hover,
         },
     ]

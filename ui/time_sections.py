@@ -349,7 +349,12 @@ def gap_chart(side: Side, slots: CheckedSlots) -> None:
             key=key(side, "gap_chart"),
             alt=gap_alt(gap),
         )
-        st.caption(gap_takeaway(gap))
+        # The cards read the month chosen above; the markers and this line, each exit's own
+        # typical month: say which is which.
+        st.caption(
+            f"The cards: every exit sold in month {gap.months}. The markers: each exit's "
+            f"typical month of sale. {gap_takeaway(gap)}"
+        )
 
 
 def _assumptions(side: Side) -> str:

@@ -56,8 +56,7 @@ def shapes_named(figure, name):
 
 
 def assert_dollar_axis(axis):
-    assert axis["tickprefix"] == "$"
-    assert axis["tickformat"] == ",.0f"
+    assert axis["tickformat"] == "$,.0f" and "tickprefix" not in axis  # "-$5", not "$-5"
 
 
 def test_balance_chart_shades_exactly_the_underwater_months():
@@ -76,6 +75,10 @@ def test_balance_chart_shades_exactly_the_underwater_months():
     assert (view.spans[0].start, view.spans[0].end) == (1, 18)
     (stop,) = shapes_named(figure, "default")
     assert stop["x0"] == "2025-03-01"
+    # The balance is solid up to the last payment; after it, the schedule is dotted apart.
+    balance, _, schedule = figure.data
+    assert balance.x[-1] == schedule.x[0] == "2025-03-01"
+    assert schedule.name == "If payments had gone on" and schedule.line.dash == "dot"
     for trace in figure.data:
         assert "$%{y:,.2f}" in trace.hovertemplate
     assert "from month 1 (Apr 2024) until month 18 (Sep 2025)" in balance_value_alt(view, "the car")
