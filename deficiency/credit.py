@@ -277,7 +277,8 @@ class EventKind(enum.Enum):
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One dated event; ``illustrative`` marks dates built on assumed gaps, not facts."""
+    """One dated event; ``illustrative`` marks dates built on assumed gaps, not facts, and
+    ``extenuating`` a new-mortgage date open only with documented extenuating circumstances."""
 
     when: date
     kind: EventKind
@@ -285,6 +286,7 @@ class TimelineEvent:
     detail: str
     source: str
     illustrative: bool = False
+    extenuating: bool = False
 
 
 _SALE_LABEL = {
@@ -483,6 +485,7 @@ def _mortgage_events(
                     f"Earliest {program} mortgage (extenuating circumstances)",
                     "With documented extenuating circumstances. " + detail,
                     sources,
+                    extenuating=True,
                 )
             )
     return events

@@ -9,7 +9,13 @@ from deficiency import credit as credit_rules
 from deficiency.credit import EventKind
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
-from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
+from ui.charts_next import (
+    day,
+    new_mortgage_dates,
+    timeline_alt,
+    timeline_figure,
+    timeline_takeaway,
+)
 from ui.entry import require_entrypoint
 from ui.next_compute import credit_timeline
 from ui.sides import MORTGAGE
@@ -117,16 +123,18 @@ with right:
     nxt.input_error(error, events is not None)
     if events:
         removal = next(e for e in events if e.kind is EventKind.REPORT_REMOVAL)
-        mortgages = [e for e in events if e.kind is EventKind.NEW_MORTGAGE]
+        standard, extenuating = new_mortgage_dates(events)
         cards = st.columns(2)
         cards[0].metric("Off credit reports by", day(removal.when), border=True)
-        if mortgages:
+        if standard:
             cards[1].metric(
                 "Earliest new mortgage",
-                day(mortgages[0].when),
-                help=mortgages[0].label,
+                day(standard.when),
+                help=f"{standard.label}. {standard.detail}",
                 border=True,
             )
+            if extenuating and extenuating.when < standard.when:
+                st.caption(f"{extenuating.label}: {day(extenuating.when)}.")
         else:
             cards[1].metric("Earliest new mortgage", "No set wait found", border=True)
         show_chart(

@@ -183,11 +183,27 @@ def timeline_takeaway(events: Sequence[TimelineEvent]) -> str:
         f"The account can stay on your credit reports until {day(removal.when)}, "
         f"{_years_between(start, removal.when)} after the first missed payment"
     )
-    mortgages = [event for event in events if event.kind is EventKind.NEW_MORTGAGE]
-    if mortgages:
-        first = mortgages[0]
-        sentence += f"; {first.label}: {day(first.when)}"
+    standard, extenuating = new_mortgage_dates(events)
+    if standard:
+        sentence += f"; {standard.label}: {day(standard.when)}"
+    if extenuating and (standard is None or extenuating.when < standard.when):
+        label = extenuating.label.removesuffix(" (extenuating circumstances)")
+        sentence += (
+            f" (with documented extenuating circumstances, {label[:1].lower()}{label[1:]}: "
+            f"{day(extenuating.when)})"
+        )
     return sentence + "."
+
+
+def new_mortgage_dates(
+    events: Sequence[TimelineEvent],
+) -> tuple[TimelineEvent | None, TimelineEvent | None]:
+    """The earliest new-mortgage date open to anyone, and the earliest open only with
+    documented extenuating circumstances (a headline must not quote the best case)."""
+    mortgages = [event for event in events if event.kind is EventKind.NEW_MORTGAGE]
+    standard = next((event for event in mortgages if not event.extenuating), None)
+    extenuating = next((event for event in mortgages if event.extenuating), None)
+    return standard, extenuating
 
 
 def timeline_alt(events: Sequence[TimelineEvent]) -> str:
