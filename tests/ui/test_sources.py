@@ -20,3 +20,12 @@ def test_the_teams_notes_go_and_dollars_stay_literal():
 
 def test_text_without_a_url_is_left_as_it_is():
     assert shown_source("UCC 9-615(a)(1)") == "UCC 9-615(a)(1)"
+
+
+def test_a_comma_inside_an_address_stays_in_the_link():
+    # The IRS's Form 1099-C page: the link stopped at the comma and left the rest as text.
+    shown = shown_source("IRS page, http://www.irs.gov/uac/Form-1099-C,-Cancellation-of-Debt, 2024")
+    assert (
+        shown
+        == "IRS page, [irs.gov](http://www.irs.gov/uac/Form-1099-C,-Cancellation-of-Debt), 2024"
+    )
