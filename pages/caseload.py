@@ -4,8 +4,9 @@ import pandas as pd
 import streamlit as st
 
 from deficiency import format_usd, template_csv
-from deficiency.batch import RESULT_COLUMNS, column_descriptions
+from deficiency.batch import column_descriptions
 from ui.caseload import (
+    CODE_LABELS,
     DISPLAY_ROWS,
     FIGURES,
     LISTED_ERRORS,
@@ -132,7 +133,11 @@ elif run is not None:
                     f"- **{case_id or '(no case id)'}**: " + literal_dollars("; ".join(problems))
                 )
 
-    table = pd.DataFrame(list(run.shown), columns=[*RESULT_COLUMNS, "exit", "resolution"])
+    # Who and how first, the figures next, the (often empty) errors last; codes in words.
+    order = ["case_id", "kind", "exit", "resolution", "status", *FIGURES, "errors"]
+    table = pd.DataFrame(list(run.shown), columns=order)
+    for column, labels in CODE_LABELS.items():
+        table[column] = table[column].replace(labels)
     for column in FIGURES:
         table[column] = pd.to_numeric(table[column], errors="coerce")
     shown = len(run.shown)
@@ -149,7 +154,7 @@ elif run is not None:
             "case_id": st.column_config.TextColumn("Case", pinned=True),
             "kind": "Kind",
             "status": "Status",
-            "errors": st.column_config.TextColumn("Errors", width="large"),
+            "errors": st.column_config.TextColumn("Errors"),
             **{
                 column: st.column_config.NumberColumn(
                     column.replace("_", " ").capitalize(), format="dollar"

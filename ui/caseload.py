@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO
 
+from deficiency import AutoExit, MortgageExit
 from deficiency.batch import BatchFileError, BatchSummary, run_batch, template_csv
 
 #: The largest upload the page takes; bigger files belong on the command line.
@@ -28,6 +29,12 @@ RESOLUTION_LABELS = {
     "waived": "Lender waives or absorbs it",
     "judgment": "Lender pursues a judgment",
     "settled": "Settled for part",
+}
+#: Words for the codes a caseload file holds, by column (the table shows these).
+CODE_LABELS = {
+    "kind": KIND_LABELS,
+    "exit": {exit.value: exit.label for exit in (*MortgageExit, *AutoExit)},
+    "resolution": RESOLUTION_LABELS,
 }
 
 

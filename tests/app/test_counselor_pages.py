@@ -143,6 +143,10 @@ def test_caseload_opens_on_the_template_and_an_upload_of_it_gives_the_worked_exa
         "example-short-sale": 50000.0,
         "example-car": 2000.0,
     }
+    # Codes read as words; the errors column comes last.
+    assert list(table["kind"]) == ["Mortgage", "Car loan"]
+    assert list(table["exit"]) == ["Short sale", "Repossession"]
+    assert list(table.columns)[-1] == "errors"
     labels = [button.label for button in at.download_button]
     assert "Download results (CSV)" in labels and "Download results (JSON Lines)" in labels
     figure, alt = chart(at, "cl_deficiency_chart")
