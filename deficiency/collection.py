@@ -159,14 +159,17 @@ class GarnishmentCap:
                 f"({self.period.multiplier} x the {format_usd(self.minimum_wage)} federal "
                 "minimum wage)."
             )
-        which = (
-            "25% of disposable earnings"
+        which, other = (
+            ("25% of disposable earnings", "the amount above the protected minimum")
             if self.binding is Limit.PERCENT
-            else f"the amount above the protected {format_usd(self.protected_amount)}"
+            else (
+                f"the amount above the protected {format_usd(self.protected_amount)}",
+                "25% of disposable earnings",
+            )
         )
         return (
             f"At most {format_usd(self.cap)} per paycheck ({self.period.label.lower()}): "
-            f"{which} is the lower limit."
+            f"{which}, which is less than {other}."
         )
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import PayPeriod, countdown, format_usd
+from deficiency import PayPeriod, Resolution, countdown, format_usd
 from deficiency.collection import limitation_notes_for
 from deficiency.money import ZERO
 from deficiency.state_law import deficiency_deadlines
@@ -35,11 +35,19 @@ state = st.session_state
 exit = str(state[side.exit_key])
 state_code = sections.state_code()
 
-st.markdown(
-    f"**{format_usd(outcome.collectible)}** is the deficiency the lender may collect in your "
-    f"scenario ({outcome.terms.resolution.label.lower()} there). The sections below ask what "
-    "each way of ending it would cost."
-)
+if outcome.terms.resolution is Resolution.WAIVED:
+    lead = (
+        "In your scenario the lender waives the deficiency. If it pursued it instead, it could "
+        f"collect **{format_usd(outcome.collectible)}**; the sections below ask what each way "
+        "of ending that would cost."
+    )
+else:
+    lead = (
+        f"**{format_usd(outcome.collectible)}** is the deficiency the lender may collect in "
+        f"your scenario ({outcome.terms.resolution.label.lower()} there). The sections below "
+        "ask what each way of ending it would cost."
+    )
+st.markdown(lead)
 
 # Every input's canonical value, before the sections that show them.
 ensure(state, "p_rate", "10")

@@ -67,9 +67,7 @@ for example in words.examples:
             key=f"l_chart_{side.prefix}",
             alt=step_alt(statement, step, side.collateral),
         )
-        st.caption(
-            "Vermillion bars add to what is owed, blue bars take away; grey bars are totals."
-        )
+        st.caption("Orange bars add to what is owed, blue bars take away; gray bars are totals.")
     row = st.container(horizontal=True, vertical_alignment="center")
     row.button(
         "Load this example",

@@ -17,7 +17,7 @@ require_entrypoint()
 
 st.title("Printable report")
 st.caption(
-    "One letter-size page with both Compare scenarios: the inputs, the itemised statements, "
+    "One letter-size page with both Compare scenarios: the inputs, the itemized statements, "
     "the charts, the assumptions and the date. Change the figures on Compare, Mortgage exit "
     "or Car repossession; this page follows them."
 )
@@ -77,9 +77,9 @@ for item, column in zip(sides, st.columns(len(sides), gap=COLUMN_GAP), strict=Tr
             "**Inputs**: "
             + literal_dollars("; ".join(f"{label}: {value}" for label, value in item.inputs))
         )
-        st.table(statement_rows(outcome.statement), alt=f"Itemised statement for {item.collateral}")
+        st.table(statement_rows(outcome.statement), alt=f"Itemized statement for {item.collateral}")
         show_chart(
-            waterfall_figure(outcome.statement, f"How the {item.name.lower()} figure builds"),
+            waterfall_figure(outcome.statement, f"How the figure for {item.collateral} builds"),
             key=f"rp_waterfall_{item.collateral.split()[-1]}",
             alt=waterfall_alt(outcome.statement, item.collateral),
         )
