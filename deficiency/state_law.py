@@ -247,7 +247,7 @@ _FACT_WORDS = {
     "lender_bought_at_sale": "the lender bought the property at the sale",
     "sale_confirmed": "a court confirmed the sale brought true market value",
     "nontraditional_home_loan": "a nontraditional or rate-spread home loan",
-    "credit_sale": "the car was financed by the dealer's instalment contract",
+    "credit_sale": "the car was financed by the dealer's installment contract",
     "consumer_finance_loan": "a consumer finance loan",
     "sale_compliant": "the lender's notice and sale complied with the law",
     "secured_only_by_home": "the loan was secured only by the home (no other collateral)",
