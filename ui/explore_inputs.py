@@ -19,6 +19,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from deficiency import FieldInfo, InvalidInputError
 from ui import live
+from ui.callbacks import on_change, widget_value
 from ui.sides import InputSpec
 from ui.state import ERROR, EXACT, LAST_GOOD, SLIDER, accept, box_entry, ensure, refuse
 from ui.widgets import PAIR, amount_input
@@ -127,10 +128,11 @@ def _message(error: InvalidInputError) -> str:
     return f"{error.field} {error.problem}. The chart keeps the last figures that worked."
 
 
+@on_change
 def _months_changed(
     key: str, suffix: str, redraws: tuple[str, ...] = (), also: live.Also = None
 ) -> None:
-    raw: Any = st.session_state[key + suffix]
+    raw: Any = widget_value(key + suffix)
     if raw is None:
         refuse(st.session_state, key, "is empty; enter a whole number of months", raw)
     else:
@@ -190,6 +192,7 @@ def _months_pair(
     )
     exact_column.number_input(
         f"{label}, exact",
+        value=None,  # clearable: an emptied box is refused with a message, not read as 0
         step=1,
         format="%d",
         key=key + EXACT,

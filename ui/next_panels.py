@@ -17,6 +17,7 @@ import streamlit as st
 from deficiency import InvalidInputError
 from deficiency.scenarios import FieldInfo
 from ui import live
+from ui.callbacks import on_change, widget_value
 from ui.compute import SideResult
 from ui.panels import compute, scenario_name
 from ui.sides import CAR, MORTGAGE, InputSpec, Side
@@ -78,8 +79,9 @@ def toggled(key: str) -> bool:
     return bool(st.session_state.get(key) == "yes")
 
 
+@on_change
 def _date_changed(key: str) -> None:
-    chosen = st.session_state[key + WIDGET]
+    chosen = widget_value(key + WIDGET)
     st.session_state[key] = chosen.isoformat() if isinstance(chosen, date) else ""
 
 
@@ -102,8 +104,9 @@ def date_input(key: str, label: str, default: date | None, help: str | None = No
     return chosen_date(key)
 
 
+@on_change
 def _select_changed(key: str) -> None:
-    chosen = st.session_state[key + WIDGET]
+    chosen = widget_value(key + WIDGET)
     if chosen is not None:
         st.session_state[key] = chosen
 
@@ -163,8 +166,9 @@ def confidence_words(mark: str) -> str:
     }.get(mark, mark)
 
 
+@on_change
 def _toggle_changed(key: str) -> None:
-    st.session_state[key] = "yes" if st.session_state[key + WIDGET] else "no"
+    st.session_state[key] = "yes" if widget_value(key + WIDGET) else "no"
 
 
 def toggle_input(key: str, label: str, default: bool, help: str | None = None) -> bool:
@@ -177,8 +181,9 @@ def toggle_input(key: str, label: str, default: bool, help: str | None = None) -
     return toggled(key)
 
 
+@on_change
 def _rate_changed(key: str, regions: tuple[str, ...]) -> None:
-    st.session_state[key] = str(st.session_state[key + WIDGET])
+    st.session_state[key] = str(widget_value(key + WIDGET))
     live.redraw(regions)
 
 
@@ -207,8 +212,9 @@ def bracket_input(
     return str(state[key])
 
 
+@on_change
 def _months_changed(key: str) -> None:
-    raw = st.session_state[key + WIDGET]
+    raw = widget_value(key + WIDGET)
     if raw is None:
         refuse(st.session_state, key, "is empty; enter a number of months (0 if none)", raw)
         return

@@ -14,6 +14,7 @@ import streamlit as st
 from deficiency import FieldInfo, format_usd
 from deficiency.montecarlo import SPREAD_FIELD, PriceDistribution
 from deficiency.scenarios import exit_fields
+from ui.callbacks import on_change, widget_value
 from ui.chart_view import show_chart
 from ui.charts_odds import (
     break_even_figure,
@@ -122,8 +123,9 @@ def break_even_panel(side: Side) -> None:
         st.caption(break_even_takeaway(result, side.collateral))
 
 
+@on_change
 def _range_changed(name: str) -> None:
-    st.session_state[name] = tuple(st.session_state[name + WIDGET])
+    st.session_state[name] = tuple(widget_value(name + WIDGET))
 
 
 def range_slider(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.state.safe_session_state import SafeSessionState
 
 from deficiency import (
     InvalidInputError,
@@ -28,7 +31,7 @@ from ui.compute import SideResult, asked_facts, side_outcome
 from ui.markdown import literal_dollars
 from ui.scenario_io import load_upload, side_document
 from ui.sides import RESOLUTIONS, InputSpec, Side
-from ui.state import ERROR, STATE_KEY, fact_key
+from ui.state import ERROR, STATE_KEY, State, fact_key
 from ui.tables import statement_markdown
 from ui.widgets import (
     amount_input,
@@ -169,9 +172,10 @@ def footer() -> None:
     st.caption(NOT_ADVICE)
 
 
-def scenario_name(side: Side) -> str:
+def scenario_name(side: Side, state: State | None = None) -> str:
     """The side and its chosen exit, e.g. "Mortgage: short sale"."""
-    exit_label = dict(side.exits)[str(st.session_state[side.exit_key])]
+    state = st.session_state if state is None else state
+    exit_label = dict(side.exits)[str(state[side.exit_key])]
     return f"{side.title}: {exit_label.lower()}"
 
 
@@ -270,9 +274,10 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
 def export_section(side: Side) -> None:
     """Download the scenario (JSON that loads back, CSV of the statement) or load a JSON file."""
     json_column, csv_column = st.columns(2)
+    session = _session()
     json_column.download_button(
         "Download scenario (JSON)",
-        data=lambda: _export(side, to_json),
+        data=lambda: _export(session, side, to_json),
         file_name=f"{side.prefix}-scenario.json",
         mime="application/json",
         icon=":material/download:",
@@ -281,7 +286,7 @@ def export_section(side: Side) -> None:
     )
     csv_column.download_button(
         "Download statement (CSV)",
-        data=lambda: _export(side, statement_csv),
+        data=lambda: _export(session, side, statement_csv),
         file_name=f"{side.prefix}-statement.csv",
         mime="text/csv",
         icon=":material/table:",
@@ -300,11 +305,29 @@ def export_section(side: Side) -> None:
         st.error(problem, icon=":material/error:")
 
 
-def _export(side: Side, render: Callable[[ScenarioDocument], str]) -> str:
+def _session() -> SafeSessionState | None:
+    """This session's state object, which a download's data callable can still read.
+
+    Streamlit calls that callable when the button is clicked, from its file server and
+    not a script run, where ``st.session_state`` has no session: every scenario
+    download failed with KeyError (found by a browser test clicking the buttons).
+    """
+    context = get_script_run_ctx()
+    return context.session_state if context is not None else None
+
+
+def _export(
+    session: SafeSessionState | None, side: Side, render: Callable[[ScenarioDocument], str]
+) -> str:
     """The scenario as it stands when the button is clicked (inputs may have moved since)."""
+    state: dict[str, Any] = (
+        session.filtered_state
+        if session is not None
+        else {str(key): value for key, value in st.session_state.items()}
+    )
     try:
-        return render(side_document(st.session_state, side, name=scenario_name(side)))
-    except InvalidInputError as error:
+        return render(side_document(state, side, name=scenario_name(side, state)))
+    except (InvalidInputError, KeyError) as error:
         return f"This scenario could not be exported: {error}"
 
 

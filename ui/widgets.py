@@ -15,6 +15,7 @@ import streamlit as st
 from deficiency import InvalidInputError, format_usd, presets_for, states, to_money
 from deficiency.scenarios import parse_field
 from ui import live
+from ui.callbacks import on_change, widget_value
 from ui.sides import InputSpec, Side
 from ui.state import ERROR, EXACT, SLIDER, WIDGET, accept, box_entry, load_preset, refuse
 
@@ -58,13 +59,15 @@ def _store(spec: InputSpec, raw: Any) -> None:
     accept(state, spec.key)
 
 
+@on_change
 def _slider_changed(spec: InputSpec, regions: tuple[str, ...], also: live.Also) -> None:
-    _store(spec, st.session_state[spec.key + SLIDER])
+    _store(spec, widget_value(spec.key + SLIDER))
     live.redraw(regions, also)
 
 
+@on_change
 def _exact_changed(spec: InputSpec, regions: tuple[str, ...], also: live.Also) -> None:
-    _store(spec, st.session_state[spec.key + EXACT])
+    _store(spec, widget_value(spec.key + EXACT))
     live.redraw(regions, also)
 
 
@@ -112,6 +115,7 @@ def _amount_pair(
     )
     exact_column.number_input(
         f"{spec.label}, exact",
+        value=None,  # clearable: an emptied box is refused with a message, not read as 0
         step=step,
         format=_EXACT_FORMAT[spec.info.kind],
         key=spec.key + EXACT,
@@ -130,8 +134,9 @@ def _amount_pair(
         st.caption(f"{_shown(spec, canonical)} is beyond the slider; the exact figure is used.")
 
 
+@on_change
 def _choice_changed(key: str) -> None:
-    chosen = st.session_state[key + WIDGET]
+    chosen = widget_value(key + WIDGET)
     if chosen is not None:  # a segmented control can be clicked off; keep the last choice
         st.session_state[key] = chosen
 
@@ -153,8 +158,9 @@ def choice_input(key: str, label: str, options: Sequence[tuple[str, str]]) -> st
     return str(state[key])
 
 
+@on_change
 def _preset_changed(side: Side) -> None:
-    chosen = st.session_state[side.preset_key + WIDGET]
+    chosen = widget_value(side.preset_key + WIDGET)
     if chosen:
         load_preset(st.session_state, side, chosen)
 
@@ -174,9 +180,10 @@ def preset_picker(side: Side) -> None:
     )
 
 
+@on_change
 def _optional_changed(key: str, label: str) -> None:
     state = st.session_state
-    raw = state[key + EXACT]
+    raw = widget_value(key + EXACT)
     if raw is None:
         state[key] = ""
         accept(state, key)
@@ -210,8 +217,9 @@ def optional_amount_input(key: str, label: str, help: str | None = None) -> None
         st.error(f"{label} {problem}.", icon=":material/error:")
 
 
+@on_change
 def _state_changed(key: str) -> None:
-    st.session_state[key] = st.session_state[key + WIDGET] or ""
+    st.session_state[key] = widget_value(key + WIDGET) or ""
 
 
 def state_picker(key: str) -> str:
