@@ -19,7 +19,7 @@ from ui.caseload import (
 from ui.chart_view import show_chart
 from ui.charts_caseload import cases_alt, cases_figure, deficiency_alt, deficiency_figure
 from ui.entry import require_entrypoint
-from ui.markdown import literal_dollars
+from ui.markdown import plain
 
 require_entrypoint()
 
@@ -91,7 +91,7 @@ if cached is None or cached[0] != token:
 _, run, problem = cached
 
 if problem is not None:
-    st.error(problem, icon=":material/error:")
+    st.error(plain(problem), icon=":material/error:")
 elif run is not None and run.summary.rows == 0:
     st.warning("The file has a header row but no cases.", icon=":material/warning:")
 elif run is not None:
@@ -130,7 +130,7 @@ elif run is not None:
             st.markdown(f"**{totals.failed:,} rows could not be computed{more}**")
             for case_id, problems in run.errors:
                 st.markdown(
-                    f"- **{case_id or '(no case id)'}**: " + literal_dollars("; ".join(problems))
+                    f"- **{plain(case_id) or '(no case id)'}**: " + plain("; ".join(problems))
                 )
 
     # Who and how first, the figures next, the (often empty) errors last; codes in words.

@@ -20,7 +20,7 @@ from ui.letter_form import (
     arithmetic_rows,
     check_form,
 )
-from ui.markdown import literal_dollars
+from ui.markdown import literal_dollars, plain
 from ui.sources import shown_source
 from ui.widgets import COLUMN_GAP, DATE_FORMAT
 
@@ -172,7 +172,7 @@ check = check_form(
     ),
 )
 for slot, messages in check.problems.items():
-    slots[slot].error("  \n".join(messages), icon=":material/error:")
+    slots[slot].error("  \n".join(plain(message) for message in messages), icon=":material/error:")
 
 with result_column:
     if check.problems:

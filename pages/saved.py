@@ -8,6 +8,7 @@ from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure
 from ui.compute import saved_outcome
 from ui.entry import require_entrypoint
+from ui.markdown import plain
 from ui.scenario_io import MAX_SAVED, delete_snapshot, load_snapshot, save_snapshot, saved_list
 from ui.sides import SIDES
 
@@ -51,7 +52,7 @@ for index, (side, column) in enumerate(zip(SIDES, st.columns(2), strict=True)):
             icon=":material/bookmark_add:",
         )
 if st.session_state.get("save_error"):
-    st.error(st.session_state["save_error"], icon=":material/error:")
+    st.error(plain(st.session_state["save_error"]), icon=":material/error:")
 
 saved = saved_list(st.session_state)
 if not saved:
@@ -63,7 +64,7 @@ else:
         key="saved_outcomes",
         alt=outcome_alt(rows),
     )
-    st.caption(panels.comparison_takeaway(rows))
+    st.caption(panels.comparison_takeaway([(plain(name), outcome) for name, outcome in rows]))
 
     for item, (name, outcome) in zip(saved, rows, strict=True):
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
@@ -73,7 +74,7 @@ else:
                 else f"deficiency {format_usd(outcome.deficiency)}"
             )
             st.markdown(
-                f"**{name}**: {result}; borrower owes {format_usd(outcome.borrower_owes)}; "
+                f"**{plain(name)}**: {result}; borrower owes {format_usd(outcome.borrower_owes)}; "
                 f"cancelled {format_usd(outcome.cancelled)}"
             )
             st.button(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,3 +78,8 @@ def start(page: str | None = None, **query: str) -> AppTest:
         at.switch_page(page).run()
         assert not at.exception, at.exception
     return at
+
+
+def rendered(markdown: str) -> str:
+    """Markdown source as a reader sees it: backslash escapes (``ui.markdown.plain``) removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)

@@ -8,6 +8,23 @@ const CONFIG = { displayModeBar: false, displaylogo: false, responsive: true };
 
 let plotlyLoading = null;
 
+// Streamlit pushes a browser-history entry for every change of the URL's query, and the
+// inputs write the scenario there on every move: Back then stepped through the edits
+// without undoing any (eight edits, eight dead Back presses). A change of the query alone
+// now replaces the current entry; a change of page still pushes one.
+if (!window.__deficiencyHistory) {
+  window.__deficiencyHistory = true;
+  const push = window.history.pushState.bind(window.history);
+  window.history.pushState = (state, title, url) => {
+    const next = new URL(url, window.location.href);
+    if (next.pathname === window.location.pathname) {
+      window.history.replaceState(state, title, url);
+    } else {
+      push(state, title, url);
+    }
+  };
+}
+
 // data.plotly: where this host serves plotly.js from (ui/chart_view.PLOTLY_URL), nothing
 // is fetched off it.
 function loadPlotly(url) {

@@ -28,7 +28,7 @@ from ui import live
 from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.compute import SideResult, asked_facts, side_outcome
-from ui.markdown import literal_dollars
+from ui.markdown import literal_dollars, plain
 from ui.scenario_io import load_upload, side_document
 from ui.sides import RESOLUTIONS, InputSpec, Side
 from ui.state import ERROR, STATE_KEY, State, fact_key
@@ -302,7 +302,7 @@ def export_section(side: Side) -> None:
     )
     problem = st.session_state.get(f"{side.prefix}_upload" + ERROR)
     if problem:
-        st.error(problem, icon=":material/error:")
+        st.error(plain(problem), icon=":material/error:")  # names what the file held
 
 
 def _session() -> SafeSessionState | None:

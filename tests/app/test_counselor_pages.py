@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from deficiency import template_csv
-from tests.helpers import chart, charts, start, trace_text
+from tests.helpers import chart, charts, rendered, start, trace_text
 
 LETTER = "pages/letter.py"
 CASELOAD = "pages/caseload.py"
@@ -24,7 +24,7 @@ def frame_with(at, column: str):
 
 
 def errors(at) -> list[str]:
-    return [element.value for element in at.error]
+    return [rendered(element.value) for element in at.error]
 
 
 def test_the_example_letter_adds_up_and_its_repossession_fee_is_questioned():
@@ -168,7 +168,7 @@ def test_caseload_error_rows_are_shown_with_each_field_named():
     assert not at.exception
     shown = {metric.label: metric.value for metric in at.metric}
     assert (shown["Cases"], shown["With errors"]) == ("3", "1")
-    listed = " ".join(block.value for block in at.markdown)
+    listed = " ".join(rendered(block.value) for block in at.markdown)
     assert "**client-7**" in listed
     assert "exit: 'short_sale' is not one of" in listed
     assert "sale_price: 'abc' is not a number" in listed
@@ -189,7 +189,7 @@ def test_caseload_malformed_upload_gives_a_clear_message(content, message):
     at = start(CASELOAD)
     at.file_uploader(key="cl_upload").set_value(("bad.csv", content, "text/csv")).run()
     assert not at.exception
-    assert any(message in element.value for element in at.error)
+    assert any(message in rendered(element.value) for element in at.error)
     assert not charts(at)
 
 

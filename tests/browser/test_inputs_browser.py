@@ -96,3 +96,47 @@ def test_an_emptied_box_is_refused_with_a_message_not_read_as_zero(page: Page, a
     expect(page.get_by_text(message)).to_be_visible()
     expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("$2,000.00")
     assert "c_unpaid_principal" not in url_params(page)
+
+
+def test_markup_in_an_uploaded_file_is_shown_as_text_and_fetches_nothing(
+    page: Page, app_url: str
+) -> None:
+    # A case id is shown in the list of rows with errors: as Markdown, this one made the
+    # browser fetch an image from another host.
+    foreign: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url)
+            if not request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+            else None
+        ),
+    )
+    page.goto(app_url + "/caseload")
+    settle(page)
+    case_id = "![x](http://10.9.9.9/a.png)"
+    csv = f"case_id,kind,exit,resolution\n{case_id},boat,repossession,judgment\n"
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(
+        files=[{"name": "cases.csv", "mimeType": "text/csv", "buffer": csv.encode()}]
+    )
+    settle(page)
+    expect(page.get_by_text(case_id, exact=False).first).to_be_visible()
+    page.wait_for_timeout(1000)
+    assert foreign == []
+
+
+def test_back_leaves_the_page_instead_of_stepping_through_edits(page: Page, app_url: str):
+    # Every edit rewrites the URL; each used to push a history entry that Back "undid"
+    # without changing anything.
+    page.goto(app_url + "/")
+    settle(page)
+    page.get_by_role("link", name="Car repossession").first.click()
+    settle(page)
+    for amount in ("300", "400", "500"):
+        type_into(page, "Transport", amount, "Enter")
+        settle(page)
+    assert url_params(page)["c_transport"] == "500"
+    page.go_back()
+    settle(page)
+    assert urllib.parse.urlsplit(page.url).path in ("", "/")
+    expect(page.locator("h1").first).to_have_text("What is still owed after the sale?")
