@@ -31,7 +31,7 @@ import io
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -48,7 +48,17 @@ FORMAT_VERSION = 1
 #: A scenario is well under 2 KB; anything past this is not a scenario file.
 MAX_DOCUMENT_CHARS = 100_000
 MAX_NAME_CHARS = 120
-DOCUMENT_KEYS = ("format", "version", "kind", "exit", "resolution", "values", "name", "state")
+DOCUMENT_KEYS = (
+    "format",
+    "version",
+    "kind",
+    "exit",
+    "resolution",
+    "values",
+    "name",
+    "state",
+    "facts",
+)
 REQUIRED_KEYS = ("format", "version", "kind", "exit", "resolution", "values")
 
 #: US postal codes of the states, DC and the territories where a state rule may apply.
@@ -214,6 +224,41 @@ def _state(raw: object) -> str | None:
     return code
 
 
+def _facts(raw: object, problems: list[InvalidInputError]) -> Mapping[str, str]:
+    """The answers to a state's questions, each checked as :func:`deficiency.assessment.loan_facts`
+    checks it, every bad one added to ``problems``; unknown answers are left out (an unknown
+    fact never bars a deficiency)."""
+    from deficiency.assessment import loan_facts  # assessment reads scenarios, as this does
+
+    if raw is None:
+        return MappingProxyType({})
+    if not isinstance(raw, Mapping):
+        problems.append(InvalidInputError("facts", "must be an object of fact name -> answer"))
+        return MappingProxyType({})
+    clean: dict[str, str] = {}
+    for key, value in raw.items():
+        if not isinstance(key, str) or key == "sale_price" or not isinstance(value, str):
+            problems.append(
+                InvalidInputError(f"facts.{_shown(key)}", "must be a fact name with a text answer")
+            )
+            continue
+        try:
+            parsed = getattr(loan_facts({key: value}), key)
+        except InvalidInputError as problem:
+            problems.append(InvalidInputError(f"facts.{key}", problem.problem))
+            continue
+        if parsed is None:
+            continue
+        clean[key] = (
+            ("yes" if parsed else "no")
+            if isinstance(parsed, bool)
+            else parsed.value
+            if isinstance(parsed, enum.Enum)
+            else f"{parsed:f}"
+        )
+    return MappingProxyType(clean)
+
+
 def _check(
     kind: object,
     exit: object,
@@ -221,6 +266,7 @@ def _check(
     values: object,
     name: object,
     state: object,
+    facts: object = None,
 ) -> tuple[dict[str, Any], list[InvalidInputError]]:
     """Validate every part, collecting all problems; return the clean parts and the problems."""
     problems: list[InvalidInputError] = []
@@ -236,6 +282,7 @@ def _check(
     attempt("resolution", _choice, Resolution, resolution, "resolution")
     attempt("name", _optional_text, name, "name")
     attempt("state", _state, state)
+    parts["facts"] = _facts(facts, problems)
     loan_kind = parts.get("kind")
     if isinstance(loan_kind, LoanKind):
         attempt("exit", _choice, _EXITS[loan_kind], exit, "exit")
@@ -275,10 +322,12 @@ class ScenarioDocument:
     values: Mapping[str, str]
     name: str | None = None
     state: str | None = None
+    #: Answers to the state's questions ("yes", "no", an amount, a foreclosure type).
+    facts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         parts, problems = _check(
-            self.kind, self.exit, self.resolution, self.values, self.name, self.state
+            self.kind, self.exit, self.resolution, self.values, self.name, self.state, self.facts
         )
         if problems:
             raise InvalidScenarioError(problems)
@@ -303,6 +352,8 @@ class ScenarioDocument:
             document["name"] = self.name
         if self.state is not None:
             document["state"] = self.state
+        if self.facts:
+            document["facts"] = dict(self.facts)
         return document
 
 
@@ -314,6 +365,7 @@ def scenario_document(
     *,
     name: str | None = None,
     state: str | None = None,
+    facts: Mapping[str, str] | None = None,
 ) -> ScenarioDocument:
     """Validate a scenario and return its document; every problem is reported at once.
 
@@ -328,7 +380,7 @@ def scenario_document(
     ...
     deficiency.serialize.InvalidScenarioError: kind: 'boat' is not one of: mortgage, auto
     """
-    parts, problems = _check(kind, exit, resolution, values, name, state)
+    parts, problems = _check(kind, exit, resolution, values, name, state, facts)
     if problems:
         raise InvalidScenarioError(problems)
     return ScenarioDocument(**parts)
@@ -405,7 +457,7 @@ def from_json(text: str | bytes) -> ScenarioDocument:
     Traceback (most recent call last):
     ...
     deficiency.serialize.InvalidScenarioError: 'extra': is not a known key \
-(expected format, version, kind, exit, resolution, values, name, state); \
+(expected format, version, kind, exit, resolution, values, name, state, facts); \
 values.sale_price: cannot be negative; values.'colour': is not an input of a auto scenario
     """
     try:
@@ -446,6 +498,7 @@ values.sale_price: cannot be negative; values.'colour': is not an input of a aut
         values,
         raw.get("name"),
         raw.get("state"),
+        raw.get("facts"),
     )
     # Keys already reported as missing need no second message.
     problems.extend(p for p in part_problems if p.field not in REQUIRED_KEYS or p.field in raw)

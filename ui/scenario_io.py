@@ -28,7 +28,7 @@ from deficiency.scenarios import choice, parse_field
 from deficiency.serialize import STATE_CODES
 from deficiency.state_law import AMOUNT_FACTS, ForeclosureType
 from ui.sides import SIDES, InputSpec, Side
-from ui.state import DEFAULTS, EXACT, STATE_KEY, State, accept, load_preset, values
+from ui.state import DEFAULTS, EXACT, STATE_KEY, State, accept, fact_key, load_preset, values
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _FACT = re.compile(r"^(?P<prefix>[mc])_f_(?P<fact>[a-z0-9_]+)$")
@@ -126,12 +126,21 @@ def load_params(state: State, params: Mapping[str, str]) -> list[str]:
     return ignored
 
 
+#: Names a notice lists before it counts the rest: a link with 300 bad names filled the page.
+MAX_SHOWN_NAMES = 10
+
+
 def safe_names(names: list[str]) -> list[str]:
-    """Parameter names fit to show: anything that is not a plain short name is summarised."""
-    shown = [name for name in names if _SAFE_NAME.match(name)]
-    hidden = len(names) - len(shown)
-    if hidden:
-        shown.append(f"{hidden} unreadable name{'s' if hidden > 1 else ''}")
+    """Parameter names fit to show: plain short names, at most :data:`MAX_SHOWN_NAMES`;
+    anything else is counted."""
+    readable = [name for name in names if _SAFE_NAME.match(name)]
+    shown = readable[:MAX_SHOWN_NAMES]
+    unreadable = len(names) - len(readable)
+    if unreadable:
+        shown.append(f"{unreadable} unreadable name{'s' if unreadable > 1 else ''}")
+    more = len(readable) - MAX_SHOWN_NAMES
+    if more > 0:
+        shown.append(f"{more} more")
     return shown
 
 
@@ -145,7 +154,19 @@ def side_document(state: State, side: Side, name: str | None = None) -> Scenario
         values(state, side),
         name=name,
         state=code if code in STATE_CODES else None,
+        facts=side_facts(state, side),
     )
+
+
+def side_facts(state: State, side: Side) -> dict[str, str]:
+    """Every state-law answer given on a side (``m_f_purchase_money`` -> ``purchase_money``),
+    so a saved file restores the collectible figure as well as the arithmetic."""
+    answers = {}
+    for key in [str(name) for name in state]:
+        match = _FACT.match(key)
+        if match and match["prefix"] == side.prefix and str(state[key]) not in ("", "unknown"):
+            answers[match["fact"]] = str(state[key])
+    return answers
 
 
 def apply_document(state: State, side: Side, document: ScenarioDocument) -> None:
@@ -159,6 +180,10 @@ def apply_document(state: State, side: Side, document: ScenarioDocument) -> None
     state[side.resolution_key] = document.resolution.value
     if document.state:
         state[STATE_KEY] = document.state
+    for fact in side_facts(state, side):  # the file's answers replace the side's
+        state[fact_key(side, fact)] = "unknown"
+    for fact, answer in document.facts.items():
+        state[fact_key(side, fact)] = answer
 
 
 #: Where the session keeps its saved scenarios, and how many it keeps at most.

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from deficiency import from_json, to_json
+from ui.compute import side_outcome
 from ui.scenario_io import (
     apply_document,
     load_params,
@@ -139,3 +140,40 @@ def test_an_uploaded_file_loads_into_its_side_and_a_bad_one_changes_nothing():
     )
     assert load_upload(state, CAR, b"{" * 300_000).startswith("This file is 300,000 bytes")
     assert state == before
+
+
+def test_a_link_with_hundreds_of_bad_names_lists_ten_and_counts_the_rest():
+    names = [f"bad{number}" for number in range(300)] + ["<img>"]
+    shown = safe_names(names)
+    assert shown[:10] == [f"bad{number}" for number in range(10)]
+    assert shown[10:] == ["1 unreadable name", "290 more"]
+
+
+def test_a_file_keeps_the_state_law_answers_so_the_collectible_figure_comes_back():
+    # A California short sale barred by 580b: without its answers, a loaded file showed
+    # $50,000 owed where the saved scenario owed nothing.
+    state = fresh()
+    state["state"] = "CA"
+    state["m_resolution"] = "judgment"
+    answers = {"purchase_money": "yes", "owner_occupied": "yes", "one_to_four_units": "yes"}
+    for fact, answer in answers.items():
+        state[f"m_f_{fact}"] = answer
+    state["m_f_seller_financed"] = "unknown"  # unknown answers are not written
+    text = to_json(side_document(state, MORTGAGE))
+    assert json.loads(text)["facts"] == answers
+    restored = fresh()
+    restored["m_f_junior_lien"] = "yes"  # an answer the file does not hold is cleared
+    assert load_upload(restored, MORTGAGE, text.encode()) is None
+    assert {key: restored[key] for key in restored if key.startswith("m_f_")} == {
+        **{f"m_f_{fact}": answer for fact, answer in answers.items()},
+        "m_f_junior_lien": "unknown",
+    }
+    assert side_outcome(restored, MORTGAGE).outcome.borrower_owes == Decimal("0.00")
+
+
+def test_a_file_with_a_bad_answer_is_refused_naming_it():
+    state = fresh()
+    document = json.loads(to_json(side_document(state, MORTGAGE)))
+    document["facts"] = {"purchase_money": "maybe", "favourite_colour": "yes"}
+    problem = load_upload(state, MORTGAGE, json.dumps(document).encode())
+    assert problem is not None and "purchase_money" in problem and "favourite_colour" in problem
