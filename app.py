@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.entry import mark_entrypoint
+from ui.live import page_shown
 from ui.navigation import DEFAULT_PAGE, SECTIONS
 from ui.panels import footer
 from ui.state import init_state
@@ -37,6 +38,7 @@ page = st.navigation(
 )
 url_notice()
 mark_entrypoint()
+page_shown()
 page.run()
 write_url()
 footer()

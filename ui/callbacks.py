@@ -5,16 +5,19 @@ Streamlit then runs the old page's callbacks before the new page, and may run th
 widgets whose values it no longer holds. Reading such a key raised KeyError: the new page
 showed an exception and the earlier edits were lost. A callback reads its widget with
 :func:`widget_value` and is wrapped in :func:`on_change`, so a value that is gone is
-skipped and one that is there is kept.
+skipped and one that is there is kept, and the new page then runs whole.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from typing import Any, ParamSpec
 
 import streamlit as st
+
+from ui import live
 
 P = ParamSpec("P")
 _GONE = object()
@@ -37,9 +40,9 @@ def on_change(callback: Callable[P, None]) -> Callable[P, None]:
 
     @functools.wraps(callback)
     def guarded(*args: P.args, **kwargs: P.kwargs) -> None:
-        try:
+        with contextlib.suppress(WidgetGone):
             callback(*args, **kwargs)
-        except WidgetGone:
-            return
+        if live.page_switched():  # the edit is kept; the page on screen runs whole
+            live.rerun_shown_page()
 
     return guarded

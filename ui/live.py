@@ -9,13 +9,56 @@ so a move redraws its own input and the results that read it, and nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 
 from ui.sides import Side
 from ui.url import write_url
+
+#: The page the last full run drew (:func:`page_shown`); region reruns keep it.
+_SHOWN_PAGE = "__page_shown"
+
+
+def page_switched() -> bool:
+    """In a callback: whether the change belongs to a page the user has left.
+
+    A box edited and left for another page reaches the server after that page has run:
+    its region's rerun then names the old page, and running it (or rerunning that page)
+    broke the new page or sent the user back (browser test, tests/browser/test_inputs_browser).
+    """
+    context = get_script_run_ctx()
+    return context is not None and context.page_script_hash != st.session_state.get(_SHOWN_PAGE)
+
+
+def rerun_shown_page() -> NoReturn:
+    """From a callback: run the page on screen whole instead of the left page's region."""
+    context = get_script_run_ctx()
+    shown = st.session_state.get(_SHOWN_PAGE)
+    if context is None or not shown:
+        st.rerun(scope="app")
+    # st.rerun's own request, aimed at the page on screen rather than the one the
+    # change came from (Streamlit has no public call for this).
+    raise RerunException(
+        RerunData(
+            query_string=context.query_string,
+            page_script_hash=shown,
+            cached_message_hashes=context.cached_message_hashes,
+            context_info=context.context_info,
+        )
+    )
+
+
+def page_shown() -> None:
+    """Called by ``app.py`` as it runs a page: the page a later callback's change belongs to."""
+    context = get_script_run_ctx()
+    if context is not None:
+        st.session_state[_SHOWN_PAGE] = context.page_script_hash
+
 
 #: The region of the Compare page that sets the two sides against each other.
 COMPARISON = "comparison"
@@ -51,6 +94,8 @@ def redraw(keys: Sequence[str], also: Also = None) -> None:
         return
     keys = (*keys, *(also() if also else ()))
     write_url()
+    if page_switched():
+        rerun_shown_page()
     try:
         st.rerun(scope=list(keys))
     except StreamlitAPIException:

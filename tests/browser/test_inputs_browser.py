@@ -80,6 +80,9 @@ def test_a_box_left_for_another_page_breaks_nothing_and_keeps_earlier_edits(
     page.keyboard.type("6666")  # no Enter: the click on the link sends it
     page.get_by_role("link", name="Mortgage exit").first.click()
     settle(page)
+    # The click is obeyed: the left page's late change does not pull the user back.
+    expect(page.locator("h1").first).to_contain_text("Mortgage")
+    assert urllib.parse.urlsplit(page.url).path == "/mortgage"
     expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     assert url_params(page)["c_transport"] == "300"
     page.get_by_role("link", name="Car repossession").first.click()
