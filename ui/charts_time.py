@@ -14,7 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from deficiency import format_usd
-from deficiency.growth import UnderwaterSpan
+from deficiency.growth import EquityRow, UnderwaterSpan
 from ui.charts import DOLLAR_AXIS, base_figure, dollar_room
 from ui.time_compute import BalanceView, ExitSeries, GapView
 
@@ -57,6 +57,24 @@ def spans_sentence(spans: Sequence[UnderwaterSpan], collateral: str) -> str:
 UPSIDE_DOWN = "Upside down"
 
 
+def _month_line(
+    name: str, rows: Sequence[EquityRow], figure: str, line: dict[str, Any]
+) -> dict[str, Any]:
+    """One line of the balance chart: ``figure`` ("balance" or "value") of ``rows`` by date."""
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "name": name,
+        "x": [row.date.isoformat() for row in rows],
+        "y": [float(getattr(row, figure)) for row in rows],
+        "customdata": [row.month for row in rows],
+        "line": line,
+        "hovertemplate": (
+            "Month %{customdata} (%{x|%b %Y})<br>%{fullData.name}: $%{y:,.2f}<extra></extra>"
+        ),
+    }
+
+
 def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.Figure:
     """Loan balance and collateral value by month from origination, upside-down months shaded.
 
@@ -64,44 +82,24 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
     returns (or the last month shown); a dotted rule marks the month payments stop, and
     the balance after it is the schedule had payments gone on, dotted.
     """
-    dates = [row.date.isoformat() for row in view.rows]
-    months = [row.month for row in view.rows]
-    hover = "Month %{customdata} (%{x|%b %Y})<br>%{fullData.name}: $%{y:,.2f}<extra></extra>"
     # The schedule after the last payment is what the balance would have been, not what is
     # owed: it is drawn apart, dotted, so the falling line does not read as a debt paid down.
     paid = [row for row in view.rows if row.month <= view.at_default.month]
     unpaid = [row for row in view.rows if row.month >= view.at_default.month]
     data: list[dict[str, Any]] = [
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "name": "Loan balance",
-            "x": [row.date.isoformat() for row in paid],
-            "y": [float(row.balance) for row in paid],
-            "customdata": [row.month for row in paid],
-            "line": {"color": BALANCE, "width": 3},
-            "hovertemplate": hover,
-        },
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "name": f"Value of {collateral}",
-            "x": dates,
-            "y": [float(row.value) for row in view.rows],
-            "customdata": months,
-            "line": {"color": VALUE, "width": 3, "dash": "dash"},
-            "hovertemplate": hover,
-        },
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "name": "If payments had gone on",
-            "x": [row.date.isoformat() for row in unpaid],
-            "y": [float(row.balance) for row in unpaid],
-            "customdata": [row.month for row in unpaid],
-            "line": {"color": BALANCE, "width": 2, "dash": "dot"},
-            "hovertemplate": hover,
-        },
+        _month_line("Loan balance", paid, "balance", {"color": BALANCE, "width": 3}),
+        _month_line(
+            f"Value of {collateral}",
+            view.rows,
+            "value",
+            {"color": VALUE, "width": 3, "dash": "dash"},
+        ),
+        _month_line(
+            "If payments had gone on",
+            unpaid,
+            "balance",
+            {"color": BALANCE, "width": 2, "dash": "dot"},
+        ),
     ]
     last = view.rows[-1].date
     shapes: list[dict[str, Any]] = [
