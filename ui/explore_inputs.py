@@ -22,7 +22,7 @@ from ui import live
 from ui.callbacks import on_change, widget_value
 from ui.sides import InputSpec
 from ui.state import ERROR, EXACT, LAST_GOOD, SLIDER, accept, box_entry, ensure, refuse
-from ui.widgets import PAIR, amount_input
+from ui.widgets import PAIR, PAIR_SPLIT, amount_input
 
 
 def money_spec(key: str, label: str, slider_max: float, step: float) -> InputSpec:
@@ -178,7 +178,7 @@ def _months_pair(
     months = int(state[key])
     state[key + SLIDER] = min(max(months, 0), slider_max)
     state[key + EXACT] = box_entry(state, key, months)
-    slider_column, exact_column = st.columns([3, 2], vertical_alignment="bottom")
+    slider_column, exact_column = st.columns(PAIR_SPLIT, vertical_alignment="bottom")
     slider_column.slider(
         label,
         min_value=0,

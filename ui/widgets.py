@@ -90,6 +90,11 @@ def amount_input(
         _amount_pair(spec, help, ())
 
 
+#: Slider and exact box side by side, the box as wide as the slider: an emptiable box
+#: (value=None) carries a clear button, and at 2/5 of the pair it cut "250000.00" short.
+PAIR_SPLIT: Final = [1, 1]
+
+
 def _amount_pair(
     spec: InputSpec, help: str | None, regions: tuple[str, ...], also: live.Also = None
 ) -> None:
@@ -101,7 +106,7 @@ def _amount_pair(
     step: float | int = int(spec.step) if is_count else spec.step
     state[spec.key + SLIDER] = min(number, slider_max)
     state[spec.key + EXACT] = box_entry(state, spec.key, number)
-    slider_column, exact_column = st.columns([3, 2], vertical_alignment="bottom")
+    slider_column, exact_column = st.columns(PAIR_SPLIT, vertical_alignment="bottom")
     slider_column.slider(
         spec.label,
         min_value=0 if is_count else 0.0,
