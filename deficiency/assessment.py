@@ -7,6 +7,7 @@ deficiency shows as $0 owed with the rule that barred it.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
@@ -86,6 +87,26 @@ def loan_facts(raw: Mapping[str, str]) -> LoanFacts:
         else:
             raise InvalidInputError(name, f"{value!r} is not yes, no or unknown")
     return LoanFacts(**parsed)  # type: ignore[arg-type]
+
+
+def fact_answer(name: str, raw: str) -> str:
+    """One answer as pages, links and files hold it: "yes", "no", "unknown", an amount to
+    the cent or a foreclosure type. Raises ``InvalidInputError`` naming the fact for an
+    unknown fact, a fact read from the scenario, or an answer that is none of these.
+
+    >>> fact_answer("purchase_money", " Yes "), fact_answer("fair_market_value", "$180,000")
+    ('yes', '180000.00')
+    """
+    if name in DERIVED_FACTS:
+        raise InvalidInputError(name, "is read from the scenario, not asked")
+    value = getattr(loan_facts({name: raw}), name)
+    if value is None:
+        return UNKNOWN
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return f"{value:f}"
 
 
 def assess(

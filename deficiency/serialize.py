@@ -225,10 +225,10 @@ def _state(raw: object) -> str | None:
 
 
 def _facts(raw: object, problems: list[InvalidInputError]) -> Mapping[str, str]:
-    """The answers to a state's questions, each checked as :func:`deficiency.assessment.loan_facts`
-    checks it, every bad one added to ``problems``; unknown answers are left out (an unknown
+    """The answers to a state's questions as :func:`deficiency.assessment.fact_answer` holds
+    them, every bad one added to ``problems``; unknown answers are left out (an unknown
     fact never bars a deficiency)."""
-    from deficiency.assessment import loan_facts  # assessment reads scenarios, as this does
+    from deficiency.assessment import UNKNOWN, fact_answer  # assessment imports scenarios too
 
     if raw is None:
         return MappingProxyType({})
@@ -237,25 +237,18 @@ def _facts(raw: object, problems: list[InvalidInputError]) -> Mapping[str, str]:
         return MappingProxyType({})
     clean: dict[str, str] = {}
     for key, value in raw.items():
-        if not isinstance(key, str) or key == "sale_price" or not isinstance(value, str):
+        if not isinstance(key, str) or not isinstance(value, str):
             problems.append(
                 InvalidInputError(f"facts.{_shown(key)}", "must be a fact name with a text answer")
             )
             continue
         try:
-            parsed = getattr(loan_facts({key: value}), key)
+            answer = fact_answer(key, value)
         except InvalidInputError as problem:
             problems.append(InvalidInputError(f"facts.{key}", problem.problem))
             continue
-        if parsed is None:
-            continue
-        clean[key] = (
-            ("yes" if parsed else "no")
-            if isinstance(parsed, bool)
-            else parsed.value
-            if isinstance(parsed, enum.Enum)
-            else f"{parsed:f}"
-        )
+        if answer != UNKNOWN:
+            clean[key] = answer
     return MappingProxyType(clean)
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from deficiency import (
-    FieldInfo,
     InvalidInputError,
     InvalidScenarioError,
     Resolution,
@@ -24,15 +23,14 @@ from deficiency import (
     presets_for,
     scenario_document,
 )
+from deficiency.assessment import fact_answer
 from deficiency.scenarios import choice, parse_field
 from deficiency.serialize import STATE_CODES
-from deficiency.state_law import AMOUNT_FACTS, ForeclosureType
 from ui.sides import SIDES, InputSpec, Side
 from ui.state import DEFAULTS, EXACT, STATE_KEY, State, accept, fact_key, load_preset, values
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _FACT = re.compile(r"^(?P<prefix>[mc])_f_(?P<fact>[a-z0-9_]+)$")
-_AMOUNT_FACTS = (*AMOUNT_FACTS, "fair_market_value", "surviving_liens")
 
 
 def _specs(side: Side) -> dict[str, InputSpec]:
@@ -72,16 +70,6 @@ def url_params(state: State) -> dict[str, str]:
     return params
 
 
-def _fact_value(fact: str, raw: str) -> str:
-    if fact == "foreclosure_type":
-        return choice(ForeclosureType, raw, "Foreclosure type").value
-    if fact in _AMOUNT_FACTS:
-        return str(parse_field(FieldInfo(fact, fact.replace("_", " "), "money", "facts"), raw))
-    if raw in ("yes", "no", "unknown"):
-        return raw
-    raise InvalidInputError(fact, "must be yes, no or unknown")
-
-
 def load_params(state: State, params: Mapping[str, str]) -> list[str]:
     """Apply URL parameters to the state; return the names of those that were ignored.
 
@@ -118,7 +106,7 @@ def load_params(state: State, params: Mapping[str, str]) -> list[str]:
                     raise InvalidInputError(key, "is not a US state code")
                 state[key] = code
             elif (match := _FACT.match(key)) is not None:
-                state[key] = _fact_value(match["fact"], raw)
+                state[key] = fact_answer(match["fact"], raw)
             else:
                 raise InvalidInputError(key, "is not a scenario input")
         except InvalidInputError:

@@ -177,3 +177,13 @@ def test_a_file_with_a_bad_answer_is_refused_naming_it():
     document["facts"] = {"purchase_money": "maybe", "favourite_colour": "yes"}
     problem = load_upload(state, MORTGAGE, json.dumps(document).encode())
     assert problem is not None and "purchase_money" in problem and "favourite_colour" in problem
+
+
+def test_a_link_answer_is_read_as_the_package_reads_it_and_an_unknown_fact_is_named():
+    # deficiency.assessment.fact_answer: the same reading as a file's answers.
+    state = fresh()
+    ignored = load_params(
+        state, {"c_f_zzz": "yes", "m_f_purchase_money": " Yes ", "m_f_fair_market_value": "$1,000"}
+    )
+    assert ignored == ["c_f_zzz"]
+    assert (state["m_f_purchase_money"], state["m_f_fair_market_value"]) == ("yes", "1000.00")
