@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import enum
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -424,6 +425,22 @@ def timeline(
     )
     order = list(EventKind)
     return tuple(sorted(events, key=lambda event: (event.when, order.index(event.kind))))
+
+
+def new_mortgage_dates(
+    events: Sequence[TimelineEvent],
+) -> tuple[TimelineEvent | None, TimelineEvent | None]:
+    """From a :func:`timeline`: the earliest new-mortgage date open to anyone, and an earlier
+    one open only with documented extenuating circumstances (None unless it is earlier).
+
+    A headline quotes the first; the best case is named as such, never quoted as the date.
+    """
+    mortgages = [event for event in events if event.kind is EventKind.NEW_MORTGAGE]
+    standard = next((event for event in mortgages if not event.extenuating), None)
+    extenuating = next((event for event in mortgages if event.extenuating), None)
+    if extenuating is not None and standard is not None and extenuating.when >= standard.when:
+        extenuating = None
+    return standard, extenuating
 
 
 def _form_1099c_event(

@@ -6,16 +6,10 @@ import streamlit as st
 
 from deficiency import DeficiencyPath, credit_reporting
 from deficiency import credit as credit_rules
-from deficiency.credit import EventKind
+from deficiency.credit import EventKind, new_mortgage_dates
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
-from ui.charts_next import (
-    day,
-    new_mortgage_dates,
-    timeline_alt,
-    timeline_figure,
-    timeline_takeaway,
-)
+from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
 from ui.entry import require_entrypoint
 from ui.next_compute import credit_timeline
 from ui.sides import MORTGAGE
@@ -133,7 +127,7 @@ with right:
                 help=f"{standard.label}. {standard.detail}",
                 border=True,
             )
-            if extenuating and extenuating.when < standard.when:
+            if extenuating:
                 st.caption(f"{extenuating.label}: {day(extenuating.when)}.")
         else:
             cards[1].metric("Earliest new mortgage", "No set wait found", border=True)

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from deficiency import Statement, TimelineEvent, format_usd
 from deficiency.collection import OptionResult, PayoffSchedule, PayoffStatus
-from deficiency.credit import EventKind
+from deficiency.credit import EventKind, new_mortgage_dates
 from deficiency.money import ZERO
 from deficiency.tax import CancelledDebtTax
 from ui.charts import (
@@ -186,24 +186,13 @@ def timeline_takeaway(events: Sequence[TimelineEvent]) -> str:
     standard, extenuating = new_mortgage_dates(events)
     if standard:
         sentence += f"; {standard.label}: {day(standard.when)}"
-    if extenuating and (standard is None or extenuating.when < standard.when):
+    if extenuating:
         label = extenuating.label.removesuffix(" (extenuating circumstances)")
         sentence += (
             f" (with documented extenuating circumstances, {label[:1].lower()}{label[1:]}: "
             f"{day(extenuating.when)})"
         )
     return sentence + "."
-
-
-def new_mortgage_dates(
-    events: Sequence[TimelineEvent],
-) -> tuple[TimelineEvent | None, TimelineEvent | None]:
-    """The earliest new-mortgage date open to anyone, and the earliest open only with
-    documented extenuating circumstances (a headline must not quote the best case)."""
-    mortgages = [event for event in events if event.kind is EventKind.NEW_MORTGAGE]
-    standard = next((event for event in mortgages if not event.extenuating), None)
-    extenuating = next((event for event in mortgages if event.extenuating), None)
-    return standard, extenuating
 
 
 def timeline_alt(events: Sequence[TimelineEvent]) -> str:

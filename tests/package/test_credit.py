@@ -11,6 +11,7 @@ from deficiency.credit import (
     EventKind,
     credit_reporting,
     disclaimer,
+    new_mortgage_dates,
     removal_date,
     rules,
     timeline,
@@ -263,3 +264,20 @@ def test_add_months_lands_in_the_right_month_and_never_overshoots(start, months)
 
 def test_disclaimer_points_to_the_free_reports():
     assert "annualcreditreport.com" in disclaimer()
+
+
+def test_the_headline_mortgage_date_is_open_to_anyone_and_the_best_case_only_if_earlier():
+    short_sale = timeline(date(2024, 1, 15), "short_sale", "waived", months_default_to_sale=12)
+    standard, extenuating = new_mortgage_dates(short_sale)
+    assert (standard.label, standard.when) == ("Earliest FHA mortgage", date(2028, 1, 15))
+    assert extenuating is not None and extenuating.when == date(2027, 1, 15)
+    # A foreclosure: Fannie Mae's extenuating date equals FHA's own, so it adds nothing.
+    foreclosure = timeline(
+        date(2023, 3, 10),
+        "foreclosure",
+        "judgment",
+        months_default_to_sale=14,
+        months_sale_to_resolution=8,
+    )
+    standard, extenuating = new_mortgage_dates(foreclosure)
+    assert standard.when == date(2027, 5, 10) and extenuating is None
