@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -320,11 +319,9 @@ def _export(
     session: SafeSessionState | None, side: Side, render: Callable[[ScenarioDocument], str]
 ) -> str:
     """The scenario as it stands when the button is clicked (inputs may have moved since)."""
-    state: dict[str, Any] = (
-        session.filtered_state
-        if session is not None
-        else {str(key): value for key, value in st.session_state.items()}
-    )
+    if session is None:
+        return "This scenario could not be exported: the page has no session."
+    state = session.filtered_state
     try:
         return render(side_document(state, side, name=scenario_name(side, state)))
     except (InvalidInputError, KeyError) as error:
