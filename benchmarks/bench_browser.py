@@ -11,7 +11,12 @@ Starts each app on 127.0.0.1 and drives Debian's headless Chromium. For every pa
   (every chart, metric and sentence redrawn), median and 95th percentile over the
   presses, alternating right and left so the scenario stays the same;
 - memory per session: the server's resident memory after ``--sessions`` more open
-  sessions, minus before, divided by their number.
+  sessions, minus before, divided by their number;
+- where a press's time goes (medians, on the page's own clock): the key press to the
+  first message from the server handled, the first to the last message handled (the
+  page redraws between them, so this is mostly browser time), the last message to
+  plotly.js starting (Streamlit redrawing the page), the time inside plotly.js
+  (``Plotly.react``/``newPlot``, every chart), and what follows until the page is still.
 
 Every figure is also given as a ratio to the minimal app's, run twice: under this app's
 server settings (``.streamlit/config.toml``, e.g. no full garbage collection after each
@@ -30,6 +35,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -46,6 +52,39 @@ WATCH = """() => {
     .observe(document.querySelector('[data-testid="stMain"]'),
              {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
+# Records, on the page's clock, each message the server sends (when its handler ran)
+# and each plotly.js drawing call (start and end), for the phase table.
+PHASES = """(() => {
+  window.__events = [];
+  const record = (...event) => window.__events.push(event);
+  const listen = WebSocket.prototype.addEventListener;
+  WebSocket.prototype.addEventListener = function (type, handler, ...rest) {
+    if (type !== 'message') return listen.call(this, type, handler, ...rest);
+    return listen.call(this, type, function (event) {
+      record('message', performance.now());
+      return handler.call(this, event);
+    }, ...rest);
+  };
+  const wrap = (plotly) => {
+    for (const name of ['react', 'newPlot']) {
+      const draw = plotly[name];
+      if (typeof draw !== 'function' || draw.__timed) continue;
+      plotly[name] = async function (...args) {
+        const start = performance.now();
+        try { return await draw.apply(this, args); }
+        finally { record('plotly', start, performance.now()); }
+      };
+      plotly[name].__timed = true;
+    }
+    return plotly;
+  };
+  let plotly;
+  Object.defineProperty(window, 'Plotly', {
+    configurable: true,
+    get() { return plotly; },
+    set(value) { plotly = value && wrap(value); },
+  });
+})()"""
 QUIET_MS = 500
 LOAD_QUIET_MS = 2500
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
@@ -56,11 +95,43 @@ DEFAULTS = "minimal app, Streamlit defaults"
 
 
 @dataclass
+class Phases:
+    """Milliseconds of one press: reply, messages, page redraw, plotly.js, after."""
+
+    reply: float
+    messages: float
+    redraw: float
+    plotly: float
+    after: float
+
+    @classmethod
+    def of(cls, started: float, last_change: float, events: list[list[Any]]) -> Phases:
+        messages = [event[1] for event in events if event[0] == "message"]
+        draws = [(event[1], event[2]) for event in events if event[0] == "plotly"]
+        first = messages[0] if messages else last_change
+        last = messages[-1] if messages else last_change
+        charts_start = min((start for start, _ in draws), default=last_change)
+        charts_end = max((end for _, end in draws), default=last_change)
+        return cls(
+            reply=first - started,
+            messages=last - first,
+            redraw=max(0.0, charts_start - last),
+            plotly=sum(end - start for start, end in draws),
+            after=max(0.0, last_change - max(charts_end, last)),
+        )
+
+
+@dataclass
 class PageResult:
     name: str
     first_load: float
     presses: list[float] = field(default_factory=list)
     sliders: int = 0
+    phases: list[Phases] = field(default_factory=list)
+
+    def phase_median(self, name: str) -> float:
+        values = [getattr(phases, name) for phases in self.phases]
+        return statistics.median(values) if values else float("nan")
 
     @property
     def median(self) -> float:
@@ -117,16 +188,24 @@ def load(page: Page, url: str) -> float:
     return (last - origin) / 1000
 
 
-def press_slider(page: Page, index: int, presses: int) -> list[float]:
+def press_slider(page: Page, index: int, presses: int) -> tuple[list[float], list[Phases]]:
+    """Seconds from each key press to the page still, and where each press's time went."""
     slider = page.locator(SLIDER).nth(index)
     slider.scroll_into_view_if_needed()
     slider.focus()
-    timings = []
+    timings, phases = [], []
     for number in range(presses):
-        started = page.evaluate("() => performance.now()")
+        started = page.evaluate("() => { window.__events = []; return performance.now(); }")
         page.keyboard.press("ArrowRight" if number % 2 == 0 else "ArrowLeft")
-        timings.append((settle(page, since_ms=started) - started) / 1000)
-    return timings
+        last_change = settle(page, since_ms=started)
+        timings.append((last_change - started) / 1000)
+        events = page.evaluate("() => window.__events")
+        if not any(event[0] == "message" for event in events):
+            # The phase table would be silently empty: the hooks (PHASES) no longer see
+            # Streamlit's socket, say after a Streamlit upgrade.
+            raise RuntimeError("a key press recorded no message from the server")
+        phases.append(Phases.of(started, last_change, events))
+    return timings, phases
 
 
 def no_exception(page: Page, name: str) -> None:
@@ -137,6 +216,7 @@ def no_exception(page: Page, name: str) -> None:
 
 def measure_page(browser: Browser, url: str, name: str, sliders: int, presses: int) -> PageResult:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context.add_init_script(PHASES)
     page = context.new_page()
     page.goto(url)  # warm the server for this page: imports and caches
     page.wait_for_selector('[data-testid="stMain"]', timeout=60_000)
@@ -147,7 +227,9 @@ def measure_page(browser: Browser, url: str, name: str, sliders: int, presses: i
     count = min(sliders, page.locator(SLIDER).count())
     result.sliders = count
     for index in range(count):
-        result.presses += press_slider(page, index, presses)
+        timings, phases = press_slider(page, index, presses)
+        result.presses += timings
+        result.phases += phases
     no_exception(page, name)
     context.close()
     return result
@@ -226,6 +308,24 @@ def main() -> None:
     )
     for name, megabytes in memory.items():
         print(f"server memory per extra session, {name}: {megabytes:.2f} MB")
+    print()
+    print("Where a press's time goes (medians, ms, the page's clock):")
+    print(
+        f"{'page':34} {'reply':>6} {'msgs':>7} {'redraw':>7} {'plotly':>7} {'after':>6}"
+        f" {'total':>6}"
+    )
+    for row in results:
+        print(
+            f"{row.name:34} {row.phase_median('reply'):>6.0f} {row.phase_median('messages'):>7.0f}"
+            f" {row.phase_median('redraw'):>7.0f} {row.phase_median('plotly'):>7.0f}"
+            f" {row.phase_median('after'):>6.0f} {row.median * 1000:>6.0f}"
+        )
+    print(
+        "(reply: key press to the first message from the server handled; msgs: first to last"
+        " message handled, the page redrawing between them; redraw: last message to plotly.js"
+        " starting; plotly: time inside plotly.js, all charts; after: to the page still."
+        " Medians of each column, so they need not add up to the total.)"
+    )
 
 
 if __name__ == "__main__":
