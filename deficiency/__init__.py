@@ -44,7 +44,7 @@ from deficiency.letter_check import (
     check_letter,
     minimum_statutory_damages,
 )
-from deficiency.money import format_usd, round_cents, to_money
+from deficiency.money import format_usd, number_text, round_cents, to_money
 from deficiency.montecarlo import (
     SaleSimulation,
     TornadoRow,
@@ -155,6 +155,7 @@ __all__ = [
     "interest_presets",
     "minimum_statutory_damages",
     "mortgage_statement",
+    "number_text",
     "owing_at_default",
     "payoff_schedule",
     "post_judgment_interest",

@@ -21,6 +21,9 @@ ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal("1000000000000")
 #: Largest percentage accepted for rates (commission, settlement share, interest).
 MAX_PERCENT = Decimal("100")
+#: Longest number, as text, that is read (after "$" and commas go): anything longer is
+#: refused before Decimal parses it, so pasted junk never becomes a figure.
+MAX_NUMBER_TEXT = 40
 
 
 def round_cents(value: Decimal) -> Decimal:
@@ -78,7 +81,7 @@ def _parse_text(text: str, field: str) -> Decimal:
         cleaned = "-" + cleaned[2:].strip()
     if not cleaned:
         raise InvalidInputError(field, "is empty; enter an amount (0 if none)")
-    if len(cleaned) > 40:
+    if len(cleaned) > MAX_NUMBER_TEXT:
         raise InvalidInputError(field, "is too long to be an amount")
     try:
         return Decimal(cleaned)
@@ -116,6 +119,18 @@ def to_percent(value: Amount, field: str, maximum: Decimal = MAX_PERCENT) -> Dec
     if number > maximum:
         raise InvalidInputError(field, f"cannot be above {maximum}%")
     return abs(number)  # a typed -0 is zero
+
+
+def number_text(number: Decimal) -> str:
+    """``number`` as text that reads back as the same number: fixed-point, unless that is
+    longer than :data:`MAX_NUMBER_TEXT` (a percentage of 1E-39 from a widget's float),
+    then scientific, so every accepted value survives a link or a file.
+
+    >>> number_text(Decimal("8500.00")), number_text(Decimal("1E-39"))
+    ('8500.00', '1E-39')
+    """
+    fixed = f"{number:f}"
+    return fixed if len(fixed) <= MAX_NUMBER_TEXT else str(number)
 
 
 def to_count(value: Amount, field: str, maximum: int) -> int:

@@ -38,7 +38,7 @@ from typing import Any
 
 from deficiency.auto import AutoExit
 from deficiency.errors import InvalidInputError
-from deficiency.money import to_count, to_money, to_percent
+from deficiency.money import number_text, to_count, to_money, to_percent
 from deficiency.mortgage import MortgageExit
 from deficiency.resolution import Outcome, Resolution
 from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
@@ -180,9 +180,9 @@ def canonical_value(info: FieldInfo, raw: object) -> str:
         shown = "null" if raw is None else type(raw).__name__
         raise InvalidInputError(info.name, f"expected an amount as a string, got {shown}")
     if info.kind == "money":
-        return f"{to_money(value, info.name):f}"
+        return number_text(to_money(value, info.name))
     if info.kind == "percent":
-        return f"{to_percent(value, info.name, Decimal(info.maximum)):f}"
+        return number_text(to_percent(value, info.name, Decimal(info.maximum)))
     return str(to_count(value, info.name, maximum=info.maximum))
 
 

@@ -19,6 +19,7 @@ from deficiency import (
     Resolution,
     ScenarioDocument,
     from_json,
+    number_text,
     preset,
     presets_for,
     scenario_document,
@@ -44,7 +45,9 @@ def _default(side: Side, spec: InputSpec, state: State) -> str:
 
 def _compact(text: str) -> str:
     number = Decimal(text)
-    return str(int(number)) if number == number.to_integral_value() else f"{number.normalize():f}"
+    if number == number.to_integral_value():
+        return str(int(number))
+    return number_text(number.normalize())
 
 
 def url_params(state: State) -> dict[str, str]:

@@ -48,7 +48,10 @@ def amount_text(info_kind: str, maximum: int) -> st.SearchStrategy[str]:
     if info_kind == "count":
         return st.integers(0, maximum).map(str)
     if info_kind == "percent":
-        return st.decimals(0, 100, places=3).map(lambda d: f"{d:f}")
+        typed = st.decimals(0, 100, places=3).map(lambda d: f"{d:f}")
+        # What the app stores from a widget's float: str(Decimal), "1E-39" included.
+        from_widget = st.floats(0, 100).map(lambda f: str(Decimal(repr(f))))
+        return st.one_of(typed, from_widget)
     plain = st.decimals(0, Decimal("1e9"), places=4).map(lambda d: f"{d:f}")
     dollars = st.decimals(0, Decimal("1e7"), places=2).map(lambda d: f"${d:,.2f}")
     return st.one_of(plain, dollars)
@@ -90,6 +93,13 @@ def test_amounts_are_saved_as_exact_strings():
     saved = json.loads(to_json(document))
     assert saved["values"] == {"sale_price": "8500.01"}
     assert saved["format"] == "deficiency-scenario" and saved["version"] == 1
+
+
+def test_a_percentage_too_fine_for_fixed_point_text_survives_a_file():
+    # Fixed-point, 1E-39 is 41 characters, longer than the package reads back.
+    document = scenario_document("auto", "repossession", "settled", {"settlement_percent": "1E-39"})
+    assert json.loads(to_json(document))["values"]["settlement_percent"] == "1E-39"
+    assert from_json(to_json(document)) == document
 
 
 def test_every_problem_is_reported_not_just_the_first():

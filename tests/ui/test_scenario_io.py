@@ -8,7 +8,9 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from deficiency import from_json, to_json
+from deficiency import LoanKind, from_json, to_json
+from deficiency.scenarios import parse_field
+from deficiency.serialize import input_fields_for
 from ui.compute import side_outcome
 from ui.scenario_io import (
     apply_document,
@@ -51,6 +53,18 @@ def test_url_round_trip_restores_every_input_exactly():
     for side in SIDES:
         assert values(restored, side) == values(state, side)
     assert restored["m_f_purchase_money"] == "yes"
+
+
+@given(st.floats(0, 100))
+def test_every_percentage_a_widget_can_send_survives_the_link(percent):
+    state = fresh()
+    state["c_resolution"] = "settled"
+    # What the exact box's callback stores (ui.widgets._store): the package's reading.
+    share = input_fields_for(LoanKind.AUTO)["settlement_percent"]
+    state["c_settlement_percent"] = str(parse_field(share, percent))
+    restored = fresh()
+    assert load_params(restored, url_params(state)) == []
+    assert Decimal(restored["c_settlement_percent"]) == Decimal(state["c_settlement_percent"])
 
 
 def test_bad_parameters_are_named_and_the_rest_still_load():
