@@ -1,12 +1,13 @@
 """Speed in a real browser, for every page, against a minimal one-slider one-chart app.
 
-Usage: ``python benchmarks/bench_browser.py [--presses 30] [--sliders 3] [--sessions 10] [--quick]``
+Usage: ``python benchmarks/bench_browser.py [--presses 30] [--sliders 3] [--sessions 10]
+[--loads 3] [--quick]``
 
 Starts each app on 127.0.0.1 and drives Debian's headless Chromium. For every page of
 ``ui/navigation.py`` (and the minimal app, ``benchmarks/minimal_app.py``) it measures:
 
 - first load: navigation to every chart drawn, no element left a placeholder, and the
-  page still;
+  page still; the median of ``--loads`` loads (one load varied by a fifth run to run);
 - slider to redrawn: a key press on a slider to the last change anywhere on the page
   (every chart, metric and sentence redrawn), median and 95th percentile over the
   presses, alternating right and left so the scenario stays the same;
@@ -214,16 +215,23 @@ def no_exception(page: Page, name: str) -> None:
         raise RuntimeError(f"{name} shows an exception: {shown.first.inner_text()[:500]}")
 
 
-def measure_page(browser: Browser, url: str, name: str, sliders: int, presses: int) -> PageResult:
+def measure_page(
+    browser: Browser, url: str, name: str, sliders: int, presses: int, loads: int = 1
+) -> PageResult:
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(PHASES)
     page = context.new_page()
     page.goto(url)  # warm the server for this page: imports and caches
     page.wait_for_selector('[data-testid="stMain"]', timeout=60_000)
     page.close()
-    page = context.new_page()
-    result = PageResult(name, load(page, url))
-    no_exception(page, name)
+    first_loads = []
+    for _ in range(loads):
+        page = context.new_page()
+        first_loads.append(load(page, url))
+        no_exception(page, name)
+        if len(first_loads) < loads:
+            page.close()
+    result = PageResult(name, statistics.median(first_loads))
     count = min(sliders, page.locator(SLIDER).count())
     result.sliders = count
     for index in range(count):
@@ -259,10 +267,13 @@ def main() -> None:
     parser.add_argument("--sliders", type=int, default=3, help="sliders measured per page")
     parser.add_argument("--sessions", type=int, default=10, help="sessions for the memory figure")
     parser.add_argument("--page", action="append", help="only pages whose path contains this")
-    parser.add_argument("--quick", action="store_true", help="1 slider, 5 presses, 3 sessions")
+    parser.add_argument("--loads", type=int, default=3, help="first loads per page (median)")
+    parser.add_argument(
+        "--quick", action="store_true", help="1 slider, 5 presses, 3 sessions, 1 load"
+    )
     args = parser.parse_args()
     if args.quick:
-        args.presses, args.sliders, args.sessions = 5, 1, 3
+        args.presses, args.sliders, args.sessions, args.loads = 5, 1, 3, 1
     entries = [
         entry for entry in all_pages() if not args.page or any(p in entry.path for p in args.page)
     ]
@@ -275,7 +286,9 @@ def main() -> None:
         # .streamlit/config.toml applies), then Streamlit's defaults (run from benchmarks/).
         for label, cwd in ((SAME_SETTINGS, ROOT), (DEFAULTS, ROOT / "benchmarks")):
             with running_server(minimal, cwd) as server:
-                results.append(measure_page(browser, server.url, label, 1, args.presses))
+                results.append(
+                    measure_page(browser, server.url, label, 1, args.presses, args.loads)
+                )
                 memory[label] = memory_per_session(browser, server, server.url, args.sessions)
         with running_server() as server:
             for entry in entries:
@@ -283,7 +296,12 @@ def main() -> None:
                 path = "/" if entry.path == DEFAULT_PAGE else "/" + Path(entry.path).stem
                 results.append(
                     measure_page(
-                        browser, server.url + path, entry.title, args.sliders, args.presses
+                        browser,
+                        server.url + path,
+                        entry.title,
+                        args.sliders,
+                        args.presses,
+                        args.loads,
                     )
                 )
             memory["explorer (Compare page)"] = memory_per_session(
@@ -303,8 +321,8 @@ def main() -> None:
             f" {row.median / default.median:>6.2f} {row.p95 * 1000:>7.0f}"
         )
     print(
-        f"({args.presses} presses per slider; 'x min' = ratio to the {SAME_SETTINGS}, "
-        f"'x dflt' = to the {DEFAULTS})"
+        f"({args.presses} presses per slider, median of {args.loads} first loads;"
+        f" 'x min' = ratio to the {SAME_SETTINGS}, 'x dflt' = to the {DEFAULTS})"
     )
     for name, megabytes in memory.items():
         print(f"server memory per extra session, {name}: {megabytes:.2f} MB")
