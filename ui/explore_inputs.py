@@ -21,7 +21,18 @@ from deficiency import FieldInfo, InvalidInputError
 from ui import live
 from ui.callbacks import on_change, widget_value
 from ui.sides import InputSpec
-from ui.state import ERROR, EXACT, LAST_GOOD, SLIDER, accept, box_entry, ensure, refuse
+from ui.state import (
+    ERROR,
+    EXACT,
+    LAST_GOOD,
+    SLIDER,
+    accept,
+    box_entry,
+    ensure,
+    is_echo,
+    refuse,
+    show_in_widget,
+)
 from ui.widgets import PAIR, PAIR_SPLIT, amount_input
 
 
@@ -132,6 +143,8 @@ def _message(error: InvalidInputError) -> str:
 def _months_changed(
     key: str, suffix: str, redraws: tuple[str, ...] = (), also: live.Also = None
 ) -> None:
+    if is_echo(st.session_state, key, suffix):
+        return
     raw: Any = widget_value(key + suffix)
     if raw is None:
         refuse(st.session_state, key, "is empty; enter a whole number of months", raw)
@@ -176,8 +189,9 @@ def _months_pair(
 ) -> None:
     state = st.session_state
     months = int(state[key])
-    state[key + SLIDER] = min(max(months, 0), slider_max)
-    state[key + EXACT] = box_entry(state, key, months)
+    mounted = live.region_rerun()
+    show_in_widget(state, key + SLIDER, min(max(months, 0), slider_max), mounted)
+    show_in_widget(state, key + EXACT, box_entry(state, key, months), mounted)
     slider_column, exact_column = st.columns(PAIR_SPLIT, vertical_alignment="bottom")
     slider_column.slider(
         label,

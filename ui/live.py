@@ -53,6 +53,12 @@ def rerun_shown_page() -> NoReturn:
     )
 
 
+def region_rerun() -> bool:
+    """Whether this run reruns regions only: their widgets are on screen from the last run."""
+    context = get_script_run_ctx()
+    return context is not None and bool(context.fragment_ids_this_run)
+
+
 def page_shown() -> None:
     """Called by ``app.py`` as it runs a page: the page a later callback's change belongs to."""
     context = get_script_run_ctx()

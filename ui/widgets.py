@@ -17,7 +17,18 @@ from deficiency.scenarios import parse_field
 from ui import live
 from ui.callbacks import on_change, widget_value
 from ui.sides import InputSpec, Side
-from ui.state import ERROR, EXACT, SLIDER, WIDGET, accept, box_entry, load_preset, refuse
+from ui.state import (
+    ERROR,
+    EXACT,
+    SLIDER,
+    WIDGET,
+    accept,
+    box_entry,
+    is_echo,
+    load_preset,
+    refuse,
+    show_in_widget,
+)
 
 #: Every date box reads the way US papers print a date (the app covers US law): 11/27/2026.
 DATE_FORMAT = "MM/DD/YYYY"
@@ -61,12 +72,16 @@ def _store(spec: InputSpec, raw: Any) -> None:
 
 @on_change
 def _slider_changed(spec: InputSpec, regions: tuple[str, ...], also: live.Also) -> None:
+    if is_echo(st.session_state, spec.key, SLIDER):
+        return
     _store(spec, widget_value(spec.key + SLIDER))
     live.redraw(regions, also)
 
 
 @on_change
 def _exact_changed(spec: InputSpec, regions: tuple[str, ...], also: live.Also) -> None:
+    if is_echo(st.session_state, spec.key, EXACT):
+        return
     _store(spec, widget_value(spec.key + EXACT))
     live.redraw(regions, also)
 
@@ -104,8 +119,9 @@ def _amount_pair(
     is_count = spec.info.kind == "count"
     slider_max: float | int = int(spec.slider_max) if is_count else spec.slider_max
     step: float | int = int(spec.step) if is_count else spec.step
-    state[spec.key + SLIDER] = min(number, slider_max)
-    state[spec.key + EXACT] = box_entry(state, spec.key, number)
+    mounted = live.region_rerun()
+    show_in_widget(state, spec.key + SLIDER, min(number, slider_max), mounted)
+    show_in_widget(state, spec.key + EXACT, box_entry(state, spec.key, number), mounted)
     slider_column, exact_column = st.columns(PAIR_SPLIT, vertical_alignment="bottom")
     slider_column.slider(
         spec.label,

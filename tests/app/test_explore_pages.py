@@ -169,6 +169,19 @@ def test_months_slider_sets_the_month_the_metrics_read():
     assert chart_keys(at) == {"t_m_gap_chart"}
 
 
+def test_a_months_press_sent_before_the_box_caught_up_is_not_undone_by_the_box():
+    # As on Compare's dollar sliders (tests/app/test_pages.py): the box's old value, sent
+    # with the next press, is the browser's stale copy, not an edit.
+    at = start(TIME)
+    at.slider(key="t_m_payments__slider").set_value(37).run()
+    at.slider(key="t_m_payments__slider").set_value(38)
+    at.number_input(key="t_m_payments__exact").set_value(36)
+    at.run()
+    assert not at.exception
+    assert at.session_state["t_m_payments"] == "38"
+    assert at.number_input(key="t_m_payments__exact").value == 38
+
+
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
