@@ -22,6 +22,9 @@ Starts each app on 127.0.0.1 and drives Debian's headless Chromium. For every pa
 Every figure is also given as a ratio to the minimal app's, run twice: under this app's
 server settings (``.streamlit/config.toml``, e.g. no full garbage collection after each
 run), the fair yardstick and the ratio the targets use, and under Streamlit's defaults.
+A third yardstick, ``benchmarks/region_app.py``, is the minimal app built the way the pages
+are (a pair region and a results region, the chart drawn by ``ui.chart_view``): what a
+page takes beyond it is the cost of the page's size, not of the design.
 A page that shows a Streamlit exception stops the run with an error. "The last change" is read
 from a MutationObserver on the page's main area (not the toolbar's running indicator):
 the press's latency is the time of the last DOM change it caused, found once the page
@@ -31,9 +34,13 @@ has been still for 500 ms (not counted).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import shutil
 import statistics
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,6 +100,7 @@ SLIDER = '[data-testid="stSlider"] input[type="range"]'
 CHART = '[data-testid="stPlotlyChart"], .deficiency-chart'
 SAME_SETTINGS = "minimal app, our settings"
 DEFAULTS = "minimal app, Streamlit defaults"
+REGIONS = "region app (one pair, our design)"
 
 
 @dataclass
@@ -261,6 +269,18 @@ def memory_per_session(browser: Browser, server: Server, url: str, sessions: int
     return (after - before) / sessions
 
 
+@contextlib.contextmanager
+def region_app_server() -> Iterator[Server]:
+    """Run ``benchmarks/region_app.py`` under this app's settings, with ``static/`` beside it
+    (Streamlit serves the folder next to the script, and its charts load plotly.js there)."""
+    with tempfile.TemporaryDirectory(prefix="region-app-") as folder:
+        script = Path(folder) / "region_app.py"
+        shutil.copy(ROOT / "benchmarks" / "region_app.py", script)
+        (Path(folder) / "static").symlink_to(ROOT / "static")
+        with running_server(script, ROOT) as server:
+            yield server
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--presses", type=int, default=30, help="key presses per slider")
@@ -290,6 +310,8 @@ def main() -> None:
                     measure_page(browser, server.url, label, 1, args.presses, args.loads)
                 )
                 memory[label] = memory_per_session(browser, server, server.url, args.sessions)
+        with region_app_server() as server:
+            results.append(measure_page(browser, server.url, REGIONS, 1, args.presses, args.loads))
         with running_server() as server:
             for entry in entries:
                 print(f"measuring {entry.title}...", file=sys.stderr, flush=True)
