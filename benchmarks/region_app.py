@@ -7,40 +7,38 @@ splits a page's slider time into what the design costs and what the page's size 
 ``benchmarks/bench_browser.py`` runs it from a folder that links ``static/`` (plotly.js).
 """
 
-import plotly.graph_objects as go
 import streamlit as st
 
+from deficiency import explain, format_usd
 from ui.chart_view import show_chart
+from ui.charts import waterfall_alt, waterfall_figure
 
 for key in ("loan_balance", "loan_balance_slider", "loan_balance_box"):
     st.session_state.setdefault(key, 50_000)
 
 
-def waterfall(loan_balance: int) -> go.Figure:
-    sale_price = loan_balance * 6 // 10
-    costs = loan_balance // 20
-    figure = go.Figure(
-        go.Waterfall(
-            x=["Owed", "Sale price", "Costs", "Deficiency"],
-            y=[loan_balance, -sale_price, costs, 0],
-            measure=["absolute", "relative", "relative", "total"],
-        )
-    )
-    figure.update_layout(title=f"Owed ${loan_balance:,}", height=380, yaxis_tickprefix="$")
-    return figure
-
-
 def results() -> None:
+    """A car sold for 60% of the balance with a $600 repossession fee, as the pages draw it."""
     loan_balance = st.session_state["loan_balance"]
-    for row in range(2):
-        left, right = st.columns(2)
-        left.metric(f"Figure {row + 1}", f"${loan_balance:,}")
-        right.metric(f"Figure {row + 3}", f"${loan_balance * 7 // 10:,}")
-    for line in range(3):
-        st.markdown(f"Line {line + 1}: **${loan_balance * (line + 1):,}**")
-    show_chart(waterfall(loan_balance), key="chart", alt=f"Owed ${loan_balance:,}")
-    for line in range(4):
-        st.caption(f"Note {line + 1}: ${loan_balance // (line + 1):,}")
+    statement = explain(loan_balance, loan_balance * 6 // 10, {"Repossession fee": 600})
+    figures = [
+        ("Owed", statement.owed),
+        ("Sale price", statement.proceeds),
+        ("Expenses", statement.expenses),
+        ("Deficiency", statement.deficiency),
+    ]
+    for row in (figures[:2], figures[2:]):
+        for column, (label, amount) in zip(st.columns(2), row, strict=True):
+            column.metric(label, format_usd(amount))
+    for line in statement.lines[:3]:
+        st.markdown(f"{line.label}: **{format_usd(line.amount)}**")
+    show_chart(
+        waterfall_figure(statement, "How the deficiency is built"),
+        key="chart",
+        alt=waterfall_alt(statement, "car"),
+    )
+    for line in statement.lines[3:]:
+        st.caption(f"{line.label}: {format_usd(line.amount)}")
 
 
 def slider_moved() -> None:
