@@ -91,7 +91,7 @@ _ONLY = {
     for kind, other in ((LoanKind.MORTGAGE, LoanKind.AUTO), (LoanKind.AUTO, LoanKind.MORTGAGE))
 }
 
-#: The two worked examples of shared/domain.md 7.1 and 7.2, as template rows.
+#: The two worked examples (docs/law.md), as template rows.
 TEMPLATE_EXAMPLES: tuple[Mapping[str, str], ...] = (
     {
         "case_id": "example-short-sale",

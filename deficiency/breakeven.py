@@ -81,7 +81,7 @@ def break_even_price(
 
     Examples
     --------
-    Car of shared/domain.md 7.2: $10,000 owed and $500 of costs need a $10,500 sale.
+    The worked car example (docs/law.md): $10,000 owed and $500 of costs need a $10,500 sale.
 
     >>> car = {"unpaid_principal": 10000, "retaking_fee": 500}
     >>> break_even_price(LoanKind.AUTO, car, "repossession")

@@ -1,22 +1,34 @@
 """Collecting a deficiency: wage garnishment, judgment interest, payoff time and the options.
 
-Limits, rates and thresholds are dated data in ``data/collection.toml`` (loaded once),
-each with its citation, source and confidence (shared/domain.md sections 0.E, 4.1, 5, 6).
-Dates are inputs; nothing here reads the clock.
+The federal garnishment limit is dated data in ``data/collection.toml``; each state's
+own limit, judgment interest rate and time limits are rows of ``garnishment.csv``,
+``judgment_interest.csv`` and ``limitations.csv``, each with its source. Dates are inputs;
+nothing here reads the clock.
 """
 
 from __future__ import annotations
 
 import enum
-import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from typing import Any
 
 from deficiency.errors import InvalidInputError
+from deficiency.garnishment import (
+    FEDERAL_WEEKLY_MULTIPLE,
+    StateLimit,
+    WageGarnishment,
+    state_garnishment,
+    state_limit,
+)
+from deficiency.judgment_interest import (
+    Compounding,
+    DebtType,
+    RateChoice,
+    judgment_rate,
+    rate_in_use,
+)
 from deficiency.money import (
     ZERO,
     Amount,
@@ -29,7 +41,7 @@ from deficiency.money import (
     to_percent,
 )
 from deficiency.periods import add_period
-from deficiency.state_law import Confidence, garnishment_rules
+from deficiency.sources import Source, data_table, source_from
 from deficiency.tax import form_1099c_threshold
 
 #: Longest schedule computed: a judgment that has not paid off in 30 years is reported as such.
@@ -37,10 +49,8 @@ MAX_YEARS = 30
 DAYS_PER_YEAR = Decimal(365)
 
 
-@cache
 def _data() -> dict[str, Any]:
-    text = resources.files("deficiency").joinpath("data", "collection.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return data_table("collection.toml")
 
 
 class PayPeriod(enum.Enum):
@@ -83,24 +93,6 @@ def pay_period(value: PayPeriod | str) -> PayPeriod:
         raise InvalidInputError("Pay period", f"{value!r} is not one of: {allowed}") from None
 
 
-class Compounding(enum.Enum):
-    """How judgment interest accrues."""
-
-    SIMPLE = "simple"
-    ANNUAL = "annual"
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a dated figure comes from."""
-
-    citation: str
-    source_url: str
-    confidence: Confidence
-    as_of: date
-    note: str
-
-
 def federal_minimum_wage() -> Decimal:
     """The federal minimum wage per hour used for the garnishment limit (dated data).
 
@@ -111,32 +103,34 @@ def federal_minimum_wage() -> Decimal:
 
 
 def garnishment_source() -> Source:
-    """Citation, source and date of the garnishment limit."""
-    raw = _data()["garnishment"]
-    return Source(
-        raw["citation"],
-        raw["source_url"],
-        Confidence(raw["confidence"]),
-        _data()["as_of"],
-        raw["note"],
-    )
+    """Where the federal garnishment limit was read (15 U.S.C. 1673(a))."""
+    return source_from(_data()["garnishment"]["source"], url_key="url")
+
+
+def garnishment_note() -> str:
+    """What the federal limit does not cover, in plain words."""
+    return str(_data()["garnishment"]["note"])
 
 
 class Limit(enum.Enum):
-    """Which side of the federal limit binds."""
+    """Which limit binds: the federal 25%, the federal protected amount, or the state's."""
 
     PERCENT = "percent"
     EXCESS = "excess"
     PROTECTED = "protected"
+    STATE = "state"
 
 
 @dataclass(frozen=True)
 class GarnishmentCap:
-    """The most an ordinary creditor may garnish from one paycheck (15 U.S.C. 1673(a)).
+    """The most an ordinary creditor may garnish from one paycheck.
 
     Notes
     -----
-    ``cap = min(25% x disposable, max(0, disposable - multiplier x minimum wage))``.
+    Federal: ``min(25% x disposable, max(0, disposable - multiplier x minimum wage))``
+    (15 U.S.C. 1673(a)). Where the state's own rule takes less (a lower percentage, a
+    larger protected amount, a share of gross pay, or no wage garnishment for this kind of
+    debt), ``cap`` is the state's figure and ``binding`` is ``Limit.STATE``.
     """
 
     disposable_earnings: Decimal
@@ -145,13 +139,39 @@ class GarnishmentCap:
     protected_amount: Decimal
     percent_limit: Decimal
     excess_over_protected: Decimal
+    federal_cap: Decimal
     cap: Decimal
     binding: Limit
-    state_notes: tuple[str, ...]
+    state: StateLimit | None = None
+
+    @property
+    def state_notes(self) -> tuple[str, ...]:
+        """What the state's rule says, for the reader, when it is more than the federal
+        limit and is not already the figure (``explanation`` says that)."""
+        if self.state is None or self.binding is Limit.STATE:
+            return ()
+        rule = self.state.rule
+        if rule.follows_federal and rule.applied:
+            return ()
+        note = f"{rule.summary} ({rule.source.citation}; {rule.source.confidence.label.lower()})"
+        return (note,)
 
     @property
     def explanation(self) -> str:
         """The limit in words."""
+        if self.binding is Limit.STATE and self.state is not None:
+            rule = self.state.rule
+            if rule.wage_garnishment is WageGarnishment.NOT_ALLOWED:
+                return (
+                    f"{rule.state_name} does not let a creditor garnish wages for a debt like "
+                    f"this ({rule.source.citation}), so nothing can be taken from your pay. "
+                    "Other ways to collect (a bank levy, a lien) may still be open."
+                )
+            return (
+                f"At most {format_usd(self.cap)} per paycheck ({self.period.label.lower()}): "
+                f"{rule.state_name}'s own limit ({rule.source.citation}), which takes less "
+                f"than the federal limit of {format_usd(self.federal_cap)}."
+            )
         if self.binding is Limit.PROTECTED:
             return (
                 f"Garnishment cannot collect: {format_usd(self.disposable_earnings)} of disposable "
@@ -167,10 +187,17 @@ class GarnishmentCap:
                 "25% of disposable earnings",
             )
         )
-        return (
+        text = (
             f"At most {format_usd(self.cap)} per paycheck ({self.period.label.lower()}): "
             f"{which}, which is less than {other}."
         )
+        if self.state is not None and self.state.needs_gross_pay:
+            rule = self.state.rule
+            text += (
+                f" {rule.state_name} also limits it to {rule.percent_of_gross}% of gross pay "
+                f"({rule.source.citation}): enter your gross pay to apply it."
+            )
+        return text
 
 
 def garnishment_cap(
@@ -179,8 +206,10 @@ def garnishment_cap(
     *,
     minimum_wage: Amount | None = None,
     state: str | None = None,
+    gross_earnings: Amount | None = None,
 ) -> GarnishmentCap:
-    """The federal limit on wage garnishment for an ordinary creditor's judgment.
+    """The limit on wage garnishment for an ordinary creditor's judgment: federal, and the
+    state's where it protects more.
 
     Parameters
     ----------
@@ -191,18 +220,22 @@ def garnishment_cap(
     minimum_wage
         Hourly federal minimum wage; defaults to the dated figure in the data ($7.25).
     state
-        Optional state code: its wage-garnishment notes (informational) are attached.
+        Optional state code: its own limit (``data/garnishment.csv``) applies where it
+        takes less.
+    gross_earnings
+        Pay for the period before deductions, for a state that limits a share of it.
 
     Notes
     -----
     ``cap = min(0.25 x disposable, max(0, disposable - multiplier x minimum_wage))``: the
-    25% rounded down to cents (a maximum must not be exceeded), the protected amount half-up.
-    The limit does not apply to support orders, bankruptcy orders or tax levies, and states
-    may protect more.
+    25% rounded down to cents (a maximum must not be exceeded), the protected amount half-up;
+    then the state's figure if it is lower. The limit does not apply to support orders,
+    bankruptcy orders or tax levies.
 
     References
     ----------
-    15 U.S.C. 1673(a); U.S. DOL Wage and Hour Division Fact Sheet #30; shared/domain.md 0.E, 6.
+    15 U.S.C. 1673(a); U.S. DOL Wage and Hour Division Fact Sheet #30; each state's row in
+    ``data/garnishment.csv``.
 
     Examples
     --------
@@ -222,73 +255,28 @@ def garnishment_cap(
     wage = (
         federal_minimum_wage() if minimum_wage is None else to_money(minimum_wage, "Minimum wage")
     )
+    gross = None if gross_earnings is None else to_money(gross_earnings, "Gross earnings")
     percent = Decimal(_data()["garnishment"]["percent_limit"])
     protected = round_cents(wage * period.multiplier)
     by_percent = cents_at_most(earnings * percent / 100)  # a maximum: never rounded up
     excess = max(earnings - protected, ZERO)
-    cap = min(by_percent, excess)
+    federal = min(by_percent, excess)
     if excess == ZERO:
         binding = Limit.PROTECTED
     elif by_percent <= excess:
         binding = Limit.PERCENT
     else:
         binding = Limit.EXCESS
-    notes = (
-        tuple(f"{rule.summary} ({rule.confidence.label})" for rule in garnishment_rules(state))
-        if state
-        else ()
-    )
+    local = None
+    cap = federal
+    if state:
+        share = Decimal(period.multiplier) / FEDERAL_WEEKLY_MULTIPLE
+        local = state_limit(state_garnishment(state), earnings, share, wage, gross)
+        if local.cap is not None and local.cap < federal:
+            cap, binding = local.cap, Limit.STATE
     return GarnishmentCap(
-        earnings, period, wage, protected, by_percent, excess, cap, binding, notes
+        earnings, period, wage, protected, by_percent, excess, federal, cap, binding, local
     )
-
-
-@dataclass(frozen=True)
-class InterestPreset:
-    """A state's post-judgment interest rate as data; ``rate`` is None when it is indexed."""
-
-    state: str
-    name: str
-    rate: Decimal | None
-    compounding: Compounding
-    compounding_stated: bool
-    source: Source
-
-
-@cache
-def interest_presets() -> tuple[InterestPreset, ...]:
-    """Post-judgment interest presets in file order (loaded once).
-
-    Examples
-    --------
-    >>> ca = interest_preset("CA")
-    >>> ca.rate, ca.compounding.value, ca.source.citation
-    (Decimal('10'), 'simple', 'Cal. Code Civ. Proc. 685.010')
-    """
-    data = _data()
-    return tuple(
-        InterestPreset(
-            state=raw["state"],
-            name=raw["name"],
-            rate=Decimal(raw["rate"]) if raw["rate"] else None,
-            compounding=Compounding(raw["compounding"]),
-            compounding_stated=bool(raw["compounding_stated"]),
-            source=Source(
-                raw["citation"],
-                raw["source_url"],
-                Confidence(raw["confidence"]),
-                data["as_of"],
-                raw["note"],
-            ),
-        )
-        for raw in data["post_judgment_interest"]
-    )
-
-
-def interest_preset(state: str) -> InterestPreset | None:
-    """The preset for a state code ("US" for federal courts), or None when we have none."""
-    code = state.strip().upper()
-    return next((preset for preset in interest_presets() if preset.state == code), None)
 
 
 def post_judgment_interest(
@@ -301,7 +289,7 @@ def post_judgment_interest(
 
     Notes
     -----
-    Simple: ``principal x rate / 100 x days / 365`` (shared/domain.md 6, engine note).
+    Simple: ``principal x rate / 100 x days / 365`` (the usual statutory reading: interest on the unpaid principal only).
     Annual: each full 365-day year compounds, ``principal x (1 + rate/100)^years``, and the
     remaining days accrue simple interest on that amount. Rounded half-up to cents once.
 
@@ -506,8 +494,9 @@ def garnishment_payoff(
     *,
     max_years: int = MAX_YEARS,
     state: str | None = None,
+    gross_earnings: Amount | None = None,
 ) -> GarnishmentPayoff:
-    """How long garnishment at the federal cap takes to pay a judgment, period by period.
+    """How long garnishment at the legal limit takes to pay a judgment, period by period.
 
     Notes
     -----
@@ -526,7 +515,7 @@ def garnishment_payoff(
     'Garnishment cannot collect'
     """
     amount = to_money(judgment, "Judgment amount")
-    cap = garnishment_cap(disposable_earnings, period, state=state)
+    cap = garnishment_cap(disposable_earnings, period, state=state, gross_earnings=gross_earnings)
     schedule = payoff_schedule(amount, cap.cap, annual_rate, period, max_years=max_years)
     return GarnishmentPayoff(amount, cap, schedule)
 
@@ -579,8 +568,13 @@ class Option(enum.Enum):
 class PlannerInputs:
     """The choices the settlement planner compares for one deficiency.
 
-    ``settlement_percent`` has no reliable typical value (shared/domain.md 6): it is the
-    user's illustrative input. Give the plan either a monthly payment or a number of months.
+    ``settlement_percent`` has no reliable typical value: it is the user's illustrative
+    input. Give the plan either a monthly payment or a number of months.
+
+    ``judgment_rate=None`` takes the post-judgment interest rate from the state's law for
+    this judgment (:func:`deficiency.judgment_interest.judgment_rate`: its date, its amount,
+    what the debt was for); where an index or the contract sets the rate, enter it.
+    ``rate_choice`` then says which rule gave the rate.
     """
 
     deficiency: Decimal
@@ -590,9 +584,13 @@ class PlannerInputs:
     plan_annual_rate: Decimal = ZERO
     disposable_earnings: Decimal = ZERO
     pay_period: PayPeriod = PayPeriod.WEEKLY
-    judgment_rate: Decimal = ZERO
+    judgment_rate: Decimal | None = ZERO
     judgment_costs: Decimal = ZERO
     state: str | None = None
+    judgment_date: date | None = None
+    debt_type: DebtType | None = DebtType.PERSONAL
+    gross_earnings: Decimal | None = None
+    rate_choice: RateChoice | None = field(default=None, init=False, compare=False)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -612,8 +610,30 @@ class PlannerInputs:
             )
         set_(self, "plan_annual_rate", to_percent(self.plan_annual_rate, "Plan interest rate"))
         set_(self, "disposable_earnings", to_money(self.disposable_earnings, "Disposable earnings"))
-        set_(self, "judgment_rate", to_percent(self.judgment_rate, "Judgment interest rate"))
         set_(self, "judgment_costs", to_money(self.judgment_costs, "Judgment costs"))
+        if self.gross_earnings is not None:
+            set_(self, "gross_earnings", to_money(self.gross_earnings, "Gross earnings"))
+        if self.state is not None:
+            choice = judgment_rate(
+                self.state,
+                judgment_date=self.judgment_date,
+                principal=self.deficiency + self.judgment_costs,
+                debt_type=self.debt_type,
+            )
+            set_(self, "rate_choice", choice)
+        if self.judgment_rate is not None:
+            set_(self, "judgment_rate", to_percent(self.judgment_rate, "Judgment interest rate"))
+        elif self.rate_choice is None:
+            raise InvalidInputError(
+                "Judgment interest rate", "enter a rate, or choose a state whose law sets it"
+            )
+        else:
+            set_(self, "judgment_rate", rate_in_use(self.rate_choice, None))
+
+    @property
+    def interest_rate(self) -> Decimal:
+        """The post-judgment interest rate the planner uses, in percent a year."""
+        return self.judgment_rate if self.judgment_rate is not None else ZERO
 
 
 @dataclass(frozen=True)
@@ -686,7 +706,7 @@ def compare_options(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
 
     References
     ----------
-    shared/domain.md 4.1, 4.3 (bankruptcy exclusion), 5 (credit reporting), 6.
+    IRC 61(a)(11), 108(a)(1)(A) (bankruptcy exclusion); 15 U.S.C. 1681c; docs/law.md.
 
     Examples
     --------
@@ -754,9 +774,10 @@ def compare_options(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
     garnish = garnishment_payoff(
         judgment,
         inputs.disposable_earnings,
-        inputs.judgment_rate,
+        inputs.interest_rate,
         inputs.pay_period,
         state=inputs.state,
+        gross_earnings=inputs.gross_earnings,
     )
     garnish_notes = " ".join((garnish.message, *garnish.cap.state_notes))
     garnishment = OptionResult(
@@ -791,63 +812,6 @@ def compare_options(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
         "included, and a bankruptcy covers all your debts, not just this one.",
     )
     return (lump, plan, garnishment, bankruptcy)
-
-
-@dataclass(frozen=True)
-class LimitationNote:
-    """What our sources say about a statute of limitations; never a settled fact."""
-
-    id: str
-    scope: str
-    years: tuple[int, ...]
-    kind: str
-    confidence: Confidence
-    sources_conflict: bool
-    source_url: str
-    note: str
-    as_of: date
-
-    @property
-    def uncertain(self) -> bool:
-        """Always shown as uncertain when low-confidence or the sources disagree."""
-        return self.confidence.uncertain or self.sources_conflict
-
-
-@cache
-def limitation_notes() -> tuple[LimitationNote, ...]:
-    """Every statute-of-limitations note in the data (all informational).
-
-    Examples
-    --------
-    >>> [(n.id, n.years, n.sources_conflict) for n in limitation_notes() if n.id == "CO"]
-    [('CO', (3, 6), True)]
-    """
-    data = _data()
-    return tuple(
-        LimitationNote(
-            raw["id"],
-            raw["scope"],
-            tuple(int(year) for year in raw["years"]),
-            raw["kind"],
-            Confidence(raw["confidence"]),
-            bool(raw["sources_conflict"]),
-            raw["source_url"],
-            raw["note"],
-            data["as_of"],
-        )
-        for raw in data["limitation"]
-    )
-
-
-def limitation_notes_for(state: str) -> tuple[LimitationNote, ...]:
-    """The notes naming a state ("CO", "WI"...) plus the general ones that cover every state."""
-    code = state.strip().upper()
-    general = ("written-contract-range", "UCC-2-725", "judgments")
-    return tuple(
-        note
-        for note in limitation_notes()
-        if note.id in general or note.id == code or code in note.id.split("-")
-    )
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ to sale. Meanwhile the collateral's value moves. Each row is "the statement if t
 sale closed in month ``m``", built by the same exact statement as everything else.
 
 The typical timelines and costs below are **illustrative** defaults for the demo,
-not sourced facts (shared/domain.md 7 marks them as assumptions), except where a
+not sourced facts (docs/law.md marks them as assumptions), except where a
 constant names its source; the UI shows them as editable inputs.
 """
 
@@ -141,13 +141,13 @@ class HomeExitPlan:
 
 #: Fannie Mae's maximum allowable attorney fee for a routine non-judicial foreclosure
 #: in, for example, Arizona, California and Georgia (Servicing Guide exhibit, Dec 2022;
-#: shared/domain.md 2.3). Judicial states run higher (Florida $4,750).
+#: an assumption). Judicial states run higher (Florida $4,750).
 FANNIE_MAE_NONJUDICIAL_ATTORNEY_FEE = Decimal("1900")
 
 #: Illustrative defaults for each mortgage exit (timelines vary by state and servicer):
 #: months to sale, price as % of market value, commission %, seller costs, legal costs.
 _TYPICAL_HOME: dict[MortgageExit, tuple[int, str, str, str, Decimal]] = {
-    # 6% commission (Fannie Mae's cap) and $2,000 of seller costs: shared/domain.md 7.1.
+    # 6% commission (Fannie Mae's cap) and $2,000 of seller costs: the worked house example.
     MortgageExit.SHORT_SALE: (6, "100", "6", "2000", Decimal(0)),
     # Auction or REO discount of 15% and $1,000 of trustee and sale costs: illustrative.
     MortgageExit.FORECLOSURE: (12, "85", "0", "0", FANNIE_MAE_NONJUDICIAL_ATTORNEY_FEE + 1000),
@@ -189,7 +189,7 @@ def home_gap_by_month(situation: MortgageDefault, plan: HomeExitPlan) -> tuple[G
 
     Examples
     --------
-    The house of shared/domain.md 7.1 sold short six months after default:
+    The worked house example (docs/law.md) sold short six months after default:
 
     >>> house = MortgageDefault(date(2025, 1, 1), 250000, Decimal("6.5"), 200000,
     ...                         escrow_per_month=400)
@@ -282,9 +282,9 @@ class CarRoutePlan:
 _TYPICAL_CAR: dict[CarRoute, tuple[int, int, str, str, str, str, str, str]] = {
     CarRoute.PRIVATE_SALE: (0, 0, "100", "0", "0", "0", "0", "0"),
     # Auction at 80% of private value (illustrative; the typical auction share is
-    # unverified, shared/domain.md 8.2); $25 a day storage is shared/domain.md 7.2's assumption.
+    # unverified); $25 a day storage is the worked car example's assumption.
     CarRoute.VOLUNTARY_SURRENDER: (3, 2, "80", "0", "150", "25", "300", "250"),
-    # Retaking about $350: the CFPB examiners' average cited in shared/domain.md 7.2.
+    # Retaking about $350: the CFPB examiners' average (data/typical_costs.toml).
     CarRoute.REPOSSESSION: (4, 3, "80", "350", "150", "25", "300", "250"),
 }
 
@@ -351,7 +351,7 @@ def car_gap_by_month(situation: CarDefault, plan: CarRoutePlan) -> tuple[GapRow,
                 situation.unpaid_principal, situation.annual_rate, month
             ),
             # No late fee once the lender has the car and the loan is accelerated: no
-            # payment falls due after that (CFPB examiners, shared/domain.md 1.6 and 7.2).
+            # payment falls due after that (CFPB examiners; data/typical_costs.toml).
             "late_fees": situation.late_fee * min(month, plan.handover_month),
             "sale_price": _value_at(
                 situation.car_value, -situation.yearly_value_drop, month, plan.price_percent

@@ -15,11 +15,11 @@ def simple_interest_days(
     Notes
     -----
     ``interest = principal x rate / 100 x days / basis``, rounded half-up to cents.
-    Simple-interest car loans accrue this way day by day (shared/domain.md 1.6, 7.2).
+    Simple-interest car loans accrue this way day by day (the worked car example, docs/law.md).
 
     Examples
     --------
-    90 days at 12% on $10,000 (shared/domain.md 7.2):
+    90 days at 12% on $10,000 (the worked car example):
 
     >>> simple_interest_days(10000, 12, 90)
     Decimal('295.89')
@@ -35,7 +35,7 @@ def simple_interest_months(principal: Amount, annual_rate: Amount, months: int) 
 
     Examples
     --------
-    Six months of missed mortgage interest at 6.5% on $250,000 (shared/domain.md 7.1):
+    Six months of missed mortgage interest at 6.5% on $250,000 (the worked house example):
 
     >>> simple_interest_months(250000, "6.5", 6)
     Decimal('8125.00')
@@ -52,7 +52,7 @@ def pro_rata_refund(price: Amount, remaining_months: int, total_months: int) -> 
     Notes
     -----
     ``refund = price x remaining / total``; a real contract may use another method or
-    deduct a cancellation fee (shared/domain.md 1.6), so the result is an estimate.
+    deduct a cancellation fee (UCC 9-616(c)(5)), so the result is an estimate.
 
     Examples
     --------

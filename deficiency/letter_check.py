@@ -26,7 +26,7 @@ from deficiency.money import MAX_AMOUNT, ZERO, Amount, format_usd, round_cents, 
 from deficiency.serialize import InvalidScenarioError
 
 #: No published figure says how far below value an auction price is "too low"
-#: (shared/domain.md 1.8, 8); half the value is a starting point the user can change.
+#: (no published figure was found); half the value is a starting point the user can change.
 DEFAULT_LOW_PRICE_FRACTION = Decimal("0.5")
 #: UCC 9-620(e)-(f): 90 days to dispose of consumer goods where 60% was paid.
 DEFAULT_LONG_SALE_DAYS = 90
@@ -249,11 +249,11 @@ def minimum_statutory_damages(
 
     References
     ----------
-    UCC 9-625(c)(2); shared/domain.md 1.7.
+    UCC 9-625(c)(2).
 
     Examples
     --------
-    $15,000 amount financed with a $4,000 finance charge (shared/domain.md 1.7):
+    $15,000 amount financed with a $4,000 finance charge (an illustration):
 
     >>> minimum_statutory_damages(finance_charge=4000, principal_amount=15000)
     Decimal('5500.00')
@@ -684,7 +684,7 @@ def check_letter(
 
     References
     ----------
-    UCC 9-610, 9-611 to 9-616, 9-620, 9-625 to 9-627; shared/domain.md 1.2 to 1.7.
+    UCC 9-610, 9-611 to 9-616, 9-620, 9-625 to 9-627; docs/law.md.
 
     Examples
     --------

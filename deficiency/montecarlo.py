@@ -178,7 +178,7 @@ def simulate_sale(
 
     Examples
     --------
-    The car of shared/domain.md 7.2 at an expected $8,500 auction price, 15% spread:
+    The worked car example at an expected $8,500 auction price, 15% spread:
 
     >>> sim = simulate_sale(10000, 8500, 15, expenses=500, seed=7)
     >>> sim.probability > 0.9, sim.median_deficiency > 1500

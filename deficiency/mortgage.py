@@ -18,7 +18,7 @@ from deficiency.statement import Statement, StatementLine, nonzero_lines
 
 
 class MortgageExit(enum.Enum):
-    """How the borrower leaves the house (shared/domain.md 2.1)."""
+    """How the borrower leaves the house (docs/law.md)."""
 
     SHORT_SALE = "short_sale"
     FORECLOSURE = "foreclosure"
@@ -51,7 +51,7 @@ class MortgageExit(enum.Enum):
 
 @dataclass(frozen=True)
 class MortgagePayoff:
-    """The servicer's payoff: principal plus what piled up in default (shared/domain.md 0.B)."""
+    """The servicer's payoff: principal plus what piled up in default."""
 
     unpaid_principal: Decimal = money_field("Loan balance (unpaid principal)")
     accrued_interest: Decimal = money_field("Accrued interest")
@@ -69,7 +69,7 @@ class SaleCosts:
     """Selling costs paid out of a short sale's price before the lender is paid.
 
     Fannie Mae allows a customary commission of at most 6%, seller closing costs,
-    transfer taxes and past-due HOA fees (shared/domain.md 2.3).
+    transfer taxes and past-due HOA fees.
     """
 
     commission_rate: Decimal = percent_field("Commission (% of price)")
@@ -85,7 +85,7 @@ class SaleCosts:
 
 @dataclass(frozen=True)
 class ForeclosureCosts:
-    """Legal costs a foreclosure or a deed in lieu adds to the debt (shared/domain.md 0.C, 2.3)."""
+    """Legal costs a foreclosure or a deed in lieu adds to the debt."""
 
     attorney_fees: Decimal = money_field("Foreclosure attorney fees")
     trustee_fees: Decimal = money_field("Trustee fees")
@@ -122,7 +122,7 @@ def mortgage_statement(scenario: MortgageScenario) -> Statement:
 
     Examples
     --------
-    The realistic short sale of shared/domain.md 7.1: payoff $260,525, price $200,000,
+    The worked short sale (docs/law.md): payoff $260,525, price $200,000,
     6% commission and $2,000 other costs leave a $74,525 shortfall.
 
     >>> payoff = MortgagePayoff(250000, accrued_interest=8125, escrow_advances=2400)

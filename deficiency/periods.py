@@ -48,3 +48,68 @@ def add_period(start: date, *, months: int = 0, days: int = 0) -> date:
     if days < 0:
         raise InvalidInputError("days", "cannot be negative")
     return add_months(start, months) + timedelta(days=days)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The ``nth`` given weekday of a month (``nth=-1``: the last)."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _observed(day: date) -> date:
+    """A fixed-date holiday on a Saturday is observed the Friday before, on a Sunday the
+    Monday after (5 U.S.C. 6103(b); D.C. Code 28-2701)."""
+    if day.weekday() == calendar.SATURDAY:
+        return day - timedelta(days=1)
+    if day.weekday() == calendar.SUNDAY:
+        return day + timedelta(days=1)
+    return day
+
+
+def legal_holidays(year: int) -> frozenset[date]:
+    """The legal holidays in the District of Columbia in ``year``, as observed: the federal
+    holidays of 5 U.S.C. 6103(a), DC Emancipation Day (16 April) and, every four years,
+    Inauguration Day (D.C. Code 28-2701). IRC 7503 counts these.
+
+    >>> date(2026, 1, 19) in legal_holidays(2026)  # Martin Luther King Jr. Day
+    True
+    """
+    fixed = [(1, 1), (7, 4), (11, 11), (12, 25)]
+    if year >= 2005:
+        fixed.append((4, 16))  # DC Emancipation Day
+    if year >= 2021:
+        fixed.append((6, 19))  # Juneteenth National Independence Day
+    days = {_observed(date(year, month, day)) for month, day in fixed}
+    days |= {
+        _nth_weekday(year, 1, calendar.MONDAY, 3),  # Martin Luther King Jr. Day
+        _nth_weekday(year, 2, calendar.MONDAY, 3),  # Washington's Birthday
+        _nth_weekday(year, 5, calendar.MONDAY, -1),  # Memorial Day
+        _nth_weekday(year, 9, calendar.MONDAY, 1),  # Labor Day
+        _nth_weekday(year, 10, calendar.MONDAY, 2),  # Columbus Day
+        _nth_weekday(year, 11, calendar.THURSDAY, 4),  # Thanksgiving Day
+    }
+    if year % 4 == 1:  # Inauguration Day, 20 January after a presidential election
+        inauguration = date(year, 1, 20)
+        if inauguration.weekday() == calendar.SUNDAY:
+            inauguration += timedelta(days=1)
+        days.add(inauguration)
+    return frozenset(days)
+
+
+def next_business_day(day: date) -> date:
+    """``day``, or the next day that is not a Saturday, Sunday or legal holiday: when a
+    federal tax deadline falls on such a day, acting on the next one is timely (IRC 7503).
+
+    Examples
+    --------
+    >>> next_business_day(date(2026, 1, 31))  # a Saturday
+    datetime.date(2026, 2, 2)
+    >>> next_business_day(date(2027, 1, 29))
+    datetime.date(2027, 1, 29)
+    """
+    while day.weekday() >= calendar.SATURDAY or day in legal_holidays(day.year):
+        day += timedelta(days=1)
+    return day

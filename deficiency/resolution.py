@@ -15,7 +15,7 @@ from deficiency.money import ZERO, percent_of, round_cents, to_decimal
 from deficiency.statement import Statement
 
 #: The settlement share is the user's choice; no reliable typical figure exists
-#: (shared/domain.md 6, "Settlement norms"), so the default is a neutral midpoint.
+#: (no published settlement norm was found), so the default is a neutral midpoint.
 ILLUSTRATIVE_SETTLEMENT_PERCENT = Decimal("50")
 
 
@@ -120,7 +120,7 @@ def resolve(
     - Waived: nothing paid, the whole deficiency cancelled (a short-sale waiver, or a
       lender that writes it off).
     - Judgment: the whole deficiency plus court costs and attorney fees is owed;
-      nothing is cancelled while the lender collects (shared/domain.md 4.1).
+      nothing is cancelled while the lender collects (IRC 61(a)(11); docs/law.md).
     - Settled: the borrower pays ``settlement_percent`` of the deficiency (rounded to
       cents) and the rest is cancelled.
 

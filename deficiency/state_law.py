@@ -1,23 +1,28 @@
 """State anti-deficiency and deficiency-limiting laws, applied to a gross deficiency.
 
-Rules live in ``data/state_rules.csv``: one row per statute (or per part of one) for
-each state and loan kind that shared/domain.md section 3 covers, plus the section 6
-wage-garnishment notes. Each row names its citation, a source URL, a confidence mark
-(H, M, L, U as in shared/domain.md) and the date it was compiled (``as_of``).
+Rules live in ``data/state_rules.csv``: one row per statute (or per part of one) for each
+of the 50 states and DC and each loan kind, so that every exit of every loan kind in
+every jurisdiction is spoken to by a sourced row, "no special rule" included. Each row
+carries a structured :class:`~deficiency.sources.Source` (citation, subsection read,
+address, the statute's words, confidence, the date it was read). ``docs/law.md`` explains
+the rules and ``docs/coverage.md`` (generated) shows what the data covers.
 
 Columns of ``state_rules.csv``
 ------------------------------
 state, state_name
-    Postal code and name.
+    Postal code and name (``data/jurisdictions.csv``).
 loan_kind
-    ``mortgage``, ``auto``, or ``any`` (the garnishment notes).
+    ``mortgage`` or ``auto``.
+topic
+    ``deficiency`` (what may be collected after the sale) or ``cure`` (a car buyer's right
+    to cure a default before repossession).
 rule_id
     Unique id, e.g. ``CA-580e``.
 effect
     ``bar`` (nothing collectible when the conditions hold), ``fair_value`` (credit for the
     property's fair market value), ``deadline`` (a time limit only), ``allowed`` (a
-    deficiency is expressly possible), ``info`` (informational only: never changes a
-    number) or ``garnishment`` (a wage-garnishment note for :mod:`deficiency.collection`).
+    deficiency is expressly possible), ``none`` (no special rule: the summary says what
+    was checked), ``info`` (shown, never changes a number) or ``cure`` (a right to cure).
 exits
     ``|``-separated :class:`~deficiency.mortgage.MortgageExit` or
     :class:`~deficiency.auto.AutoExit` values, or ``all``.
@@ -35,38 +40,33 @@ fair_value_method
     ``fmv_less_surviving_liens`` (Texas: credit fair market value less surviving liens when
     that beats the sale price).
 deadline_days, deadline_months, deadline_from
-    The time limit to seek a deficiency and the event it runs from.
-summary, citation, source_url
-    The rule in plain words, the statute or case, and where it was read.
-confidence
-    H, M, L or U. Rows marked L or U may only be ``info`` or ``garnishment``: an unverified
-    rule is shown, never applied.
+    The time limit to seek a deficiency (or, for ``cure``, the days to cure) and the event
+    it runs from.
+summary
+    The rule in plain words.
+citation, section_read, source_url, quote, confidence, text_version, as_of
+    The :class:`~deficiency.sources.Source`. Rows marked L or U may only be ``info``,
+    ``none`` or ``cure``: an unverified rule is shown, never applied.
 sources_conflict
     ``yes`` where sources disagree on the rule's scope.
-text_version
-    The code year the source shows, when it shows one.
-as_of
-    The date the row was compiled from shared/domain.md; the law may have changed since.
 """
 
 from __future__ import annotations
 
-import csv
 import enum
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 
 from deficiency.auto import AutoExit
 from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, Amount, format_usd, to_money
 from deficiency.mortgage import MortgageExit
 from deficiency.periods import add_period
-from deficiency.scenarios import LoanKind
+from deficiency.scenarios import LoanKind, choice
+from deficiency.sources import Confidence, Source, data_rows, rows_checked, source_from
 
 #: Shown with every result: the package informs, it does not advise.
 DISCLAIMER = "General information from public sources, not legal advice; laws change."
@@ -79,8 +79,9 @@ class Effect(enum.Enum):
     FAIR_VALUE = "fair_value"
     DEADLINE = "deadline"
     ALLOWED = "allowed"
+    NONE = "none"
     INFO = "info"
-    GARNISHMENT = "garnishment"
+    CURE = "cure"
 
     @property
     def changes_amount(self) -> bool:
@@ -88,27 +89,11 @@ class Effect(enum.Enum):
         return self in (Effect.BAR, Effect.FAIR_VALUE)
 
 
-class Confidence(enum.Enum):
-    """How well a rule is sourced (shared/domain.md, "Confidence marks")."""
+class Topic(enum.Enum):
+    """What a row of ``state_rules.csv`` speaks to."""
 
-    HIGH = "H"
-    MEDIUM = "M"
-    LOW = "L"
-    UNVERIFIED = "U"
-
-    @property
-    def uncertain(self) -> bool:
-        """Low or unverified: shown as uncertain and never applied to a number."""
-        return self in (Confidence.LOW, Confidence.UNVERIFIED)
-
-    @property
-    def label(self) -> str:
-        return {
-            "H": "High: read in the statute or a regulator's text",
-            "M": "Medium: a reputable secondary source",
-            "L": "Low: one weak source; verify before relying on it",
-            "U": "Unverified: not found in a reliable source",
-        }[self.value]
+    DEFICIENCY = "deficiency"
+    CURE = "cure"
 
 
 class ForeclosureType(enum.Enum):
@@ -344,7 +329,8 @@ class StateRule:
 
     state: str
     state_name: str
-    loan_kind: LoanKind | None
+    loan_kind: LoanKind
+    topic: Topic
     rule_id: str
     effect: Effect
     exits: frozenset[str]
@@ -354,21 +340,27 @@ class StateRule:
     fair_value_method: FairValueMethod | None
     deadline: Deadline | None
     summary: str
-    citation: str
-    source_url: str
-    confidence: Confidence
+    source: Source
     sources_conflict: bool
-    text_version: str
-    as_of: date
+
+    @property
+    def citation(self) -> str:
+        """The law the rule comes from, as cited."""
+        return self.source.citation
+
+    @property
+    def confidence(self) -> Confidence:
+        """How well the rule is sourced."""
+        return self.source.confidence
 
     @property
     def uncertain(self) -> bool:
         """Low or unverified confidence, or sources disagree: say so wherever it is shown."""
-        return self.confidence.uncertain or self.sources_conflict
+        return self.source.uncertain or self.sources_conflict
 
     def covers(self, kind: LoanKind, exit: MortgageExit | AutoExit) -> bool:
-        """Whether the rule speaks to this loan kind and exit (garnishment notes never do)."""
-        if self.effect is Effect.GARNISHMENT or self.loan_kind is not kind:
+        """Whether the rule speaks to what may be collected on this loan kind and exit."""
+        if self.topic is not Topic.DEFICIENCY or self.loan_kind is not kind:
             return False
         return exit.value in self.exits
 
@@ -377,13 +369,11 @@ def _split(text: str, separator: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(separator) if part.strip())
 
 
-def _exits(text: str, kind: LoanKind | None) -> frozenset[str]:
-    if kind is LoanKind.MORTGAGE:
-        known = {item.value for item in MortgageExit}
-    elif kind is LoanKind.AUTO:
-        known = {item.value for item in AutoExit}
-    else:
-        known = {item.value for item in MortgageExit} | {item.value for item in AutoExit}
+def _exits(text: str, kind: LoanKind) -> frozenset[str]:
+    enum_type: type[MortgageExit] | type[AutoExit] = (
+        MortgageExit if kind is LoanKind.MORTGAGE else AutoExit
+    )
+    known = {item.value for item in enum_type}
     if text == "all":
         return frozenset(known)
     chosen = frozenset(_split(text, "|"))
@@ -402,57 +392,68 @@ def _conditions(text: str) -> tuple[Condition, ...]:
     return tuple(conditions)
 
 
-def _rule(row: dict[str, str]) -> StateRule:
-    kind = None if row["loan_kind"] == "any" else LoanKind(row["loan_kind"])
-    effect = Effect(row["effect"])
-    confidence = Confidence(row["confidence"])
-    threshold = None
-    if row["threshold_measure"]:
-        if row["threshold_measure"] not in AMOUNT_FACTS:
-            raise ValueError(f"unknown threshold measure {row['threshold_measure']!r}")
-        threshold = Threshold(
-            row["threshold_measure"],
-            Comparison(row["threshold_comparison"]),
-            to_money(row["threshold_amount"], "threshold_amount"),
-        )
-    deadline = None
-    if row["deadline_days"] or row["deadline_months"]:
-        deadline = Deadline(
-            int(row["deadline_days"] or 0), int(row["deadline_months"] or 0), row["deadline_from"]
-        )
-    foreclosure = (
-        None if row["foreclosure_type"] == "any" else ForeclosureType(row["foreclosure_type"])
+def _threshold(row: dict[str, str]) -> Threshold | None:
+    if not row["threshold_measure"]:
+        return None
+    if row["threshold_measure"] not in AMOUNT_FACTS:
+        raise ValueError(f"unknown threshold measure {row['threshold_measure']!r}")
+    return Threshold(
+        row["threshold_measure"],
+        Comparison(row["threshold_comparison"]),
+        to_money(row["threshold_amount"], "threshold_amount"),
     )
-    exits = _exits(row["exits"], kind)
-    if foreclosure is not None and exits != {MortgageExit.FORECLOSURE.value}:
+
+
+def _deadline(row: dict[str, str]) -> Deadline | None:
+    if not (row["deadline_days"] or row["deadline_months"]):
+        return None
+    return Deadline(
+        int(row["deadline_days"] or 0), int(row["deadline_months"] or 0), row["deadline_from"]
+    )
+
+
+def _check_row(rule: StateRule) -> None:
+    """The format's rules a row must keep (each raises ``ValueError``)."""
+    if rule.foreclosure_type is not None and rule.exits != {MortgageExit.FORECLOSURE.value}:
         raise ValueError("a foreclosure type needs exits = foreclosure")
-    method = FairValueMethod(row["fair_value_method"]) if row["fair_value_method"] else None
-    if (effect is Effect.FAIR_VALUE) != (method is not None):
+    if (rule.effect is Effect.FAIR_VALUE) != (rule.fair_value_method is not None):
         raise ValueError("fair_value rows, and only they, need a fair_value_method")
-    if effect.changes_amount and confidence.uncertain:
-        raise ValueError("an L or U rule must be informational only")
+    if rule.effect.changes_amount and rule.uncertain:
+        raise ValueError("an L or U rule, or one whose sources conflict, must not change a number")
+    if rule.effect is Effect.CURE and rule.topic is not Topic.CURE:
+        raise ValueError("effect cure belongs to topic cure")
+    if rule.topic is Topic.CURE and rule.effect not in (Effect.CURE, Effect.NONE, Effect.INFO):
+        raise ValueError("a cure row's effect is cure, none or info")
+    if rule.topic is Topic.CURE and rule.loan_kind is not LoanKind.AUTO:
+        raise ValueError("a right to cure is a car-loan row")
+
+
+def _rule(row: dict[str, str]) -> StateRule:
     if row["sources_conflict"] not in ("yes", "no"):
         raise ValueError("sources_conflict must be yes or no")
-    return StateRule(
+    kind = LoanKind(row["loan_kind"])
+    foreclosure = row["foreclosure_type"]
+    rule = StateRule(
         state=row["state"],
         state_name=row["state_name"],
         loan_kind=kind,
+        topic=Topic(row["topic"]),
         rule_id=row["rule_id"],
-        effect=effect,
-        exits=exits,
-        foreclosure_type=foreclosure,
+        effect=Effect(row["effect"]),
+        exits=_exits(row["exits"], kind),
+        foreclosure_type=None if foreclosure == "any" else ForeclosureType(foreclosure),
         conditions=_conditions(row["conditions"]),
-        threshold=threshold,
-        fair_value_method=method,
-        deadline=deadline,
+        threshold=_threshold(row),
+        fair_value_method=(
+            FairValueMethod(row["fair_value_method"]) if row["fair_value_method"] else None
+        ),
+        deadline=_deadline(row),
         summary=row["summary"],
-        citation=row["citation"],
-        source_url=row["source_url"],
-        confidence=confidence,
+        source=source_from(row),
         sources_conflict=row["sources_conflict"] == "yes",
-        text_version=row["text_version"],
-        as_of=date.fromisoformat(row["as_of"]),
     )
+    _check_row(rule)
+    return rule
 
 
 @cache
@@ -465,25 +466,23 @@ def state_rules() -> tuple[StateRule, ...]:
     Examples
     --------
     >>> rule = next(r for r in state_rules() if r.rule_id == "WI-425.209")
-    >>> rule.threshold.amount, rule.confidence.value
-    (Decimal('1000.00'), 'H')
+    >>> rule.threshold.amount
+    Decimal('1000.00')
     """
-    text = resources.files("deficiency").joinpath("data", "state_rules.csv").read_text("utf-8")
-    rules = []
-    for number, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-        try:
-            rules.append(_rule(row))
-        except (KeyError, ValueError) as error:
-            raise ValueError(f"state_rules.csv line {number}: {error}") from None
+    rules: tuple[StateRule, ...] = rows_checked("state_rules.csv", _rule)
     ids = [rule.rule_id for rule in rules]
     if len(ids) != len(set(ids)):
         raise ValueError("state_rules.csv: rule_id values must be unique")
-    return tuple(rules)
+    names = jurisdiction_names()
+    for rule in rules:
+        if names.get(rule.state) != rule.state_name:
+            raise ValueError(f"state_rules.csv: {rule.rule_id} names an unknown jurisdiction")
+    return rules
 
 
 @dataclass(frozen=True)
 class StateInfo:
-    """A state in our data: its code, name and the loan kinds it has rules for."""
+    """A jurisdiction: its postal code, name and the loan kinds the data has rules for."""
 
     code: str
     name: str
@@ -491,23 +490,26 @@ class StateInfo:
 
 
 @cache
+def jurisdiction_names() -> dict[str, str]:
+    """The 50 states and DC by postal code (``data/jurisdictions.csv``), in file order."""
+    return {row["code"]: row["name"] for row in data_rows("jurisdictions.csv")}
+
+
+@cache
 def states() -> tuple[StateInfo, ...]:
-    """Every state in the data, sorted by name, for a selectbox.
+    """Every jurisdiction (the 50 states and DC), sorted by name, for a selectbox.
 
     Examples
     --------
     >>> [s.code for s in states()][:3]
     ['AL', 'AK', 'AZ']
-    >>> sorted(k.value for k in next(s for s in states() if s.code == "AZ").loan_kinds)
-    ['auto', 'mortgage']
+    >>> len(states())
+    51
     """
-    names: dict[str, str] = {}
-    kinds: dict[str, set[LoanKind]] = {}
+    names = jurisdiction_names()
+    kinds: dict[str, set[LoanKind]] = {code: set() for code in names}
     for rule in state_rules():
-        names[rule.state] = rule.state_name
-        kinds.setdefault(rule.state, set())
-        if rule.loan_kind is not None:
-            kinds[rule.state].add(rule.loan_kind)
+        kinds[rule.state].add(rule.loan_kind)
     return tuple(
         StateInfo(code, names[code], frozenset(kinds[code]))
         for code in sorted(names, key=lambda code: names[code])
@@ -515,35 +517,39 @@ def states() -> tuple[StateInfo, ...]:
 
 
 def normalize_state(state: str) -> str:
-    """A two-letter postal code, upper case; raises ``InvalidInputError`` for anything else."""
+    """A jurisdiction's postal code, upper case; raises ``InvalidInputError`` for anything
+    that is not one of the 50 states or DC.
+
+    >>> normalize_state(" ca ")
+    'CA'
+    """
     code = state.strip().upper() if isinstance(state, str) else ""
-    if len(code) != 2 or not code.isalpha():
-        raise InvalidInputError("State", f"{state!r} is not a two-letter state code")
+    if code not in jurisdiction_names():
+        raise InvalidInputError("State", f"{state!r} is not the code of a US state or DC")
     return code
 
 
-def rules_for(state: str, kind: LoanKind | None = None) -> tuple[StateRule, ...]:
-    """The rules of one state, optionally of one loan kind (garnishment notes excluded then)."""
+def rules_for(
+    state: str, kind: LoanKind | None = None, topic: Topic = Topic.DEFICIENCY
+) -> tuple[StateRule, ...]:
+    """The rules of one state on one topic, optionally of one loan kind."""
     code = normalize_state(state)
     return tuple(
         rule
         for rule in state_rules()
-        if rule.state == code and (kind is None or rule.loan_kind is kind)
+        if rule.state == code and rule.topic is topic and (kind is None or rule.loan_kind is kind)
     )
 
 
-def garnishment_rules(state: str) -> tuple[StateRule, ...]:
-    """The state's wage-garnishment notes (shared/domain.md section 6); informational.
+def cure_rules(state: str) -> tuple[StateRule, ...]:
+    """The state's rules on a car buyer's right to cure a default before repossession.
 
     Examples
     --------
-    >>> [rule.confidence.value for rule in garnishment_rules("tx")]
-    ['L']
+    >>> all(rule.topic is Topic.CURE for rule in cure_rules("WI"))
+    True
     """
-    code = normalize_state(state)
-    return tuple(
-        rule for rule in state_rules() if rule.state == code and rule.effect is Effect.GARNISHMENT
-    )
+    return rules_for(state, LoanKind.AUTO, Topic.CURE)
 
 
 def owing_at_default(
@@ -735,10 +741,21 @@ def _explain(
             f"{name} law limits this deficiency ({citations}): {format_usd(gross)} "
             f"falls to {format_usd(collectible)}."
         )
-    else:
+    elif any(item.finding is Finding.MAY_APPLY for item in findings):
         head = (
-            f"No {name} rule in our data reduces this {format_usd(gross)} deficiency "
-            "with the facts given."
+            f"No {name} rule reduces this {format_usd(gross)} deficiency with the facts "
+            "given so far."
+        )
+    else:
+        general = [
+            item.rule.citation
+            for item in findings
+            if item.rule.effect in (Effect.NONE, Effect.ALLOWED) and not item.rule.uncertain
+        ]
+        cited = f" ({'; '.join(dict.fromkeys(general))})" if general else ""
+        head = (
+            f"No {name} law we found bars or limits this {format_usd(gross)} "
+            f"deficiency{cited}: the lender may try to collect it."
         )
     parts = [head]
     parts += [f"{item.rule.citation}: {item.reason}" for item in applied]
@@ -760,16 +777,9 @@ def _explain(
 
 
 def _exit_for(kind: LoanKind, exit: MortgageExit | AutoExit | str) -> MortgageExit | AutoExit:
-    enum_type: type[MortgageExit] | type[AutoExit] = (
-        MortgageExit if kind is LoanKind.MORTGAGE else AutoExit
-    )
-    if isinstance(exit, enum_type):
-        return exit
-    try:
-        return enum_type(exit.value if isinstance(exit, enum.Enum) else exit)
-    except ValueError:
-        allowed = ", ".join(item.value for item in enum_type)
-        raise InvalidInputError("Exit", f"{exit!r} is not one of: {allowed}") from None
+    if kind is LoanKind.MORTGAGE:
+        return choice(MortgageExit, exit, "Exit")
+    return choice(AutoExit, exit, "Exit")
 
 
 def apply_state_law(
@@ -806,13 +816,13 @@ def apply_state_law(
     ``collectible = max(0, gross - credit)`` where a fair-value credit is
     ``max(0, FMV - sale price)`` (AZ 33-814(A), NY RPAPL 1371, NV 40.459: debt minus the
     greater of FMV or price) or ``max(0, FMV - surviving liens - sale price)`` (Tex. Prop.
-    Code 51.003). A state missing from the data is reported as not in our data and nothing
-    is applied; rules marked L or U are shown but never change the number.
+    Code 51.003). Every state and DC has rows for every exit, "no special rule" included;
+    rules marked L or U are shown but never change the number.
 
     References
     ----------
-    shared/domain.md sections 0.C, 3.1 and 3.2; each rule's citation and URL in
-    ``data/state_rules.csv``.
+    Each rule's source (citation, subsection read, address, quoted words) in
+    ``data/state_rules.csv``; ``docs/law.md``.
 
     Examples
     --------
@@ -838,29 +848,19 @@ def apply_state_law(
     >>> apply_state_law("AZ", LoanKind.MORTGAGE, "foreclosure", 50000, sale).collectible_deficiency
     Decimal('30000.00')
 
-    >>> apply_state_law("ZZ", LoanKind.AUTO, "repossession", 500).coverage.value
-    'not_in_data'
+    A code that is not a state is refused:
+
+    >>> apply_state_law("ZZ", LoanKind.AUTO, "repossession", 500)
+    Traceback (most recent call last):
+    ...
+    deficiency.errors.InvalidInputError: State: 'ZZ' is not the code of a US state or DC
     """
     code = normalize_state(state)
     chosen_exit = _exit_for(kind, exit)
     gross = to_money(gross_deficiency, "Gross deficiency")
     facts = facts if facts is not None else LoanFacts()
     in_state = rules_for(code)
-    if not in_state:
-        return StateLawResult(
-            code,
-            code,
-            kind,
-            chosen_exit,
-            gross,
-            gross,
-            Coverage.NOT_IN_DATA,
-            (),
-            f"{code} is not in our data: its deficiency rules have not been researched here, "
-            f"so nothing is applied to the {format_usd(gross)} deficiency. Check the state's "
-            f"law or ask a lawyer. {DISCLAIMER}",
-        )
-    name = in_state[0].state_name
+    name = jurisdiction_names()[code]
     of_kind = [rule for rule in in_state if rule.loan_kind is kind]
     covering = [rule for rule in of_kind if rule.covers(kind, chosen_exit)]
     if not covering:

@@ -30,7 +30,7 @@ EXPENSES_LABEL = "Lender's expenses"
 CREDITS_LABEL = "Credits"
 DEFICIENCY_LABEL = "Deficiency"
 #: A surplus pays a junior lienholder who demanded it before the borrower: UCC 9-615(a)(3),
-#: (d)(1) for a car; the lien priority of a foreclosure sale for a home (domain.md 0.A).
+#: (d)(1) for a car; the lien priority of a foreclosure sale for a home.
 SURPLUS_LABEL = "Surplus (to junior lienholders, then the borrower)"
 
 
@@ -190,7 +190,7 @@ def explain(
 
     References
     ----------
-    UCC 9-615(a), (d) and 9-616(c); see ``shared/domain.md`` sections 0.A, 1.4 and 1.5.
+    UCC 9-615(a), (d) and 9-616(c); ``docs/law.md``.
 
     Examples
     --------

@@ -40,6 +40,7 @@ from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, Amount, percent_of, to_decimal, to_money
 from deficiency.mortgage import MortgageExit
 from deficiency.paths import DeficiencyPath, Exit, parse_exit, parse_path
+from deficiency.periods import next_business_day
 
 
 @cache
@@ -746,13 +747,18 @@ def form_1099c_threshold() -> Decimal:
 
 
 def form_1099_due(tax_year: int) -> date:
-    """The date the borrower's copy of a 1099 for ``tax_year`` is due (January 31 next year).
+    """The date the borrower's copy of a 1099 for ``tax_year`` is due: January 31 of the next
+    year, or the next business day when that is a Saturday, Sunday or legal holiday
+    (IRC 7503).
 
-    >>> form_1099_due(2025)
-    datetime.date(2026, 1, 31)
+    >>> form_1099_due(2025)  # 31 January 2026 is a Saturday
+    datetime.date(2026, 2, 2)
+    >>> form_1099_due(2026)
+    datetime.date(2027, 2, 1)
     """
     data = rules()["form_1099c"]
-    return date(tax_year + 1, data["recipient_due_month"], data["recipient_due_day"])
+    nominal = date(tax_year + 1, data["recipient_due_month"], data["recipient_due_day"])
+    return next_business_day(nominal)
 
 
 _CANCELLING_PATHS = (DeficiencyPath.WAIVED, DeficiencyPath.SETTLED)

@@ -262,7 +262,7 @@ def deficiency_cents(
 
     Examples
     --------
-    The short sale of shared/domain.md 7.1 and the car of 7.2:
+    The worked short sale and car (docs/law.md):
 
     >>> r = deficiency_cents([26_052_500, 1_000_000], [20_000_000, 850_000],
     ...                      [200_000, 50_000], commission_rate=0)

@@ -73,7 +73,7 @@ CREDIT_EXAMPLES = (
     "Credit insurance refund",
     "Unearned interest rebate",
 )
-#: The worked example letter (shared/domain.md 7.2): it adds up.
+#: The worked example letter (docs/law.md, the car): it adds up.
 EXAMPLE = {
     "balance_owed": "10,000.00",
     "sale_proceeds": "8,500.00",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from deficiency import Confidence, Source
 from deficiency.narrative import public_source
 from ui.markdown import literal_dollars
 
@@ -33,3 +34,29 @@ def shown_source(text: str) -> str:
     'IRS, [irs.gov](http://www.irs.gov/uac/Form-1099-C,-Cancellation-of-Debt), 2024'
     """
     return _URL.sub(_link, literal_dollars(public_source(text).replace(" ; ", "; ")))
+
+
+def source_markdown(source: Source) -> str:
+    """A structured source as one line of Markdown: the citation and the subsection read,
+    a link named by its site, the day it was read, and how sure it is below H.
+
+    >>> from datetime import date
+    >>> law = Source("Cal. Code Civ. Proc. 580e", "https://law.justia.com/x", Confidence.HIGH,
+    ...              date(2026, 12, 2), section_read="CCP 580e(a)(1)", quote="...")
+    >>> source_markdown(law)
+    'Cal. Code Civ. Proc. 580e, CCP 580e(a)(1) ([law.justia.com](https://law.justia.com/x)), read 2 Dec 2026'
+    >>> guide = Source("NRS 40.455", "https://nolo.com/y", Confidence.MEDIUM, date(2026, 12, 2))
+    >>> source_markdown(guide).endswith("read 2 Dec 2026; from a trusted guide: the law itself was not read")
+    True
+    """
+    cited = literal_dollars(source.citation)
+    if source.section_read and source.section_read != source.citation:
+        cited += f", {literal_dollars(source.section_read)}"
+    if source.url:
+        cited += f" ([{source.site}]({source.url}))"
+    cited += f", read {source.as_of.day} {source.as_of:%b %Y}"
+    if source.confidence is Confidence.MEDIUM:
+        cited += "; from a trusted guide: the law itself was not read"
+    elif source.confidence.uncertain:
+        cited += "; not checked: do not rely on it"
+    return cited

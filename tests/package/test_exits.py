@@ -30,7 +30,7 @@ from deficiency.scenarios import (
 
 
 def test_realistic_short_sale_from_the_reference():
-    # shared/domain.md 7.1: payoff 260,525; net proceeds 186,000; shortfall 74,525.
+    # The worked short sale: payoff 260,525; net proceeds 186,000; shortfall 74,525.
     scenario = MortgageScenario(
         MortgagePayoff(250000, accrued_interest=8125, escrow_advances=2400),
         Decimal(200000),

@@ -198,7 +198,7 @@ def test_car_routes_known_answers():
 
 def test_late_fees_stop_when_the_lender_takes_the_car():
     # Taken in month 1, sold in month 6: one late fee, none while the car waits for sale
-    # (no payment is due on an accelerated loan; CFPB examiners, shared/domain.md 1.6).
+    # (no payment is due on an accelerated loan; CFPB examiners).
     plan = CarRoutePlan(CarRoute.REPOSSESSION, 6, 1, Decimal(80))
     rows = car_gap_by_month(CAR, plan)
     interest = Decimal("180.00") * 6  # $18,000 x 12% / 12 a month

@@ -33,7 +33,7 @@ def test_short_sale_worked_example():
 
 
 def test_nolo_example_formula_gives_6600_not_the_printed_6400():
-    # shared/domain.md 7.2: ($8,000 + $100) - $1,500 = $6,600.
+    # Nolo's example, recomputed: ($8,000 + $100) - $1,500 = $6,600.
     statement = explain(owed=8000, sale_price=1500, expenses={"Expenses": 100})
     assert statement.deficiency == Decimal("6600.00")
 

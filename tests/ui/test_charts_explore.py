@@ -119,7 +119,7 @@ def test_gap_chart_has_one_line_per_exit_and_marks_typical_months():
     assert [trace.name for trace in lines] == ["Short sale", "Foreclosure", "Deed in lieu"]
     assert all(list(trace.x) == list(range(13)) for trace in lines)
     assert sorted(trace.x[0] for trace in markers) == [6, 8, 12]
-    # domain.md 7.1's short sale six months after default leaves $74,525.
+    # The worked short sale six months after default leaves $74,525.
     short_sale = next(trace for trace in markers if trace.x[0] == 6)
     assert short_sale.y[0] == 74525.0
     assert_dollar_axis(layout_of(figure)["yaxis"])

@@ -1,0 +1,287 @@
+"""Post-judgment interest: each jurisdiction's rate as data, and the rate a case gets.
+
+Rows live in ``data/judgment_interest.csv``: one per rate a statute sets, several where
+the rate depends on the judgment (California: 5% on a judgment entered on or after
+1 January 2023 against a person for a personal debt under $50,000, 10% otherwise; CCP
+685.010(a)). Rows of a state are ordered most specific first, and a case gets the first
+row whose conditions it meets (:func:`judgment_rate`). A rate set by an index (the prime
+rate, a Treasury yield) or by the contract has no fixed figure: the user enters it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+from deficiency.errors import InvalidInputError
+from deficiency.money import Amount, format_usd, to_money, to_percent
+from deficiency.scenarios import choice
+from deficiency.sources import Source, rows_checked, source_from
+
+#: The rows for judgments of federal courts (28 U.S.C. 1961), beside the 50 states and DC.
+FEDERAL = "US"
+
+
+class Compounding(enum.Enum):
+    """How judgment interest accrues."""
+
+    SIMPLE = "simple"
+    ANNUAL = "annual"
+
+
+class DebtType(enum.Enum):
+    """What the debt behind a judgment was for: some states set a lower rate on a
+    judgment for a person's personal, family or household debt."""
+
+    PERSONAL = "personal"
+    BUSINESS = "business"
+
+    @property
+    def label(self) -> str:
+        """The choice in a reader's words."""
+        if self is DebtType.PERSONAL:
+            return "Personal, family or household use"
+        return "A business"
+
+
+@dataclass(frozen=True)
+class InterestRule:
+    """One rate a statute sets on an unpaid judgment, and which judgments get it.
+
+    ``rate`` is None when an index or the contract sets it (``index`` says how). The
+    conditions are the judgment's date (``judged_on_or_after``, ``judged_before``), its
+    amount (``principal_less_than``) and whether it is a person's personal debt.
+    """
+
+    state: str
+    name: str
+    rule_id: str
+    rate: Decimal | None
+    index: str
+    compounding: Compounding
+    compounding_stated: bool
+    judged_on_or_after: date | None
+    judged_before: date | None
+    principal_less_than: Decimal | None
+    personal_debt_only: bool
+    summary: str
+    source: Source
+
+    @property
+    def conditional(self) -> bool:
+        """Whether only some judgments get this rate."""
+        return any(
+            (
+                self.judged_on_or_after,
+                self.judged_before,
+                self.principal_less_than is not None,
+                self.personal_debt_only,
+            )
+        )
+
+    @property
+    def rate_words(self) -> str:
+        """The rate as a reader sees it: "10% simple" or how the index sets it."""
+        if self.rate is None:
+            return f"set by {self.index}"
+        kind = "simple" if self.compounding is Compounding.SIMPLE else "compounded yearly"
+        return f"{self.rate.normalize():f}% a year, {kind}"
+
+    @property
+    def condition_words(self) -> str:
+        """Which judgments get the rate, as a clause ("" when every judgment does)."""
+        parts = []
+        if self.personal_debt_only:
+            parts.append("against a person for a personal, family or household debt")
+        if self.principal_less_than is not None:
+            parts.append(f"under {format_usd(self.principal_less_than, cents=False)}")
+        if self.judged_on_or_after:
+            parts.append(f"entered on or after {self.judged_on_or_after:%B %-d, %Y}")
+        if self.judged_before:
+            parts.append(f"entered before {self.judged_before:%B %-d, %Y}")
+        return ", ".join(parts)
+
+    def applies(
+        self, judgment_date: date | None, principal: Decimal | None, debt_type: DebtType | None
+    ) -> bool | None:
+        """Whether a judgment gets this rate: True, False, or None when a fact it needs is
+        not known."""
+        checks: list[bool | None] = []
+        if self.judged_on_or_after or self.judged_before:
+            if judgment_date is None:
+                checks.append(None)
+            else:
+                after = self.judged_on_or_after is None or judgment_date >= self.judged_on_or_after
+                before = self.judged_before is None or judgment_date < self.judged_before
+                checks.append(after and before)
+        if self.principal_less_than is not None:
+            checks.append(None if principal is None else principal < self.principal_less_than)
+        if self.personal_debt_only:
+            checks.append(None if debt_type is None else debt_type is DebtType.PERSONAL)
+        if False in checks:
+            return False
+        return None if None in checks else True
+
+
+def _optional_date(text: str) -> date | None:
+    return date.fromisoformat(text) if text.strip() else None
+
+
+def _rule(row: dict[str, str]) -> InterestRule:
+    if row["compounding_stated"] not in ("yes", "no"):
+        raise ValueError("compounding_stated must be yes or no")
+    rate = Decimal(row["rate_percent"]) if row["rate_percent"].strip() else None
+    if rate is None and not row["index"].strip():
+        raise ValueError("a row without a rate must say what sets it (index)")
+    principal = row["principal_less_than"].strip()
+    return InterestRule(
+        state=row["state"],
+        name=row["state_name"],
+        rule_id=row["rule_id"],
+        rate=rate,
+        index=row["index"].strip(),
+        compounding=Compounding(row["compounding"]),
+        compounding_stated=row["compounding_stated"] == "yes",
+        judged_on_or_after=_optional_date(row["judged_on_or_after"]),
+        judged_before=_optional_date(row["judged_before"]),
+        principal_less_than=to_money(principal, "principal_less_than") if principal else None,
+        personal_debt_only=row["personal_debt_only"].strip() == "yes",
+        summary=row["summary"],
+        source=source_from(row),
+    )
+
+
+@cache
+def interest_rules() -> tuple[InterestRule, ...]:
+    """Every row of ``data/judgment_interest.csv``, in file order (loaded once).
+
+    Examples
+    --------
+    >>> [rule.rate for rule in interest_rules() if rule.state == "CA"]
+    [Decimal('5'), Decimal('10')]
+    """
+    rules: tuple[InterestRule, ...] = rows_checked("judgment_interest.csv", _rule)
+    ids = [rule.rule_id for rule in rules]
+    if len(ids) != len(set(ids)):
+        raise ValueError("judgment_interest.csv: rule_id values must be unique")
+    return rules
+
+
+def interest_rules_for(state: str) -> tuple[InterestRule, ...]:
+    """A jurisdiction's rows, most specific first ("US" for federal courts)."""
+    code = state.strip().upper() if isinstance(state, str) else ""
+    rules = tuple(rule for rule in interest_rules() if rule.state == code)
+    if not rules:
+        raise InvalidInputError("State", f"{state!r} is not the code of a US state, DC or US")
+    return rules
+
+
+@dataclass(frozen=True)
+class RateChoice:
+    """The rate a judgment gets under a jurisdiction's law, and why.
+
+    ``rule`` is the row that applies; ``rate`` is None when an index or the contract
+    sets it, so the user must enter it. ``may_apply`` lists rows that would apply
+    instead if a fact not yet known (the judgment's date, the kind of debt) were known.
+    """
+
+    rule: InterestRule
+    may_apply: tuple[InterestRule, ...]
+
+    @property
+    def rate(self) -> Decimal | None:
+        """The rate in percent a year, or None when the user must enter it."""
+        return self.rule.rate
+
+    @property
+    def reason(self) -> str:
+        """One sentence saying which rate applies and why, with its citation."""
+        who = self.rule.condition_words
+        scope = f" on a judgment {who}" if who else ""
+        sentence = f"{self.rule.name}: {self.rule.rate_words}{scope} ({self.rule.source.citation})."
+        if self.may_apply:
+            other = self.may_apply[0]
+            sentence += (
+                f" It would be {other.rate_words} on a judgment {other.condition_words} "
+                f"({other.source.citation}): tell us the judgment's date and what the debt "
+                "was for."
+            )
+        return sentence
+
+
+def judgment_rate(
+    state: str,
+    *,
+    judgment_date: date | None = None,
+    principal: Amount | None = None,
+    debt_type: DebtType | str | None = None,
+) -> RateChoice:
+    """The post-judgment interest rate a judgment gets in ``state`` ("US": federal court).
+
+    Parameters
+    ----------
+    state
+        Two-letter postal code, or "US" for a federal court.
+    judgment_date
+        The day the judgment was (or will be) entered.
+    principal
+        The judgment's principal amount (the deficiency plus costs and fees awarded).
+    debt_type
+        ``"personal"`` (personal, family or household) or ``"business"``.
+
+    Notes
+    -----
+    The first row of the state, most specific first, whose conditions the judgment meets.
+    A row whose condition needs a fact not given is skipped but named in ``may_apply``.
+
+    References
+    ----------
+    Each row's source in ``data/judgment_interest.csv``; for California, Cal. Code Civ.
+    Proc. 685.010(a)(1) and (a)(2).
+
+    Examples
+    --------
+    A $12,000 car deficiency judgment entered in 2025 in California:
+
+    >>> choice = judgment_rate("CA", judgment_date=date(2025, 6, 1), principal=12000,
+    ...                        debt_type="personal")
+    >>> choice.rate, choice.rule.rule_id
+    (Decimal('5'), 'CA-685.010(a)(2)-personal')
+
+    The same judgment entered in 2022 gets the general 10%:
+
+    >>> judgment_rate("CA", judgment_date=date(2022, 6, 1), principal=12000,
+    ...               debt_type="personal").rate
+    Decimal('10')
+    """
+    amount = None if principal is None else to_money(principal, "Judgment amount")
+    kind = None if debt_type is None else choice(DebtType, debt_type, "What the debt was for")
+    if judgment_date is not None and not isinstance(judgment_date, date):
+        raise InvalidInputError("Judgment date", f"expected a date, got {judgment_date!r}")
+    unknown: list[InterestRule] = []
+    for rule in interest_rules_for(state):
+        applies = rule.applies(judgment_date, amount, kind)
+        if applies:
+            return RateChoice(rule, tuple(unknown))
+        if applies is None:
+            unknown.append(rule)
+    raise InvalidInputError("State", f"no judgment interest rule of {state!r} fits this case")
+
+
+def rate_in_use(choice: RateChoice, entered: Amount | None) -> Decimal:
+    """The rate to compute with: the law's fixed rate, else the one the user entered.
+
+    >>> rate_in_use(judgment_rate("CA"), None)
+    Decimal('10')
+    """
+    if choice.rate is not None:
+        return choice.rate
+    if entered is None:
+        raise InvalidInputError(
+            "Post-judgment interest rate",
+            f"{choice.rule.name} sets the rate by {choice.rule.index}: enter the rate",
+        )
+    return to_percent(entered, "Post-judgment interest rate")
