@@ -21,6 +21,7 @@ from deficiency.state_law import (
     LoanFacts,
     StateLawResult,
     apply_state_law,
+    judicial_only,
     owing_at_default,
     rules_for,
 )
@@ -51,7 +52,7 @@ def facts_asked(state: str, kind: LoanKind, exit: str) -> tuple[str, ...]:
         if rule.exits and exit not in rule.exits:
             continue
         needed = [condition.fact for condition in rule.conditions]
-        if rule.foreclosure_type is not None:
+        if rule.foreclosure_type is not None and not judicial_only(state):
             needed.insert(0, "foreclosure_type")
         if rule.threshold is not None:
             needed.append(rule.threshold.measure)

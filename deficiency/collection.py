@@ -158,7 +158,18 @@ class GarnishmentCap:
 
     @property
     def explanation(self) -> str:
-        """The limit in words."""
+        """The limit in words, and what a state rule still needs to apply."""
+        text = self._limit_words()
+        share = self.state.rule.percent_of_gross if self.state is not None else None
+        if self.state is not None and self.state.needs_gross_pay and share is not None:
+            rule = self.state.rule
+            text += (
+                f" {rule.state_name} also limits it to {share.normalize():f}% of gross pay "
+                f"({rule.source.citation}): enter your gross pay to apply it."
+            )
+        return text
+
+    def _limit_words(self) -> str:
         if self.binding is Limit.STATE and self.state is not None:
             rule = self.state.rule
             if rule.wage_garnishment is WageGarnishment.NOT_ALLOWED:
@@ -187,17 +198,10 @@ class GarnishmentCap:
                 "25% of disposable earnings",
             )
         )
-        text = (
+        return (
             f"At most {format_usd(self.cap)} per paycheck ({self.period.label.lower()}): "
             f"{which}, which is less than {other}."
         )
-        if self.state is not None and self.state.needs_gross_pay:
-            rule = self.state.rule
-            text += (
-                f" {rule.state_name} also limits it to {rule.percent_of_gross}% of gross pay "
-                f"({rule.source.citation}): enter your gross pay to apply it."
-            )
-        return text
 
 
 def garnishment_cap(
@@ -571,10 +575,11 @@ class PlannerInputs:
     ``settlement_percent`` has no reliable typical value: it is the user's illustrative
     input. Give the plan either a monthly payment or a number of months.
 
-    ``judgment_rate=None`` takes the post-judgment interest rate from the state's law for
-    this judgment (:func:`deficiency.judgment_interest.judgment_rate`: its date, its amount,
-    what the debt was for); where an index or the contract sets the rate, enter it.
-    ``rate_choice`` then says which rule gave the rate.
+    ``judgment_rate=None`` takes the post-judgment interest rate from the law of
+    ``interest_state`` (default: ``state``; "US" for a federal court) for this judgment
+    (:func:`deficiency.judgment_interest.judgment_rate`: its date, its amount, what the debt
+    was for); where an index or the contract sets the rate, enter it. ``rate_choice`` then
+    says which rule gave the rate. ``state`` also sets the garnishment limit.
     """
 
     deficiency: Decimal
@@ -587,6 +592,7 @@ class PlannerInputs:
     judgment_rate: Decimal | None = ZERO
     judgment_costs: Decimal = ZERO
     state: str | None = None
+    interest_state: str | None = None
     judgment_date: date | None = None
     debt_type: DebtType | None = DebtType.PERSONAL
     gross_earnings: Decimal | None = None
@@ -613,9 +619,10 @@ class PlannerInputs:
         set_(self, "judgment_costs", to_money(self.judgment_costs, "Judgment costs"))
         if self.gross_earnings is not None:
             set_(self, "gross_earnings", to_money(self.gross_earnings, "Gross earnings"))
-        if self.state is not None:
+        law = self.interest_state or self.state
+        if law is not None:
             choice = judgment_rate(
-                self.state,
+                law,
                 judgment_date=self.judgment_date,
                 principal=self.deficiency + self.judgment_costs,
                 debt_type=self.debt_type,

@@ -24,6 +24,7 @@ from deficiency.state_law import (
     ForeclosureType,
     StateRule,
     Topic,
+    judicial_only,
     jurisdiction_names,
     state_rules,
 )
@@ -74,18 +75,20 @@ class CoverageCell:
 
 
 def _speaks(rule: StateRule) -> bool:
-    """A row that answers what may be collected (not only context)."""
-    return rule.effect is not Effect.INFO
+    """A row that answers what may be collected: a rule, "no special rule", or a rule we
+    could not verify (shown as not checked). A verified context note does not answer."""
+    return rule.effect is not Effect.INFO or rule.uncertain
 
 
-def _mortgage_gaps(rules: Iterable[StateRule]) -> tuple[str, ...]:
+def _mortgage_gaps(code: str, rules: Iterable[StateRule]) -> tuple[str, ...]:
     rules = [rule for rule in rules if _speaks(rule)]
+    used = [ForeclosureType.JUDICIAL] if judicial_only(code) else list(ForeclosureType)
     missing = []
     for exit in MortgageExit:
         covering = [rule for rule in rules if exit.value in rule.exits]
         if exit is MortgageExit.FORECLOSURE:
             types = {rule.foreclosure_type for rule in covering}
-            for kind in ForeclosureType:
+            for kind in used:
                 if None not in types and kind not in types:
                     missing.append(f"{kind.value} foreclosure")
         elif not covering:
@@ -117,7 +120,7 @@ def _cells(code: str) -> tuple[CoverageCell, ...]:
             code,
             CoverageTopic.MORTGAGE,
             tuple(r.source for r in mortgage),
-            _mortgage_gaps(mortgage) if mortgage else ("every exit",),
+            _mortgage_gaps(code, mortgage) if mortgage else ("every exit",),
         ),
         CoverageCell(
             code,

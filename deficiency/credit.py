@@ -353,7 +353,7 @@ def timeline(
     [('2024-01-15', 'First missed payment'),
      ('2025-01-15', 'Short sale closes'),
      ('2025-01-15', 'Deficiency waived'),
-     ('2026-01-31', 'Form 1099-C expected'),
+     ('2026-02-02', 'Form 1099-C expected'),
      ('2027-01-15', 'Earliest Fannie Mae mortgage (extenuating circumstances)'),
      ('2028-01-15', 'Earliest FHA mortgage'),
      ('2029-01-15', 'Earliest Fannie Mae mortgage'),

@@ -44,7 +44,9 @@ class StateGarnishment:
     """A jurisdiction's wage-garnishment limit for an ordinary creditor, as data.
 
     Empty elements are None: a state that follows the federal limit has 25% of
-    disposable earnings and 30 times the federal minimum wage.
+    disposable earnings and 30 times the federal minimum wage. ``percent_of_excess`` takes
+    a share of the pay above the protected floor instead of all of it (California CCP
+    706.050); ``weekly_protected_amount`` is a fixed dollar amount a week the state protects.
     """
 
     state: str
@@ -53,11 +55,16 @@ class StateGarnishment:
     wage_garnishment: WageGarnishment
     percent_of_disposable: Decimal | None
     percent_of_gross: Decimal | None
+    percent_of_excess: Decimal | None
     min_wage_multiple: Decimal | None
     minimum_wage_basis: WageBasis | None
     state_minimum_wage: Decimal | None
+    state_minimum_wage_year: str
+    weekly_protected_amount: Decimal | None
     summary: str
     source: Source
+    #: Where the state minimum wage the limit multiplies was read, when it uses one.
+    wage_source: Source | None = None
 
     @property
     def applied(self) -> bool:
@@ -70,6 +77,8 @@ class StateGarnishment:
         return (
             self.wage_garnishment is WageGarnishment.ALLOWED
             and self.percent_of_gross is None
+            and self.percent_of_excess is None
+            and self.weekly_protected_amount is None
             and self.percent_of_disposable in (None, Decimal(25))
             and self.min_wage_multiple in (None, FEDERAL_WEEKLY_MULTIPLE)
             and self.minimum_wage_basis in (None, WageBasis.FEDERAL)
@@ -91,6 +100,30 @@ def _optional_percent(text: str, field: str) -> Decimal | None:
     return to_percent(text, field) if text.strip() else None
 
 
+def _optional_money(text: str, field: str) -> Decimal | None:
+    return to_money(text, field) if text.strip() else None
+
+
+def _wage_source(row: dict[str, str]) -> Source | None:
+    """The state minimum wage's own source: as sure as the row at most, and only H where
+    its words are quoted from the law or the labor department itself."""
+    if not row["wage_citation"].strip():
+        return None
+    quoted = bool(row["wage_quote"].strip() and row["wage_section_read"].strip())
+    confidence = row["confidence"] if row["confidence"] != "H" or quoted else "M"
+    return source_from(
+        {
+            "citation": row["wage_citation"],
+            "section_read": row["wage_section_read"],
+            "wage_source_url": row["wage_source_url"],
+            "quote": row["wage_quote"],
+            "confidence": confidence,
+            "as_of": row["as_of"],
+        },
+        url_key="wage_source_url",
+    )
+
+
 def _row(row: dict[str, str]) -> StateGarnishment:
     basis = row["minimum_wage_basis"].strip()
     multiple = row["min_wage_multiple"].strip()
@@ -102,14 +135,21 @@ def _row(row: dict[str, str]) -> StateGarnishment:
         wage_garnishment=WageGarnishment(row["wage_garnishment"]),
         percent_of_disposable=_optional_percent(row["percent_of_disposable"], "percent"),
         percent_of_gross=_optional_percent(row["percent_of_gross"], "percent of gross"),
+        percent_of_excess=_optional_percent(row["percent_of_excess"], "percent of excess"),
         min_wage_multiple=Decimal(multiple) if multiple else None,
         minimum_wage_basis=WageBasis(basis) if basis else None,
-        state_minimum_wage=to_money(wage, "state minimum wage") if wage else None,
+        state_minimum_wage=_optional_money(wage, "state minimum wage"),
+        state_minimum_wage_year=row["state_minimum_wage_year"].strip(),
+        weekly_protected_amount=_optional_money(row["weekly_protected_amount"], "weekly amount"),
         summary=row["summary"],
         source=source_from(row),
+        wage_source=_wage_source(row),
     )
-    if parsed.minimum_wage_basis in (WageBasis.STATE, WageBasis.GREATER) and wage == "":
+    needs_wage = parsed.minimum_wage_basis in (WageBasis.STATE, WageBasis.GREATER)
+    if needs_wage and parsed.applied and wage == "":
         raise ValueError("a state minimum-wage basis needs the state's minimum wage")
+    if parsed.percent_of_excess is not None and parsed.min_wage_multiple is None:
+        raise ValueError("a share of the pay above the floor needs the floor's multiple")
     return parsed
 
 
@@ -174,7 +214,13 @@ def state_limit(
     wage = rule.protected_wage(federal_wage)
     if wage is not None and rule.min_wage_multiple is not None:
         protected = round_cents(wage * rule.min_wage_multiple * weekly_share)
-        limits.append(max(disposable - protected, ZERO))
+        excess = max(disposable - protected, ZERO)
+        share = rule.percent_of_excess
+        limits.append(excess if share is None else cents_at_most(excess * share / 100))
+    if rule.weekly_protected_amount is not None:
+        floor = round_cents(rule.weekly_protected_amount * weekly_share)
+        protected = floor if protected is None else max(protected, floor)
+        limits.append(max(disposable - floor, ZERO))
     needs_gross = rule.percent_of_gross is not None and gross is None
     if rule.percent_of_gross is not None and gross is not None:
         limits.append(cents_at_most(gross * rule.percent_of_gross / 100))

@@ -53,7 +53,8 @@ class InterestRule:
 
     ``rate`` is None when an index or the contract sets it (``index`` says how). The
     conditions are the judgment's date (``judged_on_or_after``, ``judged_before``), its
-    amount (``principal_less_than``) and whether it is a person's personal debt.
+    amount (``principal_less_than``, ``principal_at_most``), whether it is a person's
+    personal debt, and, for a ``contract_rate`` row, that the loan contract sets a rate.
     """
 
     state: str
@@ -66,7 +67,9 @@ class InterestRule:
     judged_on_or_after: date | None
     judged_before: date | None
     principal_less_than: Decimal | None
+    principal_at_most: Decimal | None
     personal_debt_only: bool
+    contract_rate: bool
     summary: str
     source: Source
 
@@ -78,7 +81,9 @@ class InterestRule:
                 self.judged_on_or_after,
                 self.judged_before,
                 self.principal_less_than is not None,
+                self.principal_at_most is not None,
                 self.personal_debt_only,
+                self.contract_rate,
             )
         )
 
@@ -94,10 +99,14 @@ class InterestRule:
     def condition_words(self) -> str:
         """Which judgments get the rate, as a clause ("" when every judgment does)."""
         parts = []
+        if self.contract_rate:
+            parts.append("on a loan contract that sets its own interest rate")
         if self.personal_debt_only:
             parts.append("against a person for a personal, family or household debt")
         if self.principal_less_than is not None:
             parts.append(f"under {format_usd(self.principal_less_than, cents=False)}")
+        if self.principal_at_most is not None:
+            parts.append(f"of {format_usd(self.principal_at_most, cents=False)} or less")
         if self.judged_on_or_after:
             parts.append(f"entered on or after {self.judged_on_or_after:%B %-d, %Y}")
         if self.judged_before:
@@ -105,11 +114,17 @@ class InterestRule:
         return ", ".join(parts)
 
     def applies(
-        self, judgment_date: date | None, principal: Decimal | None, debt_type: DebtType | None
+        self,
+        judgment_date: date | None,
+        principal: Decimal | None,
+        debt_type: DebtType | None,
+        contract_sets_rate: bool | None = None,
     ) -> bool | None:
         """Whether a judgment gets this rate: True, False, or None when a fact it needs is
         not known."""
         checks: list[bool | None] = []
+        if self.contract_rate:
+            checks.append(contract_sets_rate)
         if self.judged_on_or_after or self.judged_before:
             if judgment_date is None:
                 checks.append(None)
@@ -119,6 +134,8 @@ class InterestRule:
                 checks.append(after and before)
         if self.principal_less_than is not None:
             checks.append(None if principal is None else principal < self.principal_less_than)
+        if self.principal_at_most is not None:
+            checks.append(None if principal is None else principal <= self.principal_at_most)
         if self.personal_debt_only:
             checks.append(None if debt_type is None else debt_type is DebtType.PERSONAL)
         if False in checks:
@@ -136,7 +153,11 @@ def _rule(row: dict[str, str]) -> InterestRule:
     rate = Decimal(row["rate_percent"]) if row["rate_percent"].strip() else None
     if rate is None and not row["index"].strip():
         raise ValueError("a row without a rate must say what sets it (index)")
-    principal = row["principal_less_than"].strip()
+    below = row["principal_less_than"].strip()
+    at_most = row["principal_at_most"].strip()
+    flags = {name: row[name].strip() for name in ("personal_debt_only", "contract_rate")}
+    if any(value not in ("", "yes") for value in flags.values()):
+        raise ValueError("personal_debt_only and contract_rate are yes or empty")
     return InterestRule(
         state=row["state"],
         name=row["state_name"],
@@ -147,8 +168,10 @@ def _rule(row: dict[str, str]) -> InterestRule:
         compounding_stated=row["compounding_stated"] == "yes",
         judged_on_or_after=_optional_date(row["judged_on_or_after"]),
         judged_before=_optional_date(row["judged_before"]),
-        principal_less_than=to_money(principal, "principal_less_than") if principal else None,
-        personal_debt_only=row["personal_debt_only"].strip() == "yes",
+        principal_less_than=to_money(below, "principal_less_than") if below else None,
+        principal_at_most=to_money(at_most, "principal_at_most") if at_most else None,
+        personal_debt_only=flags["personal_debt_only"] == "yes",
+        contract_rate=flags["contract_rate"] == "yes",
         summary=row["summary"],
         source=source_from(row),
     )
@@ -202,12 +225,10 @@ class RateChoice:
         who = self.rule.condition_words
         scope = f" on a judgment {who}" if who else ""
         sentence = f"{self.rule.name}: {self.rule.rate_words}{scope} ({self.rule.source.citation})."
-        if self.may_apply:
-            other = self.may_apply[0]
+        for other in self.may_apply:
             sentence += (
                 f" It would be {other.rate_words} on a judgment {other.condition_words} "
-                f"({other.source.citation}): tell us the judgment's date and what the debt "
-                "was for."
+                f"({other.source.citation})."
             )
         return sentence
 
@@ -218,6 +239,7 @@ def judgment_rate(
     judgment_date: date | None = None,
     principal: Amount | None = None,
     debt_type: DebtType | str | None = None,
+    contract_sets_rate: bool | None = None,
 ) -> RateChoice:
     """The post-judgment interest rate a judgment gets in ``state`` ("US": federal court).
 
@@ -231,6 +253,9 @@ def judgment_rate(
         The judgment's principal amount (the deficiency plus costs and fees awarded).
     debt_type
         ``"personal"`` (personal, family or household) or ``"business"``.
+    contract_sets_rate
+        Whether the loan contract sets an interest rate that the judgment may carry; many
+        states give a judgment on such a contract the contract's rate.
 
     Notes
     -----
@@ -261,9 +286,13 @@ def judgment_rate(
     kind = None if debt_type is None else choice(DebtType, debt_type, "What the debt was for")
     if judgment_date is not None and not isinstance(judgment_date, date):
         raise InvalidInputError("Judgment date", f"expected a date, got {judgment_date!r}")
+    if contract_sets_rate is not None and not isinstance(contract_sets_rate, bool):
+        raise InvalidInputError(
+            "Contract sets a rate", f"expected yes or no, got {contract_sets_rate!r}"
+        )
     unknown: list[InterestRule] = []
     for rule in interest_rules_for(state):
-        applies = rule.applies(judgment_date, amount, kind)
+        applies = rule.applies(judgment_date, amount, kind, contract_sets_rate)
         if applies:
             return RateChoice(rule, tuple(unknown))
         if applies is None:

@@ -47,15 +47,16 @@ class Claim(enum.Enum):
 class Limitation:
     """One period a statute sets, for one kind of claim, with its source.
 
-    The data gives years (1.5 for 18 months); ``months`` holds the period exactly.
-    ``applies_to`` is None when the period covers either loan kind.
+    The data gives years (1.5 for 18 months); ``months`` holds the period exactly, or None
+    when none was found or the law sets no single one (Louisiana has no UCC Article 2). ``applies_to`` is None when the period covers either
+    loan kind.
     """
 
     state: str
     state_name: str
     rule_id: str
     claim: Claim
-    months: int
+    months: int | None
     applies_to: LoanKind | None
     summary: str
     source: Source
@@ -67,14 +68,19 @@ class Limitation:
 
     @property
     def words(self) -> str:
-        """The period in words: "6 years", "18 months"."""
+        """The period in words: "6 years", "18 months"; without one, whether none was found
+        or the law sets no single period (the summary says which applies)."""
+        if self.months is None:
+            return "not found" if self.uncertain else "no single period"
         if self.months % 12:
             return f"{self.months} months"
         years = self.months // 12
         return f"{years} year" + ("" if years == 1 else "s")
 
 
-def _months(text: str) -> int:
+def _months(text: str) -> int | None:
+    if not text.strip():
+        return None
     value = float(text)
     months = round(value * 12)
     if months <= 0 or abs(months - value * 12) > 1e-9:
@@ -84,7 +90,7 @@ def _months(text: str) -> int:
 
 def _limitation(row: dict[str, str]) -> Limitation:
     applies = row["applies_to"].strip()
-    return Limitation(
+    limitation = Limitation(
         state=row["state"],
         state_name=row["state_name"],
         rule_id=row["rule_id"],
@@ -94,6 +100,7 @@ def _limitation(row: dict[str, str]) -> Limitation:
         summary=row["summary"],
         source=source_from(row),
     )
+    return limitation
 
 
 @cache
@@ -127,14 +134,14 @@ class TimeLimit:
 
     label: str
     period: str
-    deadline: date
+    deadline: date | None
     source: Source
     uncertain: bool
     summary: str
 
-    def days_left(self, on: date) -> int:
-        """Days from ``on`` to the deadline; negative once it has passed."""
-        return (self.deadline - on).days
+    def days_left(self, on: date) -> int | None:
+        """Days from ``on`` to the deadline; negative once it has passed; None if unknown."""
+        return None if self.deadline is None else (self.deadline - on).days
 
 
 def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[TimeLimit, ...]:
@@ -168,7 +175,7 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
         TimeLimit(
             row.claim.label,
             row.words,
-            add_period(start, months=row.months),
+            add_period(start, months=row.months) if row.months is not None else None,
             row.source,
             row.uncertain,
             row.summary,

@@ -55,7 +55,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -143,7 +143,8 @@ class LoanFacts:
     """The facts state rules depend on; ``None`` means unknown, and an unknown fact never bars.
 
     Yes/no facts are named in ``state_rules.csv`` conditions; amounts are compared with
-    dollar thresholds or used in fair-value credits.
+    dollar thresholds or used in fair-value credits. ``data/facts.csv`` holds each fact's
+    question, as a borrower is asked it, and its clause, as a rule's reason says it.
     """
 
     foreclosure_type: ForeclosureType | None = None
@@ -153,6 +154,8 @@ class LoanFacts:
     owner_occupied: bool | None = None
     #: A dwelling of one to four units.
     one_to_four_units: bool | None = None
+    #: A dwelling for one or two families (Iowa 615.1, Ohio 2329.08).
+    one_or_two_family: bool | None = None
     #: A single one- or two-family home on 2.5 acres or less (Arizona).
     one_or_two_family_on_2_5_acres: bool | None = None
     #: The seller carried back a note for part of the price.
@@ -169,7 +172,7 @@ class LoanFacts:
     sale_confirmed: bool | None = None
     #: A nontraditional or rate-spread home loan (North Carolina 45-21.38A).
     nontraditional_home_loan: bool | None = None
-    #: Car financed by the dealer's retail instalment (credit sale) contract, not a direct loan.
+    #: Car financed by the dealer's retail installment (credit sale) contract, not a direct loan.
     credit_sale: bool | None = None
     #: A consumer finance loan from a licensed small-loan lender (Florida ch. 516).
     consumer_finance_loan: bool | None = None
@@ -182,6 +185,34 @@ class LoanFacts:
     #: A foreclosure by advertisement with a 6-month or 5-week redemption period
     #: (Minnesota 582.30 subd. 2; most home foreclosures there).
     short_redemption_period: bool | None = None
+    #: The loan was for personal, family or household use.
+    consumer_purpose: bool | None = None
+    #: A bank, credit union or other financial institution holds the loan (Nevada).
+    lender_financial_institution: bool | None = None
+    #: The lender took title without a sale (Connecticut strict foreclosure).
+    strict_foreclosure: bool | None = None
+    #: The lender reported the rest of the debt as cancelled on Form 1099-C (Oregon 86.157).
+    lender_filed_1099c: bool | None = None
+    #: A Texas home equity loan (Tex. Const. art. XVI, 50(a)(6)).
+    texas_home_equity_loan: bool | None = None
+    #: Title taken by a consent foreclosure (Illinois 15-1402).
+    consent_foreclosure: bool | None = None
+    #: With a deed in lieu, a written agreement to owe the rest (Illinois 15-1401).
+    agreed_to_owe_balance: bool | None = None
+    #: A filed waiver of the waiting period before the sheriff's sale (Indiana 32-29-7-5).
+    waived_foreclosure_waiting_period: bool | None = None
+    #: A car loan tied to the dealer (Kansas 16a-5-103, Wisconsin, South Carolina).
+    seller_related_loan: bool | None = None
+    #: Sold at a court sale without an appraisal (Louisiana R.S. 13:4106).
+    sold_without_appraisal: bool | None = None
+    #: A supervised loan under the state consumer credit code (Maine 9-A 5-103).
+    supervised_loan: bool | None = None
+    #: The lender mailed the deficiency notice 21 days before the sale (Massachusetts 244 17B).
+    deficiency_notice_mailed: bool | None = None
+    #: A car title loan (Virginia 6.2-2217).
+    title_loan: bool | None = None
+    #: A Mississippi credit availability loan.
+    credit_availability_loan: bool | None = None
     #: Sale price the lender credited (used with a fair-value credit).
     sale_price: Decimal | None = None
     #: Fair market value of the property or car at the sale.
@@ -198,10 +229,59 @@ class LoanFacts:
     amount_owing_at_default: Decimal | None = None
 
     def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        if self.foreclosure_type is not None:
+            set_(
+                self,
+                "foreclosure_type",
+                choice(ForeclosureType, self.foreclosure_type, "Foreclosure type"),
+            )
+        for name in BOOLEAN_FACTS:
+            value = getattr(self, name)
+            if value is not None:
+                set_(self, name, yes_no(value, fact_words(name)))
         for name in AMOUNT_FACTS:
             value = getattr(self, name)
             if value is not None:
-                object.__setattr__(self, name, to_money(value, name.replace("_", " ")))
+                set_(self, name, to_money(value, name.replace("_", " ")))
+
+
+def yes_no(value: object, field: str) -> bool:
+    """A yes/no answer: ``True``/``False``, 1/0, or "yes"/"no"/"true"/"false" in any case;
+    anything else raises ``InvalidInputError`` naming ``field``.
+
+    >>> yes_no("Yes", "owner occupied"), yes_no(0, "owner occupied")
+    (True, False)
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("yes", "true", "no", "false"):
+        return value.strip().lower() in ("yes", "true")
+    raise InvalidInputError(field, f"{value!r} is not yes or no")
+
+
+@dataclass(frozen=True)
+class FactInfo:
+    """One fact of ``data/facts.csv``: how a borrower is asked it and how a rule says it."""
+
+    name: str
+    kind: str
+    question: str
+    clause: str
+    negated: str
+
+
+@cache
+def fact_catalog() -> dict[str, FactInfo]:
+    """Every fact the state rules may ask, by name (``data/facts.csv``, loaded once)."""
+    return {
+        row["fact"]: FactInfo(
+            row["fact"], row["kind"], row["question"], row["clause"], row["negated"]
+        )
+        for row in data_rows("facts.csv")
+    }
 
 
 #: Facts that are amounts; every other fact but ``foreclosure_type`` is yes/no.
@@ -220,46 +300,15 @@ BOOLEAN_FACTS = tuple(
     if item.name not in AMOUNT_FACTS and item.name != "foreclosure_type"
 )
 
-_FACT_WORDS = {
-    "purchase_money": "the loan paid for the home (purchase money)",
-    "owner_occupied": "you lived in the home",
-    "one_to_four_units": "the home has 1 to 4 units",
-    "one_or_two_family_on_2_5_acres": "a one- or two-family home on 2.5 acres or less",
-    "seller_financed": "the seller financed the purchase",
-    "deed_of_trust": "the loan is secured by a deed of trust",
-    "junior_lien": "the loan is a junior (second) lien",
-    "signed_short_sale_waiver": "the short-sale agreement has a signed deficiency waiver",
-    "lender_bought_at_sale": "the lender bought the property at the sale",
-    "sale_confirmed": "a court confirmed the sale brought true market value",
-    "nontraditional_home_loan": "a nontraditional or rate-spread home loan",
-    "credit_sale": "the car was financed by the dealer's installment contract",
-    "consumer_finance_loan": "a consumer finance loan",
-    "sale_compliant": "the lender's notice and sale complied with the law",
-    "secured_only_by_home": "the loan was secured only by the home (no other collateral)",
-    "individual_borrower": "you borrowed as a person, not as a company (corporation, LLC, LP)",
-    "short_redemption_period": "the redemption period after the sale was 6 months or 5 weeks",
-    "cash_price": "the cash price",
-    "amount_financed": "the amount financed",
-    "amount_owing_at_default": "the amount owing at default",
-    "original_loan_amount": "the original loan amount",
-}
-
-#: Natural negations of the facts rules require to be false ("!fact" in state_rules.csv).
-_NEGATED_WORDS = {
-    "sale_compliant": "the lender's notice or sale did not comply with the law",
-    "sale_confirmed": "no court confirmed that the sale brought true market value",
-}
-
 
 def fact_words(fact: str) -> str:
-    """The plain-language question behind a fact name, e.g. "you lived in the home"."""
-    if fact == "foreclosure_type":
-        return "whether the foreclosure was judicial (in court) or non-judicial"
-    if fact == "fair_market_value":
-        return "the fair market value at the sale"
-    if fact == "surviving_liens":
-        return "liens that survived the foreclosure"
-    return _FACT_WORDS[fact]
+    """A fact as a clause in a rule's reason, e.g. "you lived in the home"."""
+    return fact_catalog()[fact].clause
+
+
+def fact_question(fact: str) -> str:
+    """A fact as a borrower is asked it, answerable from their papers."""
+    return fact_catalog()[fact].question
 
 
 @dataclass(frozen=True)
@@ -272,9 +321,8 @@ class Condition:
     @property
     def words(self) -> str:
         """The condition as a clause: "the home has 1 to 4 units", or its negation."""
-        if self.required:
-            return _FACT_WORDS[self.fact]
-        return _NEGATED_WORDS.get(self.fact, f"it is not so that {_FACT_WORDS[self.fact]}")
+        info = fact_catalog()[self.fact]
+        return info.clause if self.required else info.negated
 
 
 @dataclass(frozen=True)
@@ -289,8 +337,8 @@ class Threshold:
     def words(self) -> str:
         limit = format_usd(self.amount, cents=False)
         if self.comparison is Comparison.AT_MOST:
-            return f"{_FACT_WORDS[self.measure]} is {limit} or less"
-        return f"{_FACT_WORDS[self.measure]} is less than {limit}"
+            return f"{fact_words(self.measure)} is {limit} or less"
+        return f"{fact_words(self.measure)} is less than {limit}"
 
 
 @dataclass(frozen=True)
@@ -465,7 +513,7 @@ def state_rules() -> tuple[StateRule, ...]:
 
     Examples
     --------
-    >>> rule = next(r for r in state_rules() if r.rule_id == "WI-425.209")
+    >>> rule = next(r for r in state_rules() if r.rule_id == "WI-425.209(2)")
     >>> rule.threshold.amount
     Decimal('1000.00')
     """
@@ -493,6 +541,20 @@ class StateInfo:
 def jurisdiction_names() -> dict[str, str]:
     """The 50 states and DC by postal code (``data/jurisdictions.csv``), in file order."""
     return {row["code"]: row["name"] for row in data_rows("jurisdictions.csv")}
+
+
+def judicial_only(state: str) -> bool:
+    """Whether every home foreclosure in the state goes through a court, so the type of a
+    foreclosure there is known without asking (``foreclosure`` in jurisdictions.csv).
+
+    >>> judicial_only("NY"), judicial_only("CA")
+    (True, False)
+    """
+    code = normalize_state(state)
+    return any(
+        row["code"] == code and row["foreclosure"] == "judicial"
+        for row in data_rows("jurisdictions.csv")
+    )
 
 
 @cache
@@ -665,13 +727,13 @@ def _check(rule: StateRule, facts: LoanFacts) -> tuple[bool | None, str]:
     for condition in rule.conditions:
         value = getattr(facts, condition.fact)
         if value is None:
-            missing.append(f"whether {_FACT_WORDS[condition.fact]}")
+            missing.append(f"whether {fact_words(condition.fact)}")
         elif value is not condition.required:
             return False, f"it applies only when {condition.words}"
     if rule.threshold is not None:
         amount = getattr(facts, rule.threshold.measure)
         if amount is None:
-            missing.append(_FACT_WORDS[rule.threshold.measure])
+            missing.append(fact_words(rule.threshold.measure))
         elif not rule.threshold.comparison.holds(amount, rule.threshold.amount):
             return False, f"it applies only when {rule.threshold.words}"
     if missing:
@@ -834,17 +896,19 @@ def apply_state_law(
     >>> result.collectible_deficiency, [f.rule.rule_id for f in result.applied]
     (Decimal('0.00'), ['CA-580b', 'CA-580e'])
 
-    A Wisconsin car loan with $1,000 owing at default (Wis. Stat. 425.209):
+    A car bought on a Wisconsin dealer's credit contract with $1,000 owing at default
+    (Wis. Stat. 425.209(2)):
 
-    >>> car = LoanFacts(amount_owing_at_default=Decimal("1000"))
+    >>> car = LoanFacts(credit_sale=True, amount_owing_at_default=Decimal("1000"))
     >>> apply_state_law("WI", LoanKind.AUTO, "repossession", 2000, car).collectible_deficiency
     Decimal('0.00')
 
-    An Arizona trustee's sale: debt minus the greater of FMV or the sale price.
+    An Arizona trustee's sale: debt minus the greater of the sale price or the fair market
+    value less prior liens (A.R.S. 33-814(A)).
 
-    >>> sale = LoanFacts(foreclosure_type=ForeclosureType.NONJUDICIAL, purchase_money=False,
+    >>> sale = LoanFacts(foreclosure_type=ForeclosureType.NONJUDICIAL,
     ...                  one_or_two_family_on_2_5_acres=False, sale_price=Decimal("180000"),
-    ...                  fair_market_value=Decimal("200000"))
+    ...                  fair_market_value=Decimal("200000"), surviving_liens=Decimal("0"))
     >>> apply_state_law("AZ", LoanKind.MORTGAGE, "foreclosure", 50000, sale).collectible_deficiency
     Decimal('30000.00')
 
@@ -859,6 +923,8 @@ def apply_state_law(
     chosen_exit = _exit_for(kind, exit)
     gross = to_money(gross_deficiency, "Gross deficiency")
     facts = facts if facts is not None else LoanFacts()
+    if facts.foreclosure_type is None and judicial_only(code):
+        facts = replace(facts, foreclosure_type=ForeclosureType.JUDICIAL)
     in_state = rules_for(code)
     name = jurisdiction_names()[code]
     of_kind = [rule for rule in in_state if rule.loan_kind is kind]

@@ -4,16 +4,15 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import PayPeriod, Resolution, countdown, format_usd
-from deficiency.collection import limitation_notes_for
+from deficiency import PayPeriod, Resolution, format_usd, time_limits
 from deficiency.money import ZERO
-from deficiency.state_law import deficiency_deadlines
 from ui import collection_sections as sections
 from ui import live
 from ui import next_panels as nxt
 from ui.charts_next import day
 from ui.entry import require_entrypoint
-from ui.sides import CAR
+from ui.markdown import literal_dollars
+from ui.sources import source_markdown
 from ui.state import ensure
 from ui.widgets import COLUMN_GAP
 
@@ -51,6 +50,7 @@ st.markdown(lead)
 
 # Every input's canonical value, before the sections that show them.
 ensure(state, "p_rate", "10")
+ensure(state, "p_debt_type", "personal")
 nxt.follow_scenario("p_costs", str(outcome.judgment_costs))
 ensure(state, "p_earnings", "368")
 ensure(state, "p_period", PayPeriod.WEEKLY.value)
@@ -101,42 +101,22 @@ with date_column:
         or date.today()
     )
 today = date.today()
-rows = []
-for rule, deadline in deficiency_deadlines(state_code, side.kind) if state_code else ():
-    if exit not in rule.exits:
-        continue
-    clock = countdown(sale_date, today, months=deadline.months, days=deadline.days)
-    rows.append(
-        {
-            "Time limit": f"{rule.citation}: {deadline.words}",
-            "Deadline": clock.deadline,
-            "Days left": clock.days_left,
-            "Sure?": "uncertain: " + rule.confidence.label if rule.uncertain else "sourced",
-            "Source": rule.source_url,
-        }
-    )
-notes = limitation_notes_for(state_code)
-for note in notes:
-    if note.kind not in ("single", "conflicting") or not state_code:
-        continue
-    if note.id == "UCC-2-725" and side is not CAR:
-        continue
-    for years in note.years:
-        clock = countdown(sale_date, today, years=years)
-        rows.append(
-            {
-                "Time limit": f"{note.scope}: {years} years",
-                "Deadline": clock.deadline,
-                "Days left": clock.days_left,
-                "Sure?": "uncertain: sources conflict" if note.uncertain else "sourced",
-                "Source": note.source_url,
-            }
-        )
 if not state_code:
-    st.info("Choose your state on a scenario page to see the time limits our data has for it.")
-elif rows:
+    st.info("Choose your state on a scenario page to see its time limits.")
+else:
+    limits = time_limits(state_code, side.kind, exit, sale_date)
     st.dataframe(
-        rows,
+        [
+            {
+                "What": limit.label,
+                "Time": limit.period,
+                "Deadline": limit.deadline,
+                "Days left": limit.days_left(today),
+                "Checked?": "not checked" if limit.uncertain else limit.source.confidence.short,
+                "Source": limit.source.url or None,
+            }
+            for limit in limits
+        ],
         hide_index=True,
         column_config={
             "Deadline": st.column_config.DateColumn(format="D MMM YYYY"),
@@ -146,11 +126,13 @@ elif rows:
     )
     st.caption(
         f"Counted from {day(sale_date)} as of today, {day(today)}. A negative number of days "
-        "means the period has run. Where our sources disagree, each figure is shown and none "
-        "is presented as the rule."
+        "means the period has run. Courts differ on which period governs a deficiency suit, "
+        "and on the day it starts (the sale, the default, the last payment): ask a lawyer "
+        "before relying on a date."
     )
-else:
-    st.caption("Our data has no time limit for this state and loan.")
-for note in notes:
-    if note.kind in ("range", "note"):
-        st.caption(f"{note.scope}: {note.note} ([source]({note.source_url}))")
+    with st.expander("What each time limit says, and where it comes from"):
+        for limit in limits:
+            st.markdown(
+                f"- **{limit.label}** ({limit.period}): {literal_dollars(limit.summary)}  \n"
+                f"  Source: {source_markdown(limit.source)}"
+            )

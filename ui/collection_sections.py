@@ -17,19 +17,25 @@ from decimal import Decimal
 import streamlit as st
 
 from deficiency import (
+    Compounding,
+    DebtType,
     InvalidInputError,
     Outcome,
     PayPeriod,
     PlannerInputs,
+    RateChoice,
     estimated_extra_tax,
     expected_forms,
     format_usd,
     garnishment_cap,
-    interest_preset,
-    interest_presets,
+    judgment_rate,
     post_judgment_interest,
+    state_garnishment,
+    to_money,
 )
-from deficiency.collection import Compounding, Option, OptionResult
+from deficiency.collection import Limit, Option, OptionResult, garnishment_source
+from deficiency.money import ZERO
+from deficiency.state_law import jurisdiction_names
 from deficiency.tax import federal_brackets
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
@@ -43,11 +49,13 @@ from ui.charts_next import (
     settlement_alt,
     settlement_figure,
 )
+from ui.markdown import literal_dollars
 from ui.next_compute import planner
 from ui.sides import Side
+from ui.sources import source_markdown
 from ui.state import STATE_KEY
 from ui.tables import planner_rows
-from ui.widgets import amount_input, choice_input
+from ui.widgets import amount_input, choice_input, optional_amount_input
 
 #: The result regions, in page order.
 GARNISHMENT = "p_garnishment_results"
@@ -77,71 +85,138 @@ def state_code() -> str:
     return str(st.session_state.get(STATE_KEY, ""))
 
 
+#: Where the judgment's interest rate comes from: the state's law, a federal court's, or typed.
+RATE_FROM_LAW, RATE_FEDERAL, RATE_TYPED = "law", "US", "custom"
+
+
+def rate_source() -> str:
+    """Which law sets the judgment's interest rate: the state's, a federal court's, or none."""
+    chosen = str(st.session_state.get("p_rate_from", _rate_default()))
+    if chosen == RATE_FROM_LAW and not state_code():
+        return RATE_TYPED
+    return chosen
+
+
+def _rate_default() -> str:
+    """The state's law once a state is chosen; until then the user types the rate."""
+    return RATE_FROM_LAW if state_code() else RATE_TYPED
+
+
+def interest_law() -> str | None:
+    """The jurisdiction whose law sets the rate ("US" for a federal court), or None."""
+    source = rate_source()
+    if source == RATE_FROM_LAW:
+        return state_code()
+    return RATE_FEDERAL if source == RATE_FEDERAL else None
+
+
+def rate_choice(outcome: Outcome) -> RateChoice | None:
+    """The rate the law gives this judgment, or None when the user types the rate."""
+    law = interest_law()
+    if law is None:
+        return None
+    state = st.session_state
+    principal = outcome.collectible + _costs()
+    return judgment_rate(
+        law,
+        judgment_date=_judgment_date(),
+        principal=principal,
+        debt_type=str(state.get("p_debt_type", DebtType.PERSONAL.value)),
+    )
+
+
+def _costs() -> Decimal:
+    try:
+        return to_money(st.session_state["p_costs"], "Court costs and attorney fees")
+    except InvalidInputError:
+        return ZERO
+
+
+def _judgment_date() -> date | None:
+    text = str(st.session_state.get("p_judgment_date", ""))
+    return date.fromisoformat(text) if text else None
+
+
 def plan(outcome: Outcome) -> Plan:
     """Every way out of the collectible deficiency, from the inputs in session state."""
     state = st.session_state
-    inputs, error = nxt.last_good(
-        "p_inputs",
-        lambda: PlannerInputs(
+
+    def inputs() -> PlannerInputs:
+        choice = rate_choice(outcome)
+        typed = choice is None or choice.rate is None
+        gross_text = str(state.get("p_gross", ""))
+        gross = to_money(gross_text, "Gross pay") if gross_text else None
+        return PlannerInputs(
             deficiency=outcome.collectible,
             settlement_percent=state["p_settle"],
             plan_months=int(state["p_plan_months"]),
             plan_annual_rate=state["p_plan_rate"],
             disposable_earnings=state["p_earnings"],
             pay_period=PayPeriod(str(state["p_period"])),
-            judgment_rate=state["p_rate"],
+            judgment_rate=state["p_rate"] if typed else None,
             judgment_costs=state["p_costs"],
             state=state_code() or None,
-        ),
-    )
+            interest_state=interest_law(),
+            judgment_date=_judgment_date(),
+            debt_type=DebtType(str(state.get("p_debt_type", DebtType.PERSONAL.value))),
+            gross_earnings=gross,
+        )
+
+    planned_inputs, error = nxt.last_good("p_inputs", inputs)
     options: tuple[OptionResult, ...] = ()
-    if inputs is not None:
-        planned, planner_error = nxt.last_good("p_options", lambda: planner(inputs))
+    if planned_inputs is not None:
+        planned, planner_error = nxt.last_good("p_options", lambda: planner(planned_inputs))
         options, error = planned or (), error or planner_error
     marginal = Decimal(str(state["p_tax_rate"]))
     taxes = tuple(estimated_extra_tax(option.possibly_taxable, marginal) for option in options)
-    return Plan(inputs, options, taxes, error)
+    return Plan(planned_inputs, options, taxes, error)
 
 
 def garnishment_inputs(outcome: Outcome) -> None:
-    """The judgment's interest rate (from a state's statute or typed), costs and paycheck."""
-    presets = {preset.state: preset for preset in interest_presets()}
+    """Where the judgment's interest rate comes from, its costs and the paycheck."""
     code = state_code()
-    preset_options = [("custom", "Enter the rate yourself")] + [
-        (
-            preset.state,
-            f"{preset.name}: {preset.rate}%"
-            if preset.rate is not None
-            else f"{preset.name}: indexed",
-        )
-        for preset in presets.values()
-    ]
-    chosen_preset = nxt.select_input(
-        "p_rate_preset",
-        "Post-judgment interest rate from",
-        preset_options,
-        code if code in presets else "custom",
-        help="States set the rate on an unpaid judgment by statute. Our data has a few.",
-    )
-    preset = interest_preset(chosen_preset) if chosen_preset != "custom" else None
-    if preset is not None and preset.rate is not None:
-        nxt.follow_scenario("p_rate", str(preset.rate))
     redraws = (GARNISHMENT, PLANNER)
-    amount_input(
-        nxt.percent_spec("p_rate", "Post-judgment interest rate", 20.0, 0.25), redraws=redraws
+    sources = [(RATE_FEDERAL, "A federal court"), (RATE_TYPED, "I will enter the rate")]
+    if code:
+        sources.insert(0, (RATE_FROM_LAW, f"{jurisdiction_names()[code]} law"))
+    # The state's law once a state is chosen, until the user picks another source.
+    nxt.follow_scenario("p_rate_from", _rate_default())
+    chosen = nxt.select_input(
+        "p_rate_from",
+        "Interest on the judgment is set by",
+        sources,
+        _rate_default(),
+        help="Each state's law sets the interest an unpaid judgment grows by; some set a lower "
+        "rate on a person's consumer debt.",
     )
-    if preset is not None:
-        st.caption(
-            f"{preset.source.note} {preset.source.citation}, as of {preset.source.as_of:%B %Y} "
-            f"([source]({preset.source.source_url}); {preset.source.confidence.label.lower()})."
+    if chosen != RATE_TYPED:
+        nxt.date_input(
+            "p_judgment_date",
+            "Date of the judgment (or the date you expect it)",
+            date.today(),
+            help="Some states changed their rate on a set date: the date decides which applies.",
         )
-        if preset.compounding is Compounding.ANNUAL:
+        choice_input(
+            "p_debt_type",
+            "What the loan was for",
+            [(item.value, item.label) for item in DebtType],
+        )
+    law_rate = rate_choice(outcome) if chosen != RATE_TYPED else None
+    if law_rate is None or law_rate.rate is None:
+        amount_input(
+            nxt.percent_spec("p_rate", "Post-judgment interest rate", 20.0, 0.25),
+            redraws=redraws,
+        )
+    if law_rate is not None:
+        st.caption(literal_dollars(law_rate.reason))
+        st.caption(f"Source: {source_markdown(law_rate.rule.source)}")
+        if law_rate.rule.compounding is Compounding.ANNUAL:
             st.caption(
                 "The payoff schedule below uses simple interest, so it understates a "
                 "compounded rate slightly."
             )
     else:
-        st.caption("10% is only a starting figure (California's rate): use your judgment's rate.")
+        st.caption("Enter the rate written on your judgment.")
     amount_input(
         nxt.money_spec("p_costs", "Court costs and attorney fees", 20_000.0, 50.0),
         help="Added to the judgment. Starts at the scenario's court costs and fees.",
@@ -154,6 +229,12 @@ def garnishment_inputs(outcome: Outcome) -> None:
         redraws=redraws,
     )
     choice_input("p_period", "Paid", [(period.value, period.label) for period in PayPeriod])
+    if code and state_garnishment(code).percent_of_gross is not None:
+        optional_amount_input(
+            "p_gross",
+            "Your gross pay per paycheck (before taxes)",
+            help=f"{jurisdiction_names()[code]} also limits garnishment to a share of gross pay.",
+        )
 
 
 def garnishment_result(outcome: Outcome) -> None:
@@ -164,18 +245,23 @@ def garnishment_result(outcome: Outcome) -> None:
     if current.inputs is None or garnished is None or garnished[0].schedule is None:
         return
     inputs, schedule = current.inputs, garnished[0].schedule
-    cap = garnishment_cap(inputs.disposable_earnings, inputs.pay_period, state=inputs.state)
-    # Read before the figures: where a state forbids garnishing wages for this debt, the
-    # figures below are only what federal law would allow.
+    cap = garnishment_cap(
+        inputs.disposable_earnings,
+        inputs.pay_period,
+        state=inputs.state,
+        gross_earnings=inputs.gross_earnings,
+    )
+    # Read before the figures: a state rule not yet applied (unverified, or needing gross
+    # pay) may protect more than the figures below.
     for note in cap.state_notes:
-        st.warning(f"{note} The figures below are the federal limit only.", icon=":material/gavel:")
+        st.warning(literal_dollars(note), icon=":material/gavel:")
     cards = st.columns(3)
     cards[0].metric("Judgment", format_usd(schedule.principal), border=True)
     cards[1].metric("Most garnished per paycheck", format_usd(cap.cap), border=True)
     cards[2].metric(
         "Paychecks to pay off", str(schedule.periods) if schedule.paid_off else "Never", border=True
     )
-    yearly = post_judgment_interest(schedule.principal, inputs.judgment_rate, 365)
+    yearly = post_judgment_interest(schedule.principal, inputs.interest_rate, 365)
     st.markdown(
         f"{cap.explanation} Interest on the full judgment runs about {format_usd(yearly)} a year."
     )
@@ -185,7 +271,12 @@ def garnishment_result(outcome: Outcome) -> None:
         alt=payoff_alt(schedule),
     )
     st.caption(payoff_takeaway(schedule))
-    st.caption(f"{cap.period.label} limit: 15 U.S.C. 1673(a); DOL Fact Sheet #30.")
+    sources = [garnishment_source()]
+    if cap.binding is Limit.STATE and cap.state is not None:
+        sources = [cap.state.rule.source]
+        if cap.state.rule.wage_source is not None:
+            sources.append(cap.state.rule.wage_source)
+    st.caption("Source: " + "; ".join(source_markdown(source) for source in sources))
 
 
 def settlement_inputs() -> None:

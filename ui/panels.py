@@ -11,6 +11,7 @@ from streamlit.runtime.state.safe_session_state import SafeSessionState
 
 from deficiency import (
     InvalidInputError,
+    LoanKind,
     Outcome,
     Resolution,
     ScenarioDocument,
@@ -22,7 +23,7 @@ from deficiency import (
 )
 from deficiency.money import ZERO
 from deficiency.narrative import formula, formulas, how_it_builds, takeaway, tax_note
-from deficiency.state_law import AMOUNT_FACTS, Coverage, StateRule, fact_words
+from deficiency.state_law import AMOUNT_FACTS, StateRule, cure_rules, fact_question
 from ui import live
 from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
@@ -30,6 +31,7 @@ from ui.compute import SideResult, asked_facts, side_outcome
 from ui.markdown import literal_dollars, plain
 from ui.scenario_io import load_upload, side_document
 from ui.sides import RESOLUTIONS, InputSpec, Side
+from ui.sources import source_markdown
 from ui.state import ERROR, STATE_KEY, State, fact_key
 from ui.tables import statement_markdown
 from ui.widgets import (
@@ -217,25 +219,22 @@ def state_facts(side: Side) -> None:
     st.markdown("**What your state's rules ask about**")
     for fact in asked:
         key = fact_key(side, fact)
-        question = fact_words(fact)
-        if fact in AMOUNT_FACTS or fact in ("fair_market_value", "surviving_liens"):
-            optional_amount_input(key, question[:1].upper() + question[1:])
+        question = fact_question(fact)
+        if fact in AMOUNT_FACTS:
+            optional_amount_input(key, question)
             continue
         if key not in st.session_state:
             st.session_state[key] = "unknown"
         options = FORECLOSURE_TYPES if fact == "foreclosure_type" else YES_NO
-        label = question if fact == "foreclosure_type" else f"Is it true that {question}?"
-        choice_input(key, label, options)
+        choice_input(key, question, options)
 
 
-def _confidence_note(rule: StateRule) -> str:
-    words = {"H": "statute read", "M": "secondary source", "L": "low confidence", "U": "unverified"}
-    note = words.get(rule.confidence.value, rule.confidence.value)
-    return note + ("; sources conflict" if rule.sources_conflict else "")
+def _conflict(rule: StateRule) -> str:
+    return " Sources disagree on this rule's reach." if rule.sources_conflict else ""
 
 
 def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
-    """Each state rule that changed the deficiency, with its citation and source."""
+    """Each state rule that changed the deficiency, with its citation, source and date read."""
     if law is None:
         st.caption("Choose your state above to see whether its law bars or limits this deficiency.")
         return
@@ -244,29 +243,35 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
     for finding in law.applied:
         rule = finding.rule
         st.success(
-            f"**{rule.citation}**: {finding.reason} "
-            f"[Source]({rule.source_url}) ({_confidence_note(rule)})",
+            f"**{literal_dollars(rule.citation)}**: {literal_dollars(finding.reason)}  \n"
+            f"Source: {source_markdown(rule.source)}",
             icon=":material/gavel:",
         )
-    if law.coverage is Coverage.NOT_IN_DATA or not law.findings:
-        st.info(law.explanation, icon=":material/info:")
+    if not law.applied and not law.may_apply:
+        st.info(literal_dollars(law.explanation), icon=":material/info:")
     if law.may_apply and outcome.collectible > ZERO:
         # Said beside the figure, not only in the closed list below: a "Not sure" answer
         # leaves the collectible figure at its highest.
         citations = ", ".join(dict.fromkeys(item.rule.citation for item in law.may_apply))
         st.warning(
-            f"This could be less, or nothing: {citations} may bar or cut it. Answer the "
-            "questions about your loan above to see.",
+            f"This could be less, or nothing: {literal_dollars(citations)} may bar or cut it. "
+            "Answer the questions about your loan above to see.",
             icon=":material/help:",
         )
+    if law.loan_kind is LoanKind.AUTO:
+        for rule in cure_rules(law.state):
+            st.caption(
+                f"**Before a repossession**: {literal_dollars(rule.summary)}  \n"
+                f"Source: {source_markdown(rule.source)}"
+            )
     pending = [finding for finding in law.findings if finding not in law.applied]
     if pending:
         with st.expander(f"Other {law.state_name} rules checked ({len(pending)})"):
             for finding in pending:
                 rule = finding.rule
                 st.markdown(
-                    f"- **{rule.citation}** ({_confidence_note(rule)}): "
-                    f"{finding.reason} [Source]({rule.source_url})"
+                    f"- **{literal_dollars(rule.citation)}**: {literal_dollars(finding.reason)}"
+                    f"{_conflict(rule)}  \n  Source: {source_markdown(rule.source)}"
                 )
 
 

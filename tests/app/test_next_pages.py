@@ -63,7 +63,7 @@ def test_credit_timeline_dates_follow_the_first_missed_payment():
     labels = dict(timeline_labels(at))
     assert labels["First missed payment"] == "15 Jan 2024"
     assert labels["Short sale closes"] == "15 Jan 2025"
-    assert labels["Form 1099-C expected"] == "31 Jan 2026"
+    assert labels["Form 1099-C expected"] == "2 Feb 2026"  # 31 Jan 2026 is a Saturday
     assert labels["Earliest Fannie Mae mortgage"] == "15 Jan 2029"
     assert labels["Off credit reports"] == "13 Jul 2031"
     assert metric(at, "Off credit reports by") == "13 Jul 2031"
@@ -268,23 +268,43 @@ def test_car_judgment_garnished_at_the_federal_cap_pays_off_in_23_weeks():
     assert metric(at, "Judgment") == "$2,500.00"
 
 
-def test_where_the_state_forbids_garnishment_the_warning_comes_before_the_figures():
+def test_where_the_state_forbids_garnishing_wages_nothing_is_taken_and_it_says_why():
     at = start(COLLECTION)
     at.session_state["state"] = "TX"
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
-    warnings = [block.value for block in at.warning]
-    assert any("Texas generally does not allow wage garnishment" in text for text in warnings)
-    shown = [str(getattr(element, "value", "")) for element in in_order(whole_page(at).main)]
-    texas = next(i for i, text in enumerate(shown) if "Texas generally" in text)
-    assert texas < shown.index("$2,000.00")  # before the judgment's figure
+    assert metric(at, "Most garnished per paycheck") == "$0.00"
+    assert metric(at, "Paychecks to pay off") == "Never"
+    texts = [str(getattr(element, "value", "")) for element in in_order(whole_page(at).main)]
+    assert any("Texas does not let a creditor garnish wages" in text for text in texts)
 
 
-def test_rate_preset_sets_the_rate_and_the_rate_changes_the_payoff():
+def test_a_state_limit_that_needs_gross_pay_asks_for_it_and_applies_it():
+    at = start(COLLECTION)
+    at.session_state["state"] = "NY"
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    assert "enter your gross pay" in " ".join(str(m.value) for m in at.markdown)
+    run(at, at.number_input(key="p_earnings__exact").set_value(600.0))
+    run(at, whole_page(at).number_input(key="p_gross__exact").set_value(800.0))
+    assert metric(at, "Most garnished per paycheck") == "$80.00"  # 10% of gross, CPLR 5231
+
+
+def test_the_state_law_sets_the_rate_by_the_judgments_date_and_debt():
+    at = start(COLLECTION)
+    at.session_state["state"] = "CA"
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    run(at, at.date_input(key="p_judgment_date__widget").set_value(date(2025, 6, 1)))
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "California: 5% a year, simple" in captions and "685.010(a)(2)" in captions
+    run(at, at.date_input(key="p_judgment_date__widget").set_value(date(2022, 6, 1)))
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "California: 10% a year, simple" in captions
+    run(at, at.segmented_control(key="p_debt_type__widget").set_value("business"))
+    assert "California: 10% a year" in " ".join(caption.value for caption in at.caption)
+
+
+def test_a_typed_rate_changes_the_payoff():
     at = start(COLLECTION)
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
-    run(at, at.selectbox(key="p_rate_preset__widget").set_value("CO"))
-    assert at.number_input(key="p_rate__exact").value == 8.0
-    assert any("C.R.S. 5-12-102" in caption.value for caption in at.caption)
     run(at, at.number_input(key="p_rate__exact").set_value(0.0))
     figure, _ = chart(at, "p_payoff_chart")
     assert len(decode(figure["data"][0]["y"])) == 23  # 21 x $92 + $68 with no interest, + start
@@ -312,6 +332,10 @@ def test_planner_compares_four_options_and_plan_months_move_the_plan():
     assert "Bankruptcy discharge" in alt
 
 
+def limits_table(at):
+    return at.dataframe[0].value
+
+
 def test_time_limit_to_sue_counts_down_from_the_sale_date():
     at = start("pages/mortgage.py")
     run(at, at.segmented_control(key="m_exit__widget").set_value("foreclosure"))
@@ -319,25 +343,25 @@ def test_time_limit_to_sue_counts_down_from_the_sale_date():
     run(at, at.selectbox(key="state__widget").set_value("AZ"))
     run(at, at.switch_page(COLLECTION))
     run(at, at.date_input(key="p_sale_date__widget").set_value(date(2026, 1, 10)))
-    limits = at.dataframe[0].value
-    row = limits[limits["Time limit"].str.contains("33-814")].iloc[0]
-    assert "90 days after the trustee's sale" in row["Time limit"]
+    limits = limits_table(at)
+    row = limits[limits["What"].str.contains("33-814")].iloc[0]
+    assert row["Time"] == "90 days after the trustee's sale"
     assert str(row["Deadline"])[:10] == "2026-04-10"
-    assert row["Sure?"] == "sourced"
+    assert row["Checked?"] == "law read"
 
 
-def test_time_limits_where_sources_conflict_are_marked_uncertain():
+def test_every_state_gives_its_contract_car_sale_and_judgment_periods():
     at = start("pages/car.py")
     run(at, at.selectbox(key="state__widget").set_value("CO"))
     run(at, at.switch_page(COLLECTION))
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
-    limits = at.dataframe[0].value
-    colorado = limits[limits["Time limit"].str.startswith("Colorado")]
-    assert sorted(colorado["Time limit"]) == [
-        "Colorado, written contracts: 3 years",
-        "Colorado, written contracts: 6 years",
-    ]
-    assert set(colorado["Sure?"]) == {"uncertain: sources conflict"}
+    limits = limits_table(at)
+    what = list(limits["What"])
+    assert "A suit on a written contract or loan" in what
+    assert "A suit on a car's sale contract (sale of goods, UCC 2-725)" in what
+    assert "How long a judgment can be collected" in what
+    contract = limits[limits["What"] == "A suit on a written contract or loan"].iloc[0]
+    assert contract["Time"] == "6 years"  # C.R.S. 13-80-103.5(1)(a)
 
 
 # --- Learn ---------------------------------------------------------------------------

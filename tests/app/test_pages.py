@@ -57,12 +57,12 @@ def test_every_date_box_reads_month_day_year(page):
 
 
 @pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
-def test_no_page_points_readers_at_the_teams_own_notes(page):
-    # Data files cite shared/domain.md for maintainers; nothing on screen (help included) may.
+def test_no_page_points_readers_at_a_file_they_cannot_open(page):
+    # Sources on screen are public addresses; no page (help included) names a notes file.
     at = start(page)
     for node in walk(at._tree):
         proto = getattr(node, "proto", None)
-        assert proto is None or "domain.md" not in str(proto), str(proto)[:300]
+        assert proto is None or ".md " not in str(proto) + " ", str(proto)[:300]
 
 
 def test_every_file_in_pages_is_registered_and_every_entry_exists():

@@ -47,6 +47,7 @@ def test_wisconsin_small_car_loan_has_no_deficiency_on_compare():
     for name, amount in (("unpaid_principal", 1000.0), ("sale_price", 300.0), ("retaking_fee", 0)):
         whole_page(at.number_input(key=f"c_{name}__exact").set_value(amount).run())
     assert metric_at(at, "Borrower owes", 1) == "$700.00"
+    at.session_state["c_f_credit_sale"] = "yes"  # bought on the dealer's contract
     at.selectbox(key="state__widget").set_value("WI").run()
     assert not at.exception
     assert metric_at(at, "Collectible under Wisconsin law", 1) == "$0.00"
@@ -65,9 +66,12 @@ def trace_text_of(trace) -> list[str]:
     return trace_text({"data": [trace]})
 
 
-def test_a_state_not_in_our_data_says_so():
+def test_a_state_without_a_bar_says_what_was_checked_and_when():
     at = start("pages/car.py")
     at.session_state["state"] = "OH"
     at.run()
     assert not at.exception
-    assert any("not in our data" in block.value.lower() for block in at.info)
+    shown = [block.value for block in at.info]
+    assert any(text.startswith("No Ohio law we found bars or limits") for text in shown)
+    checked = " ".join(str(block.value) for block in whole_page(at).markdown)
+    assert "read 2 Dec 2026" in checked  # every rule shown says when it was read

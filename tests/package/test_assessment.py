@@ -29,7 +29,8 @@ def test_california_purchase_money_short_sale_cannot_be_pursued():
 )
 def test_wisconsin_small_car_loan_has_no_deficiency(owed, collectible):
     car = {"unpaid_principal": owed, "sale_price": "0"}
-    result = assess(LoanKind.AUTO, car, "repossession", "judgment", "WI", {})
+    dealer_contract = {"credit_sale": "yes"}
+    result = assess(LoanKind.AUTO, car, "repossession", "judgment", "WI", dealer_contract)
     assert result.outcome.collectible == Decimal(collectible)
     assert result.outcome.borrower_owes == Decimal(collectible)
 
@@ -47,9 +48,9 @@ SMALL_CAR = {
 @pytest.mark.parametrize(
     ("state", "facts", "collectible"),
     [
-        ("WI", {"amount_owing_at_default": "980"}, "0.00"),
-        ("WI", {"amount_owing_at_default": "1000.01"}, "850.00"),
-        ("WI", {}, "850.00"),
+        ("WI", {"credit_sale": "yes", "amount_owing_at_default": "980"}, "0.00"),
+        ("WI", {"credit_sale": "yes", "amount_owing_at_default": "1000.01"}, "850.00"),
+        ("WI", {"credit_sale": "yes"}, "850.00"),
         ("FL", {"consumer_finance_loan": "yes", "amount_owing_at_default": "980"}, "0.00"),
         ("FL", {"consumer_finance_loan": "yes", "amount_owing_at_default": "2000"}, "850.00"),
     ],
@@ -66,13 +67,14 @@ def test_small_balance_bars_use_the_amount_owing_at_default_not_the_amount_owed_
         assert "amount owing at default" in bar.reason  # asked, not guessed
 
 
-def test_unknown_facts_never_bar_and_unknown_states_say_so():
+def test_unknown_facts_never_bar_and_a_state_without_a_bar_says_what_was_checked():
     may = assess(LoanKind.MORTGAGE, HOME, "short_sale", "judgment", "CA", {})
     assert may.outcome.collectible == Decimal("50000.00")
     assert may.law.may_apply
-    missing = assess(LoanKind.MORTGAGE, HOME, "short_sale", "judgment", "OH", {})
-    assert missing.outcome.collectible == Decimal("50000.00")
-    assert "not in our data" in missing.law.explanation.lower()
+    ohio = assess(LoanKind.MORTGAGE, HOME, "short_sale", "judgment", "OH", {})
+    assert ohio.outcome.collectible == Decimal("50000.00")
+    assert ohio.law.explanation.startswith("No Ohio law we found bars or limits")
+    assert "2329.08" in ohio.law.explanation
 
 
 def test_no_state_is_the_arithmetic_alone():
@@ -83,7 +85,12 @@ def test_no_state_is_the_arithmetic_alone():
 
 def test_settlement_applies_to_the_collectible_part_only():
     home = {**HOME, "settlement_percent": "40"}
-    facts = {"fair_market_value": "230000", "foreclosure_type": "nonjudicial"}
+    facts = {
+        "fair_market_value": "230000",
+        "surviving_liens": "0",
+        "foreclosure_type": "nonjudicial",
+        "one_or_two_family_on_2_5_acres": "no",
+    }
     result = assess(LoanKind.MORTGAGE, home, "foreclosure", "settled", "AZ", facts)
     # Arizona credits the greater of fair market value or price: 250,000 - 230,000.
     assert result.outcome.collectible == Decimal("20000.00")
@@ -94,9 +101,13 @@ def test_settlement_applies_to_the_collectible_part_only():
 
 def test_facts_asked_are_the_states_conditions():
     assert facts_asked("WI", LoanKind.AUTO, "repossession") == (
+        "credit_sale",
         "amount_owing_at_default",
         "sale_compliant",
+        "seller_related_loan",
     )
+    # Every home foreclosure in New York goes through a court: the type is not asked.
+    assert "foreclosure_type" not in facts_asked("NY", LoanKind.MORTGAGE, "foreclosure")
     assert "fair_market_value" in facts_asked("AZ", LoanKind.MORTGAGE, "foreclosure")
 
 

@@ -22,11 +22,7 @@ from deficiency.collection import (
     garnishment_cap,
     garnishment_payoff,
     garnishment_source,
-    interest_preset,
-    interest_presets,
     level_payment,
-    limitation_notes,
-    limitation_notes_for,
     payoff_schedule,
     post_judgment_interest,
 )
@@ -75,15 +71,49 @@ def test_protected_amount_for_each_pay_period(period, protected):
 def test_the_minimum_wage_is_dated_sourced_data_and_overridable():
     assert federal_minimum_wage() == D("7.25")
     source = garnishment_source()
-    assert "1673" in source.citation and source.source_url.startswith("https://www.dol.gov")
+    assert "1673" in source.citation and source.url.startswith("https://")
     assert garnishment_cap(400, minimum_wage=10).protected_amount == D("300.00")
 
 
-def test_a_state_that_bars_wage_garnishment_is_noted_without_changing_the_federal_cap():
+def test_texas_bars_garnishing_wages_for_a_consumer_debt():
+    """Tex. Const. art. XVI, sec. 28: "No current wages for personal service shall ever be
+    subject to garnishment", except for child support and spousal maintenance."""
     cap = garnishment_cap(368, state="TX")
-    assert cap.cap == D("92.00")
-    assert len(cap.state_notes) == 1 and "Texas" in cap.state_notes[0]
-    assert garnishment_cap(368, state="CA").state_notes == ()
+    assert cap.cap == D("0.00") and cap.federal_cap == D("92.00")
+    assert cap.binding is Limit.STATE and "Texas does not let a creditor garnish" in cap.explanation
+
+
+def test_a_state_that_follows_the_federal_limit_adds_no_note():
+    cap = garnishment_cap(368, state="TN")
+    assert cap.cap == D("92.00") and cap.binding is Limit.PERCENT and cap.state_notes == ()
+
+
+def test_new_york_takes_at_most_10_percent_of_gross_pay_once_gross_pay_is_given():
+    """CPLR 5231(b): an income execution takes "ten percent of the gross income"; without
+    gross pay the page asks for it and says so."""
+    without = garnishment_cap(600, state="NY")
+    assert "enter your gross pay" in without.explanation
+    with_gross = garnishment_cap(600, state="NY", gross_earnings=800)
+    assert with_gross.cap == D("80.00") and with_gross.binding is Limit.STATE
+
+
+def test_california_takes_the_lesser_of_20_percent_or_40_percent_above_48_times_its_wage():
+    """CCP 706.050(a): the lesser of "twenty percent of the individual's weekly disposable
+    earnings" or "forty percent of the amount by which the individual's disposable earnings
+    for the week exceed 48 times the state minimum hourly wage"."""
+    from deficiency.garnishment import state_garnishment
+
+    row = state_garnishment("CA")
+    floor = row.state_minimum_wage * 48
+    earnings = D(1000)
+    expected = min(earnings * D("0.20"), (earnings - floor) * D("0.40")).quantize(D("0.01"))
+    cap = garnishment_cap(earnings, state="CA")
+    assert cap.cap == min(expected, cap.federal_cap) and cap.binding is Limit.STATE
+
+
+@pytest.mark.parametrize("state", ["TX", "PA", "SC"])
+def test_no_wage_garnishment_states_collect_nothing_from_wages(state):
+    assert garnishment_cap(2000, PayPeriod.MONTHLY, state=state).cap == D("0.00")
 
 
 @given(st.decimals(min_value=0, max_value=D("1e7"), places=2, allow_nan=False))
@@ -94,27 +124,15 @@ def test_cap_never_exceeds_25_percent_of_disposable_earnings(earnings):
         assert result.cap <= max(earnings - result.protected_amount, D(0))
 
 
-def test_california_10_percent_simple_interest_on_2000_is_200_a_year():
-    preset = interest_preset("CA")
-    assert preset is not None and preset.rate == D(10)
-    assert preset.compounding is Compounding.SIMPLE
-    assert post_judgment_interest(2000, preset.rate, 365) == D("200.00")
-    assert post_judgment_interest(2000, preset.rate, 730) == D("400.00")
+def test_10_percent_simple_interest_on_2000_is_200_a_year():
+    assert post_judgment_interest(2000, 10, 365) == D("200.00")
+    assert post_judgment_interest(2000, 10, 730) == D("400.00")
 
 
 def test_annual_compounding_compounds_full_years_only():
     assert post_judgment_interest(1000, 8, 365, Compounding.ANNUAL) == D("80.00")
     assert post_judgment_interest(1000, 8, 730, Compounding.ANNUAL) == D("166.40")
     assert post_judgment_interest(1000, 8, 365 + 73, Compounding.ANNUAL) == D("97.28")
-
-
-def test_interest_presets_are_sourced_and_indexed_rates_are_left_to_the_user():
-    for preset in interest_presets():
-        assert preset.source.citation and preset.source.source_url.startswith("http")
-        assert preset.source.as_of == date(2026, 11, 26)
-    assert interest_preset("FL").rate is None
-    assert interest_preset("US").source.confidence.value == "H"
-    assert interest_preset("ZZ") is None
 
 
 def test_payoff_schedule_payments_equal_principal_plus_interest_to_the_cent():
@@ -241,17 +259,6 @@ def test_planner_paid_plus_cancelled_never_exceeds_the_deficiency_for_a_settleme
     lump, _, _, bankruptcy = compare_options(inputs)
     assert lump.total_paid + lump.amount_cancelled == amount
     assert lump.amount_cancelled >= 0 and bankruptcy.amount_cancelled == amount
-
-
-def test_limitation_notes_are_flagged_uncertain_where_sources_conflict():
-    by_id = {note.id: note for note in limitation_notes()}
-    for state, years in (("CO", (3, 6)), ("IN", (6, 10)), ("OH", (6, 8, 15))):
-        note = by_id[state]
-        assert note.years == years and note.sources_conflict and note.uncertain
-        assert note.confidence.value == "L"
-    assert by_id["UCC-2-725"].years == (4,) and by_id["UCC-2-725"].uncertain
-    assert {note.id for note in limitation_notes_for("wi")} >= {"MS-WI-extinguished", "UCC-2-725"}
-    assert "CO" not in {note.id for note in limitation_notes_for("IN")}
 
 
 def test_countdown_from_a_start_date_is_computed_from_inputs_only():

@@ -455,8 +455,9 @@ def test_forms_reject_unknown_exits_and_paths():
         expected_forms("foreclosure", "forgotten", 100)
 
 
-def test_1099_copies_are_due_january_31_of_the_next_year():
-    assert form_1099_due(2025) == date(2026, 1, 31)
+def test_1099_copies_are_due_january_31_of_the_next_year_or_the_next_business_day():
+    assert form_1099_due(2024) == date(2025, 1, 31)
+    assert form_1099_due(2025) == date(2026, 2, 2)  # 31 January 2026 is a Saturday
 
 
 # --- Sources ---------------------------------------------------------------------------
