@@ -293,7 +293,8 @@ def post_judgment_interest(
 
     Notes
     -----
-    Simple: ``principal x rate / 100 x days / 365`` (the usual statutory reading: interest on the unpaid principal only).
+    Simple: ``principal x rate / 100 x days / 365``: interest on the unpaid principal only,
+    the usual statutory reading.
     Annual: each full 365-day year compounds, ``principal x (1 + rate/100)^years``, and the
     remaining days accrue simple interest on that amount. Rounded half-up to cents once.
 

@@ -48,8 +48,8 @@ class Limitation:
     """One period a statute sets, for one kind of claim, with its source.
 
     The data gives years (1.5 for 18 months); ``months`` holds the period exactly, or None
-    when none was found or the law sets no single one (Louisiana has no UCC Article 2). ``applies_to`` is None when the period covers either
-    loan kind.
+    when none was found or the law sets no single one (Louisiana has no UCC Article 2).
+    ``applies_to`` is None when the period covers either loan kind.
     """
 
     state: str

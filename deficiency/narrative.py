@@ -99,7 +99,8 @@ def takeaway(outcome: Outcome, collateral: str) -> str:
 def tax_note(outcome: Outcome) -> str | None:
     """The tax side of a forgiven deficiency in one sentence, or None when nothing is forgiven.
 
-    Cancelled debt is income unless an exclusion applies (IRC 61(a)(11), 108); the lender files Form 1099-C at the threshold in ``data/tax_rules.toml``.
+    Cancelled debt is income unless an exclusion applies (IRC 61(a)(11), 108); the lender
+    files Form 1099-C at the threshold in ``data/tax_rules.toml``.
 
     >>> from deficiency.scenarios import LoanKind, evaluate
     >>> home = {"unpaid_principal": 250000, "sale_price": 200000}
