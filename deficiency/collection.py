@@ -178,6 +178,14 @@ class GarnishmentCap:
                     f"this ({rule.source.citation}), so nothing can be taken from your pay. "
                     "Other ways to collect (a bank levy, a lien) may still be open."
                 )
+            if self.cap == ZERO:
+                protected = self.state.protected_amount
+                kept = f" the first {format_usd(protected)} of each paycheck" if protected else ""
+                return (
+                    f"Nothing can be taken from this paycheck: {rule.state_name} protects"
+                    f"{kept or ' more of your pay'} ({rule.source.citation}), more than the "
+                    "federal limit does."
+                )
             return (
                 f"At most {format_usd(self.cap)} per paycheck ({self.period.label.lower()}): "
                 f"{rule.state_name}'s own limit ({rule.source.citation}), which takes less "

@@ -36,6 +36,13 @@ def shown_source(text: str) -> str:
     return _URL.sub(_link, literal_dollars(public_source(text).replace(" ; ", "; ")))
 
 
+def _adds_detail(section: str, citation: str) -> bool:
+    """Whether the subsection read says more than the citation already does: "CCP
+    685.010(a)(1)" adds nothing to "Cal. Code Civ. Proc. 685.010(a)(1)"."""
+    last = section.split()[-1] if section.split() else ""
+    return bool(section) and last not in citation
+
+
 def source_markdown(source: Source) -> str:
     """A structured source as one line of Markdown: the citation and the subsection read,
     a link named by its site, the day it was read, and how sure it is below H.
@@ -50,7 +57,7 @@ def source_markdown(source: Source) -> str:
     'from a trusted guide: the law itself was not read'
     """
     cited = literal_dollars(source.citation)
-    if source.section_read and source.section_read != source.citation:
+    if _adds_detail(source.section_read, source.citation):
         cited += f", {literal_dollars(source.section_read)}"
     if source.url:
         cited += f" ([{source.site}]({source.url}))"
