@@ -1,13 +1,14 @@
-"""How a citation from the package's data reads on screen: public sources, short links.
+"""How a structured source from the package's data reads on screen.
 
-The data files cite full URLs (and the team's research notes, for maintainers). On a
-390 px phone a raw 90-character URL wraps over three lines of a caption; a link named
-by its site reads in a glance and still leads to the same page.
+On a 390 px phone a raw 90-character URL wraps over three lines of a caption; a link named
+by its site reads in a glance and still leads to the same page. Below H, the line says in
+plain words how sure the source is.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from deficiency import Confidence, Source
 from deficiency.narrative import public_source
@@ -41,13 +42,13 @@ def source_markdown(source: Source) -> str:
     a link named by its site, the day it was read, and how sure it is below H.
 
     >>> from datetime import date
-    >>> law = Source("Cal. Code Civ. Proc. 580e", "https://law.justia.com/x", Confidence.HIGH,
-    ...              date(2026, 12, 2), section_read="CCP 580e(a)(1)", quote="...")
-    >>> source_markdown(law)
-    'Cal. Code Civ. Proc. 580e, CCP 580e(a)(1) ([law.justia.com](https://law.justia.com/x)), read 2 Dec 2026'
+    >>> law = Source("CCP 580e", "https://law.justia.com/x", Confidence.HIGH,
+    ...              date(2026, 12, 2), section_read="580e(a)(1)", quote="...")
+    >>> print(source_markdown(law))
+    CCP 580e, 580e(a)(1) ([law.justia.com](https://law.justia.com/x)), read 2 Dec 2026
     >>> guide = Source("NRS 40.455", "https://nolo.com/y", Confidence.MEDIUM, date(2026, 12, 2))
-    >>> source_markdown(guide).endswith("read 2 Dec 2026; from a trusted guide: the law itself was not read")
-    True
+    >>> print(source_markdown(guide).split("; ")[-1])
+    from a trusted guide: the law itself was not read
     """
     cited = literal_dollars(source.citation)
     if source.section_read and source.section_read != source.citation:
@@ -60,3 +61,14 @@ def source_markdown(source: Source) -> str:
     elif source.confidence.uncertain:
         cited += "; not checked: do not rely on it"
     return cited
+
+
+def sources_markdown(sources: Iterable[Source]) -> str:
+    """Several sources as one Markdown line, separated by semicolons; "" for none.
+
+    >>> from datetime import date
+    >>> a = Source("A", "", Confidence.UNVERIFIED, date(2026, 12, 2))
+    >>> sources_markdown([a, a]).count("not checked")
+    2
+    """
+    return "; ".join(source_markdown(source) for source in sources)

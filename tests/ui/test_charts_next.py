@@ -96,7 +96,7 @@ def test_timeline_words_state_the_removal_date_and_the_first_mortgage():
         "earliest Fannie Mae mortgage: 15 Jan 2027)."
     ) in sentence
     alt = timeline_alt(SHORT_SALE)
-    assert alt.startswith(sentence) and "Form 1099-C expected: 31 Jan 2026" in alt
+    assert alt.startswith(sentence) and "Form 1099-C expected: 2 Feb 2026" in alt
     car = timeline(date(2024, 1, 15), "repossession", "judgment")
     assert "mortgage" not in timeline_takeaway(car)
 
