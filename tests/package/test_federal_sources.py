@@ -21,7 +21,8 @@ from deficiency.credit import (
     unchecked_rules,
     waiting_periods,
 )
-from deficiency.sources import Source, sources_of
+from deficiency.letter_check import LenderLetter, check_letter
+from deficiency.sources import Source, data_table, sources_of
 from deficiency.tax import (
     ExclusionKind,
     expected_forms,
@@ -275,3 +276,63 @@ def test_the_federal_rates_are_permanent_from_2018():
     brackets = rules()["federal_brackets"]
     assert brackets["tax_years"].startswith("2018 onward")
     assert sources_of(brackets)[0].confidence is Confidence.MEDIUM
+
+
+# --- Typical costs (letter check) -----------------------------------------------------------
+
+
+def _letter(expenses: dict[str, int]) -> LenderLetter:
+    total = sum(expenses.values())
+    return LenderLetter(
+        Decimal(10000),
+        Decimal(8500),
+        Decimal(1500),
+        {label: Decimal(amount) for label, amount in expenses.items()},
+        {},
+        Decimal(1500 + total),
+    )
+
+
+def test_the_repossession_fee_finding_says_what_the_cfpb_found():
+    """CFPB Supervisory Highlights Issue 29 sec. 2.2: "Servicers, before returning vehicles
+    to some consumers, charged inflated estimated repossession fees of $1,000. The average
+    cost to repossess a vehicle is $350." """
+    (flag,) = [f for f in check_letter(_letter({"Repossession": 1000})) if f.check.endswith("sion")]
+    assert flag.figure == Decimal("350.00")
+    assert "estimated $1,000 repossession fee before returning cars" in flag.why
+    assert "The average cost to repossess a vehicle is $350." in flag.sources[0].quote
+    assert "Issue 29" in flag.sources[0].citation
+
+
+def test_the_gap_refund_finding_is_spring_2022_and_the_2019_one_is_the_service_contracts():
+    """The GAP-refund finding is Supervisory Highlights Issue 26 (Spring 2022); Issue 18
+    (Winter 2019) sec. 2.1.1 was about extended-warranty rebates: "the rebate is payable
+    first to the servicer to cover any deficiency balance and then to the borrower"."""
+    credits = {
+        entry["id"]: sources_of(entry) for entry in data_table("typical_costs.toml")["credit"]
+    }
+    assert "Issue 26 (Spring 2022)" in credits["gap"][0].citation
+    assert not any("Winter 2019" in source.citation for source in credits["gap"])
+    assert "Issue 18 (Winter 2019)" in credits["service_contract"][0].citation
+    assert "payable first to the servicer" in credits["service_contract"][0].quote
+
+
+def test_weak_comparison_figures_say_so_and_a_missing_one_compares_nothing():
+    flags = {f.check: f for f in check_letter(_letter({"Towing": 400, "Auction fee": 900}))}
+    assert "low-confidence illustration" in flags["expense_tow"].title
+    assert flags["expense_tow"].sources[0].confidence is Confidence.LOW
+    assert flags["expense_auction"].figure is None
+    assert flags["expense_auction"].sources[0].confidence is Confidence.UNVERIFIED
+
+
+def test_a_state_flag_cites_the_state_rows_it_came_from():
+    state = Source(
+        "Cal. Civ. Code 2983.8",
+        "https://example.org/2983.8",
+        Confidence.HIGH,
+        date(2026, 12, 2),
+        section_read="2983.8(a)",
+        quote="...",
+    )
+    flags = check_letter(_letter({}), state_note="No deficiency.", state_sources=[state])
+    assert [f.sources for f in flags if f.check == "state_rule"] == [(state,)]
