@@ -194,7 +194,8 @@ def test_presets_load_the_realistic_variants_with_their_assumptions():
     assert metric_value(at, "Deficiency", 1) == "$2,629.22"
     assert at.slider(key="m_commission_rate__slider").value == 6.0
     notes = " ".join(block.value for block in at.markdown)
-    assert "CFPB examiners" in notes and "Fannie Mae allows" in notes
+    assert "CFPB examiners" in notes and "Fannie Mae's ceiling" in notes
+    assert "An illustrative assumption, not a sourced figure." in notes
 
 
 def test_exit_choice_voluntary_surrender_drops_the_retaking_fee():

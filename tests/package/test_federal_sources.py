@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
-from deficiency import Confidence
+from deficiency import Confidence, preset
 from deficiency.credit import (
     credit_reporting,
     new_mortgage_dates,
@@ -22,6 +23,7 @@ from deficiency.credit import (
     waiting_periods,
 )
 from deficiency.letter_check import LenderLetter, check_letter
+from deficiency.money import round_cents
 from deficiency.sources import Source, data_table, sources_of
 from deficiency.tax import (
     ExclusionKind,
@@ -32,6 +34,8 @@ from deficiency.tax import (
     rules,
     taxable_cancelled_debt,
 )
+
+FEDERAL_FILES = ("credit_reporting.toml", "tax_rules.toml", "typical_costs.toml", "presets.toml")
 
 
 def _period(program: str, exit: str, path: str = "waived", event: str | None = None):
@@ -336,3 +340,80 @@ def test_a_state_flag_cites_the_state_rows_it_came_from():
     )
     flags = check_letter(_letter({}), state_note="No deficiency.", state_sources=[state])
     assert [f.sources for f in flags if f.check == "state_rule"] == [(state,)]
+
+
+# --- Presets -------------------------------------------------------------------------------
+
+
+def test_the_presets_commission_is_fannie_maes_ceiling_not_a_typical_rate():
+    """Fannie Mae Servicing Guide D2-3.3-01 (as reproduced): the commission is "customary
+    for the market, which must not exceed 6% of the sales price of the property"."""
+    realistic = preset("short-sale-realistic")
+    assert realistic.values["commission_rate"] == "6"
+    note = realistic.assumptions["commission_rate"]
+    assert "Fannie Mae's ceiling" in note and "not a typical rate" in note
+    (source,) = realistic.sources["commission_rate"]
+    assert source.citation.startswith("Fannie Mae Servicing Guide D2-3.3-01")
+    assert "must not exceed 6% of the sales price" in source.quote
+    assert "commission_rate" not in realistic.illustrative
+
+
+@pytest.mark.parametrize(
+    ("preset_id", "field", "value", "arithmetic"),
+    [
+        ("short-sale-realistic", "accrued_interest", "8125", Decimal(250000) * 65 / 1000 / 2),
+        ("car-realistic", "accrued_interest", "295.89", Decimal(10000) * 12 / 100 * 90 / 365),
+        ("car-realistic", "gap_refund", "466.67", Decimal(800) * 42 / 72),
+    ],
+)
+def test_illustrative_figures_say_so_cite_nothing_and_add_up(preset_id, field, value, arithmetic):
+    loaded = preset(preset_id)
+    assert loaded.values[field] == value
+    assert Decimal(value) == round_cents(arithmetic)
+    assert field in loaded.illustrative and loaded.sources[field] == ()
+    assert "An illustrative assumption, not a sourced figure." in loaded.assumptions[field]
+
+
+def test_the_retaking_fee_cites_the_cfpb_and_weak_figures_are_marked_not_checked():
+    car = preset("car-realistic")
+    assert "Issue 29" in car.sources["retaking_fee"][0].citation
+    assert "retaking_fee" not in car.illustrative
+    assert car.sources["storage_daily_rate"][0].confidence is Confidence.LOW
+    assert "not checked: only one weak source" in car.assumptions["storage_daily_rate"]
+
+
+# --- What every federal and reference file keeps -------------------------------------------
+
+
+def _walk(value: Any, path: str = "") -> list[tuple[str, Any]]:
+    found = [(path, value)]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _walk(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _walk(item, f"{path}[{index}]")
+    return found
+
+
+@pytest.mark.parametrize("name", FEDERAL_FILES)
+def test_sources_are_structured_tables_never_free_text(name):
+    sources = 0
+    for path, value in _walk(data_table(name)):
+        if isinstance(value, dict) and ("source" in value or "sources" in value):
+            sources += len(sources_of(value))  # raises on a malformed source
+        if isinstance(value, str):
+            assert not path.endswith(("source", "_source", "seen_at")), path
+            if "http" in value:
+                assert path.endswith(".url"), f"{name}: {path} holds an address outside a url"
+    assert sources >= 3
+
+
+@pytest.mark.parametrize("name", FEDERAL_FILES)
+def test_every_source_was_read_on_a_known_day_and_h_sources_quote_their_words(name):
+    for _path, value in _walk(data_table(name)):
+        if isinstance(value, dict) and ("source" in value or "sources" in value):
+            for source in sources_of(value):
+                assert source.as_of <= date(2026, 12, 31)
+                if source.confidence is Confidence.HIGH:
+                    assert source.quote and source.section_read and source.url
