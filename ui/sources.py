@@ -7,34 +7,10 @@ plain words how sure the source is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from deficiency import Confidence, Source
-from deficiency.narrative import public_source
 from ui.markdown import literal_dollars
-
-#: A URL in running text; a trailing full stop or bracket belongs to the sentence, and a
-#: comma ends it only before a space (the IRS's own addresses hold commas).
-_URL = re.compile(r"https?://(?:[^\s;,<>\"]|,(?=\S))+[^\s;,<>\".)]")
-
-
-def _link(match: re.Match[str]) -> str:
-    url = match.group(0)
-    site = url.split("/")[2].removeprefix("www.")
-    return f"[{site}]({url})"
-
-
-def shown_source(text: str) -> str:
-    """A citation as Markdown: without the team's notes, each URL a link named by its site,
-    and dollar signs kept literal (Streamlit would read ``$...$`` as maths).
-
-    >>> shown_source("NCLC 1.4.9, https://library.nclc.org/repo/010409-0 ; shared/domain.md 1.6")
-    'NCLC 1.4.9, [library.nclc.org](https://library.nclc.org/repo/010409-0)'
-    >>> shown_source("IRS, http://www.irs.gov/uac/Form-1099-C,-Cancellation-of-Debt, 2024")
-    'IRS, [irs.gov](http://www.irs.gov/uac/Form-1099-C,-Cancellation-of-Debt), 2024'
-    """
-    return _URL.sub(_link, literal_dollars(public_source(text).replace(" ; ", "; ")))
 
 
 def source_markdown(source: Source) -> str:
