@@ -4,42 +4,47 @@ For each exit and what became of the deficiency this module says how the account
 typically reported (Metro 2 status in words and code), how long it stays (FCRA 605(c)),
 and how long before a new Fannie Mae or FHA mortgage; :func:`timeline` puts those on a
 calendar from the first missed payment. Rules and figures live in
-``data/credit_reporting.toml``, each with its source and a confidence mark; what was not
-verified (Freddie Mac, VA and USDA waiting periods; some paid codes) is said so, never shown
-as fact. Dates are inputs: nothing here reads today's date.
+``data/credit_reporting.toml``, each with its structured sources (:class:`Source`); what
+was not verified (Freddie Mac and USDA waiting periods, VA after a short sale, the paid code
+after a deed in lieu) is said so, never shown as fact or used in a date. Dates are inputs:
+nothing here reads today's date.
 
 References
 ----------
 FCRA 605, 15 U.S.C. 1681c; CDIA Credit Reporting Resource Guide (Metro 2), via vendor
-documentation; Fannie Mae Selling Guide B3-5.3-07; HUD Handbook 4000.1 II.A.5.a.iii.
+documentation; Fannie Mae Selling Guide B3-5.3-07; HUD Handbook 4000.1 II.A.5.a.iii(I);
+VA Lenders Handbook ch. 4.
 """
 
 from __future__ import annotations
 
 import enum
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from deficiency.errors import InvalidInputError
 from deficiency.money import Amount, to_count, to_money
 from deficiency.paths import DeficiencyPath, Exit, is_mortgage, parse_exit, parse_path
 from deficiency.periods import add_months
-from deficiency.tax import FormStatus, expected_forms, form_1099_due, form_1099c_threshold
+from deficiency.sources import Confidence, Source, data_table, sources_of
+from deficiency.tax import (
+    FormStatus,
+    expected_forms,
+    form_1099_due,
+    form_1099c_sources,
+    form_1099c_threshold,
+)
 
 #: Longest gap accepted between timeline events, in months (20 years).
 MAX_GAP_MONTHS = 240
 
 
-@cache
 def rules() -> dict[str, Any]:
-    """The parsed ``data/credit_reporting.toml`` (loaded once)."""
-    path = resources.files("deficiency").joinpath("data", "credit_reporting.toml")
-    return tomllib.loads(path.read_text("utf-8"))
+    """The parsed ``data/credit_reporting.toml`` (loaded once; do not change it)."""
+    return data_table("credit_reporting.toml")
 
 
 def disclaimer() -> str:
@@ -62,7 +67,8 @@ def removal_date(first_missed_payment: date) -> date:
 
     References
     ----------
-    FCRA 605(a)(4)-(5), (c)(1), 15 U.S.C. 1681c; FTC staff opinion (Johnson, 1998).
+    FCRA 605(a)(4)-(5), (c)(1), 15 U.S.C. 1681c; FTC staff opinion (Johnson, 1998):
+    :func:`seven_year_sources`.
 
     Examples
     --------
@@ -74,6 +80,12 @@ def removal_date(first_missed_payment: date) -> date:
         days=rule["days_after_delinquency"]
     )
     return add_months(clock_start, 12 * rule["years"])
+
+
+def seven_year_sources() -> tuple[Source, ...]:
+    """Where the seven-year rule was read: FCRA 605(a)(4) and (c)(1), then the FTC staff's
+    reading of when the delinquency starts."""
+    return sources_of(rules()["seven_year_rule"])
 
 
 def _as_date(value: object, field: str) -> date:
@@ -90,7 +102,8 @@ class ReportedStatus:
     """One status the account typically shows, in words and Metro 2 code.
 
     ``code`` is None where no single code applies or it was not verified;
-    ``special_comment`` is a Metro 2 special comment such as ``"AU"``.
+    ``special_comment`` is a Metro 2 special comment such as ``"AU"``. The status is as
+    sure as its first source.
     """
 
     stage: str
@@ -98,26 +111,51 @@ class ReportedStatus:
     code: str | None
     special_comment: str | None
     note: str
-    confidence: str
-    source: str
+    sources: tuple[Source, ...]
+
+    @property
+    def confidence(self) -> Confidence:
+        return self.sources[0].confidence
 
     @property
     def verified(self) -> bool:
-        return self.confidence != "U"
+        """False when the status rests on a weak source or none: never shown as fact."""
+        return not self.confidence.uncertain
 
 
 @dataclass(frozen=True)
 class WaitingPeriod:
-    """A wait before a new mortgage under one program, counted from an event."""
+    """A wait before a new mortgage under one program, counted from an event.
+
+    ``extenuating_years`` is the shorter wait with documented extenuating circumstances
+    where the guide sets one; ``extenuating`` says it in words either way ("2 years", or
+    "case by case: no shorter period is set"). ``open_to_all`` is False for a program only
+    some borrowers can use (VA). The period is as sure as its first source.
+    """
 
     program: str
     event: str
     years: int
     extenuating_years: int | None
+    extenuating: str
     counted_from: str
     note: str
-    source: str
-    confidence: str
+    sources: tuple[Source, ...]
+    open_to_all: bool = True
+
+    @property
+    def confidence(self) -> Confidence:
+        return self.sources[0].confidence
+
+
+@dataclass(frozen=True)
+class UncheckedRule:
+    """A rule looked for and not confirmed: what was claimed or found, and where it was
+    looked for. Shown as not checked, never as a date."""
+
+    program: str
+    text: str
+    sources: tuple[Source, ...]
 
 
 @dataclass(frozen=True)
@@ -128,13 +166,14 @@ class CreditReporting:
     path: DeficiencyPath
     statuses: tuple[ReportedStatus, ...]
     stays: str
-    stays_source: str
+    stays_sources: tuple[Source, ...]
     judgment_note: str | None
+    judgment_sources: tuple[Source, ...]
     waiting_periods: tuple[WaitingPeriod, ...]
-    not_shown: tuple[str, ...]
+    unchecked: tuple[UncheckedRule, ...]
 
 
-def _status(stage: str, raw: dict[str, Any], source: str) -> ReportedStatus:
+def _status(stage: str, raw: dict[str, Any]) -> ReportedStatus:
     code = str(raw.get("code", "")) or None
     comment = str(raw.get("special_comment", "")) or None
     return ReportedStatus(
@@ -143,45 +182,75 @@ def _status(stage: str, raw: dict[str, Any], source: str) -> ReportedStatus:
         code=code,
         special_comment=comment,
         note=str(raw.get("note", "")),
-        confidence=str(raw["confidence"]),
-        source=source,
+        sources=sources_of(raw),
     )
 
 
-def _paid_status(exit: Exit, data: dict[str, Any], source: str) -> ReportedStatus:
+def _paid_status(exit: Exit, data: dict[str, Any]) -> ReportedStatus:
     paid = data["path"]["paid"]
     entry = paid["codes"].get(exit.value)
     if entry is None:
+        unverified = paid["unverified"][exit.value]
         return ReportedStatus(
             stage="After the deficiency",
             status=str(paid["status"]),
             code=None,
             special_comment=None,
-            note=str(paid["unverified"][exit.value]),
-            confidence="U",
-            source=source,
+            note=str(unverified["note"]),
+            sources=sources_of(unverified),
         )
-    return ReportedStatus(
-        stage="After the deficiency",
-        status=str(entry["status"]),
-        code=str(entry["code"]),
-        special_comment=None,
-        note="",
-        confidence=str(paid["confidence"]),
-        source=source,
+    return _status("After the deficiency", entry)
+
+
+def _waiting_period(raw: dict[str, Any]) -> WaitingPeriod:
+    """One ``[[waiting]]`` row; raises ``ValueError`` when it could be shown as fact
+    without a firm source or without its extenuating-circumstances figure."""
+    sources = sources_of(raw)
+    name = f"{raw['program']} {raw['event']}"
+    if sources[0].uncertain:
+        raise ValueError(f"{name}: an L or U period belongs in [[waiting_unverified]]")
+    extenuating_years = raw.get("extenuating_years")
+    if extenuating_years is None and not raw.get("extenuating"):
+        raise ValueError(f"{name}: give extenuating_years, or extenuating in words")
+    if extenuating_years is not None and not 0 < int(extenuating_years) < int(raw["years"]):
+        raise ValueError(f"{name}: extenuating_years must be shorter than years")
+    return WaitingPeriod(
+        program=str(raw["program"]),
+        event=str(raw["event"]),
+        years=int(raw["years"]),
+        extenuating_years=None if extenuating_years is None else int(extenuating_years),
+        extenuating=(
+            str(raw["extenuating"]) if extenuating_years is None else _years(extenuating_years)
+        ),
+        counted_from=str(raw["counted_from"]),
+        note=str(raw["note"]),
+        sources=sources,
+        open_to_all=bool(raw.get("open_to_all", True)),
     )
 
 
-def waiting_periods(exit: str | enum.Enum, path: str | enum.Enum) -> tuple[WaitingPeriod, ...]:
-    """The Fannie Mae and FHA waiting periods a mortgage exit (and a charge-off) trigger.
+def _years(count: int) -> str:
+    return f"{count} year" if count == 1 else f"{count} years"
 
-    A car exit triggers none in the sources read. Freddie Mac, VA and USDA periods were
-    not verified and are never returned.
+
+@cache
+def _all_waiting_periods() -> tuple[WaitingPeriod, ...]:
+    return tuple(_waiting_period(raw) for raw in rules()["waiting"])
+
+
+def waiting_periods(exit: str | enum.Enum, path: str | enum.Enum) -> tuple[WaitingPeriod, ...]:
+    """The waiting periods a mortgage exit (and a charge-off) trigger: Fannie Mae, FHA and,
+    after a foreclosure or deed in lieu, VA.
+
+    A car exit triggers none in the sources read. Rules not confirmed (Freddie Mac, USDA,
+    VA after a short sale) are never returned: see :func:`unchecked_rules`.
 
     Examples
     --------
-    >>> [(w.program, w.years) for w in waiting_periods("foreclosure", "waived")]
-    [('Fannie Mae', 7), ('FHA', 3)]
+    >>> [(w.program, w.years, w.extenuating) for w in waiting_periods("foreclosure", "waived")]
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('Fannie Mae', 7, '3 years'), ('FHA', 3, 'case by case: no shorter period is set'),
+     ('VA', 2, '1 year')]
     """
     the_exit = parse_exit(exit)
     the_path = parse_path(path)
@@ -190,19 +259,24 @@ def waiting_periods(exit: str | enum.Enum, path: str | enum.Enum) -> tuple[Waiti
     events = {the_exit.value}
     if the_path is DeficiencyPath.CHARGED_OFF:
         events.add("charged_off")
+    return tuple(period for period in _all_waiting_periods() if period.event in events)
+
+
+def unchecked_rules(exit: str | enum.Enum) -> tuple[UncheckedRule, ...]:
+    """The waiting-period rules looked for after this exit and not confirmed.
+
+    Examples
+    --------
+    >>> [rule.program for rule in unchecked_rules("short_sale")]
+    ['Freddie Mac', 'USDA', 'VA']
+    >>> unchecked_rules("repossession")[0].sources[0].confidence.value
+    'U'
+    """
+    the_exit = parse_exit(exit)
     return tuple(
-        WaitingPeriod(
-            program=str(raw["program"]),
-            event=str(raw["event"]),
-            years=int(raw["years"]),
-            extenuating_years=raw.get("extenuating_years"),
-            counted_from=str(raw["counted_from"]),
-            note=str(raw["note"]),
-            source=str(raw["source"]),
-            confidence=str(raw["confidence"]),
-        )
-        for raw in rules()["waiting"]
-        if raw["event"] in events
+        UncheckedRule(str(raw["program"]), str(raw["text"]), sources_of(raw))
+        for raw in rules()["waiting_unverified"]
+        if the_exit.value in raw["events"]
     )
 
 
@@ -225,7 +299,8 @@ def credit_reporting(exit: str | enum.Enum, path: str | enum.Enum) -> CreditRepo
 
     References
     ----------
-    Metro 2 (CDIA Credit Reporting Resource Guide); FCRA 605(c); NCAP (July 2017).
+    Metro 2 (CDIA Credit Reporting Resource Guide); FCRA 605(c); CFPB on the National
+    Consumer Assistance Plan (July 2017). Each status carries its own sources.
 
     Examples
     --------
@@ -238,27 +313,23 @@ def credit_reporting(exit: str | enum.Enum, path: str | enum.Enum) -> CreditRepo
     the_exit = parse_exit(exit)
     the_path = parse_path(path)
     data = rules()
-    source = str(data["metro2"]["source"])
-    exit_status = _status("After the exit", data["exit"][the_exit.value], source)
+    exit_status = _status("After the exit", data["exit"][the_exit.value])
     if the_path is DeficiencyPath.PAID:
-        path_status = _paid_status(the_exit, data, source)
+        path_status = _paid_status(the_exit, data)
     else:
-        path_status = _status("After the deficiency", data["path"][the_path.value], source)
+        path_status = _status("After the deficiency", data["path"][the_path.value])
     judgments = data["judgments"]
-    unverified = data["waiting_unverified"]
-    not_shown = [str(unverified["note"])]
-    if not is_mortgage(the_exit):
-        not_shown.append(str(unverified["car"]))
-    seven = data["seven_year_rule"]
+    judgment = the_path is DeficiencyPath.JUDGMENT
     return CreditReporting(
         exit=the_exit,
         path=the_path,
         statuses=(exit_status, path_status),
-        stays=str(seven["rule"]),
-        stays_source=str(seven["source"]),
-        judgment_note=(str(judgments["rule"]) if the_path is DeficiencyPath.JUDGMENT else None),
+        stays=str(data["seven_year_rule"]["rule"]),
+        stays_sources=seven_year_sources(),
+        judgment_note=str(judgments["rule"]) if judgment else None,
+        judgment_sources=sources_of(judgments) if judgment else (),
         waiting_periods=waiting_periods(the_exit, the_path),
-        not_shown=tuple(not_shown),
+        unchecked=unchecked_rules(the_exit),
     )
 
 
@@ -278,16 +349,19 @@ class EventKind(enum.Enum):
 
 @dataclass(frozen=True)
 class TimelineEvent:
-    """One dated event; ``illustrative`` marks dates built on assumed gaps, not facts, and
-    ``extenuating`` a new-mortgage date open only with documented extenuating circumstances."""
+    """One dated event and the sources of its rule; ``illustrative`` marks dates built on
+    assumed gaps, not facts, ``extenuating`` a new-mortgage date open only with documented
+    extenuating circumstances, and ``open_to_all=False`` one under a program only some
+    borrowers can use (VA)."""
 
     when: date
     kind: EventKind
     label: str
     detail: str
-    source: str
+    sources: tuple[Source, ...] = ()
     illustrative: bool = False
     extenuating: bool = False
+    open_to_all: bool = True
 
 
 _SALE_LABEL = {
@@ -338,11 +412,12 @@ def timeline(
     - sale = first missed payment + months_default_to_sale (calendar months)
     - resolution = sale + months_sale_to_resolution
     - Form 1099-C (waived or settled; possible after a charge-off): January 31 after the
-      year of the resolution, the borrower's copy due date
+      year of the resolution, or the next business day when that is a Saturday, Sunday or
+      legal holiday: the borrower's copy due date
     - removal from credit reports = first missed payment + 180 days + 7 years (FCRA 605(c))
     - earliest new mortgage per program = the latest of (event date + years) over the
       events the program counts (the sale; the charge-off for Fannie Mae), and with
-      extenuating circumstances where the guide allows fewer years
+      extenuating circumstances where the guide sets fewer years
 
     Events are sorted by date; same-day events keep the order above.
 
@@ -389,7 +464,7 @@ def timeline(
             EventKind.FIRST_MISSED_PAYMENT,
             "First missed payment",
             "The credit-reporting clock starts here (FCRA 605(c)).",
-            str(seven["source"]),
+            seven_year_sources(),
         ),
         TimelineEvent(
             sale,
@@ -397,7 +472,6 @@ def timeline(
             _SALE_LABEL[the_exit.value],
             f"{to_sale} months after the first missed payment."
             + (f" {assumed_note}" if sale_assumed else ""),
-            "",
             illustrative=sale_assumed,
         ),
         TimelineEvent(
@@ -406,7 +480,6 @@ def timeline(
             _RESOLUTION_LABEL[the_path],
             f"{to_resolution} months after the sale."
             + (f" {assumed_note}" if resolution_assumed else ""),
-            "",
             illustrative=sale_assumed or resolution_assumed,
         ),
     ]
@@ -420,7 +493,7 @@ def timeline(
             EventKind.REPORT_REMOVAL,
             "Off credit reports",
             str(seven["rule"]),
-            str(seven["source"]),
+            seven_year_sources(),
         )
     )
     order = list(EventKind)
@@ -434,8 +507,11 @@ def new_mortgage_dates(
     one open only with documented extenuating circumstances (None unless it is earlier).
 
     A headline quotes the first; the best case is named as such, never quoted as the date.
+    Programs only some borrowers can use (VA) are on the timeline but never quoted here.
     """
-    mortgages = [event for event in events if event.kind is EventKind.NEW_MORTGAGE]
+    mortgages = [
+        event for event in events if event.kind is EventKind.NEW_MORTGAGE and event.open_to_all
+    ]
     standard = next((event for event in mortgages if not event.extenuating), None)
     extenuating = next((event for event in mortgages if event.extenuating), None)
     if extenuating is not None and standard is not None and extenuating.when >= standard.when:
@@ -454,18 +530,19 @@ def _form_1099c_event(
         status = FormStatus.POSSIBLE if possible else FormStatus.EXPECTED
         detail = (
             f"If ${threshold:,.0f} or more is cancelled, the lender files Form 1099-C for "
-            f"{resolved.year}; your copy is due by this date."
+            f"{resolved.year}; your copy is due by this date (January 31, or the next business "
+            "day when that is a weekend or legal holiday)."
         )
-        source = ""
+        sources = form_1099c_sources()
     else:
         form = expected_forms(
             exit, path, to_money(cancelled, "Cancelled debt"), tax_year=resolved.year
         )[1]
         if form.status is FormStatus.NOT_EXPECTED:
             return None
-        status, detail, source = form.status, form.explanation, form.source
+        status, detail, sources = form.status, form.explanation, form.sources
     label = "Form 1099-C expected" if status is FormStatus.EXPECTED else "Form 1099-C possible"
-    return TimelineEvent(form_1099_due(resolved.year), EventKind.FORM_1099C, label, detail, source)
+    return TimelineEvent(form_1099_due(resolved.year), EventKind.FORM_1099C, label, detail, sources)
 
 
 def _mortgage_events(
@@ -481,10 +558,16 @@ def _mortgage_events(
         detail = " ".join(
             f"{period.years} years after {period.counted_from}. {period.note}" for period in own
         )
-        sources = " ; ".join(period.source for period in own)
+        sources = tuple(dict.fromkeys(source for period in own for source in period.sources))
+        open_to_all = all(period.open_to_all for period in own)
         events.append(
             TimelineEvent(
-                standard, EventKind.NEW_MORTGAGE, f"Earliest {program} mortgage", detail, sources
+                standard,
+                EventKind.NEW_MORTGAGE,
+                f"Earliest {program} mortgage",
+                detail,
+                sources,
+                open_to_all=open_to_all,
             )
         )
         if any(period.extenuating_years is not None for period in own):
@@ -503,6 +586,7 @@ def _mortgage_events(
                     "With documented extenuating circumstances. " + detail,
                     sources,
                     extenuating=True,
+                    open_to_all=open_to_all,
                 )
             )
     return events

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import difflib
 import enum
-import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 from deficiency.errors import InvalidInputError
 from deficiency.money import MAX_AMOUNT, ZERO, Amount, format_usd, round_cents, to_decimal, to_money
 from deficiency.serialize import InvalidScenarioError
+from deficiency.sources import Source, data_table, sources_of
 
 #: No published figure says how far below value an auction price is "too low"
 #: (no published figure was found); half the value is a starting point the user can change.
@@ -54,13 +52,14 @@ class NoticeStatus(enum.Enum):
 
 @dataclass(frozen=True)
 class Flag:
-    """One finding: why it matters, the source, what to ask, and a figure where there is one."""
+    """One finding: why it matters, where its rule or figure was read, what to ask, and a
+    figure where there is one."""
 
     check: str
     severity: Severity
     title: str
     why: str
-    source: str
+    sources: tuple[Source, ...]
     ask: str
     figure: Decimal | None = None
 
@@ -219,14 +218,12 @@ class LetterFacts:
             raise InvalidScenarioError(problems)
 
 
-@cache
 def _reference() -> dict[str, Any]:
-    text = resources.files("deficiency").joinpath("data", "typical_costs.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return data_table("typical_costs.toml")
 
 
-def _source(check: str) -> str:
-    return str(_reference()["sources"][check])
+def _source(check: str) -> tuple[Source, ...]:
+    return sources_of(_reference()["check"][check])
 
 
 def minimum_statutory_damages(
@@ -390,7 +387,8 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
             )
             continue
         limit = kind.get("question_above")
-        low = " (a low-confidence illustration)" if kind["confidence"] == "L" else ""
+        sources = sources_of(kind)
+        low = " (a low-confidence illustration)" if sources[0].uncertain else ""
         if limit is None:
             flags.append(
                 Flag(
@@ -398,7 +396,7 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                     Severity.INFO,
                     f"{label}: ask for the invoice",
                     kind["why"],
-                    kind["source"],
+                    sources,
                     kind["ask"],
                 )
             )
@@ -414,7 +412,7 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                         f"{label}: the daily rate cannot be checked without dates",
                         f"{kind['why']} Enter the repossession and sale dates to compare "
                         "the daily rate.",
-                        kind["source"],
+                        sources,
                         kind["ask"],
                     )
                 )
@@ -429,7 +427,7 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                         f" a day{low}",
                         f"{format_usd(amount)} over {days} days between repossession and sale "
                         f"is {format_usd(daily)} a day. {kind['why']}",
-                        kind["source"],
+                        sources,
                         kind["ask"],
                         daily,
                     )
@@ -441,7 +439,7 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                     Severity.QUESTION,
                     f"{label}: {format_usd(amount)} is above {format_usd(reference)}{low}",
                     kind["why"],
-                    kind["source"],
+                    sources,
                     kind["ask"],
                     reference,
                 )
@@ -524,7 +522,7 @@ def _credit_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                 f"No {credit['name'].lower()} on the letter"
                 + ("" if known else " (if it applies to you)"),
                 credit["why"],
-                credit["source"],
+                sources_of(credit),
                 credit["ask"],
             )
         )
@@ -660,6 +658,7 @@ def check_letter(
     facts: LetterFacts | None = None,
     *,
     state_note: str | None = None,
+    state_sources: Sequence[Source] = (),
 ) -> tuple[Flag, ...]:
     """Check a deficiency letter and return flags: notes and questions to ask the lender.
 
@@ -671,6 +670,8 @@ def check_letter(
         What the borrower knows (value, dates, notice, add-ons, finance charge); optional.
     state_note
         A note on the state's deficiency rule computed elsewhere; passed through as a flag.
+    state_sources
+        Where the state's rules behind ``state_note`` were read (their rows' sources).
 
     Notes
     -----
@@ -717,7 +718,7 @@ def check_letter(
                 Severity.INFO,
                 f"State rule{f' ({facts.state})' if facts.state else ''}",
                 state_note,
-                _source("state"),
+                tuple(state_sources),
                 "Does this state rule apply to my loan, and how does it change the deficiency?",
             )
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from deficiency.money import ZERO, format_usd
@@ -13,38 +12,6 @@ from deficiency.tax import form_1099c_threshold
 
 def _usd(amount: Decimal) -> str:
     return format_usd(amount, cents=False)
-
-
-#: A reference to the team's own research notes, with its section numbers.
-_NOTE = r"shared/domain\.md(?:\s+[0-9A-Z][0-9A-Z.]*(?:(?:,\s*|\s+and\s+)[0-9A-Z][0-9A-Z.]*)*)?"
-_NOTES = (
-    re.compile(r"\s*[;,]\s*" + _NOTE),  # "..., shared/domain.md 1.6"
-    re.compile(_NOTE + r"\s*[;,]\s*"),  # "(shared/domain.md 2.3, low confidence)"
-    re.compile(r"\s*\(\s*" + _NOTE + r"\s*\)"),  # "... (shared/domain.md 1.6)"
-    re.compile(_NOTE),
-)
-
-
-def public_source(text: str) -> str:
-    """A citation or note from a data file as a reader sees it: without references to
-    ``shared/domain.md``, the team's research notes, which cite the same public sources
-    but which no reader can open.
-
-    >>> public_source("NCLC Repossessions 1.4.9, https://library.nclc.org ; shared/domain.md 1.6")
-    'NCLC Repossessions 1.4.9, https://library.nclc.org'
-    >>> public_source("$25 x 30 days (illustrative, shared/domain.md 1.6 and 7.2).")
-    '$25 x 30 days (illustrative).'
-    >>> public_source("1% of the price (shared/domain.md 2.3, low-confidence source).")
-    '1% of the price (low-confidence source).'
-    >>> public_source("shared/domain.md 1.6 and 8 (no reliable figure found)")
-    'no reliable figure found'
-    """
-    for note in _NOTES:
-        text = note.sub("", text)
-    text = text.strip(" ;,")
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1]
-    return text
 
 
 def takeaway(outcome: Outcome, collateral: str) -> str:
@@ -99,8 +66,9 @@ def takeaway(outcome: Outcome, collateral: str) -> str:
 def tax_note(outcome: Outcome) -> str | None:
     """The tax side of a forgiven deficiency in one sentence, or None when nothing is forgiven.
 
-    Cancelled debt is income unless an exclusion applies (IRC 61(a)(11), 108); the lender
-    files Form 1099-C at the threshold in ``data/tax_rules.toml``.
+    Cancelled debt is income unless an exclusion applies (IRC 61, "income from discharge of
+    indebtedness", and 108); the lender files Form 1099-C at the threshold in
+    ``data/tax_rules.toml``.
 
     >>> from deficiency.scenarios import LoanKind, evaluate
     >>> home = {"unpaid_principal": 250000, "sale_price": 200000}

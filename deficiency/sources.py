@@ -132,6 +132,24 @@ def source_from(row: Mapping[str, Any], *, url_key: str = "source_url") -> Sourc
     )
 
 
+def sources_of(entry: Mapping[str, Any]) -> tuple[Source, ...]:
+    """The sources of one entry of a TOML data file: its ``[x.source]`` table or its
+    ``[[x.sources]]`` list, each read by :func:`source_from` (the address under ``url``).
+
+    The first source is the one the rule or figure rests on; later ones add detail, so the
+    entry is as sure as its first source. Raises ``ValueError`` when the entry has none.
+
+    >>> entry = {"source": {"citation": "26 U.S.C. 7503", "url": "https://example.org/7503",
+    ...                     "confidence": "M", "as_of": date(2026, 12, 2)}}
+    >>> [source.citation for source in sources_of(entry)]
+    ['26 U.S.C. 7503']
+    """
+    raw = [entry["source"]] if "source" in entry else list(entry.get("sources", []))
+    if not raw or not all(isinstance(item, Mapping) for item in raw):
+        raise ValueError("an entry needs a [source] table or a [[sources]] list")
+    return tuple(source_from(item, url_key="url") for item in raw)
+
+
 def _data_text(name: str) -> str:
     return resources.files("deficiency").joinpath("data", name).read_text("utf-8")
 

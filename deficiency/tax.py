@@ -1,9 +1,10 @@
 """Federal income tax on a cancelled deficiency: the Pub. 4681 worksheet, exclusions and forms.
 
 Not tax advice: this module explains how the federal rules work on the user's figures.
-Every rule, limit and threshold comes from ``data/tax_rules.toml`` with its source and a
-confidence mark; figures whose current status was not verified (the qualified principal
-residence exclusion after 2025, the Form 1099-C threshold for 2026) say so.
+Every rule, limit and threshold comes from ``data/tax_rules.toml`` with its structured
+sources (:class:`~deficiency.sources.Source`); figures whose current status was not verified
+(the qualified principal residence exclusion after 2025, the Form 1099-C threshold after
+2026) say so.
 
 Notes
 -----
@@ -27,12 +28,10 @@ Form 982 and its instructions; IRC 108. Addresses are in ``data/tax_rules.toml``
 from __future__ import annotations
 
 import enum
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from deficiency.auto import AutoExit
@@ -41,13 +40,13 @@ from deficiency.money import ZERO, Amount, percent_of, to_decimal, to_money
 from deficiency.mortgage import MortgageExit
 from deficiency.paths import DeficiencyPath, Exit, parse_exit, parse_path
 from deficiency.periods import next_business_day
+from deficiency.sources import Source, data_table, sources_of
 
 
-@cache
 def rules() -> dict[str, Any]:
-    """The parsed ``data/tax_rules.toml`` (loaded once); each section carries its source."""
-    text = resources.files("deficiency").joinpath("data", "tax_rules.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    """The parsed ``data/tax_rules.toml`` (loaded once; do not change it); each rule
+    carries its sources, read by :func:`~deficiency.sources.sources_of`."""
+    return data_table("tax_rules.toml")
 
 
 def disclaimer() -> str:
@@ -139,11 +138,30 @@ class ForeclosureWorksheet:
             for number, amount in enumerate(amounts, start=1)
         )
 
+    def _rules_used(self) -> tuple[str, ...]:
+        """The worksheet rules this result rests on, by name in ``data/tax_rules.toml``."""
+        used = ["recourse" if self.debt_type is DebtType.RECOURSE else "nonrecourse"]
+        if self.loss > ZERO and self.personal_use:
+            used.append("personal_loss")
+        elif self.loss == ZERO and self.gain > ZERO and self.personal_use:
+            used.append("home_gain")
+        return tuple(used)
+
+    def sources(self) -> tuple[Source, ...]:
+        """Where the worksheet and the rules behind :meth:`explanation` were read."""
+        worksheet = rules()["worksheet"]
+        found = [*sources_of(worksheet)]
+        for name in self._rules_used():
+            found.extend(sources_of(worksheet["rules"][name]))
+        return tuple(dict.fromkeys(found))
+
     def explanation(self) -> tuple[str, ...]:
         """Plain-language sentences on what the worksheet shows, with the rule each follows."""
-        worksheet = rules()["worksheet"]["rules"]
+        worksheet = {
+            name: str(rule["text"]) for name, rule in rules()["worksheet"]["rules"].items()
+        }
         sentences = [
-            str(worksheet["recourse" if self.debt_type is DebtType.RECOURSE else "nonrecourse"])
+            worksheet["recourse" if self.debt_type is DebtType.RECOURSE else "nonrecourse"]
         ]
         if self.loss > ZERO:
             if self.personal_use:
@@ -158,7 +176,7 @@ class ForeclosureWorksheet:
         elif self.gain > ZERO:
             sentences.append(f"The ${self.gain:,.2f} gain may be taxable.")
             if self.personal_use:
-                sentences.append(str(worksheet["home_gain"]))
+                sentences.append(worksheet["home_gain"])
         return tuple(sentences)
 
 
@@ -373,12 +391,13 @@ class ExclusionKind(enum.Enum):
 
 @dataclass(frozen=True)
 class Exclusion:
-    """One exclusion's amount, why it is that amount, and the rule's source."""
+    """One exclusion's amount, why it is that amount, and where the rule was read.
+    ``verified`` is False when the answer rests on a rule that could not be confirmed."""
 
     kind: ExclusionKind
     amount: Decimal
     reason: str
-    source: str
+    sources: tuple[Source, ...]
     verified: bool = True
 
 
@@ -418,7 +437,7 @@ class QpriPeriod:
     limit: Decimal
     limit_married_filing_separately: Decimal
     written_arrangement_before: date | None
-    source: str
+    sources: tuple[Source, ...]
 
 
 @cache
@@ -431,7 +450,7 @@ def qpri_periods() -> tuple[QpriPeriod, ...]:
             limit=Decimal(raw["limit"]),
             limit_married_filing_separately=Decimal(raw["limit_married_filing_separately"]),
             written_arrangement_before=raw.get("written_arrangement_before"),
-            source=raw["source"],
+            sources=sources_of(raw),
         )
         for raw in rules()["qpri"]["period"]
     )
@@ -592,8 +611,8 @@ def _bankruptcy(cancelled: Decimal, title_11_case: bool, data: dict[str, Any]) -
     kind = ExclusionKind.BANKRUPTCY
     if title_11_case:
         reason = "Cancelled in a title 11 bankruptcy case: the whole amount is excluded."
-        return Exclusion(kind, cancelled, reason, data["source"])
-    return Exclusion(kind, ZERO, "Not cancelled in a bankruptcy case.", data["source"])
+        return Exclusion(kind, cancelled, reason, sources_of(data))
+    return Exclusion(kind, ZERO, "Not cancelled in a bankruptcy case.", sources_of(data))
 
 
 def _qpri(
@@ -609,15 +628,15 @@ def _qpri(
     data: dict[str, Any],
 ) -> Exclusion:
     kind = ExclusionKind.QUALIFIED_PRINCIPAL_RESIDENCE
-    source = str(data["precedence_source"])
+    precedence = sources_of(data["precedence"])
     if title_11_case:
-        return Exclusion(kind, ZERO, "The bankruptcy exclusion applies instead.", source)
+        return Exclusion(kind, ZERO, "The bankruptcy exclusion applies instead.", precedence)
     if home_debt == ZERO:
         reason = "No debt to buy, build or substantially improve the main home was entered."
-        return Exclusion(kind, ZERO, reason, str(data["definition_source"]))
+        return Exclusion(kind, ZERO, reason, sources_of(data))
     if elect_insolvency:
         reason = "You elected the insolvency exclusion instead (Form 982 box 1b)."
-        return Exclusion(kind, ZERO, reason, source)
+        return Exclusion(kind, ZERO, reason, precedence)
     period = qpri_period_for(discharge_date, written_arrangement_date)
     if period is None:
         first = qpri_periods()[0]
@@ -626,9 +645,9 @@ def _qpri(
                 f"The exclusion covers debt discharged from {first.discharged_from:%d %B %Y}; "
                 "this discharge is earlier."
             )
-            return Exclusion(kind, ZERO, reason, first.source)
+            return Exclusion(kind, ZERO, reason, first.sources)
         after = data["after_expiry"]
-        return Exclusion(kind, ZERO, str(after["note"]), str(after["source"]), verified=False)
+        return Exclusion(kind, ZERO, str(after["note"]), sources_of(after), verified=False)
     limit = period.limit_married_filing_separately if married_filing_separately else period.limit
     qualifying = min(home_debt, limit)
     not_qualifying = balance - qualifying
@@ -637,12 +656,14 @@ def _qpri(
         f"Debt on the main home qualifies up to ${limit:,.0f} for this discharge date; "
         f"${amount:,.2f} excluded. The home's basis is reduced by the amount excluded."
     )
+    sources = period.sources
     if not_qualifying > ZERO:
         reason += (
             f" ${not_qualifying:,.2f} of the loan does not qualify and counts as cancelled first"
             " (IRC 108(h)(4))."
         )
-    return Exclusion(kind, amount, reason, period.source)
+        sources += sources_of(data["ordering"])
+    return Exclusion(kind, amount, reason, sources)
 
 
 def _insolvency(
@@ -652,7 +673,7 @@ def _insolvency(
     data: dict[str, Any],
 ) -> Exclusion:
     kind = ExclusionKind.INSOLVENCY
-    source = str(data["source"])
+    source = sources_of(data)
     if title_11_case:
         return Exclusion(kind, ZERO, "The bankruptcy exclusion applies instead.", source)
     if solvency is None:
@@ -676,6 +697,11 @@ def _insolvency(
 def federal_brackets() -> tuple[Decimal, ...]:
     """The federal ordinary-income rates in percent (10, 12, 22, 24, 32, 35, 37)."""
     return tuple(Decimal(rate) for rate in rules()["federal_brackets"]["rates"])
+
+
+def federal_brackets_sources() -> tuple[Source, ...]:
+    """Where the federal rates were read (a news report of Rev. Proc. 2025-32: M)."""
+    return sources_of(rules()["federal_brackets"])
 
 
 def estimated_extra_tax(taxable: Amount, marginal_rate: Amount) -> Decimal:
@@ -732,18 +758,29 @@ class FormStatus(enum.Enum):
 
 @dataclass(frozen=True)
 class ExpectedForm:
-    """One information return, whether to expect it, why, and the rule's source."""
+    """One information return, whether to expect it, why, and where the rule was read."""
 
     form: str
     status: FormStatus
     explanation: str
-    source: str
+    sources: tuple[Source, ...]
     verified: bool = True
 
 
 def form_1099c_threshold() -> Decimal:
-    """The Form 1099-C filing threshold ($600; unverified for 2026, see the data file)."""
+    """The Form 1099-C filing threshold: $600 (IRC 6050P(b)), confirmed through the data's
+    ``threshold_confirmed_through`` year."""
     return Decimal(rules()["form_1099c"]["threshold"])
+
+
+def form_1099c_sources() -> tuple[Source, ...]:
+    """Where the Form 1099-C rule was read: IRC 6050P(b) first."""
+    return sources_of(rules()["form_1099c"])
+
+
+def form_1099_due_sources() -> tuple[Source, ...]:
+    """Where the borrower's due date and its move to the next business day were read."""
+    return sources_of(rules()["form_1099c"]["recipient_due"])
 
 
 def form_1099_due(tax_year: int) -> date:
@@ -756,9 +793,20 @@ def form_1099_due(tax_year: int) -> date:
     >>> form_1099_due(2026)
     datetime.date(2027, 2, 1)
     """
-    data = rules()["form_1099c"]
-    nominal = date(tax_year + 1, data["recipient_due_month"], data["recipient_due_day"])
+    due = rules()["form_1099c"]["recipient_due"]
+    nominal = date(tax_year + 1, due["month"], due["day"])
     return next_business_day(nominal)
+
+
+def _copy_due(tax_year: int | None) -> str:
+    """When the borrower's copy is due, in words: the date when the year is known."""
+    if tax_year is None:
+        return (
+            "your copy due by January 31 of the next year (the next business day when that "
+            "is a Saturday, Sunday or legal holiday)"
+        )
+    due = form_1099_due(tax_year)
+    return f"your copy due by {due:%A} {due.day} {due:%B %Y}"
 
 
 _CANCELLING_PATHS = (DeficiencyPath.WAIVED, DeficiencyPath.SETTLED)
@@ -819,13 +867,13 @@ def expected_forms(
     the_path = parse_path(path)
     amount = to_money(cancelled, "Cancelled debt")
     form_c = _form_1099c(the_path, amount, tax_year)
-    return _form_1099a(the_exit, form_c, same_year, personal_use), form_c
+    return _form_1099a(the_exit, form_c, same_year, personal_use, tax_year), form_c
 
 
 def _form_1099c(path: DeficiencyPath, amount: Decimal, tax_year: int | None) -> ExpectedForm:
     data = rules()["form_1099c"]
     threshold = Decimal(data["threshold"])
-    source = str(data["source"])
+    source = sources_of(data)
     shown = f"${threshold:,.0f}"
     confirmed = tax_year is not None and tax_year <= data["threshold_confirmed_through"]
     caveat = (
@@ -836,11 +884,11 @@ def _form_1099c(path: DeficiencyPath, amount: Decimal, tax_year: int | None) -> 
     )
     if path is DeficiencyPath.JUDGMENT:
         text = (
-            f"{data['still_collecting']} If the lender later forgives or settles the debt, a "
-            f"Form 1099-C follows for that year if {shown} or more is cancelled."
+            f"{data['still_collecting']['text']} If the lender later forgives or settles the "
+            f"debt, a Form 1099-C follows for that year if {shown} or more is cancelled."
         )
         return ExpectedForm(
-            "1099-C", FormStatus.NOT_EXPECTED, text, data["still_collecting_source"]
+            "1099-C", FormStatus.NOT_EXPECTED, text, sources_of(data["still_collecting"])
         )
     if path is DeficiencyPath.PAID:
         text = "The deficiency is paid in full, so no debt is cancelled and no Form 1099-C is due."
@@ -848,33 +896,39 @@ def _form_1099c(path: DeficiencyPath, amount: Decimal, tax_year: int | None) -> 
     if amount < threshold:
         text = (
             f"${amount:,.2f} cancelled is under the {shown} reporting threshold, so no Form "
-            "1099-C is required; cancelled debt under the threshold may still be taxable." + caveat
+            f"1099-C is required. {data['under_threshold']['text']}" + caveat
         )
         return ExpectedForm(
             "1099-C",
             FormStatus.NOT_EXPECTED,
             text,
-            data["under_threshold_source"],
+            source + sources_of(data["under_threshold"]),
             verified=confirmed,
         )
     if path is DeficiencyPath.CHARGED_OFF:
-        text = str(data["charge_off"]) + caveat
+        text = str(data["charge_off"]["text"]) + caveat
         return ExpectedForm(
-            "1099-C", FormStatus.POSSIBLE, text, data["charge_off_source"], verified=confirmed
+            "1099-C",
+            FormStatus.POSSIBLE,
+            text,
+            sources_of(data["charge_off"]) + source,
+            verified=confirmed,
         )
     how = "waives" if path is DeficiencyPath.WAIVED else "settles for less and forgives"
     text = (
         f"The lender {how} ${amount:,.2f}, at least {shown}: expect a Form 1099-C for the "
-        "year of the cancellation, with your copy due by January 31 of the next year." + caveat
+        f"year of the cancellation, with {_copy_due(tax_year)}." + caveat
     )
-    return ExpectedForm("1099-C", FormStatus.EXPECTED, text, source, verified=confirmed)
+    return ExpectedForm(
+        "1099-C", FormStatus.EXPECTED, text, source + form_1099_due_sources(), verified=confirmed
+    )
 
 
 def _form_1099a(
-    exit: Exit, form_c: ExpectedForm, same_year: bool, personal_use: bool
+    exit: Exit, form_c: ExpectedForm, same_year: bool, personal_use: bool, tax_year: int | None
 ) -> ExpectedForm:
     data = rules()["form_1099a"]
-    source = str(data["source"])
+    source = sources_of(data)
     if exit is MortgageExit.SHORT_SALE:
         text = (
             "In a short sale a buyer, not the lender, acquires the house, so no Form 1099-A "
@@ -895,6 +949,6 @@ def _form_1099a(
         return ExpectedForm("1099-A", FormStatus.POSSIBLE, text, source)
     text = (
         f"The lender {acquired}: expect a Form 1099-A showing the debt and the property's "
-        "fair market value, with your copy due by January 31 of the next year."
+        f"fair market value, with {_copy_due(tax_year)}."
     )
-    return ExpectedForm("1099-A", FormStatus.EXPECTED, text, source)
+    return ExpectedForm("1099-A", FormStatus.EXPECTED, text, source + form_1099_due_sources())

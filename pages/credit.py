@@ -11,9 +11,10 @@ from ui import next_panels as nxt
 from ui.chart_view import show_chart
 from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
 from ui.entry import require_entrypoint
+from ui.markdown import literal_dollars
 from ui.next_compute import credit_timeline
 from ui.sides import MORTGAGE
-from ui.sources import shown_source
+from ui.sources import source_markdown, sources_markdown
 from ui.widgets import COLUMN_GAP, choice_input
 
 require_entrypoint()
@@ -55,7 +56,7 @@ for status in report.statuses:
             "When": status.stage,
             "Status in words": status.status,
             "Metro 2 code": code,
-            "Confidence": nxt.confidence_words(status.confidence),
+            "How sure": status.confidence.label,
         }
     )
 st.table(rows, alt="How the account is typically reported, stage by stage")
@@ -64,6 +65,7 @@ for status in report.statuses:
         st.caption(status.note)
 if report.judgment_note:
     st.info(report.judgment_note, icon=":material/gavel:")
+    st.caption(f"Sources: {sources_markdown(report.judgment_sources)}")
 
 st.header("Dates, from your first missed payment")
 left, right = st.columns([1, 2], gap=COLUMN_GAP)
@@ -140,25 +142,23 @@ with right:
 
 if events:
     with st.expander("Every date, with the rule behind it", icon=":material/event:"):
-        st.dataframe(
+        st.table(
             [
                 {
-                    "Date": event.when,
+                    "Date": day(event.when),
                     "Event": event.label,
-                    "Why": event.detail,
+                    "Why": literal_dollars(event.detail),
                     "Date assumed": "yes" if event.illustrative else "",
-                    "Source": event.source,
+                    "Source": sources_markdown(event.sources) or "an assumption, no source",
                 }
                 for event in events
             ],
-            hide_index=True,
-            column_config={"Date": st.column_config.DateColumn(format="D MMM YYYY")},
-            key="r_events",
+            alt="Every date on the timeline, why it falls there, and where its rule was read",
         )
 
 st.header("How long it stays")
 st.markdown(report.stays)
-st.caption(f"Source: {shown_source(report.stays_source)}")
+st.caption(f"Sources: {sources_markdown(report.stays_sources)}")
 
 st.header("Waiting periods before a new mortgage")
 if report.waiting_periods:
@@ -168,24 +168,28 @@ if report.waiting_periods:
                 "Program": period.program,
                 "After": period.event.replace("_", " "),
                 "Years": str(period.years),
-                "With extenuating circumstances": (
-                    str(period.extenuating_years) if period.extenuating_years else "not listed"
-                ),
+                "With extenuating circumstances": period.extenuating,
                 "Counted from": period.counted_from,
                 "Note": period.note,
-                "Confidence": nxt.confidence_words(period.confidence),
+                "How sure": period.confidence.label,
             }
             for period in report.waiting_periods
         ],
-        alt="Years to wait before a new Fannie Mae or FHA mortgage",
+        alt="Years to wait before a new Fannie Mae, FHA or VA mortgage",
     )
-for note in report.not_shown:
-    st.caption(note)
+for rule in report.unchecked:
+    st.warning(
+        f"**{rule.program}**: {rule.text} {rule.sources[0].confidence.label}; do not rely on it.",
+        icon=":material/help:",
+    )
+    st.caption(f"Looked for in: {sources_markdown(rule.sources)}")
 
 with st.expander("Sources", icon=":material/menu_book:"):
     for status in report.statuses:
-        st.markdown(f"- **{status.status}**: {shown_source(status.source)}")
+        for source in status.sources:
+            st.markdown(f"- **{literal_dollars(status.status)}**: {source_markdown(source)}")
     for period in report.waiting_periods:
         event = period.event.replace("_", " ")
-        st.markdown(f"- **{period.program}, {event}**: {shown_source(period.source)}")
+        for source in period.sources:
+            st.markdown(f"- **{period.program}, {event}**: {source_markdown(source)}")
 st.caption(credit_rules.disclaimer())

@@ -21,7 +21,7 @@ from ui.letter_form import (
     check_form,
 )
 from ui.markdown import literal_dollars, plain
-from ui.sources import shown_source
+from ui.sources import sources_markdown
 from ui.widgets import COLUMN_GAP, DATE_FORMAT
 
 require_entrypoint()
@@ -238,4 +238,5 @@ with result_column:
                     st.markdown(f"{icon} **{literal_dollars(flag.title)}**")
                     st.markdown(literal_dollars(flag.why))
                     st.markdown(f"**Ask:** {literal_dollars(flag.ask)}")
-                    st.markdown(f":small[Source: {shown_source(flag.source)}]")
+                    if flag.sources:
+                        st.markdown(f":small[Sources: {sources_markdown(flag.sources)}]")

@@ -9,7 +9,8 @@ from ui import live, panels
 from ui import next_panels as nxt
 from ui import tax_sections as sections
 from ui.entry import require_entrypoint
-from ui.sources import shown_source
+from ui.markdown import literal_dollars
+from ui.sources import sources_markdown
 from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
@@ -82,8 +83,8 @@ icons = {
 for column, form in zip(st.columns(2), forms or (), strict=False):
     with column, st.container(border=True):
         st.markdown(f"{icons[form.status]} **Form {form.form}: {form.status.label}**")
-        st.markdown(form.explanation)
+        st.markdown(literal_dollars(form.explanation))
         if not form.verified:
-            st.caption("Not confirmed for this year: check the current IRS instructions.")
-        st.caption(f"Source: {shown_source(form.source)}")
+            st.caption("Not checked for this year: check the current IRS instructions.")
+        st.caption(f"Sources: {sources_markdown(form.sources)}")
 st.caption(tax_rules.disclaimer())

@@ -253,7 +253,14 @@ def check_form(form: LetterForm, facts_form: FactsForm) -> LetterCheck:
     if problems or letter is None or facts is None:
         return LetterCheck(problems=_collect(problems))
     law = _state_law(letter, facts)
-    flags = check_letter(letter, facts, state_note=law.explanation if law else None)
+    flags = check_letter(
+        letter,
+        facts,
+        state_note=law.explanation if law else None,
+        state_sources=tuple(dict.fromkeys(item.rule.source for item in law.findings))
+        if law
+        else (),
+    )
     statement = explain_items(
         {"Balance owed": letter.balance_owed},
         letter.sale_proceeds,

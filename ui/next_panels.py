@@ -156,16 +156,6 @@ def input_error(error: InvalidInputError | None, keeping: bool) -> None:
     st.error(f"{error}.{tail}", icon=":material/error:")
 
 
-def confidence_words(mark: str) -> str:
-    """A confidence mark (H, M, L, U) in words, for a source line."""
-    return {
-        "H": "read in the statute or a regulator's text",
-        "M": "reputable secondary source",
-        "L": "low confidence: one weak source",
-        "U": "unverified",
-    }.get(mark, mark)
-
-
 @on_change
 def _toggle_changed(key: str) -> None:
     st.session_state[key] = "yes" if widget_value(key + WIDGET) else "no"

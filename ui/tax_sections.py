@@ -27,8 +27,9 @@ from deficiency.tax import DebtType, ForeclosureWorksheet
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
 from ui.charts_next import tax_alt, tax_figure, tax_takeaway
+from ui.markdown import literal_dollars
 from ui.sides import MORTGAGE, Side
-from ui.sources import shown_source
+from ui.sources import sources_markdown
 from ui.state import LAST_GOOD
 from ui.widgets import amount_input, choice_input, optional_amount_input
 
@@ -129,10 +130,7 @@ def worksheet_result() -> None:
         ],
         alt="Pub. 4681 worksheet lines 1 to 8 with the amounts from your scenario",
     )
-    st.caption(
-        f"{tax_rules.rules()['worksheet']['source']}. Line 8 is a gain when positive and a "
-        "loss when negative."
-    )
+    st.caption("Line 8 is a gain when positive and a loss when negative.")
     cards = st.columns(2)
     cards[0].metric("Ordinary income (line 3)", format_usd(sheet.ordinary_income), border=True)
     if sheet.loss > ZERO:
@@ -141,9 +139,10 @@ def worksheet_result() -> None:
         cards[1].metric("Gain on the property", format_usd(sheet.gain), border=True)
     for sentence in sheet.explanation():
         if "not deductible" in sentence:
-            st.warning(sentence, icon=":material/block:")
+            st.warning(literal_dollars(sentence), icon=":material/block:")
         else:
-            st.markdown(sentence)
+            st.markdown(literal_dollars(sentence))
+    st.caption(f"Sources: {sources_markdown(sheet.sources())}")
 
 
 def cancelled_income() -> Decimal:
@@ -196,7 +195,7 @@ def exclusion_inputs(side: Side) -> None:
     nxt.toggle_input("x_separate", "Married filing separately", False)
     st.markdown("**Insolvency just before the cancellation**")
     optional_amount_input(
-        "x_liabilities", "Total liabilities", help=str(rules["insolvency"]["assets_note"])
+        "x_liabilities", "Total liabilities", help=str(rules["insolvency"]["assets"]["text"])
     )
     optional_amount_input(
         "x_assets",
@@ -207,7 +206,7 @@ def exclusion_inputs(side: Side) -> None:
         "x_elect_insolvency",
         "Use insolvency instead of the main-home exclusion",
         False,
-        help=str(rules["qpri"]["precedence"]),
+        help=str(rules["qpri"]["precedence"]["text"]),
     )
     nxt.bracket_input(
         "x_rate",
@@ -260,8 +259,15 @@ def taxable_result() -> None:
     for exclusion in tax.exclusions:
         text = f"**{exclusion.kind.label}: {format_usd(exclusion.amount)}.** {exclusion.reason}"
         if exclusion.verified:
-            st.markdown(text)
+            st.markdown(literal_dollars(text))
         else:
-            st.warning(text + " Consult a tax professional.", icon=":material/help:")
-        st.caption(f"Source: {shown_source(exclusion.source)}")
-    st.caption(str(tax_rules.rules()["federal_brackets"]["estimate_note"]))
+            st.warning(
+                literal_dollars(text) + " **Not checked.** Consult a tax professional.",
+                icon=":material/help:",
+            )
+        st.caption(f"Sources: {sources_markdown(exclusion.sources)}")
+    brackets = tax_rules.rules()["federal_brackets"]
+    st.caption(
+        f"{brackets['estimate_note']} Rates for {brackets['tax_years']}; sources: "
+        f"{sources_markdown(tax_rules.federal_brackets_sources())}"
+    )

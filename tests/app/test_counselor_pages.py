@@ -38,6 +38,16 @@ def test_the_example_letter_adds_up_and_its_repossession_fee_is_questioned():
     assert "arithmetic adds up" in titles
 
 
+def test_every_flag_shows_where_its_rule_or_figure_was_read():
+    at = start(LETTER)
+    sources = [block.value for block in at.markdown if block.value.startswith(":small[Sources:")]
+    assert sources and all("read 2 Dec 2026" in line for line in sources)
+    shown = " ".join(sources)
+    assert "CFPB Supervisory Highlights, Junk Fees Special Edition, Issue 29" in shown
+    assert "([usedcarnews.com](https://usedcarnews.com/" in shown
+    assert "from a trusted guide: the law itself was not read" in shown
+
+
 def test_a_wrong_line_6_is_flagged_with_the_right_figure():
     at = start(LETTER)
     at.text_input(key="lt_line_6").set_value("$2,500.00").run()

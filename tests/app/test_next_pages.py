@@ -32,6 +32,15 @@ def table_rows(at, index: int = 0) -> list[dict[str, str]]:
     return at.table[index].value.to_dict("records")
 
 
+def waiting_rows(at) -> dict[tuple[str, str], dict[str, str]]:
+    """The waiting-period table's rows by (program, event)."""
+    for table in at.table:
+        if "Program" in table.value.columns:
+            rows = table.value.to_dict("records")
+            return {(row["Program"], row["After"]): row for row in rows}
+    raise AssertionError("no waiting-period table")
+
+
 def worksheet(at) -> dict[str, str]:
     """Worksheet line number -> amount text, from the table laid out like the form."""
     for table in at.table:
@@ -110,6 +119,47 @@ def test_credit_judgment_path_has_no_1099c_and_notes_judgments_are_off_reports()
     labels = dict(timeline_labels(at))
     assert not any("1099-C" in label for label in labels)
     assert any("civil judgments" in block.value for block in at.info)
+
+
+def test_credit_rules_show_their_sources_date_read_and_how_sure_in_plain_words():
+    at = start(CREDIT)
+    captions = " ".join(caption.value for caption in at.caption)
+    assert (
+        "15 U.S.C. 1681c(a)(4) (FCRA 605(a)(4)), 15 U.S.C. 1681c(a)(4)-(5) ([checkoutapi.com]"
+        in (captions)
+    )
+    assert "read 2 Dec 2026" in captions
+    statuses = table_rows(at)
+    assert {row["How sure"] for row in statuses} == {
+        "From a trusted guide; we could not read the law itself"
+    }
+    periods = waiting_rows(at)
+    assert periods[("Fannie Mae", "short sale")]["With extenuating circumstances"] == "2 years"
+    fha = periods[("FHA", "short sale")]
+    assert fha["With extenuating circumstances"] == "case by case: no shorter period is set"
+    assert fha["Counted from"] == "the date title transferred by the short sale"
+    # Rules not confirmed are shown as such, never as a period.
+    warnings = " ".join(box.value for box in at.warning)
+    assert "**Freddie Mac**" in warnings and "Not checked: only one weak source" in warnings
+    assert "**USDA**" in warnings and "Not checked: we could not find a source" in warnings
+    assert not any(program in {"USDA", "Freddie Mac"} for program, _ in periods)
+    run(at, at.segmented_control(key="r_path__widget").set_value("charged_off"))
+    periods = waiting_rows(at)
+    assert periods[("Fannie Mae", "charged off")]["With extenuating circumstances"] == "2 years"
+
+
+def test_credit_foreclosure_shows_va_but_never_quotes_it_as_the_earliest_mortgage():
+    at = start("pages/mortgage.py")
+    run(at, at.segmented_control(key="m_exit__widget").set_value("foreclosure"))
+    run(at, at.switch_page(CREDIT))
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2024, 1, 15)))
+    labels = dict(timeline_labels(at))
+    assert labels["Earliest VA mortgage"] == "15 Jan 2027"
+    assert metric(at, "Earliest new mortgage") == "15 Jan 2028"  # FHA, open to anyone
+    whole_page(at)
+    va = waiting_rows(at)[("VA", "foreclosure")]
+    assert va["With extenuating circumstances"] == "1 year"
+    assert va["Note"].startswith("Only for a VA-guaranteed loan.")
 
 
 # --- Taxes ---------------------------------------------------------------------------
@@ -221,6 +271,24 @@ def test_forms_follow_the_path():
     run(at, at.segmented_control(key="m_resolution__widget").set_value("judgment"))
     text = " ".join(block.value for block in at.markdown)
     assert "Form 1099-C: Not expected" in text
+
+
+def test_tax_rules_show_their_sources_and_dollars_stay_literal():
+    at = start(TAXES)
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "26 U.S.C. 6050P(b), 6050P(b) Exception ([irc.bloombergtax.com]" in captions
+    assert "26 U.S.C. 7503, 7503 ([irc.bloombergtax.com]" in captions
+    assert "IRS Foreclosure Audit Technique Guide, ch. 2 (Feb 2015)" in captions
+    assert "read 2 Dec 2026" in captions
+    text = " ".join(block.value for block in at.markdown)
+    # Streamlit reads a pair of unescaped dollar signs as maths.
+    assert "The lender waives \\$50,000.00, at least \\$600" in text
+    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    warnings = " ".join(box.value for box in at.warning)
+    assert "**Not checked.** Consult a tax professional." in warnings
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "26 U.S.C. 108(a)(1)(E) after 2025" in captions
+    assert "not checked: do not rely on it" in captions
 
 
 # --- Paying it off -------------------------------------------------------------------

@@ -71,7 +71,9 @@ def test_every_exit_and_path_has_a_status_with_words():
             report = credit_reporting(exit, path)
             assert len(report.statuses) == 2
             assert all(status.status for status in report.statuses)
-            assert all("http" in status.source for status in report.statuses)
+            for status in report.statuses:
+                assert status.sources
+                assert status.verified is bool(status.sources[0].url)
 
 
 def test_unverified_paid_code_after_a_deed_in_lieu_is_not_presented_as_fact():
@@ -91,22 +93,32 @@ def test_a_judgment_path_explains_judgments_left_the_big_three_in_july_2017():
 def test_seven_year_rule_is_stated_with_its_statute():
     report = credit_reporting("foreclosure", "waived")
     assert "7 years" in report.stays and "180 days" in report.stays
-    assert "1681c" in report.stays_source
+    assert [source.citation[:15] for source in report.stays_sources[:2]] == [
+        "15 U.S.C. 1681c",
+        "15 U.S.C. 1681c",
+    ]
 
 
 # --- Waiting periods -------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("exit", "fannie", "fannie_extenuating", "fha"),
-    [("foreclosure", 7, 3, 3), ("short_sale", 4, 2, 3), ("deed_in_lieu", 4, 2, 3)],
+    ("exit", "fannie", "fannie_extenuating", "fha", "va"),
+    [
+        ("foreclosure", 7, 3, 3, (2, 1)),
+        ("short_sale", 4, 2, 3, None),
+        ("deed_in_lieu", 4, 2, 3, (2, 1)),
+    ],
 )
-def test_fannie_mae_and_fha_waiting_periods(exit, fannie, fannie_extenuating, fha):
+def test_fannie_mae_fha_and_va_waiting_periods(exit, fannie, fannie_extenuating, fha, va):
     periods = {period.program: period for period in waiting_periods(exit, "waived")}
-    assert set(periods) == {"Fannie Mae", "FHA"}
+    assert set(periods) == {"Fannie Mae", "FHA"} | ({"VA"} if va else set())
     assert periods["Fannie Mae"].years == fannie
     assert periods["Fannie Mae"].extenuating_years == fannie_extenuating
     assert periods["FHA"].years == fha
+    assert periods["FHA"].extenuating_years is None
+    if va:
+        assert (periods["VA"].years, periods["VA"].extenuating_years) == va
 
 
 def test_charged_off_mortgage_adds_fannie_maes_four_years():
@@ -119,11 +131,14 @@ def test_charged_off_mortgage_adds_fannie_maes_four_years():
 def test_unverified_programs_are_never_returned_and_a_car_has_none():
     for exit in MortgageExit:
         programs = {period.program for period in waiting_periods(exit, "charged_off")}
-        assert programs <= {"Fannie Mae", "FHA"}
+        assert programs <= {"Fannie Mae", "FHA", "VA"}
+        unchecked = credit_reporting(exit, "charged_off").unchecked
+        assert {"Freddie Mac", "USDA"} <= {rule.program for rule in unchecked}
+        assert all(rule.sources[0].uncertain for rule in unchecked)
     assert waiting_periods("repossession", "judgment") == ()
     report = credit_reporting("repossession", "judgment")
-    assert any("Freddie Mac" in note for note in report.not_shown)
-    assert any("car repossession" in note for note in report.not_shown)
+    assert [rule.program for rule in report.unchecked] == ["Any mortgage program"]
+    assert "car repossession" in report.unchecked[0].text
 
 
 def test_fha_short_sale_mentions_the_12_months_current_exception():

@@ -110,7 +110,7 @@ def test_missing_or_late_notice_shows_the_estimate_as_education():
     (flag,) = by_check(check_letter(car_letter(), facts), "notice")
     assert flag.severity is Severity.QUESTION and flag.figure == D("5500.00")
     assert "Educational estimate for an attorney to check: $5,500.00" in flag.why
-    assert "9-625" in flag.source
+    assert "9-625" in flag.sources[0].citation
     late = by_check(check_letter(car_letter(), LetterFacts(notice=NoticeStatus.LATE)), "notice")
     assert late[0].figure is None and "Enter the finance charge" in late[0].why
     received = LetterFacts(notice=NoticeStatus.RECEIVED)
@@ -223,7 +223,7 @@ def test_the_wording_informs_and_never_concludes_the_lender_broke_the_law():
     text = " ".join(f"{f.title} {f.why} {f.ask}" for f in check_letter(letter, facts)).lower()
     for verdict in ("illegal", "unlawful", "broke the law", "violated", "you are owed", "fraud"):
         assert verdict not in text
-    assert all(flag.source and flag.ask for flag in check_letter(letter, facts))
+    assert all(flag.sources and flag.ask for flag in check_letter(letter, facts))
 
 
 def test_bad_letters_and_facts_name_every_problem():

@@ -113,37 +113,3 @@ def test_expenses_above_the_sale_never_make_the_lender_recover_a_negative_amount
     assert (
         outcome.covered_by_sale + outcome.cancelled == statement.owed + outcome.unrecovered_expenses
     )
-
-
-def _strings(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
-
-
-def test_no_citation_shown_to_readers_points_at_the_teams_own_notes():
-    """Data files cite shared/domain.md for maintainers; readers see only public sources."""
-    import tomllib
-    from importlib import resources
-
-    from deficiency import presets
-    from deficiency.narrative import public_source
-
-    data = resources.files("deficiency").joinpath("data")
-    cited = [
-        text
-        for name in ("typical_costs.toml", "tax_rules.toml", "presets.toml")
-        for text in _strings(tomllib.loads(data.joinpath(name).read_text("utf-8")))
-        if "domain.md" in text
-    ]
-    assert len(cited) > 20
-    for text in cited:
-        shown = public_source(text)
-        assert "domain.md" not in shown and shown and "()" not in shown and ", )" not in shown
-    for loaded in presets():
-        for note in loaded.assumptions.values():
-            assert "domain.md" not in note

@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from deficiency import InvalidInputError, Resolution
+from deficiency.sources import sources_of
 from deficiency.tax import (
     DebtType,
     ExclusionKind,
@@ -20,6 +21,7 @@ from deficiency.tax import (
     form_1099_due,
     insolvency,
     qpri_period_for,
+    qpri_periods,
     rules,
     taxable_cancelled_debt,
 )
@@ -222,7 +224,7 @@ def test_qpri_after_2025_is_marked_unverified_with_a_check_current_law_note():
     qpri = result.exclusions[1]
     assert qpri.verified is False
     assert "Check current law" in qpri.reason
-    assert rules()["qpri"]["after_expiry"]["confidence"] == "U"
+    assert qpri.sources and all(source.uncertain for source in qpri.sources)
 
 
 def test_an_arrangement_after_the_discharge_does_not_count():
@@ -401,12 +403,12 @@ def test_under_600_may_still_be_taxable():
     assert "may still be taxable" in form_c.explanation
 
 
-def test_1099c_threshold_after_2025_is_flagged_unverified():
-    _, form_c = expected_forms("short_sale", "waived", 50000, tax_year=2026)
+def test_1099c_threshold_after_2026_is_flagged_unverified():
+    _, form_c = expected_forms("short_sale", "waived", 50000, tax_year=2027)
     assert form_c.status is FormStatus.EXPECTED
     assert [status.label for status in FormStatus] == ["Expected", "Possible", "Not expected"]
     assert form_c.verified is False
-    assert "not verified" in form_c.explanation
+    assert "last confirmed threshold (through 2026)" in form_c.explanation
     _, unknown_year = expected_forms("short_sale", "waived", 50000)
     assert unknown_year.verified is False
 
@@ -463,11 +465,19 @@ def test_1099_copies_are_due_january_31_of_the_next_year_or_the_next_business_da
 # --- Sources ---------------------------------------------------------------------------
 
 
-def test_every_rule_section_names_a_source_and_the_module_says_not_tax_advice():
+def test_every_rule_section_has_structured_sources_and_the_module_says_not_tax_advice():
     data = rules()
-    for section in ("bankruptcy", "insolvency", "form_1099c", "form_1099a", "federal_brackets"):
-        assert "http" in data[section]["source"]
-    assert "http" in data["worksheet"]["url"]
-    for period in data["qpri"]["period"]:
-        assert "http" in period["source"]
+    for section in (
+        "worksheet",
+        "bankruptcy",
+        "insolvency",
+        "qpri",
+        "form_1099c",
+        "form_1099a",
+        "federal_brackets",
+    ):
+        sources = sources_of(data[section])
+        assert sources[0].url.startswith("http") and not sources[0].uncertain
+    for period in qpri_periods():
+        assert period.sources and not period.sources[0].uncertain
     assert "not tax advice" in disclaimer()
