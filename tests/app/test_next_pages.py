@@ -277,7 +277,7 @@ def test_tax_rules_show_their_sources_and_dollars_stay_literal():
     at = start(TAXES)
     captions = " ".join(caption.value for caption in at.caption)
     assert "26 U.S.C. 6050P(b), 6050P(b) Exception ([irc.bloombergtax.com]" in captions
-    assert "26 U.S.C. 7503, 7503 ([irc.bloombergtax.com]" in captions
+    assert "26 U.S.C. 7503 ([irc.bloombergtax.com]" in captions
     assert "IRS Foreclosure Audit Technique Guide, ch. 2 (Feb 2015)" in captions
     assert "read 2 Dec 2026" in captions
     text = " ".join(block.value for block in at.markdown)
