@@ -89,13 +89,15 @@ def resolution_inputs(side: Side, also: Sequence[str] = ()) -> None:
 
 def assumptions_list(side: Side) -> None:
     """The loaded preset's assumptions, each with its source, for a reader who wants them all."""
-    notes = assumption_notes(side)
-    if not notes:
+    loaded = preset(str(st.session_state[side.preset_key]))
+    if not loaded.assumptions:
         return
     labels = {spec.info.name: spec.label for spec in side.specs}
     with st.expander("Assumptions behind these figures", icon=":material/info:"):
-        for name, note in notes.items():
-            st.markdown(f"- **{labels.get(name, name)}**: {note}")
+        for name, note in loaded.assumptions.items():
+            sources = "; ".join(source_markdown(item) for item in loaded.sources.get(name, ()))
+            shown = f"- **{labels.get(name, name)}**: {literal_dollars(note)}"
+            st.markdown(shown + (f"  \n  Source: {sources}" if sources else ""))
 
 
 def compute(side: Side) -> SideResult:
