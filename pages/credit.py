@@ -14,7 +14,7 @@ from ui.entry import require_entrypoint
 from ui.markdown import literal_dollars
 from ui.next_compute import credit_timeline
 from ui.sides import MORTGAGE
-from ui.sources import source_markdown, sources_markdown
+from ui.sources import source_markdown, source_note, sources_markdown
 from ui.widgets import COLUMN_GAP, choice_input
 
 require_entrypoint()
@@ -65,7 +65,7 @@ for status in report.statuses:
         st.caption(status.note)
 if report.judgment_note:
     st.info(report.judgment_note, icon=":material/gavel:")
-    st.caption(f"Sources: {sources_markdown(report.judgment_sources)}")
+    st.markdown(source_note(report.judgment_sources))
 
 st.header("Dates, from your first missed payment")
 left, right = st.columns([1, 2], gap=COLUMN_GAP)
@@ -158,7 +158,7 @@ if events:
 
 st.header("How long it stays")
 st.markdown(report.stays)
-st.caption(f"Sources: {sources_markdown(report.stays_sources)}")
+st.markdown(source_note(report.stays_sources))
 
 st.header("Waiting periods before a new mortgage")
 if report.waiting_periods:
@@ -182,7 +182,7 @@ for rule in report.unchecked:
         f"**{rule.program}**: {rule.text} {rule.sources[0].confidence.label}; do not rely on it.",
         icon=":material/help:",
     )
-    st.caption(f"Looked for in: {sources_markdown(rule.sources)}")
+    st.markdown(source_note(rule.sources, "Looked for in"))
 
 with st.expander("Sources", icon=":material/menu_book:"):
     for status in report.statuses:

@@ -10,7 +10,7 @@ from ui import next_panels as nxt
 from ui import tax_sections as sections
 from ui.entry import require_entrypoint
 from ui.markdown import literal_dollars
-from ui.sources import sources_markdown
+from ui.sources import source_note
 from ui.widgets import COLUMN_GAP
 
 require_entrypoint()
@@ -86,5 +86,5 @@ for column, form in zip(st.columns(2), forms or (), strict=False):
         st.markdown(literal_dollars(form.explanation))
         if not form.verified:
             st.caption("Not checked for this year: check the current IRS instructions.")
-        st.caption(f"Sources: {sources_markdown(form.sources)}")
+        st.markdown(source_note(form.sources))
 st.caption(tax_rules.disclaimer())

@@ -52,7 +52,7 @@ from ui.charts_next import (
 from ui.markdown import literal_dollars
 from ui.next_compute import planner
 from ui.sides import Side
-from ui.sources import source_markdown
+from ui.sources import source_note
 from ui.state import STATE_KEY
 from ui.tables import planner_rows
 from ui.widgets import amount_input, choice_input, optional_amount_input
@@ -209,7 +209,7 @@ def garnishment_inputs(outcome: Outcome) -> None:
         )
     if law_rate is not None:
         st.caption(literal_dollars(law_rate.reason))
-        st.caption(f"Source: {source_markdown(law_rate.rule.source)}")
+        st.markdown(source_note([law_rate.rule.source], "Source"))
         if law_rate.rule.compounding is Compounding.ANNUAL:
             st.caption(
                 "The payoff schedule below uses simple interest, so it understates a "
@@ -276,7 +276,7 @@ def garnishment_result(outcome: Outcome) -> None:
         sources = [cap.state.rule.source]
         if cap.state.rule.wage_source is not None:
             sources.append(cap.state.rule.wage_source)
-    st.caption("Source: " + "; ".join(source_markdown(source) for source in sources))
+    st.markdown(source_note(sources, "Source" if len(sources) == 1 else "Sources"))
 
 
 def settlement_inputs() -> None:

@@ -31,7 +31,7 @@ from ui.compute import SideResult, asked_facts, side_outcome
 from ui.markdown import literal_dollars, plain
 from ui.scenario_io import load_upload, side_document
 from ui.sides import RESOLUTIONS, InputSpec, Side
-from ui.sources import source_markdown
+from ui.sources import source_markdown, source_note
 from ui.state import ERROR, STATE_KEY, State, fact_key
 from ui.tables import statement_markdown
 from ui.widgets import (
@@ -262,9 +262,9 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
         )
     if law.loan_kind is LoanKind.AUTO:
         for rule in cure_rules(law.state):
-            st.caption(
-                f"**Before a repossession**: {literal_dollars(rule.summary)}  \n"
-                f"Source: {source_markdown(rule.source)}"
+            st.markdown(
+                f":small[**Before a repossession**: {literal_dollars(rule.summary)}]  \n"
+                + source_note([rule.source], "Source")
             )
     pending = [finding for finding in law.findings if finding not in law.applied]
     if pending:

@@ -29,7 +29,7 @@ from ui.chart_view import show_chart
 from ui.charts_next import tax_alt, tax_figure, tax_takeaway
 from ui.markdown import literal_dollars
 from ui.sides import MORTGAGE, Side
-from ui.sources import sources_markdown
+from ui.sources import source_note
 from ui.state import LAST_GOOD
 from ui.widgets import amount_input, choice_input, optional_amount_input
 
@@ -142,7 +142,7 @@ def worksheet_result() -> None:
             st.warning(literal_dollars(sentence), icon=":material/block:")
         else:
             st.markdown(literal_dollars(sentence))
-    st.caption(f"Sources: {sources_markdown(sheet.sources())}")
+    st.markdown(source_note(sheet.sources()))
 
 
 def cancelled_income() -> Decimal:
@@ -265,9 +265,7 @@ def taxable_result() -> None:
                 literal_dollars(text) + " **Not checked.** Consult a tax professional.",
                 icon=":material/help:",
             )
-        st.caption(f"Sources: {sources_markdown(exclusion.sources)}")
+        st.markdown(source_note(exclusion.sources))
     brackets = tax_rules.rules()["federal_brackets"]
-    st.caption(
-        f"{brackets['estimate_note']} Rates for {brackets['tax_years']}; sources: "
-        f"{sources_markdown(tax_rules.federal_brackets_sources())}"
-    )
+    st.caption(f"{brackets['estimate_note']} Rates for {brackets['tax_years']}.")
+    st.markdown(source_note(tax_rules.federal_brackets_sources()))
