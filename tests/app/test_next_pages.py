@@ -50,6 +50,11 @@ def worksheet(at) -> dict[str, str]:
     raise AssertionError("no worksheet table")
 
 
+def small_text(at) -> str:
+    """Captions and the small source lines under rules, as one string."""
+    return " ".join([caption.value for caption in at.caption] + [m.value for m in at.markdown])
+
+
 def run(at, element) -> None:
     element.run()
     assert not at.exception, at.exception
@@ -123,7 +128,7 @@ def test_credit_judgment_path_has_no_1099c_and_notes_judgments_are_off_reports()
 
 def test_credit_rules_show_their_sources_date_read_and_how_sure_in_plain_words():
     at = start(CREDIT)
-    captions = " ".join(caption.value for caption in at.caption)
+    captions = small_text(at)
     assert (
         "15 U.S.C. 1681c(a)(4) (FCRA 605(a)(4)), 15 U.S.C. 1681c(a)(4)-(5) ([checkoutapi.com]"
         in (captions)
@@ -186,7 +191,7 @@ def test_worksheet_amount_redraws_its_input_the_worksheet_income_and_taxable_res
     assert metric(at, "Cancelled debt") == "$70,000.00"
     assert [box.key for box in at.number_input] == ["x_fmv__exact"]
     assert not at.toggle and not at.date_input and not at.select_slider
-    assert not any("Form 1099-A" in block.value for block in at.markdown)
+    assert not any("Form 1099-A:" in block.value for block in at.markdown)
     run(at, whole_page(at).select_slider(key="x_rate__widget").set_value("37"))
     assert [label for label, _ in metrics(at)] == [
         "Cancelled debt",
@@ -275,7 +280,7 @@ def test_forms_follow_the_path():
 
 def test_tax_rules_show_their_sources_and_dollars_stay_literal():
     at = start(TAXES)
-    captions = " ".join(caption.value for caption in at.caption)
+    captions = small_text(at)
     assert "26 U.S.C. 6050P(b), 6050P(b) Exception ([irc.bloombergtax.com]" in captions
     assert "26 U.S.C. 7503 ([irc.bloombergtax.com]" in captions
     assert "IRS Foreclosure Audit Technique Guide, ch. 2 (Feb 2015)" in captions
@@ -286,7 +291,7 @@ def test_tax_rules_show_their_sources_and_dollars_stay_literal():
     run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
     warnings = " ".join(box.value for box in at.warning)
     assert "**Not checked.** Consult a tax professional." in warnings
-    captions = " ".join(caption.value for caption in at.caption)
+    captions = small_text(at)
     assert "26 U.S.C. 108(a)(1)(E) after 2025" in captions
     assert "not checked: do not rely on it" in captions
 
@@ -361,10 +366,10 @@ def test_the_state_law_sets_the_rate_by_the_judgments_date_and_debt():
     at.session_state["state"] = "CA"
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
     run(at, at.date_input(key="p_judgment_date__widget").set_value(date(2025, 6, 1)))
-    captions = " ".join(caption.value for caption in at.caption)
+    captions = small_text(at)
     assert "California: 5% a year, simple" in captions and "685.010(a)(2)" in captions
     run(at, at.date_input(key="p_judgment_date__widget").set_value(date(2022, 6, 1)))
-    captions = " ".join(caption.value for caption in at.caption)
+    captions = small_text(at)
     assert "California: 10% a year, simple" in captions
     run(at, at.segmented_control(key="p_debt_type__widget").set_value("business"))
     assert "California: 10% a year" in " ".join(caption.value for caption in at.caption)
