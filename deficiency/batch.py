@@ -304,7 +304,7 @@ _MAX_CENTS = 100_000_000_000_000  # $1 trillion, deficiency.money.MAX_AMOUNT
 #: Comma-joined money cells, each blank or a plain decimal with at most 2 places. A cell
 #: that itself holds a comma passes this test but then fails ``float`` and goes exact.
 _PLAIN_AMOUNTS = re.compile(r"(?:\d{1,13}(?:\.\d\d?)?)?(?:,(?:\d{1,13}(?:\.\d\d?)?)?)*", re.ASCII)
-_PLAIN_RATE = re.compile(r"(\d{1,3})(?:\.(\d{1,6}))?", re.ASCII)
+_PLAIN_RATE = re.compile(r"(\d{1,3})(?:\.(\d{1,4}))?", re.ASCII)  # PERCENT_PLACES
 
 #: Money inputs of each kind in the order the fast path reads them.
 _MORTGAGE_MONEY = (
@@ -366,7 +366,7 @@ def _cents_of(texts: Sequence[str]) -> list[int] | None:
 
 
 def _rate(text: str, default: tuple[int, int]) -> tuple[int, int] | None:
-    """(numerator, denominator) of a plain percentage from 0 to 100 with at most 6 places."""
+    """(numerator, denominator) of a plain percentage from 0 to 100 with at most 4 places."""
     if not text:
         return default
     match = _PLAIN_RATE.fullmatch(text)

@@ -552,7 +552,7 @@ def level_payment(principal: Amount, annual_rate: Amount, months: int) -> Decima
     monthly = rate / 1200
     discount = 1 - (1 + monthly) ** -count
     if discount == ZERO:
-        # No rate, or one too small for 28 significant digits to compound (1e-121 %).
+        # No rate: the finest one read (0.0001 %) still compounds in 28 digits.
         return round_cents(amount / count)
     return round_cents(amount * monthly / discount)
 

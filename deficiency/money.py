@@ -6,6 +6,7 @@ Every amount in the package is a ``Decimal`` rounded half-up to whole cents by
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from deficiency.errors import InvalidInputError
@@ -24,6 +25,13 @@ MAX_PERCENT = Decimal("100")
 #: Longest number, as text, that is read (after "$" and commas go): anything longer is
 #: refused before Decimal parses it, so pasted junk never becomes a figure.
 MAX_NUMBER_TEXT = 40
+#: The finest percentage read anywhere (links, files, caseloads, widgets, the package):
+#: 0.0001 %, the unit the vectorized engine computes in exactly. Anything finer is a typo
+#: or junk (1E-999999 % printed as a megabyte of zeros), so it is refused, never rounded.
+PERCENT_PLACES = 4
+PERCENT_STEP = Decimal(1).scaleb(-PERCENT_PLACES)
+#: Commas are read only as thousands separators in their places: "1,234,567.89".
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
 def round_cents(value: Decimal) -> Decimal:
@@ -74,20 +82,33 @@ def to_decimal(value: Amount, field: str) -> Decimal:
 
 
 def _parse_text(text: str, field: str) -> Decimal:
-    cleaned = text.strip().replace(",", "")
+    shown = repr(text) if len(text) <= 20 else repr(text[:20]) + "..."
+    cleaned = text.strip()
     if cleaned.startswith("$"):
         cleaned = cleaned[1:].strip()
     elif cleaned.startswith("-$"):
         cleaned = "-" + cleaned[2:].strip()
     if not cleaned:
         raise InvalidInputError(field, "is empty; enter an amount (0 if none)")
+    if len(cleaned) > MAX_NUMBER_TEXT + MAX_NUMBER_TEXT // 3:
+        raise InvalidInputError(field, "is too long to be an amount")
+    if "," in cleaned:
+        # "8.500,00" is not $8.50 and "1,00" is not $100: a comma anywhere but between
+        # thousands means the text was written for another convention, or mistyped.
+        if _THOUSANDS.fullmatch(cleaned) is None:
+            raise InvalidInputError(
+                field, f"{shown} has a comma out of place; write it as 1,234.56 or 1234.56"
+            )
+        cleaned = cleaned.replace(",", "")
     if len(cleaned) > MAX_NUMBER_TEXT:
         raise InvalidInputError(field, "is too long to be an amount")
+    # Decimal also reads "1_000" and other scripts' digits; a typed amount is plain ASCII.
+    if not cleaned.isascii() or "_" in cleaned:
+        raise InvalidInputError(field, f"{shown} is not a number")
     try:
         return Decimal(cleaned)
     except InvalidOperation:
-        shown = text if len(text) <= 20 else text[:20] + "..."
-        raise InvalidInputError(field, f"{shown!r} is not a number") from None
+        raise InvalidInputError(field, f"{shown} is not a number") from None
 
 
 def to_money(value: Amount, field: str) -> Decimal:
@@ -112,18 +133,29 @@ def to_money(value: Amount, field: str) -> Decimal:
 
 
 def to_percent(value: Amount, field: str, maximum: Decimal = MAX_PERCENT) -> Decimal:
-    """Validate a percentage between 0 and ``maximum`` (100 unless stated); kept unrounded."""
+    """Validate a percentage between 0 and ``maximum`` (100 unless stated) with at most
+    :data:`PERCENT_PLACES` decimal places; kept unrounded.
+
+    >>> to_percent("5.5", "Commission")
+    Decimal('5.5')
+    >>> to_percent("1E-999999", "Commission")
+    Traceback (most recent call last):
+    ...
+    deficiency.errors.InvalidInputError: Commission: use at most 4 decimal places
+    """
     number = to_decimal(value, field)
     if number < 0:
         raise InvalidInputError(field, "cannot be negative")
     if number > maximum:
         raise InvalidInputError(field, f"cannot be above {maximum}%")
+    if number != number.quantize(PERCENT_STEP):
+        raise InvalidInputError(field, f"use at most {PERCENT_PLACES} decimal places")
     return abs(number)  # a typed -0 is zero
 
 
 def number_text(number: Decimal) -> str:
     """``number`` as text that reads back as the same number: fixed-point, unless that is
-    longer than :data:`MAX_NUMBER_TEXT` (a percentage of 1E-39 from a widget's float),
+    longer than :data:`MAX_NUMBER_TEXT` (a Decimal such as 1E-39 that no input accepts),
     then scientific, so every accepted value survives a link or a file.
 
     >>> number_text(Decimal("8500.00")), number_text(Decimal("1E-39"))

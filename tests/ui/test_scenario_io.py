@@ -55,8 +55,8 @@ def test_url_round_trip_restores_every_input_exactly():
     assert restored["m_f_purchase_money"] == "yes"
 
 
-@given(st.floats(0, 100))
-def test_every_percentage_a_widget_can_send_survives_the_link(percent):
+@given(st.floats(0, 100).map(lambda f: round(f, 4)))
+def test_every_percentage_a_widget_can_store_survives_the_link(percent):
     state = fresh()
     state["c_resolution"] = "settled"
     # What the exact box's callback stores (ui.widgets._store): the package's reading.
@@ -65,6 +65,27 @@ def test_every_percentage_a_widget_can_send_survives_the_link(percent):
     restored = fresh()
     assert load_params(restored, url_params(state)) == []
     assert Decimal(restored["c_settlement_percent"]) == Decimal(state["c_settlement_percent"])
+
+
+def test_a_link_percentage_finer_than_four_places_or_a_misplaced_comma_is_named():
+    """Issue 22: ?c_settlement_percent=1E-999999 passed the link and the Report page printed
+    a megabyte of zeros; ?c_sale_price=8.500,00 was read as $8.50."""
+    state = fresh()
+    ignored = load_params(
+        state,
+        {
+            "c_resolution": "settled",
+            "c_settlement_percent": "1E-999999",
+            "m_commission_rate": "0.00001",
+            "c_sale_price": "8.500,00",
+            "m_sale_price": "1,00",
+        },
+    )
+    assert sorted(ignored) == [
+        "c_sale_price", "c_settlement_percent", "m_commission_rate", "m_sale_price"
+    ]  # fmt: skip
+    assert state["c_sale_price"] == fresh()["c_sale_price"]
+    assert state["c_settlement_percent"] == fresh()["c_settlement_percent"]
 
 
 def test_bad_parameters_are_named_and_the_rest_still_load():
