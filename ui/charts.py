@@ -157,6 +157,22 @@ def category_axis(labels: Sequence[str]) -> dict[str, Any]:
     }
 
 
+#: One scenario's bar in the who-pays figure, the gap under it (its dollar ticks and the
+#: next scenario's name), the room below the last one (ticks, then the legend) and where
+#: the legend starts under the plot.
+OUTCOME_PANEL_PX = 66
+OUTCOME_GAP_PX = 66
+OUTCOME_BOTTOM_PX = 74
+OUTCOME_LEGEND_PX = 32
+TITLE_PX = 60
+TITLE_LINE_PX = 36
+
+
+def title_room(title: str) -> int:
+    """The top margin a title takes: one line, plus each line it wraps onto."""
+    return TITLE_PX + TITLE_LINE_PX * wrap(title, TITLE_WIDTH).count("<br>")
+
+
 def _figure(
     data: list[dict[str, Any]], layout: dict[str, Any], title: str, height: int
 ) -> go.Figure:
@@ -167,9 +183,9 @@ def _figure(
     """
     title_text = wrap(title, TITLE_WIDTH)
     extra = dict(layout)
-    margin = {"l": 10, "r": 10, "t": 60, "b": 10, **extra.pop("margin", {})}
+    margin = {"l": 10, "r": 10, "t": TITLE_PX, "b": 10, **extra.pop("margin", {})}
     # Room for every line of a wrapped title above the plot.
-    margin["t"] = max(margin["t"], 60 + 36 * title_text.count("<br>"))
+    margin["t"] = max(margin["t"], title_room(title))
     layout = {
         "title": {"text": title_text, "x": 0, "xanchor": "left"},
         "font": FONT,
@@ -279,23 +295,32 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
     and what is cancelled, plus judgment costs or a surplus where they arise.
     """
     count = max(len(rows), 1)
-    gap = 0.28 if count > 1 else 0.0
-    height_share = (1 - gap * (count - 1)) / count
+    # Sized in pixels, so any number of panels fits: a panel and the gap under it (its
+    # dollar ticks, the next panel's name) keep their height and the figure grows. Shares
+    # of a fixed height went negative from the fifth panel and plotly refused the figure.
+    plot = count * OUTCOME_PANEL_PX + (count - 1) * OUTCOME_GAP_PX
+    panel, gap = OUTCOME_PANEL_PX / plot, OUTCOME_GAP_PX / plot
     data: list[dict[str, Any]] = []
     layout: dict[str, Any] = {
         "barmode": "stack",
-        "legend": {"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
+        # The legend sits a fixed distance under the plot, below the last dollar ticks.
+        "legend": {
+            "orientation": "h",
+            "y": -OUTCOME_LEGEND_PX / plot,
+            "x": 0,
+            "traceorder": "normal",
+        },
         "annotations": [],
         # No tick labels beside the bars; dollar ticks, then the legend, below them.
-        "margin": {"l": 17, "b": 74},
+        "margin": {"l": 17, "b": OUTCOME_BOTTOM_PX},
     }
     shown: set[str] = set()
     for index, (name, outcome) in enumerate(rows):
         suffix = "" if index == 0 else str(index + 1)
-        top = 1 - index * (height_share + gap)
+        top = max(1 - index * (panel + gap), panel)  # never below the last panel's floor
         layout[f"xaxis{suffix}"] = {**DOLLAR_AXIS, "anchor": f"y{suffix}", "rangemode": "tozero"}
         layout[f"yaxis{suffix}"] = {
-            "domain": [top - height_share, top],
+            "domain": [max(top - panel, 0.0), top],
             "anchor": f"x{suffix}",
             "showticklabels": False,
         }
@@ -335,7 +360,7 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
                 }
             )
             shown.add(segment)
-    return _figure(data, layout, title, height=150 + 110 * count)
+    return _figure(data, layout, title, height=plot + OUTCOME_BOTTOM_PX + title_room(title))
 
 
 def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:

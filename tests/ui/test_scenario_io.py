@@ -17,8 +17,6 @@ from ui.scenario_io import (
     load_params,
     load_upload,
     safe_names,
-    save_snapshot,
-    saved_list,
     side_document,
     url_params,
 )
@@ -142,15 +140,6 @@ def test_json_export_then_import_gives_identical_results(side, owed, price):
     apply_document(restored, side, from_json(to_json(document)))
     assert values(restored, side) == values(state, side)
     assert side_document(restored, side).outcome() == document.outcome()
-
-
-def test_saved_snapshots_replace_same_names_and_are_bounded():
-    state = fresh()
-    for number in range(30):
-        state["c_sale_price"] = str(1000 + number)
-        save_snapshot(state, CAR, f"Car {number % 26}")
-    names = [item.name for item in saved_list(state)]
-    assert len(names) == len(set(names)) <= 24
 
 
 def test_an_uploaded_file_loads_into_its_side_and_a_bad_one_changes_nothing():
