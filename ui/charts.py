@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from deficiency import Outcome, Statement, format_usd
 from deficiency.money import ZERO
+from ui.markdown import plotly_text
 
 CHARGE = "#D55E00"  # vermillion: adds to what is owed
 CREDIT = "#0072B2"  # blue: reduces what is owed
@@ -209,11 +210,34 @@ def _signed(amount: Decimal, sign: str) -> str:
     return f"{sign}{format_usd(amount)}"
 
 
+#: Appended to repeat a category label invisibly, so two bars never share a category.
+_INVISIBLE = "\u200b"
+
+
+def distinct_labels(labels: Sequence[str]) -> list[str]:
+    """Category labels that read as given but are all different: a repeat gets invisible
+    characters appended. On a category axis, a lender's expense named "Deficiency" was the
+    same category as the result bar, and Plotly drew the two as one.
+
+    >>> [len(label) for label in distinct_labels(["Fee", "Deficiency", "Deficiency"])]
+    [3, 10, 11]
+    """
+    seen: set[str] = set()
+    result = []
+    for label in labels:
+        while label in seen:
+            label += _INVISIBLE
+        seen.add(label)
+        result.append(label)
+    return result
+
+
 def waterfall_figure(statement: Statement, title: str) -> go.Figure:
     """The statement as a waterfall: owed, less the sale, plus expenses, less credits, = result.
 
     The first bar is absolute, the steps relative and the last bar the total, so a
-    reader follows the UCC 9-616(c) order from left to right.
+    reader follows the UCC 9-616(c) order from left to right. Item labels (a lender's
+    letter names them) are shown as typed and each has its own bar.
     """
     labels = ["Amount owed", statement.proceeds_label]
     measures = ["absolute", "relative"]
@@ -237,6 +261,7 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
         texts.append(format_usd(statement.deficiency))
     measures.append("total")
     values.append(ZERO)
+    labels = distinct_labels([plotly_text(label) for label in labels])
     trace = {
         "type": "waterfall",
         "x": labels,
@@ -317,6 +342,7 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
     shown: set[str] = set()
     for index, (name, outcome) in enumerate(rows):
         suffix = "" if index == 0 else str(index + 1)
+        shown_name = _hover_literal(plotly_text(name))
         top = max(1 - index * (panel + gap), panel)  # never below the last panel's floor
         layout[f"xaxis{suffix}"] = {**DOLLAR_AXIS, "anchor": f"y{suffix}", "rangemode": "tozero"}
         layout[f"yaxis{suffix}"] = {
@@ -326,7 +352,7 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
         }
         layout["annotations"].append(
             {
-                "text": name,
+                "text": plotly_text(name),
                 "x": 0.5,
                 "y": top,
                 "xref": "paper",
@@ -356,11 +382,16 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
                     "text": [format_usd(amount, cents=False)],
                     "textposition": "inside",
                     "insidetextanchor": "middle",
-                    "hovertemplate": f"{name}<br>{segment}: %{{text}}<extra></extra>",
+                    "hovertemplate": f"{shown_name}<br>{segment}: %{{text}}<extra></extra>",
                 }
             )
             shown.add(segment)
     return _figure(data, layout, title, height=plot + OUTCOME_BOTTOM_PX + title_room(title))
+
+
+def _hover_literal(text: str) -> str:
+    """Text put into a hover template as is: ``%{`` there would be read as a placeholder."""
+    return text.replace("%{", "%\u200b{")
 
 
 def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:
