@@ -250,6 +250,26 @@ def test_caseload_column_list_opens_on_request():
     assert "gap_refund" in list(columns["Column"])
 
 
+def test_a_pdf_that_cannot_be_built_says_so_and_can_be_tried_again(monkeypatch):
+    """Issue 22: the PDF download hung, then failed without a word (ReportError uncaught)."""
+    from ui.report import ReportError
+
+    def fails(*args, **kwargs):
+        raise ReportError("a chart took longer than 30 seconds to draw")
+
+    monkeypatch.setattr("ui.report.build_report", fails)
+    at = start(REPORT)
+    at.button(key="rp_build").click().run()
+    assert not at.exception
+    assert errors(at) == [
+        "The PDF could not be built: a chart took longer than 30 seconds to draw. Nothing was "
+        "downloaded; try again, and if it keeps failing, print this page from the browser "
+        "instead."
+    ]
+    assert not at.get("download_button")
+    assert not at.button(key="rp_build").proto.disabled
+
+
 def test_report_page_previews_the_scenarios_and_offers_a_pdf_download():
     at = start(REPORT)
     figure, alt = chart(at, "rp_outcomes")
@@ -257,9 +277,13 @@ def test_report_page_previews_the_scenarios_and_offers_a_pdf_download():
     at.date_input(key="rp_date").set_value(date(2026, 3, 14)).run()
     assert not at.exception
     assert any("prepared March 14, 2026" in block.value for block in at.markdown)
+    assert not at.button(key="rp_build").proto.disabled
+    assert not at.get("download_button"), "no PDF before one is built"
+    at.button(key="rp_build").click().run()
+    assert not at.exception and not at.error
     button = at.download_button(key="rp_download")
     assert button.label == "Download the PDF"
-    assert not button.proto.disabled
+    assert at.button(key="rp_build").proto.disabled, "the PDF shown is current"
     at.switch_page("pages/compare.py").run()
     at.number_input(key="c_sale_price__exact").set_value(9000.0).run()
     at.switch_page(REPORT).run()
