@@ -1,7 +1,10 @@
 """Exact arithmetic of deficiency balances after a short sale, foreclosure or car repossession.
 
-The public API is re-exported here. Money is ``Decimal`` rounded half-up to cents;
-bad input raises :class:`InvalidInputError`, a ``ValueError`` naming the field.
+The public API is re-exported here, with the enums an ordinary call names
+(``Compounding.SIMPLE``; each also takes its value, "simple"). Money is ``Decimal``
+rounded half-up to cents; bad input of any kind raises :class:`InvalidInputError`, a
+``ValueError`` naming the field (:class:`InvalidScenarioError` is one, naming every bad
+field).
 The package informs; it is not legal or tax advice.
 """
 
@@ -16,6 +19,7 @@ from deficiency.auto import (
 from deficiency.batch import run_batch, template_csv
 from deficiency.breakeven import break_even_price
 from deficiency.collection import (
+    Compounding,
     PayPeriod,
     PlannerInputs,
     compare_options,
@@ -46,6 +50,7 @@ from deficiency.letter_check import (
 )
 from deficiency.money import format_usd, number_text, round_cents, to_money
 from deficiency.montecarlo import (
+    PriceDistribution,
     SaleSimulation,
     TornadoRow,
     simulate_sale,
@@ -73,6 +78,7 @@ from deficiency.serialize import (
     to_json,
 )
 from deficiency.state_law import (
+    ForeclosureType,
     LoanFacts,
     StateLawResult,
     apply_state_law,
@@ -82,6 +88,7 @@ from deficiency.state_law import (
 from deficiency.statement import Statement, StatementLine, explain, explain_items
 from deficiency.tax import (
     CancelledDebtTax,
+    DebtType,
     ForeclosureWorksheet,
     estimated_extra_tax,
     expected_forms,
@@ -97,12 +104,15 @@ __all__ = [
     "AutoLoan",
     "AutoScenario",
     "CancelledDebtTax",
+    "Compounding",
     "CreditReporting",
+    "DebtType",
     "DeficiencyGrid",
     "DeficiencyPath",
     "FieldInfo",
     "Flag",
     "ForeclosureCosts",
+    "ForeclosureType",
     "ForeclosureWorksheet",
     "InvalidInputError",
     "InvalidScenarioError",
@@ -118,6 +128,7 @@ __all__ = [
     "PayPeriod",
     "PlannerInputs",
     "Preset",
+    "PriceDistribution",
     "RepossessionCosts",
     "Resolution",
     "ResolutionTerms",

@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import BinaryIO, TextIO
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
+from deficiency.parsing import flag, whole_number
 from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
 from deficiency.serialize import canonical_value, input_fields_for, spreadsheet_safe
 
@@ -113,8 +114,16 @@ TEMPLATE_EXAMPLES: tuple[Mapping[str, str], ...] = (
 )
 
 
-class BatchFileError(ValueError):
-    """A file that cannot be read as a batch at all: empty, or a bad header row."""
+class BatchFileError(InvalidInputError):
+    """A file that cannot be read as a batch at all: empty, a bad header row, not UTF-8.
+
+    An :class:`InvalidInputError` of the field ``file`` whose message is the problem alone.
+    """
+
+    def __init__(self, problem: str) -> None:
+        self.field = "file"
+        self.problem = problem
+        ValueError.__init__(self, problem)
 
 
 @dataclass(frozen=True)
@@ -655,6 +664,18 @@ def _decoded(piece: bytes, number: int) -> str:
         ) from None
 
 
+def _text_lines(source: Iterable[str]) -> Iterator[str]:
+    """The lines of ``source``, each checked to be text."""
+    if isinstance(source, str | bytes) or not isinstance(source, Iterable):
+        raise InvalidInputError(
+            "source", f"expected lines of CSV text (a file or a list), got {shown(source)}"
+        )
+    for number, line in enumerate(source, start=1):
+        if not isinstance(line, str):
+            raise InvalidInputError("source", f"line {number} is not text: {shown(line)}")
+        yield line
+
+
 def _cells(line: str) -> tuple[list[str], str | None]:
     """The cells of one physical line, and what keeps them from being a row, if anything.
 
@@ -753,7 +774,13 @@ def run_batch(
     >>> [line.split(",")[:9] for line in out.getvalue().splitlines()][2]
     ['example-car', 'auto', 'ok', '', '2000.00', '0.00', '2000.00', '0.00', '10000.00']
     """
-    lines = enumerate(source, start=1)
+    lines = enumerate(_text_lines(source), start=1)
+    json_lines = flag(json_lines, "json_lines")
+    if not callable(getattr(sink, "write", None)):
+        raise InvalidInputError("sink", f"expected a text file to write to, got {shown(sink)}")
+    if progress is not None and not callable(progress):
+        raise InvalidInputError("progress", f"expected a function or None, got {shown(progress)}")
+    progress_every = whole_number(progress_every, "progress_every", 1, 10**9)
     first = next(lines, None)
     if first is None:
         raise BatchFileError("the file is empty; expected a header row")

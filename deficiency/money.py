@@ -6,10 +6,12 @@ Every amount in the package is a ``Decimal`` rounded half-up to whole cents by
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
+from deficiency.parsing import flag, text
 
 #: What callers may pass as an amount. A float is accepted through its shortest
 #: repr (``0.1`` -> ``Decimal("0.1")``) so widget values convert without drift.
@@ -34,7 +36,7 @@ PERCENT_STEP = Decimal(1).scaleb(-PERCENT_PLACES)
 _THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
-def round_cents(value: Decimal) -> Decimal:
+def round_cents(value: Decimal | int) -> Decimal:
     """Round a Decimal half-up to whole cents: the package's rounding rule, except for a
     statutory maximum (:func:`cents_at_most`).
 
@@ -45,7 +47,24 @@ def round_cents(value: Decimal) -> Decimal:
     >>> round_cents(Decimal("0.005"))
     Decimal('0.01')
     """
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    number = _exact(value, "value")
+    try:
+        return number.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        raise InvalidInputError("value", "is too large to round to cents") from None
+
+
+def _exact(value: object, field: str) -> Decimal:
+    """A finite exact number (a Decimal or an int), as figures the package computed are."""
+    if isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, int) and not isinstance(value, bool):
+        number = Decimal(value)
+    else:
+        raise InvalidInputError(field, f"expected a Decimal or an int, got {shown(value)}")
+    if not number.is_finite():
+        raise InvalidInputError(field, "must be a finite number")
+    return number
 
 
 def cents_at_most(value: Decimal) -> Decimal:
@@ -64,6 +83,7 @@ def to_decimal(value: Amount, field: str) -> Decimal:
     Strings may carry a leading ``$``, thousands commas and surrounding spaces
     ("$247,318.55"), because that is how people copy amounts from letters.
     """
+    field = text(field, "field", 200)
     if isinstance(value, bool) or value is None:
         raise InvalidInputError(field, f"expected an amount, got {value!r}")
     if isinstance(value, Decimal):
@@ -71,11 +91,13 @@ def to_decimal(value: Amount, field: str) -> Decimal:
     elif isinstance(value, int):
         number = Decimal(value)
     elif isinstance(value, float):
-        number = Decimal(repr(value))
+        # float(): a subclass (numpy's float64) writes its repr as "np.float64(1.5)".
+        plain = float(value)
+        number = Decimal(repr(plain)) if math.isfinite(plain) else Decimal("NaN")
     elif isinstance(value, str):
         number = _parse_text(value, field)
     else:
-        raise InvalidInputError(field, f"expected an amount, got {type(value).__name__}")
+        raise InvalidInputError(field, f"expected an amount, got {shown(value)}")
     if not number.is_finite():
         raise InvalidInputError(field, "must be a finite number")
     return number
@@ -153,7 +175,7 @@ def to_percent(value: Amount, field: str, maximum: Decimal = MAX_PERCENT) -> Dec
     return abs(number)  # a typed -0 is zero
 
 
-def number_text(number: Decimal) -> str:
+def number_text(number: Decimal | int) -> str:
     """``number`` as text that reads back as the same number: fixed-point, unless that is
     longer than :data:`MAX_NUMBER_TEXT` (a Decimal such as 1E-39 that no input accepts),
     then scientific, so every accepted value survives a link or a file.
@@ -161,8 +183,9 @@ def number_text(number: Decimal) -> str:
     >>> number_text(Decimal("8500.00")), number_text(Decimal("1E-39"))
     ('8500.00', '1E-39')
     """
-    fixed = f"{number:f}"
-    return fixed if len(fixed) <= MAX_NUMBER_TEXT else str(number)
+    exact = _exact(number, "number")
+    fixed = f"{exact:f}" if abs(exact.adjusted()) <= MAX_NUMBER_TEXT else ""
+    return fixed if 0 < len(fixed) <= MAX_NUMBER_TEXT else str(exact)
 
 
 def to_count(value: Amount, field: str, maximum: int) -> int:
@@ -186,17 +209,20 @@ def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
     return round_cents(amount * percent / 100)
 
 
-def format_usd(amount: Decimal, *, cents: bool = True) -> str:
+def format_usd(amount: Decimal | int, *, cents: bool = True) -> str:
     """Format dollars for people: ``$1,234.50``; ``cents=False`` drops ``.00`` on whole dollars.
+
+    ``amount`` is an exact figure, a ``Decimal`` or an ``int`` (a float has no exact cents);
+    anything else, or a figure too large to round to cents, raises ``InvalidInputError``.
 
     >>> format_usd(Decimal("2000"), cents=False)
     '$2,000'
     >>> format_usd(Decimal("-74525.5"))
     '-$74,525.50'
     """
-    rounded = round_cents(amount)
+    rounded = round_cents(_exact(amount, "amount"))
     sign = "-" if rounded < 0 else ""
     magnitude = abs(rounded)
-    if not cents and magnitude == magnitude.to_integral_value():
+    if not flag(cents, "cents") and magnitude == magnitude.to_integral_value():
         return f"{sign}${magnitude:,.0f}"
     return f"{sign}${magnitude:,.2f}"

@@ -62,9 +62,10 @@ from functools import cache
 from importlib import resources
 
 from deficiency.auto import AutoExit
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.money import ZERO, Amount, format_usd, to_money
 from deficiency.mortgage import MortgageExit
+from deficiency.parsing import choice, instance, optional_flag
 from deficiency.periods import add_period
 from deficiency.scenarios import LoanKind
 
@@ -213,6 +214,14 @@ class LoanFacts:
     amount_owing_at_default: Decimal | None = None
 
     def __post_init__(self) -> None:
+        # Each fact as documented or refused: "nonjudicial" is the enum's value, and a
+        # yes/no is True/False (or 1/0). A string once made a California trustee's sale
+        # read as not covered by 580d, and a truthy "no" as an answer.
+        if self.foreclosure_type is not None:
+            kind = choice(ForeclosureType, self.foreclosure_type, "Foreclosure type")
+            object.__setattr__(self, "foreclosure_type", kind)
+        for name in BOOLEAN_FACTS:
+            object.__setattr__(self, name, optional_flag(getattr(self, name), name))
         for name in AMOUNT_FACTS:
             value = getattr(self, name)
             if value is not None:
@@ -518,7 +527,7 @@ def normalize_state(state: str) -> str:
     """A two-letter postal code, upper case; raises ``InvalidInputError`` for anything else."""
     code = state.strip().upper() if isinstance(state, str) else ""
     if len(code) != 2 or not code.isalpha():
-        raise InvalidInputError("State", f"{state!r} is not a two-letter state code")
+        raise InvalidInputError("State", f"{shown(state)} is not a two-letter state code")
     return code
 
 
@@ -547,7 +556,7 @@ def garnishment_rules(state: str) -> tuple[StateRule, ...]:
 
 
 def owing_at_default(
-    state: str, kind: LoanKind, answered: Amount | None, owed_now: Amount
+    state: str, kind: LoanKind | str, answered: Amount | None, owed_now: Amount
 ) -> Decimal | None:
     """The amount owing at default for a small-balance bar: as answered, else proven by
     what is owed now, else unknown (so the rule asks for it rather than guess).
@@ -566,6 +575,7 @@ def owing_at_default(
     >>> owing_at_default("WI", LoanKind.AUTO, 980, 1050)
     Decimal('980.00')
     """
+    kind = choice(LoanKind, kind, "Loan kind")
     if answered is not None:
         return to_money(answered, "Amount owing at default")
     bound = to_money(owed_now, "Amount owed")
@@ -760,21 +770,14 @@ def _explain(
 
 
 def _exit_for(kind: LoanKind, exit: MortgageExit | AutoExit | str) -> MortgageExit | AutoExit:
-    enum_type: type[MortgageExit] | type[AutoExit] = (
-        MortgageExit if kind is LoanKind.MORTGAGE else AutoExit
-    )
-    if isinstance(exit, enum_type):
-        return exit
-    try:
-        return enum_type(exit.value if isinstance(exit, enum.Enum) else exit)
-    except ValueError:
-        allowed = ", ".join(item.value for item in enum_type)
-        raise InvalidInputError("Exit", f"{exit!r} is not one of: {allowed}") from None
+    if kind is LoanKind.MORTGAGE:
+        return choice(MortgageExit, exit, "Exit")
+    return choice(AutoExit, exit, "Exit")
 
 
 def apply_state_law(
     state: str,
-    kind: LoanKind,
+    kind: LoanKind | str,
     exit: MortgageExit | AutoExit | str,
     gross_deficiency: Amount,
     facts: LoanFacts | None = None,
@@ -786,7 +789,7 @@ def apply_state_law(
     state
         Two-letter postal code ("CA", "wi").
     kind
-        Mortgage or car loan.
+        Mortgage or car loan (a :class:`LoanKind` or its value).
     exit
         A :class:`MortgageExit` or :class:`AutoExit` (or its value).
     gross_deficiency
@@ -842,9 +845,10 @@ def apply_state_law(
     'not_in_data'
     """
     code = normalize_state(state)
+    kind = choice(LoanKind, kind, "Loan kind")
     chosen_exit = _exit_for(kind, exit)
     gross = to_money(gross_deficiency, "Gross deficiency")
-    facts = facts if facts is not None else LoanFacts()
+    facts = instance(facts, LoanFacts, "Facts") if facts is not None else LoanFacts()
     in_state = rules_for(code)
     if not in_state:
         return StateLawResult(

@@ -23,6 +23,7 @@ import numpy.typing as npt
 
 from deficiency.errors import InvalidInputError
 from deficiency.money import MAX_AMOUNT, PERCENT_PLACES, Amount, to_money, to_percent
+from deficiency.parsing import text
 
 #: An array of whole cents.
 Cents: TypeAlias = npt.NDArray[np.int64]
@@ -300,6 +301,7 @@ def cents_steps(low: Amount, high: Amount, steps: int, field: str) -> Cents:
     >>> cents_steps(0, "1", 5, "fees")
     array([  0,  25,  50,  75, 100])
     """
+    field = text(field, "field", 200)
     low_c = money_to_cents(low, field)
     high_c = money_to_cents(high, field)
     if high_c < low_c:
