@@ -211,3 +211,19 @@ def test_a_link_answer_is_read_as_the_package_reads_it_and_an_unknown_fact_is_na
     )
     assert ignored == ["c_f_zzz"]
     assert (state["m_f_purchase_money"], state["m_f_fair_market_value"]) == ("yes", "1000.00")
+
+
+def test_a_file_with_a_5000_digit_number_is_refused_in_the_users_words():
+    """Issue 22: the upload error quoted Python ("use sys.set_int_max_str_digits() ...")."""
+    state = fresh()
+    before = dict(state)
+    text = (
+        '{"format": "deficiency-scenario", "version": 1, "kind": "auto", "exit": '
+        '"repossession", "resolution": "waived", "values": {"sale_price": ' + "9" * 5000 + "}}"
+    )
+    problem = load_upload(state, CAR, text.encode())
+    assert problem == (
+        "This file could not be loaded: document: is not a usable JSON document (a number "
+        "of 5,000 digits is not an amount). Nothing was changed."
+    )
+    assert state == before
