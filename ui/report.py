@@ -162,10 +162,22 @@ class _PrivateChromium(Chromium):
 
     def get_env(self) -> dict[str, str]:
         env = dict(super().get_env())
-        home = str(self.tmp_dir.path)
+        # The render's folder (the profile is inside it): Chromium's sockets go under TMPDIR.
+        folder = str(self.tmp_dir.path.parent)
         for name in ("HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
-            env[name] = home
+            env[name] = folder
         return env
+
+
+#: Chromium puts a Unix socket under its temporary folder, and a socket's path is limited
+#: to 107 bytes: under a long TMPDIR (a test's) the browser could not start. A longer
+#: temporary root gives way to /tmp.
+MAX_TEMP_ROOT = 40
+
+
+def _temp_root() -> str:
+    root = tempfile.gettempdir()
+    return root if len(root) <= MAX_TEMP_ROOT else "/tmp"
 
 
 #: Debian's Chromium behind its launcher script: the script adds remote extensions, whose
@@ -214,8 +226,7 @@ def _render_problem(error: BaseException) -> str:
 
 
 async def _render(charts: Sequence[tuple[go.Figure, int, int]], scale: float) -> list[bytes]:
-    # A short path: Chromium puts Unix sockets in it, and their paths must stay short.
-    with tempfile.TemporaryDirectory(prefix="pdf-") as folder:
+    with tempfile.TemporaryDirectory(prefix="pdf-", dir=_temp_root()) as folder:
         index = Path(folder) / "index.html"
         index.write_text(
             kaleido.PageGenerator(plotly=PLOTLY_JS, mathjax=False).generate_index(),
