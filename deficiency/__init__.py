@@ -1,7 +1,10 @@
 """Exact arithmetic of deficiency balances after a short sale, foreclosure or car repossession.
 
-The public API is re-exported here. Money is ``Decimal`` rounded half-up to cents;
-bad input raises :class:`InvalidInputError`, a ``ValueError`` naming the field.
+The public API is re-exported here, with the enums an ordinary call names
+(``Compounding.SIMPLE``; each also takes its value, "simple"). Money is ``Decimal``
+rounded half-up to cents; bad input of any kind raises :class:`InvalidInputError`, a
+``ValueError`` naming the field (:class:`InvalidScenarioError` is one, naming every bad
+field).
 The package informs; it is not legal or tax advice.
 """
 
@@ -36,7 +39,7 @@ from deficiency.errors import InvalidInputError
 from deficiency.garnishment import StateGarnishment, WageGarnishment, state_garnishment
 from deficiency.judgment_interest import (
     Compounding,
-    DebtType,
+    DebtPurpose,
     InterestRule,
     RateChoice,
     interest_rules,
@@ -55,6 +58,7 @@ from deficiency.letter_check import (
 from deficiency.limitations import Claim, Limitation, TimeLimit, limitations_for, time_limits
 from deficiency.money import format_usd, number_text, round_cents, to_money
 from deficiency.montecarlo import (
+    PriceDistribution,
     SaleSimulation,
     TornadoRow,
     simulate_sale,
@@ -95,6 +99,7 @@ from deficiency.state_law import (
 from deficiency.statement import Statement, StatementLine, explain, explain_items
 from deficiency.tax import (
     CancelledDebtTax,
+    DebtType,
     ForeclosureWorksheet,
     estimated_extra_tax,
     expected_forms,
@@ -114,6 +119,7 @@ __all__ = [
     "Compounding",
     "Confidence",
     "CreditReporting",
+    "DebtPurpose",
     "DebtType",
     "DeficiencyGrid",
     "DeficiencyPath",
@@ -138,6 +144,7 @@ __all__ = [
     "PayPeriod",
     "PlannerInputs",
     "Preset",
+    "PriceDistribution",
     "RateChoice",
     "RepossessionCosts",
     "Resolution",

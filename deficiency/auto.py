@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from deficiency.inputs import count_field, money_field, validate
 from deficiency.money import ZERO, round_cents, to_money
+from deficiency.parsing import choice, instance
 from deficiency.statement import Statement, StatementLine, nonzero_lines
 
 
@@ -90,7 +91,12 @@ class AutoScenario:
     exit: AutoExit = AutoExit.REPOSSESSION
 
     def __post_init__(self) -> None:
+        instance(self.loan, AutoLoan, "Loan")
+        instance(self.costs, RepossessionCosts, "Repossession costs")
+        instance(self.credits, AddOnCredits, "Credits")
         object.__setattr__(self, "sale_price", to_money(self.sale_price, "Sale price"))
+        # Its value too ("voluntary_surrender"): a string was once taken as a repossession.
+        object.__setattr__(self, "exit", choice(AutoExit, self.exit, "Repossession type"))
 
 
 def auto_statement(scenario: AutoScenario) -> Statement:
@@ -105,6 +111,7 @@ def auto_statement(scenario: AutoScenario) -> Statement:
     >>> s.deficiency
     Decimal('2000.00')
     """
+    scenario = instance(scenario, AutoScenario, "Scenario")
     loan, costs, credits = scenario.loan, scenario.costs, scenario.credits
     additions = [
         ("Accrued interest", loan.accrued_interest),

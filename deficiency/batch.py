@@ -37,9 +37,10 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
+from deficiency.parsing import flag, whole_number
 from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
 from deficiency.serialize import canonical_value, input_fields_for, spreadsheet_safe
 
@@ -113,8 +114,16 @@ TEMPLATE_EXAMPLES: tuple[Mapping[str, str], ...] = (
 )
 
 
-class BatchFileError(ValueError):
-    """A file that cannot be read as a batch at all: empty, or a bad header row."""
+class BatchFileError(InvalidInputError):
+    """A file that cannot be read as a batch at all: empty, a bad header row, not UTF-8.
+
+    An :class:`InvalidInputError` of the field ``file`` whose message is the problem alone.
+    """
+
+    def __init__(self, problem: str) -> None:
+        self.field = "file"
+        self.problem = problem
+        ValueError.__init__(self, problem)
 
 
 @dataclass(frozen=True)
@@ -304,7 +313,7 @@ _MAX_CENTS = 100_000_000_000_000  # $1 trillion, deficiency.money.MAX_AMOUNT
 #: Comma-joined money cells, each blank or a plain decimal with at most 2 places. A cell
 #: that itself holds a comma passes this test but then fails ``float`` and goes exact.
 _PLAIN_AMOUNTS = re.compile(r"(?:\d{1,13}(?:\.\d\d?)?)?(?:,(?:\d{1,13}(?:\.\d\d?)?)?)*", re.ASCII)
-_PLAIN_RATE = re.compile(r"(\d{1,3})(?:\.(\d{1,6}))?", re.ASCII)
+_PLAIN_RATE = re.compile(r"(\d{1,3})(?:\.(\d{1,4}))?", re.ASCII)  # PERCENT_PLACES
 
 #: Money inputs of each kind in the order the fast path reads them.
 _MORTGAGE_MONEY = (
@@ -366,7 +375,7 @@ def _cents_of(texts: Sequence[str]) -> list[int] | None:
 
 
 def _rate(text: str, default: tuple[int, int]) -> tuple[int, int] | None:
-    """(numerator, denominator) of a plain percentage from 0 to 100 with at most 6 places."""
+    """(numerator, denominator) of a plain percentage from 0 to 100 with at most 4 places."""
     if not text:
         return default
     match = _PLAIN_RATE.fullmatch(text)
@@ -558,33 +567,145 @@ class BatchSummary:
     failed: int
 
 
-def _row_problem(cells: Sequence[str], layout: _Layout, line: int) -> CaseResult:
-    """An error row for a row with the wrong number of cells, echoing what it has."""
+def _row_problem(cells: Sequence[str], layout: _Layout, line: int, problem: str) -> CaseResult:
+    """An error row for a row that cannot be read as the header says, echoing what it has."""
     padded = [*cells[: layout.width], *([""] * (layout.width - len(cells))), ""]
     named = {name: padded[index] for name, index in layout.at.items()}
     inputs = {name: named[name] for name in INPUT_COLUMNS}
-    problem = f"row: has {len(cells)} cells but the header has {layout.width} (line {line})"
     return CaseResult(
-        named["case_id"], named["kind"], named["exit"], named["resolution"], inputs, (problem,)
+        named["case_id"],
+        named["kind"],
+        named["exit"],
+        named["resolution"],
+        inputs,
+        (f"row: {problem} (line {line})",),
     )
 
 
-def _cases(reader: Iterator[list[str]], layout: _Layout) -> Iterator[list[str] | CaseResult]:
+#: Longest line read, in bytes: a caseload row is a few hundred characters, so a longer
+#: line is not a caseload (and is never held whole in memory).
+MAX_LINE_BYTES = 100_000
+_BOM = b"\xef\xbb\xbf"
+_OPEN_QUOTE = "a quote opens a cell that is not closed on this line (a cell cannot span lines)"
+
+
+def decoded_lines(binary: BinaryIO) -> Iterator[str]:
+    """The physical lines of a CSV file as text, each decoded on its own, for :func:`run_batch`.
+
+    Lines end at ``\\n``, ``\\r\\n`` or ``\\r``; a byte-order mark before the header is
+    dropped. Decoding line by line names the line of a bad byte, however late in the file.
+
+    A line longer than :data:`MAX_LINE_BYTES` comes back as a stand-in that
+    :func:`run_batch` reports as an error row, so its length never fills memory.
+
+    Raises
+    ------
+    BatchFileError
+        A line is not UTF-8 text (the first line also: UTF-16).
+
+    Examples
+    --------
+    >>> import io
+    >>> list(decoded_lines(io.BytesIO(b"\\xef\\xbb\\xbfcase_id\\r\\nc1\\rc2")))
+    ['case_id\\r\\n', 'c1\\r', 'c2']
+    >>> list(decoded_lines(io.BytesIO(b"case_id\\nc\\xe9\\n")))
+    Traceback (most recent call last):
+    ...
+    deficiency.batch.BatchFileError: line 2 is not UTF-8 text (byte 0xe9 at character 2); \
+save the file as CSV UTF-8
+    """
+    number = 0
+    pending = b""
+    while True:
+        chunk = binary.readline(MAX_LINE_BYTES + 1)
+        data = pending + chunk
+        if not data:
+            return
+        if number == 0 and data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise BatchFileError("the file is UTF-16 text; save it as CSV UTF-8")
+        if number == 0:
+            data = data.removeprefix(_BOM)
+        # Lines end at "\n", "\r\n" or a lone "\r" (old spreadsheets write it).
+        pieces = data.splitlines(keepends=True)
+        # A chunk the size limit cut (or a file's last line) may go on in the next one.
+        pending = pieces.pop() if chunk and not chunk.endswith(b"\n") else b""
+        for piece in pieces:
+            number += 1
+            yield _decoded(piece, number)
+        if len(pending) > MAX_LINE_BYTES:
+            number += 1
+            yield _TOO_LONG
+            pending = _after_line(binary)
+
+
+#: Stands for a line longer than :data:`MAX_LINE_BYTES`: read as an error row, not held.
+_TOO_LONG = "\0" * (MAX_LINE_BYTES + 1)
+_LINE_END = re.compile(rb"\r\n?|\n")
+
+
+def _after_line(binary: BinaryIO) -> bytes:
+    """Skip the rest of an overlong line; return what follows its end."""
+    while more := binary.readline(MAX_LINE_BYTES + 1):
+        end = _LINE_END.search(more)
+        if end is not None:
+            return more[end.end() :]
+    return b""
+
+
+def _decoded(piece: bytes, number: int) -> str:
+    try:
+        return piece.decode("utf-8")
+    except UnicodeDecodeError as error:
+        column = len(piece[: error.start].decode("utf-8", "replace")) + 1
+        byte = piece[error.start : error.start + 1].hex()
+        raise BatchFileError(
+            f"line {number} is not UTF-8 text (byte 0x{byte} at character {column}); "
+            "save the file as CSV UTF-8"
+        ) from None
+
+
+def _text_lines(source: Iterable[str]) -> Iterator[str]:
+    """The lines of ``source``, each checked to be text."""
+    if isinstance(source, str | bytes) or not isinstance(source, Iterable):
+        raise InvalidInputError(
+            "source", f"expected lines of CSV text (a file or a list), got {shown(source)}"
+        )
+    for number, line in enumerate(source, start=1):
+        if not isinstance(line, str):
+            raise InvalidInputError("source", f"line {number} is not text: {shown(line)}")
+        yield line
+
+
+def _cells(line: str) -> tuple[list[str], str | None]:
+    """The cells of one physical line, and what keeps them from being a row, if anything.
+
+    Each line is read on its own, so an unmatched quote cannot swallow the rows after it:
+    the line is reported and the next line is read as the next row.
+    """
+    if len(line) > MAX_LINE_BYTES:
+        return [], f"is longer than {MAX_LINE_BYTES:,} characters"
+    try:
+        cells = next(csv.reader((line,)), [])
+    except csv.Error:
+        return [], "cannot be read as CSV"
+    if any("\n" in cell or "\r" in cell for cell in cells):
+        return [cell.rstrip("\r\n") for cell in cells], _OPEN_QUOTE
+    return cells, None
+
+
+def _cases(lines: Iterator[tuple[int, str]], layout: _Layout) -> Iterator[list[str] | CaseResult]:
     """Yield each case's fast output row (a list, inputs not yet appended) or its CaseResult."""
     width = layout.width
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            line = getattr(reader, "line_num", 0)
-            yield CaseResult("", "", "", "", {}, (f"row: unreadable CSV ({error}) (line {line})",))
+    for number, line in lines:
+        cells, problem = _cells(line)
+        if problem is not None:
+            yield _row_problem(cells, layout, number, problem)
             continue
-        if not cells or (not cells[0].strip() and not any(cell.strip() for cell in cells)):
+        if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != width:
-            yield _row_problem(cells, layout, getattr(reader, "line_num", 0))
+            problem = f"has {len(cells)} cells but the header has {width}"
+            yield _row_problem(cells, layout, number, problem)
             continue
         cells.append("")
         row = fast_row(cells, layout)
@@ -626,7 +747,10 @@ def run_batch(
     Parameters
     ----------
     source
-        CSV text, e.g. a file opened with ``newline=""``; the first row is the header.
+        CSV text, one physical line at a time: :func:`decoded_lines` of a binary file, or
+        a text file opened with ``newline=""``. The first line is the header. No cell
+        spans lines: a quote left open is reported on its line, and the next line is
+        read as the next row.
     sink
         Where results go: CSV with :data:`OUTPUT_COLUMNS`, or with ``json_lines`` one
         JSON object per line (JSON Lines): the result columns, ``errors`` as a list,
@@ -638,7 +762,8 @@ def run_batch(
     ------
     BatchFileError
         The file is empty or its header row is unusable (unknown, duplicate or missing
-        columns). Row problems never raise: they become error rows.
+        columns, a quote left open). Row problems never raise: they become error rows,
+        each naming its line.
 
     Examples
     --------
@@ -649,13 +774,19 @@ def run_batch(
     >>> [line.split(",")[:9] for line in out.getvalue().splitlines()][2]
     ['example-car', 'auto', 'ok', '', '2000.00', '0.00', '2000.00', '0.00', '10000.00']
     """
-    reader = csv.reader(source)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise BatchFileError("the file is empty; expected a header row") from None
-    except csv.Error as error:
-        raise BatchFileError(f"header row: unreadable CSV ({error})") from None
+    lines = enumerate(_text_lines(source), start=1)
+    json_lines = flag(json_lines, "json_lines")
+    if not callable(getattr(sink, "write", None)):
+        raise InvalidInputError("sink", f"expected a text file to write to, got {shown(sink)}")
+    if progress is not None and not callable(progress):
+        raise InvalidInputError("progress", f"expected a function or None, got {shown(progress)}")
+    progress_every = whole_number(progress_every, "progress_every", 1, 10**9)
+    first = next(lines, None)
+    if first is None:
+        raise BatchFileError("the file is empty; expected a header row")
+    header, problem = _cells(first[1])
+    if problem is not None:
+        raise BatchFileError(f"header row: {problem} (line 1)")
     layout = _layout(header)
     rows = failed = 0
     chunk: list[list[str]] = []
@@ -665,7 +796,7 @@ def run_batch(
         # ending, so an input cell echoed with a bare "\r" stays one cell for every reader.
         writer = csv.writer(sink, lineterminator="\r\n")
         writer.writerow(OUTPUT_COLUMNS)
-    for item in _cases(reader, layout):
+    for item in _cases(lines, layout):
         rows += 1
         if isinstance(item, CaseResult) and item.errors:
             failed += 1

@@ -16,6 +16,7 @@ from math import ceil, floor
 
 from deficiency.money import MAX_AMOUNT, Amount
 from deficiency.mortgage import MortgageExit
+from deficiency.parsing import mapping
 from deficiency.scenarios import LoanKind, build_mortgage, choice, statement_for
 
 _MAX_CENTS = int(MAX_AMOUNT) * 100
@@ -96,6 +97,7 @@ def break_even_price(
     Decimal('279281.91')
     """
     loan_kind = choice(LoanKind, kind, "Loan type")
+    values = mapping(values, "Scenario values")
     target = _balance_cents(loan_kind, values, exit, 0)
     if target <= 0:
         return Decimal("0.00")

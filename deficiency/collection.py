@@ -24,7 +24,7 @@ from deficiency.garnishment import (
 )
 from deficiency.judgment_interest import (
     Compounding,
-    DebtType,
+    DebtPurpose,
     RateChoice,
     judgment_rate,
     rate_in_use,
@@ -40,6 +40,7 @@ from deficiency.money import (
     to_money,
     to_percent,
 )
+from deficiency.parsing import a_date, choice, instance, text
 from deficiency.periods import add_period
 from deficiency.sources import Source, data_table, source_from
 from deficiency.tax import form_1099c_threshold
@@ -86,11 +87,7 @@ class PayPeriod(enum.Enum):
 
 def pay_period(value: PayPeriod | str) -> PayPeriod:
     """A pay period, or its value ("weekly"); anything else raises ``InvalidInputError``."""
-    try:
-        return PayPeriod(value)
-    except (ValueError, TypeError):
-        allowed = ", ".join(member.value for member in PayPeriod)
-        raise InvalidInputError("Pay period", f"{value!r} is not one of: {allowed}") from None
+    return choice(PayPeriod, value, "Pay period")
 
 
 def federal_minimum_wage() -> Decimal:
@@ -264,6 +261,7 @@ def garnishment_cap(
     """
     earnings = to_money(disposable_earnings, "Disposable earnings")
     period = pay_period(period)
+    state = None if state is None else text(state, "State", 20)
     wage = (
         federal_minimum_wage() if minimum_wage is None else to_money(minimum_wage, "Minimum wage")
     )
@@ -306,19 +304,24 @@ def post_judgment_interest(
     Annual: each full 365-day year compounds, ``principal x (1 + rate/100)^years``, and the
     remaining days accrue simple interest on that amount. Rounded half-up to cents once.
 
+    ``compounding`` is a :class:`Compounding` or its value ("simple", "annual").
+
     Examples
     --------
     California, 10% simple, on $2,000 for a year:
 
     >>> post_judgment_interest(2000, 10, 365)
     Decimal('200.00')
+    >>> post_judgment_interest(2000, 10, 730, "simple")
+    Decimal('400.00')
     >>> post_judgment_interest(2000, 8, 730, Compounding.ANNUAL)
     Decimal('332.80')
     """
     amount = to_money(principal, "Judgment amount")
     rate = to_percent(annual_rate, "Interest rate") / 100
     day_count = to_count(days, "Days", maximum=MAX_YEARS * 366 * 2)
-    if compounding is Compounding.SIMPLE:
+    # Its value too ("simple"): any string once silently meant annual compounding.
+    if choice(Compounding, compounding, "Compounding") is Compounding.SIMPLE:
         return round_cents(amount * rate * day_count / DAYS_PER_YEAR)
     years, rest = divmod(day_count, 365)
     grown = amount * (1 + rate) ** years
@@ -436,6 +439,8 @@ def payoff_schedule(
     rate = to_percent(annual_rate, "Interest rate")
     years = to_count(max_years, "Years", maximum=100)
     period = pay_period(period)
+    if final_period is not None:
+        final_period = to_count(final_period, "Final period", maximum=years * period.per_year)
     limit = years * period.per_year
     if pay == ZERO and start > ZERO:
         return PayoffSchedule(
@@ -554,7 +559,7 @@ def level_payment(principal: Amount, annual_rate: Amount, months: int) -> Decima
     monthly = rate / 1200
     discount = 1 - (1 + monthly) ** -count
     if discount == ZERO:
-        # No rate, or one too small for 28 significant digits to compound (1e-121 %).
+        # No rate: the finest one read (0.0001 %) still compounds in 28 digits.
         return round_cents(amount / count)
     return round_cents(amount * monthly / discount)
 
@@ -603,12 +608,15 @@ class PlannerInputs:
     state: str | None = None
     interest_state: str | None = None
     judgment_date: date | None = None
-    debt_type: DebtType | None = DebtType.PERSONAL
+    debt_type: DebtPurpose | None = DebtPurpose.PERSONAL
     gross_earnings: Decimal | None = None
     rate_choice: RateChoice | None = field(default=None, init=False, compare=False)
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
+        set_(self, "pay_period", pay_period(self.pay_period))
+        if self.state is not None:
+            set_(self, "state", text(self.state, "State", 20))
         set_(self, "deficiency", to_money(self.deficiency, "Deficiency"))
         set_(self, "settlement_percent", to_percent(self.settlement_percent, "Settlement share"))
         if self.plan_monthly_payment is not None:
@@ -735,6 +743,7 @@ def compare_options(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
      ('garnishment', Decimal('2044.90'), Decimal('0.00')),
      ('bankruptcy', Decimal('0.00'), Decimal('2000.00'))]
     """
+    inputs = instance(inputs, PlannerInputs, "Planner inputs")
     deficiency = inputs.deficiency
     paid = percent_of(deficiency, inputs.settlement_percent)
     cancelled = deficiency - paid
@@ -862,6 +871,7 @@ def countdown(
     >>> c.deadline, c.days_left, c.expired
     (datetime.date(2028, 3, 1), 731, False)
     """
+    start, on = a_date(start, "Start"), a_date(on, "As of")
     total_months = to_count(years, "Years", maximum=100) * 12 + to_count(
         months, "Months", maximum=1200
     )

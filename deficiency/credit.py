@@ -25,8 +25,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
-from deficiency.errors import InvalidInputError
 from deficiency.money import Amount, to_count, to_money
+from deficiency.parsing import a_date
 from deficiency.paths import DeficiencyPath, Exit, is_mortgage, parse_exit, parse_path
 from deficiency.periods import add_months
 from deficiency.sources import Confidence, Source, data_table, sources_of
@@ -76,7 +76,7 @@ def removal_date(first_missed_payment: date) -> date:
     datetime.date(2031, 7, 13)
     """
     rule = rules()["seven_year_rule"]
-    clock_start = _as_date(first_missed_payment, "First missed payment") + timedelta(
+    clock_start = a_date(first_missed_payment, "First missed payment") + timedelta(
         days=rule["days_after_delinquency"]
     )
     return add_months(clock_start, 12 * rule["years"])
@@ -86,12 +86,6 @@ def seven_year_sources() -> tuple[Source, ...]:
     """Where the seven-year rule was read: FCRA 605(a)(4) and (c)(1), then the FTC staff's
     reading of when the delinquency starts."""
     return sources_of(rules()["seven_year_rule"])
-
-
-def _as_date(value: object, field: str) -> date:
-    if not isinstance(value, date):
-        raise InvalidInputError(field, f"expected a date, got {type(value).__name__}")
-    return value
 
 
 # --- How the account is reported ---------------------------------------------------
@@ -434,7 +428,7 @@ def timeline(
      ('2029-01-15', 'Earliest Fannie Mae mortgage'),
      ('2031-07-13', 'Off credit reports')]
     """
-    start = _as_date(first_missed_payment, "First missed payment")
+    start = a_date(first_missed_payment, "First missed payment")
     the_exit = parse_exit(exit)
     the_path = parse_path(path)
     defaults = rules()["timeline_defaults"]

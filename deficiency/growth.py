@@ -123,8 +123,8 @@ def amortization(
     months = months_field(term_months, "Term (months)")
     monthly = float(rate) / 1200
     if (1 + monthly) ** months == 1.0:
-        # A rate too small to change a float's compounding (e.g. 1e-121 %) is zero:
-        # numpy-financial's formula would divide 0 by 0 and return NaN.
+        # A rate too small to change a float's compounding is zero: numpy-financial's
+        # formula would divide 0 by 0 and return NaN. (0.0001 %, the finest rate read, does.)
         monthly = 0.0
     payment = _float_to_money(-npf.pmt(monthly, months, float(amount)))
     if amount > 0 and payment <= amount * rate / 1200:

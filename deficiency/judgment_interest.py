@@ -18,7 +18,7 @@ from functools import cache
 
 from deficiency.errors import InvalidInputError
 from deficiency.money import Amount, format_usd, to_money, to_percent
-from deficiency.scenarios import choice
+from deficiency.parsing import choice
 from deficiency.sources import Source, rows_checked, source_from
 
 #: The rows for judgments of federal courts (28 U.S.C. 1961), beside the 50 states and DC.
@@ -32,7 +32,7 @@ class Compounding(enum.Enum):
     ANNUAL = "annual"
 
 
-class DebtType(enum.Enum):
+class DebtPurpose(enum.Enum):
     """What the debt behind a judgment was for: some states set a lower rate on a
     judgment for a person's personal, family or household debt."""
 
@@ -42,7 +42,7 @@ class DebtType(enum.Enum):
     @property
     def label(self) -> str:
         """The choice in a reader's words."""
-        if self is DebtType.PERSONAL:
+        if self is DebtPurpose.PERSONAL:
             return "Personal, family or household use"
         return "A business"
 
@@ -117,7 +117,7 @@ class InterestRule:
         self,
         judgment_date: date | None,
         principal: Decimal | None,
-        debt_type: DebtType | None,
+        debt_type: DebtPurpose | None,
         contract_sets_rate: bool | None = None,
     ) -> bool | None:
         """Whether a judgment gets this rate: True, False, or None when a fact it needs is
@@ -137,7 +137,7 @@ class InterestRule:
         if self.principal_at_most is not None:
             checks.append(None if principal is None else principal <= self.principal_at_most)
         if self.personal_debt_only:
-            checks.append(None if debt_type is None else debt_type is DebtType.PERSONAL)
+            checks.append(None if debt_type is None else debt_type is DebtPurpose.PERSONAL)
         if False in checks:
             return False
         return None if None in checks else True
@@ -238,7 +238,7 @@ def judgment_rate(
     *,
     judgment_date: date | None = None,
     principal: Amount | None = None,
-    debt_type: DebtType | str | None = None,
+    debt_type: DebtPurpose | str | None = None,
     contract_sets_rate: bool | None = None,
 ) -> RateChoice:
     """The post-judgment interest rate a judgment gets in ``state`` ("US": federal court).
@@ -283,7 +283,7 @@ def judgment_rate(
     Decimal('10')
     """
     amount = None if principal is None else to_money(principal, "Judgment amount")
-    kind = None if debt_type is None else choice(DebtType, debt_type, "What the debt was for")
+    kind = None if debt_type is None else choice(DebtPurpose, debt_type, "What the debt was for")
     if judgment_date is not None and not isinstance(judgment_date, date):
         raise InvalidInputError("Judgment date", f"expected a date, got {judgment_date!r}")
     if contract_sets_rate is not None and not isinstance(contract_sets_rate, bool):

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import difflib
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.money import MAX_AMOUNT, ZERO, Amount, format_usd, round_cents, to_decimal, to_money
+from deficiency.parsing import a_date, choice, instance, optional_flag, text
 from deficiency.serialize import InvalidScenarioError
 from deficiency.sources import Source, data_table, sources_of
 
@@ -32,6 +33,7 @@ DEFAULT_LONG_SALE_DAYS = 90
 BALANCE_DATE_DAYS = 35
 MAX_ITEMS = 50
 MAX_LABEL_CHARS = 100
+_DATE_FACTS = ("repossession_date", "sale_date", "balance_date")
 
 
 class Severity(enum.Enum):
@@ -200,16 +202,28 @@ class LetterFacts:
             object.__setattr__(self, "low_price_fraction", fraction)
         except InvalidInputError as problem:
             problems.append(problem)
-        for name in ("repossession_date", "sale_date", "balance_date"):
+        checks: list[tuple[str, Callable[[Any], Any]]] = [
+            *((name, lambda value, name=name: a_date(value, name)) for name in _DATE_FACTS),
+            ("notice", lambda value: choice(NoticeStatus, value, "notice")),
+            ("precomputed", lambda value: optional_flag(value, "precomputed")),
+            ("state", lambda value: None if value is None else text(value, "state", 20)),
+        ]
+        for name, check in checks:
             value = getattr(self, name)
-            if value is not None and not isinstance(value, date):
-                problems.append(InvalidInputError(name, "must be a date"))
-        if not isinstance(self.notice, NoticeStatus):
-            problems.append(InvalidInputError("notice", "must be a NoticeStatus"))
+            if value is None and name != "notice":
+                continue
+            try:
+                object.__setattr__(self, name, check(value))
+            except InvalidInputError as problem:
+                problems.append(problem)
         known = {credit["id"] for credit in _reference()["credit"]} - {"unearned_interest"}
-        if self.add_ons is not None and not set(self.add_ons) <= known:
-            unknown = ", ".join(sorted(map(str, set(self.add_ons) - known)))
-            problems.append(InvalidInputError("add_ons", f"unknown add-ons: {unknown}"))
+        if self.add_ons is not None:
+            given = self.add_ons if isinstance(self.add_ons, Set) else None
+            if given is None or not all(isinstance(item, str) for item in given):
+                problems.append(InvalidInputError("add_ons", "expected a set of add-on names"))
+            elif not given <= known:
+                unknown = ", ".join(sorted(shown(item) for item in given - known))
+                problems.append(InvalidInputError("add_ons", f"unknown add-ons: {unknown}"))
         if isinstance(self.long_sale_days, bool) or not isinstance(self.long_sale_days, int):
             problems.append(InvalidInputError("long_sale_days", "must be a whole number"))
         elif not 1 <= self.long_sale_days <= 3650:
@@ -700,6 +714,11 @@ def check_letter(
     >>> [(f.check, f.figure) for f in check_letter(wrong) if f.check == "line_6"]
     [('line_6', Decimal('2000.00'))]
     """
+    letter = instance(letter, LenderLetter, "Letter")
+    if facts is not None:
+        facts = instance(facts, LetterFacts, "Facts")
+    if state_note is not None:
+        state_note = text(state_note, "State note", 5000)
     facts = LetterFacts() if facts is None else facts
     flags = [
         *_arithmetic(letter),

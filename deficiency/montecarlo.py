@@ -16,8 +16,9 @@ from decimal import Decimal
 
 import numpy as np
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.money import Amount, to_decimal, to_percent
+from deficiency.parsing import mapping
 from deficiency.scenarios import LoanKind, choice, scenario_fields, statement_for
 from deficiency.vectorized import (
     MAX_CENTS,
@@ -265,13 +266,15 @@ def tornado(
     [('sale_price', Decimal('3000.00')), ('retaking_fee', Decimal('600.00'))]
     """
     loan_kind = choice(LoanKind, kind, "Loan type")
+    values = mapping(values, "Scenario values")
     labels = {info.name: info.label for info in scenario_fields(loan_kind)}
     rows = []
     if not isinstance(ranges, Mapping):
         raise InvalidInputError("Ranges", "expected a low and a high end for each input")
     for name, pair in ranges.items():
         if name not in labels:
-            raise InvalidInputError(str(name), f"is not an input of a {loan_kind.value} scenario")
+            field = name if isinstance(name, str) and 0 < len(name.strip()) <= 60 else shown(name)
+            raise InvalidInputError(field, f"is not an input of a {loan_kind.value} scenario")
         if not isinstance(pair, tuple | list) or len(pair) != 2:
             raise InvalidInputError(labels[name], "expected a low and a high end")
         low, high = pair

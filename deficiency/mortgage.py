@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from deficiency.inputs import money_field, percent_field, validate
 from deficiency.money import percent_of, to_money
+from deficiency.parsing import choice, instance
 from deficiency.statement import Statement, StatementLine, nonzero_lines
 
 
@@ -106,7 +107,11 @@ class MortgageScenario:
     foreclosure_costs: ForeclosureCosts = field(default_factory=ForeclosureCosts)
 
     def __post_init__(self) -> None:
+        instance(self.payoff, MortgagePayoff, "Payoff")
+        instance(self.sale_costs, SaleCosts, "Selling costs")
+        instance(self.foreclosure_costs, ForeclosureCosts, "Foreclosure costs")
         object.__setattr__(self, "sale_price", to_money(self.sale_price, "Sale price"))
+        object.__setattr__(self, "exit", choice(MortgageExit, self.exit, "Mortgage exit"))
 
     @property
     def commission(self) -> Decimal:
@@ -130,6 +135,7 @@ def mortgage_statement(scenario: MortgageScenario) -> Statement:
     >>> mortgage_statement(MortgageScenario(payoff, Decimal(200000), sale_costs=costs)).deficiency
     Decimal('74525.00')
     """
+    scenario = instance(scenario, MortgageScenario, "Scenario")
     payoff = scenario.payoff
     additions = [
         ("Accrued interest", payoff.accrued_interest),

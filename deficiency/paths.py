@@ -11,8 +11,9 @@ from __future__ import annotations
 import enum
 
 from deficiency.auto import AutoExit
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.mortgage import MortgageExit
+from deficiency.parsing import choice
 from deficiency.resolution import Resolution
 
 #: Any way the borrower parted with the collateral.
@@ -55,14 +56,13 @@ def parse_exit(value: str | enum.Enum, field: str = "Exit") -> Exit:
     """
     if isinstance(value, MortgageExit | AutoExit):
         return value
-    raw = value.value if isinstance(value, enum.Enum) else value
-    for exit_type in (MortgageExit, AutoExit):
-        try:
-            return exit_type(raw)
-        except ValueError:
-            continue
+    if isinstance(value, str):
+        if value in {member.value for member in MortgageExit}:
+            return choice(MortgageExit, value, field)
+        if value in {member.value for member in AutoExit}:
+            return choice(AutoExit, value, field)
     allowed = ", ".join(str(member.value) for member in (*MortgageExit, *AutoExit))
-    raise InvalidInputError(field, f"{raw!r} is not one of: {allowed}")
+    raise InvalidInputError(field, f"{shown(value)} is not one of: {allowed}")
 
 
 def parse_path(value: str | enum.Enum, field: str = "Deficiency path") -> DeficiencyPath:
@@ -75,14 +75,8 @@ def parse_path(value: str | enum.Enum, field: str = "Deficiency path") -> Defici
     >>> parse_path("charged_off")
     <DeficiencyPath.CHARGED_OFF: 'charged_off'>
     """
-    if isinstance(value, DeficiencyPath):
-        return value
     raw = value.value if isinstance(value, Resolution) else value
-    try:
-        return DeficiencyPath(raw)
-    except ValueError:
-        allowed = ", ".join(str(member.value) for member in DeficiencyPath)
-        raise InvalidInputError(field, f"{raw!r} is not one of: {allowed}") from None
+    return choice(DeficiencyPath, raw, field)
 
 
 def is_mortgage(exit: Exit) -> bool:

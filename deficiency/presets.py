@@ -12,6 +12,8 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
+from deficiency.errors import InvalidInputError, shown
+from deficiency.parsing import choice
 from deficiency.resolution import Outcome
 from deficiency.scenarios import LoanKind, evaluate
 from deficiency.sources import Source, data_table, sources_of
@@ -95,14 +97,21 @@ def presets() -> tuple[Preset, ...]:
     return tuple(_preset(raw) for raw in data_table("presets.toml")["preset"])
 
 
-def presets_for(kind: LoanKind) -> tuple[Preset, ...]:
-    """The presets of one loan kind, worked example first."""
-    return tuple(preset for preset in presets() if preset.kind is kind)
+def presets_for(kind: LoanKind | str) -> tuple[Preset, ...]:
+    """The presets of one loan kind (a :class:`LoanKind` or its value), worked example first."""
+    chosen = choice(LoanKind, kind, "Loan kind")
+    return tuple(preset for preset in presets() if preset.kind is chosen)
 
 
 def preset(preset_id: str) -> Preset:
-    """The preset with this id; ``KeyError`` if there is none."""
-    for candidate in presets():
-        if candidate.id == preset_id:
-            return candidate
-    raise KeyError(preset_id)
+    """The preset with this id; any other id raises ``InvalidInputError`` listing them.
+
+    >>> preset("car-example").title
+    'Car repossession: the worked example'
+    """
+    if isinstance(preset_id, str):
+        for candidate in presets():
+            if candidate.id == preset_id:
+                return candidate
+    known = ", ".join(candidate.id for candidate in presets())
+    raise InvalidInputError("Preset", f"{shown(preset_id)} is not one of: {known}")

@@ -10,8 +10,10 @@ import enum
 from dataclasses import dataclass
 from decimal import Decimal
 
+from deficiency.errors import InvalidInputError
 from deficiency.inputs import money_field, percent_field, validate
 from deficiency.money import ZERO, percent_of, round_cents, to_decimal
+from deficiency.parsing import choice, instance
 from deficiency.statement import Statement
 
 #: The settlement share is the user's choice; no reliable typical figure exists
@@ -47,6 +49,8 @@ class ResolutionTerms:
     )
 
     def __post_init__(self) -> None:
+        # Its value too ("judgment"): a string was once taken as a settlement.
+        object.__setattr__(self, "resolution", choice(Resolution, self.resolution, "Resolution"))
         validate(self)
 
 
@@ -112,8 +116,8 @@ def resolve(
     """Apply a resolution to the part of a statement's deficiency the lender may collect.
 
     ``collectible`` is the deficiency left after state law (see
-    :mod:`deficiency.assessment`); when it is given, the rest of the deficiency is
-    ``barred`` and the resolution applies to the collectible part only.
+    :mod:`deficiency.assessment`), a non-negative amount; when it is given, the rest of
+    the deficiency is ``barred`` and the resolution applies to the collectible part only.
 
     Notes
     -----
@@ -134,12 +138,17 @@ def resolve(
     >>> settled.borrower_owes, settled.cancelled
     (Decimal('800.00'), Decimal('1200.00'))
     """
+    statement = instance(statement, Statement, "Statement")
+    terms = instance(terms, ResolutionTerms, "Resolution terms")
     gross = statement.deficiency
     if collectible is None:
         deficiency = gross
     else:
         limit = to_decimal(collectible, "Collectible deficiency")
-        deficiency = round_cents(max(ZERO, min(gross, limit)))
+        if limit < 0:
+            raise InvalidInputError("Collectible deficiency", "cannot be negative")
+        # Above the deficiency (a huge figure included) it leaves the whole of it collectible.
+        deficiency = round_cents(min(gross, limit))
     barred = gross - deficiency
     if deficiency == ZERO:
         return Outcome(statement, terms, ZERO, ZERO, ZERO, barred)

@@ -10,7 +10,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from deficiency.auto import (
     AddOnCredits,
@@ -20,7 +20,6 @@ from deficiency.auto import (
     RepossessionCosts,
     auto_statement,
 )
-from deficiency.errors import InvalidInputError
 from deficiency.inputs import MONEY, PERCENT, input_fields
 from deficiency.money import MAX_AMOUNT, MAX_PERCENT, Amount, to_count, to_money, to_percent
 from deficiency.mortgage import (
@@ -31,6 +30,8 @@ from deficiency.mortgage import (
     SaleCosts,
     mortgage_statement,
 )
+from deficiency.parsing import choice as choice  # the shared enum parser, by its old name
+from deficiency.parsing import mapping
 from deficiency.resolution import Outcome, Resolution, ResolutionTerms, resolve
 from deficiency.statement import Statement
 
@@ -88,9 +89,9 @@ def _infos(group: str, dataclass_type: type[Any]) -> tuple[FieldInfo, ...]:
     )
 
 
-def scenario_fields(kind: LoanKind) -> tuple[FieldInfo, ...]:
+def scenario_fields(kind: LoanKind | str) -> tuple[FieldInfo, ...]:
     """Every flat input of a scenario kind, sale price included, in statement order."""
-    groups = _GROUPS[kind]
+    groups = _GROUPS[choice(LoanKind, kind, "Loan kind")]
     obligation = _infos(*groups[0])
     rest = tuple(info for group in groups[1:] for info in _infos(*group))
     return (*obligation, SALE_PRICE, *rest)
@@ -109,7 +110,7 @@ def parse_field(info: FieldInfo, raw: Amount) -> Decimal | int:
     return to_count(raw, info.label, maximum=info.maximum)
 
 
-def exit_fields(kind: LoanKind, exit: str | enum.Enum) -> tuple[FieldInfo, ...]:
+def exit_fields(kind: LoanKind | str, exit: str | enum.Enum) -> tuple[FieldInfo, ...]:
     """The inputs that count on this exit's statement, in statement order.
 
     A short sale pays selling costs and no foreclosure costs; a foreclosure or deed in
@@ -122,7 +123,7 @@ def exit_fields(kind: LoanKind, exit: str | enum.Enum) -> tuple[FieldInfo, ...]:
     False
     """
     fields = scenario_fields(kind)
-    if kind is LoanKind.MORTGAGE:
+    if choice(LoanKind, kind, "Loan kind") is LoanKind.MORTGAGE:
         chosen = choice(MortgageExit, exit, "Mortgage exit")
         unused = "foreclosure costs" if chosen is MortgageExit.SHORT_SALE else "selling costs"
         return tuple(info for info in fields if info.group != unused)
@@ -155,26 +156,15 @@ def resolution_fields(resolution: str | Resolution | None = None) -> tuple[Field
 
 def _pick(dataclass_type: type[Any], values: Mapping[str, Amount], **fixed: Any) -> Any:
     names = {item.name for item in input_fields(dataclass_type)}
-    picked = {name: value for name, value in values.items() if name in names}
+    picked = {
+        name: value for name, value in mapping(values, "Scenario values").items() if name in names
+    }
     return dataclass_type(**picked, **fixed)
-
-
-E = TypeVar("E", bound=enum.Enum)
-
-
-def choice(enum_type: type[E], value: str | enum.Enum, field: str) -> E:
-    """Parse an enum choice, raising ``InvalidInputError`` naming ``field`` when it is unknown."""
-    if isinstance(value, enum_type):
-        return value
-    try:
-        return enum_type(value)
-    except ValueError:
-        allowed = ", ".join(str(member.value) for member in enum_type)
-        raise InvalidInputError(field, f"{value!r} is not one of: {allowed}") from None
 
 
 def build_mortgage(values: Mapping[str, Amount], exit: str | enum.Enum) -> MortgageScenario:
     """A mortgage scenario from flat values; missing inputs take their defaults (zero)."""
+    values = mapping(values, "Scenario values")
     return MortgageScenario(
         payoff=_pick(MortgagePayoff, values),
         sale_price=values.get("sale_price", 0),  # type: ignore[arg-type]
@@ -186,6 +176,7 @@ def build_mortgage(values: Mapping[str, Amount], exit: str | enum.Enum) -> Mortg
 
 def build_auto(values: Mapping[str, Amount], exit: str | enum.Enum) -> AutoScenario:
     """A car scenario from flat values; missing inputs take their defaults (zero)."""
+    values = mapping(values, "Scenario values")
     return AutoScenario(
         loan=_pick(AutoLoan, values),
         sale_price=values.get("sale_price", 0),  # type: ignore[arg-type]
@@ -195,21 +186,24 @@ def build_auto(values: Mapping[str, Amount], exit: str | enum.Enum) -> AutoScena
     )
 
 
-def statement_for(kind: LoanKind, values: Mapping[str, Amount], exit: str | enum.Enum) -> Statement:
+def statement_for(
+    kind: LoanKind | str, values: Mapping[str, Amount], exit: str | enum.Enum
+) -> Statement:
     """The 9-616(c) statement of a flat scenario; ``exit`` is a MortgageExit or AutoExit value."""
-    if kind is LoanKind.MORTGAGE:
+    if choice(LoanKind, kind, "Loan kind") is LoanKind.MORTGAGE:
         return mortgage_statement(build_mortgage(values, exit))
     return auto_statement(build_auto(values, exit))
 
 
 def evaluate(
-    kind: LoanKind,
+    kind: LoanKind | str,
     values: Mapping[str, Amount],
     exit: str | enum.Enum,
     resolution: str | Resolution,
 ) -> Outcome:
     """The outcome of a flat scenario under a resolution: the one call pages and batch use.
 
+    ``kind``, ``exit`` and ``resolution`` are enum members or their values ("auto").
     Raises ``InvalidInputError`` (a ``ValueError``) naming the first bad field.
 
     Examples

@@ -37,9 +37,10 @@ from types import MappingProxyType
 from typing import Any
 
 from deficiency.auto import AutoExit
-from deficiency.errors import InvalidInputError
-from deficiency.money import number_text, to_count, to_money, to_percent
+from deficiency.errors import InvalidInputError, shown
+from deficiency.money import MAX_NUMBER_TEXT, number_text, to_count, to_money, to_percent
 from deficiency.mortgage import MortgageExit
+from deficiency.parsing import choice, instance, whole_number
 from deficiency.resolution import Outcome, Resolution
 from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
 
@@ -132,19 +133,25 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
-class InvalidScenarioError(ValueError):
+class InvalidScenarioError(InvalidInputError):
     """A scenario that cannot be used; ``problems`` names every bad field, not just the first.
+
+    It is an :class:`InvalidInputError` (``field`` names the first bad field), so one
+    ``except InvalidInputError`` catches every refusal of the package.
 
     Examples
     --------
     >>> error = InvalidScenarioError([InvalidInputError("sale_price", "cannot be negative")])
-    >>> error.fields, str(error)
-    (('sale_price',), 'sale_price: cannot be negative')
+    >>> error.fields, str(error), error.field
+    (('sale_price',), 'sale_price: cannot be negative', 'sale_price')
     """
 
     def __init__(self, problems: Sequence[InvalidInputError]) -> None:
         self.problems = tuple(problems)
-        super().__init__("; ".join(str(problem) for problem in self.problems))
+        message = "; ".join(str(problem) for problem in self.problems)
+        self.field = self.problems[0].field if self.problems else "scenario"
+        self.problem = message
+        ValueError.__init__(self, message)
 
     @property
     def fields(self) -> tuple[str, ...]:
@@ -177,8 +184,7 @@ def canonical_value(info: FieldInfo, raw: object) -> str:
     if isinstance(raw, str) and len(raw) > 60:
         raise InvalidInputError(info.name, "is too long to be an amount")
     if not isinstance(raw, str | int | Decimal) or isinstance(raw, bool):
-        shown = "null" if raw is None else type(raw).__name__
-        raise InvalidInputError(info.name, f"expected an amount as a string, got {shown}")
+        raise InvalidInputError(info.name, f"expected an amount as a string, got {_kind(raw)}")
     if info.kind == "money":
         return number_text(to_money(value, info.name))
     if info.kind == "percent":
@@ -186,27 +192,28 @@ def canonical_value(info: FieldInfo, raw: object) -> str:
     return str(to_count(value, info.name, maximum=info.maximum))
 
 
-def _choice(enum_type: type[enum.Enum], raw: object, field: str) -> Any:
-    if isinstance(raw, enum_type):
-        return raw
-    allowed = ", ".join(str(member.value) for member in enum_type)
+def _kind(raw: object) -> str:
+    """What a JSON value is, in JSON's words."""
+    if raw is None:
+        return "null"
+    if isinstance(raw, bool):
+        return "true or false"
+    if isinstance(raw, int | float | Decimal):
+        return "a number"
     if isinstance(raw, str):
-        for member in enum_type:
-            if member.value == raw:
-                return member
-    raise InvalidInputError(field, f"{_shown(raw)} is not one of: {allowed}")
-
-
-def _shown(raw: object) -> str:
-    text = repr(raw)
-    return text if len(text) <= 30 else text[:30] + "..."
+        return "text"
+    if isinstance(raw, list | tuple):
+        return "a list"
+    if isinstance(raw, Mapping):
+        return "an object"
+    return shown(raw)
 
 
 def _optional_text(raw: object, field: str) -> str | None:
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise InvalidInputError(field, f"must be text, got {type(raw).__name__}")
+        raise InvalidInputError(field, f"must be text, got {shown(raw)}")
     if len(raw) > MAX_NAME_CHARS:
         raise InvalidInputError(field, f"is longer than {MAX_NAME_CHARS} characters")
     if _UNSAFE_TEXT.search(raw):
@@ -220,7 +227,7 @@ def _state(raw: object) -> str | None:
         return None
     code = text.upper()
     if code not in STATE_CODES:
-        raise InvalidInputError("state", f"{_shown(raw)} is not a two-letter US state code")
+        raise InvalidInputError("state", f"{shown(raw)} is not a two-letter US state code")
     return code
 
 
@@ -239,7 +246,7 @@ def _facts(raw: object, problems: list[InvalidInputError]) -> Mapping[str, str]:
     for key, value in raw.items():
         if not isinstance(key, str) or not isinstance(value, str):
             problems.append(
-                InvalidInputError(f"facts.{_shown(key)}", "must be a fact name with a text answer")
+                InvalidInputError(f"facts.{shown(key)}", "must be a fact name with a text answer")
             )
             continue
         try:
@@ -271,14 +278,14 @@ def _check(
         except InvalidInputError as problem:
             problems.append(problem)
 
-    attempt("kind", _choice, LoanKind, kind, "kind")
-    attempt("resolution", _choice, Resolution, resolution, "resolution")
+    attempt("kind", choice, LoanKind, kind, "kind")
+    attempt("resolution", choice, Resolution, resolution, "resolution")
     attempt("name", _optional_text, name, "name")
     attempt("state", _state, state)
     parts["facts"] = _facts(facts, problems)
     loan_kind = parts.get("kind")
     if isinstance(loan_kind, LoanKind):
-        attempt("exit", _choice, _EXITS[loan_kind], exit, "exit")
+        attempt("exit", choice, _EXITS[loan_kind], exit, "exit")
     clean: dict[str, str] = {}
     if not isinstance(values, Mapping):
         problems.append(InvalidInputError("values", "must be an object of name -> amount"))
@@ -289,7 +296,7 @@ def _check(
             if info is None:
                 problems.append(
                     InvalidInputError(
-                        f"values.{_shown(key)}", f"is not an input of a {loan_kind.value} scenario"
+                        f"values.{shown(key)}", f"is not an input of a {loan_kind.value} scenario"
                     )
                 )
                 continue
@@ -389,18 +396,33 @@ def to_json(document: ScenarioDocument, *, indent: int | None = 2) -> str:
     >>> from_json(to_json(doc)) == doc
     True
     """
+    document = instance(document, ScenarioDocument, "Document")
+    if indent is not None:
+        indent = whole_number(indent, "Indent", 0, 16)
     return json.dumps(document.to_dict(), indent=indent, ensure_ascii=False)
 
 
+class _Unusable(ValueError):
+    """What makes valid JSON unusable as a scenario, in the user's words."""
+
+
 def _reject_constant(name: str) -> object:
-    raise ValueError(f"{name} is not allowed; write amounts as strings")
+    raise _Unusable(f"{name} is not allowed; write amounts as strings")
+
+
+def _whole(text: str) -> int:
+    # A number longer than any amount: Python refuses to read one past 4,300 digits in
+    # its own words, so it is refused here in ours.
+    if len(text) > MAX_NUMBER_TEXT:
+        raise _Unusable(f"a number of {len(text):,} digits is not an amount")
+    return int(text)
 
 
 def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     result: dict[str, object] = {}
     for key, value in pairs:
         if key in result:
-            raise ValueError(f"the key {_shown(key)} appears twice")
+            raise _Unusable(f"the key {shown(key)} appears twice")
         result[key] = value
     return result
 
@@ -414,7 +436,7 @@ def _parse(text: str | bytes) -> object:
         except UnicodeDecodeError:
             raise InvalidInputError("document", "is not UTF-8 text") from None
     if not isinstance(text, str):
-        raise InvalidInputError("document", f"expected JSON text, got {type(text).__name__}")
+        raise InvalidInputError("document", f"expected JSON text, got {shown(text)}")
     if len(text) > MAX_DOCUMENT_CHARS:
         raise InvalidInputError(
             "document", f"is larger than {MAX_DOCUMENT_CHARS:,} characters; not a scenario file"
@@ -423,6 +445,7 @@ def _parse(text: str | bytes) -> object:
         return json.loads(
             text,
             parse_float=Decimal,
+            parse_int=_whole,
             parse_constant=_reject_constant,
             object_pairs_hook=_unique_keys,
         )
@@ -432,8 +455,10 @@ def _parse(text: str | bytes) -> object:
         ) from None
     except RecursionError:
         raise InvalidInputError("document", "is nested too deeply to be a scenario") from None
-    except (ValueError, ArithmeticError) as error:
+    except _Unusable as error:
         raise InvalidInputError("document", f"is not a usable JSON document ({error})") from None
+    except (ValueError, ArithmeticError):
+        raise InvalidInputError("document", "is not a usable JSON document") from None
 
 
 def from_json(text: str | bytes) -> ScenarioDocument:
@@ -458,15 +483,16 @@ values.sale_price: cannot be negative; values.'colour': is not an input of a aut
     except InvalidInputError as problem:
         raise InvalidScenarioError([problem]) from None
     if not isinstance(raw, dict):
-        kind = "a list" if isinstance(raw, list) else type(raw).__name__
-        not_object = InvalidInputError("document", f"must be a JSON object {{...}}, got {kind}")
+        not_object = InvalidInputError(
+            "document", f"must be a JSON object {{...}}, got {_kind(raw)}"
+        )
         raise InvalidScenarioError([not_object])
     problems: list[InvalidInputError] = []
     expected = ", ".join(DOCUMENT_KEYS)
     for key in raw:
         if key not in DOCUMENT_KEYS:
             problems.append(
-                InvalidInputError(_shown(key), f"is not a known key (expected {expected})")
+                InvalidInputError(shown(key), f"is not a known key (expected {expected})")
             )
     for key in REQUIRED_KEYS:
         if key not in raw:
@@ -535,6 +561,7 @@ def statement_csv(document: ScenarioDocument) -> str:
     >>> [line for line in statement_csv(doc).splitlines() if line.startswith("statement")][-1]
     'statement,line_6,Deficiency,2000.00'
     """
+    document = instance(document, ScenarioDocument, "Document")
     outcome = document.outcome()
     statement = outcome.statement
     rows: list[tuple[str, str, str, str]] = [

@@ -61,11 +61,12 @@ from decimal import Decimal
 from functools import cache
 
 from deficiency.auto import AutoExit
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.money import ZERO, Amount, format_usd, to_money
 from deficiency.mortgage import MortgageExit
+from deficiency.parsing import choice, instance, optional_flag
 from deficiency.periods import add_period
-from deficiency.scenarios import LoanKind, choice
+from deficiency.scenarios import LoanKind
 from deficiency.sources import Confidence, Source, data_rows, rows_checked, source_from
 
 #: Shown with every result: the package informs, it does not advise.
@@ -229,37 +230,18 @@ class LoanFacts:
     amount_owing_at_default: Decimal | None = None
 
     def __post_init__(self) -> None:
-        set_ = object.__setattr__
+        # Each fact as documented or refused: "nonjudicial" is the enum's value, and a
+        # yes/no is True/False (or 1/0). A string once made a California trustee's sale
+        # read as not covered by 580d, and a truthy "no" as an answer.
         if self.foreclosure_type is not None:
-            set_(
-                self,
-                "foreclosure_type",
-                choice(ForeclosureType, self.foreclosure_type, "Foreclosure type"),
-            )
+            kind = choice(ForeclosureType, self.foreclosure_type, "Foreclosure type")
+            object.__setattr__(self, "foreclosure_type", kind)
         for name in BOOLEAN_FACTS:
-            value = getattr(self, name)
-            if value is not None:
-                set_(self, name, yes_no(value, fact_words(name)))
+            object.__setattr__(self, name, optional_flag(getattr(self, name), name))
         for name in AMOUNT_FACTS:
             value = getattr(self, name)
             if value is not None:
-                set_(self, name, to_money(value, name.replace("_", " ")))
-
-
-def yes_no(value: object, field: str) -> bool:
-    """A yes/no answer: ``True``/``False``, 1/0, or "yes"/"no"/"true"/"false" in any case;
-    anything else raises ``InvalidInputError`` naming ``field``.
-
-    >>> yes_no("Yes", "owner occupied"), yes_no(0, "owner occupied")
-    (True, False)
-    """
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str) and value.strip().lower() in ("yes", "true", "no", "false"):
-        return value.strip().lower() in ("yes", "true")
-    raise InvalidInputError(field, f"{value!r} is not yes or no")
+                object.__setattr__(self, name, to_money(value, name.replace("_", " ")))
 
 
 @dataclass(frozen=True)
@@ -587,7 +569,7 @@ def normalize_state(state: str) -> str:
     """
     code = state.strip().upper() if isinstance(state, str) else ""
     if code not in jurisdiction_names():
-        raise InvalidInputError("State", f"{state!r} is not the code of a US state or DC")
+        raise InvalidInputError("State", f"{shown(state)} is not the code of a US state or DC")
     return code
 
 
@@ -615,7 +597,7 @@ def cure_rules(state: str) -> tuple[StateRule, ...]:
 
 
 def owing_at_default(
-    state: str, kind: LoanKind, answered: Amount | None, owed_now: Amount
+    state: str, kind: LoanKind | str, answered: Amount | None, owed_now: Amount
 ) -> Decimal | None:
     """The amount owing at default for a small-balance bar: as answered, else proven by
     what is owed now, else unknown (so the rule asks for it rather than guess).
@@ -634,6 +616,7 @@ def owing_at_default(
     >>> owing_at_default("WI", LoanKind.AUTO, 980, 1050)
     Decimal('980.00')
     """
+    kind = choice(LoanKind, kind, "Loan kind")
     if answered is not None:
         return to_money(answered, "Amount owing at default")
     bound = to_money(owed_now, "Amount owed")
@@ -846,7 +829,7 @@ def _exit_for(kind: LoanKind, exit: MortgageExit | AutoExit | str) -> MortgageEx
 
 def apply_state_law(
     state: str,
-    kind: LoanKind,
+    kind: LoanKind | str,
     exit: MortgageExit | AutoExit | str,
     gross_deficiency: Amount,
     facts: LoanFacts | None = None,
@@ -858,7 +841,7 @@ def apply_state_law(
     state
         Two-letter postal code ("CA", "wi").
     kind
-        Mortgage or car loan.
+        Mortgage or car loan (a :class:`LoanKind` or its value).
     exit
         A :class:`MortgageExit` or :class:`AutoExit` (or its value).
     gross_deficiency
@@ -920,9 +903,10 @@ def apply_state_law(
     deficiency.errors.InvalidInputError: State: 'ZZ' is not the code of a US state or DC
     """
     code = normalize_state(state)
+    kind = choice(LoanKind, kind, "Loan kind")
     chosen_exit = _exit_for(kind, exit)
     gross = to_money(gross_deficiency, "Gross deficiency")
-    facts = facts if facts is not None else LoanFacts()
+    facts = instance(facts, LoanFacts, "Facts") if facts is not None else LoanFacts()
     if facts.foreclosure_type is None and judicial_only(code):
         facts = replace(facts, foreclosure_type=ForeclosureType.JUDICIAL)
     in_state = rules_for(code)

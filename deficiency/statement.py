@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.money import ZERO, Amount, to_money
+from deficiency.parsing import text
 
 
 class StatementLine(NamedTuple):
@@ -118,10 +119,11 @@ def _items(amounts: Mapping[str, Amount] | None, group: str) -> tuple[StatementL
     if amounts is None:
         return ()
     if not isinstance(amounts, Mapping):
-        raise InvalidInputError(group, f"expected labelled amounts, got {type(amounts).__name__}")
+        raise InvalidInputError(group, f"expected labelled amounts, got {shown(amounts)}")
     lines = []
     for label, amount in amounts.items():
-        lines.append(StatementLine(str(label), to_money(amount, f"{group} '{label}'")))
+        name = text(label, f"{group} label", 200)
+        lines.append(StatementLine(name, to_money(amount, f"{group} '{name}'")))
     return tuple(lines)
 
 
@@ -149,7 +151,7 @@ def explain_items(
         proceeds=to_money(sale_price, "sale price"),
         expense_items=_items(expenses, "expense"),
         credit_items=_items(credits, "credit"),
-        proceeds_label=proceeds_label,
+        proceeds_label=text(proceeds_label, "Proceeds label", 200),
     )
 
 

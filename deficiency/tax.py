@@ -38,6 +38,7 @@ from deficiency.auto import AutoExit
 from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, Amount, percent_of, to_decimal, to_money
 from deficiency.mortgage import MortgageExit
+from deficiency.parsing import a_date, choice, flag, whole_number
 from deficiency.paths import DeficiencyPath, Exit, parse_exit, parse_path
 from deficiency.periods import next_business_day
 from deficiency.sources import Source, data_table, sources_of
@@ -259,6 +260,7 @@ def foreclosure_worksheet(
     Decimal('10000.00')
     """
     kind = _debt_type(debt_type)
+    personal_use = flag(personal_use, "Personal use")
     debt = to_money(debt_before_transfer, "Debt before the transfer")
     value = to_money(fair_market_value, "Fair market value")
     basis = to_money(adjusted_basis, "Adjusted basis")
@@ -299,12 +301,7 @@ def foreclosure_worksheet(
 
 
 def _debt_type(value: DebtType | str) -> DebtType:
-    if isinstance(value, DebtType):
-        return value
-    try:
-        return DebtType(value)
-    except ValueError:
-        raise InvalidInputError("Debt type", f"{value!r} is not recourse or nonrecourse") from None
+    return choice(DebtType, value, "Debt type")
 
 
 # --- Exclusions (Form 982) ------------------------------------------------------------
@@ -568,10 +565,12 @@ def taxable_cancelled_debt(
     (Decimal('50000.00'), False)
     """
     cancelled = to_money(cancelled_debt, "Cancelled debt")
-    if not isinstance(discharge_date, date):
-        raise InvalidInputError("Discharge date", "expected a date")
-    if written_arrangement_date is not None and not isinstance(written_arrangement_date, date):
-        raise InvalidInputError("Written arrangement date", "expected a date")
+    discharge_date = a_date(discharge_date, "Discharge date")
+    if written_arrangement_date is not None:
+        written_arrangement_date = a_date(written_arrangement_date, "Written arrangement date")
+    title_11_case = flag(title_11_case, "Title 11 (bankruptcy) case")
+    married_filing_separately = flag(married_filing_separately, "Married filing separately")
+    elect_insolvency = flag(elect_insolvency, "Elect the insolvency exclusion")
     home_debt = to_money(qualified_home_debt, "Qualified home debt")
     balance = home_debt if loan_balance is None else to_money(loan_balance, "Loan balance")
     if home_debt > balance:
@@ -866,8 +865,11 @@ def expected_forms(
     the_exit = parse_exit(exit)
     the_path = parse_path(path)
     amount = to_money(cancelled, "Cancelled debt")
-    form_c = _form_1099c(the_path, amount, tax_year)
-    return _form_1099a(the_exit, form_c, same_year, personal_use, tax_year), form_c
+    year = None if tax_year is None else whole_number(tax_year, "Tax year", 1900, 2200)
+    form_c = _form_1099c(the_path, amount, year)
+    same = flag(same_year, "Same year")
+    personal = flag(personal_use, "Personal use")
+    return _form_1099a(the_exit, form_c, same, personal, year), form_c
 
 
 def _form_1099c(path: DeficiencyPath, amount: Decimal, tax_year: int | None) -> ExpectedForm:

@@ -22,7 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from deficiency.errors import InvalidInputError
-from deficiency.money import MAX_AMOUNT, Amount, to_money, to_percent
+from deficiency.money import MAX_AMOUNT, PERCENT_PLACES, Amount, to_money, to_percent
+from deficiency.parsing import text
 
 #: An array of whole cents.
 Cents: TypeAlias = npt.NDArray[np.int64]
@@ -36,7 +37,7 @@ MAX_CENTS = int(MAX_AMOUNT) * 100
 #: single-amount limit. Four such totals still sum far inside ``int64``.
 MAX_TOTAL_CENTS = MAX_CENTS * 1000
 #: Rates are carried as integers in units of 0.0001 percent (a hundredth of a basis point).
-RATE_SCALE = 10_000
+RATE_SCALE = 10**PERCENT_PLACES
 #: ``RATE_SCALE`` x 100: dividing ``amount x rate_units`` by this gives the percentage.
 _RATE_DIVISOR = RATE_SCALE * 100
 #: Largest grid :func:`deficiency_grid` builds: 4,000,000 points is a 2,000 x 2,000 heat
@@ -171,11 +172,7 @@ def rate_units(rate: Amount, field: str = "Commission (% of price)") -> int:
     ...
     deficiency.errors.InvalidInputError: Commission (% of price): use at most 4 decimal places
     """
-    percent = to_percent(rate, field)
-    units = percent * RATE_SCALE
-    if units != units.to_integral_value():
-        raise InvalidInputError(field, "use at most 4 decimal places")
-    return int(units)
+    return int(to_percent(rate, field) * RATE_SCALE)  # whole: at most PERCENT_PLACES places
 
 
 def percent_of_cents(amount: Cents | int, units: int) -> Cents:
@@ -304,6 +301,7 @@ def cents_steps(low: Amount, high: Amount, steps: int, field: str) -> Cents:
     >>> cents_steps(0, "1", 5, "fees")
     array([  0,  25,  50,  75, 100])
     """
+    field = text(field, "field", 200)
     low_c = money_to_cents(low, field)
     high_c = money_to_cents(high, field)
     if high_c < low_c:

@@ -9,6 +9,7 @@ from ui.charts import waterfall_alt, waterfall_figure
 from ui.entry import require_entrypoint
 from ui.letter_form import (
     CREDIT_EXAMPLES,
+    DATE_FIELDS,
     EXAMPLE,
     EXAMPLE_EXPENSES,
     EXPENSE_EXAMPLES,
@@ -20,8 +21,8 @@ from ui.letter_form import (
     arithmetic_rows,
     check_form,
 )
-from ui.markdown import literal_dollars, plain
-from ui.sources import sources_markdown
+from ui.markdown import plain
+from ui.sources import source_note
 from ui.widgets import COLUMN_GAP, DATE_FORMAT
 
 require_entrypoint()
@@ -111,20 +112,18 @@ with form_column:
             for name, label in FACT_AMOUNTS
             if name == "believed_value"
         }
-        dates = st.columns(2)
-        with dates[0]:
-            taken = st.date_input(
-                "Repossession date", value=None, key="lt_repossession_date",
-                format=DATE_FORMAT, persist_state="session",
-            )  # fmt: skip
-        with dates[1]:
-            sold = st.date_input(
-                "Sale date",
-                value=None,
-                key="lt_sale_date",
-                format=DATE_FORMAT,
-                persist_state="session",
-            )
+        typed_dates = {}
+        for (name, label), column in zip(DATE_FIELDS, st.columns(2), strict=True):
+            with column:
+                typed_dates[name] = st.text_input(
+                    label,
+                    key=f"lt_{name}",
+                    placeholder=DATE_FORMAT,
+                    max_chars=20,
+                    help=f"As the letter prints it, {DATE_FORMAT} (from 1970 to 2099).",
+                    persist_state="session",
+                )
+                slots[name] = st.empty()
         state_names = {info.code: info.name for info in states()}
         state = st.selectbox(
             "State",
@@ -164,8 +163,8 @@ check = check_form(
         line_6_is_surplus=line_6_kind == "surplus",
     ),
     FactsForm(
-        repossession_date=taken,
-        sale_date=sold,
+        repossession_date=typed_dates["repossession_date"],
+        sale_date=typed_dates["sale_date"],
         state=state,
         notice=notice or "unknown",
         **amounts,
@@ -234,9 +233,11 @@ with result_column:
                 icon = (
                     ":material/help:" if flag.severity is Severity.QUESTION else ":material/info:"
                 )
+                # A flag quotes the letter's own item names: shown as typed, never as
+                # Markdown (an expense type ![x](http://host/a.png) fetched from that host).
                 with st.container(border=True):
-                    st.markdown(f"{icon} **{literal_dollars(flag.title)}**")
-                    st.markdown(literal_dollars(flag.why))
-                    st.markdown(f"**Ask:** {literal_dollars(flag.ask)}")
+                    st.markdown(f"{icon} **{plain(flag.title)}**")
+                    st.markdown(plain(flag.why))
+                    st.markdown(f"**Ask:** {plain(flag.ask)}")
                     if flag.sources:
-                        st.markdown(f":small[Sources: {sources_markdown(flag.sources)}]")
+                        st.markdown(source_note(flag.sources))

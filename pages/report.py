@@ -1,5 +1,7 @@
 """Printable report: the Compare scenarios on one letter-size PDF page, with a preview."""
 
+from datetime import date
+
 import streamlit as st
 
 from deficiency import format_usd
@@ -8,12 +10,25 @@ from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figu
 from ui.compute import side_outcome
 from ui.entry import require_entrypoint
 from ui.markdown import literal_dollars
-from ui.report import build_report, report_side
+from ui.report import ReportError, ReportSide, build_report, report_side
 from ui.sides import CAR, MORTGAGE
 from ui.tables import statement_rows
 from ui.widgets import COLUMN_GAP, DATE_FORMAT
 
 require_entrypoint()
+
+#: The PDF last built this visit: the scenarios and date it shows, its bytes or its error.
+PDF_KEY = "rp_pdf"
+
+
+def _build(wanted: tuple[tuple[ReportSide, ...], date]) -> None:
+    """Build the PDF of these scenarios and date, or keep why it could not be built."""
+    sides, prepared_on = wanted
+    try:
+        st.session_state[PDF_KEY] = (wanted, build_report(sides, prepared_on=prepared_on), None)
+    except ReportError as error:
+        st.session_state[PDF_KEY] = (wanted, None, str(error))
+
 
 st.title("Printable report")
 st.caption(
@@ -43,19 +58,45 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         width=220,
         persist_state="session",
     )
-    chosen = tuple(sides)
-    st.download_button(
-        "Download the PDF",
-        lambda: build_report(chosen, prepared_on=prepared_on),  # built only when clicked
-        file_name=f"deficiency-report-{prepared_on.isoformat()}.pdf",
-        mime="application/pdf",
+    # Built in the page's run, not when a download is clicked: a download whose data
+    # failed vanished without a word. A PDF built is kept for the figures it shows.
+    wanted = (tuple(sides), prepared_on)
+    built = st.session_state.get(PDF_KEY)
+    if built is not None and built[0] != wanted:
+        built = None
+    st.button(
+        "Build the PDF",
+        key="rp_build",
         icon=":material/picture_as_pdf:",
-        key="rp_download",
-        type="primary",
-        on_click="ignore",
-        disabled=not sides,
+        type="secondary" if built else "primary",
+        disabled=not sides or (built is not None and built[1] is not None),
+        on_click=_build,
+        args=(wanted,),
     )
-st.caption("The PDF is built when you click: the charts take a few seconds to render.")
+    built = st.session_state.get(PDF_KEY)
+    if built is not None and built[0] != wanted:
+        built = None
+    if built is not None and built[1] is not None:
+        st.download_button(
+            "Download the PDF",
+            built[1],
+            file_name=f"deficiency-report-{prepared_on.isoformat()}.pdf",
+            mime="application/pdf",
+            icon=":material/download:",
+            key="rp_download",
+            type="primary",
+            on_click="ignore",
+        )
+if built is not None and built[2] is not None:
+    st.error(
+        f"The PDF could not be built: {built[2]}. Nothing was downloaded; try again, and if "
+        "it keeps failing, print this page from the browser instead.",
+        icon=":material/error:",
+    )
+st.caption(
+    "The PDF is built when you ask: its charts take a few seconds to draw, on this machine "
+    "only. Change a figure and build it again."
+)
 
 st.header("What the page contains")
 st.markdown(

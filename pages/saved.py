@@ -27,11 +27,12 @@ def _save(side_index: int) -> None:
     try:
         saved = save_snapshot(st.session_state, side, name or panels.scenario_name(side))
     except InvalidScenarioError as error:
-        st.session_state["save_error"] = f"Not saved: {error}"
+        reasons = (p.problem if p.field == "name" else str(p) for p in error.problems)
+        st.session_state["save_error"] = "Not saved: " + "; ".join(reasons) + "."
         return
     st.session_state.pop("save_error", None)
     st.session_state[f"{side.prefix}_save_name"] = ""
-    st.toast(f"Saved “{saved.name}”.", icon=":material/bookmark_added:")
+    st.toast(f"Saved “{plain(saved.name)}”.", icon=":material/bookmark_added:")
 
 
 for index, (side, column) in enumerate(zip(SIDES, st.columns(2), strict=True)):

@@ -18,6 +18,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# strace records what the PDF build tries to reach (tests/ui/test_report_network.py).
+if ! command -v strace >/dev/null 2>&1; then
+  echo "Installing strace for the network-recording test..."
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && apt-get install -y -qq strace >/dev/null
+  else
+    sudo apt-get update -qq && sudo apt-get install -y -qq strace >/dev/null
+  fi
+fi
+
 if [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund
 fi

@@ -81,5 +81,6 @@ def start(page: str | None = None, **query: str) -> AppTest:
 
 
 def rendered(markdown: str) -> str:
-    """Markdown source as a reader sees it: backslash escapes (``ui.markdown.plain``) removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
+    """Markdown source as a reader sees it: backslash escapes and the invisible joiners of
+    ``ui.markdown.plain`` removed."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

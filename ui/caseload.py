@@ -15,7 +15,13 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from deficiency import AutoExit, MortgageExit
-from deficiency.batch import BatchFileError, BatchSummary, run_batch, template_csv
+from deficiency.batch import (
+    BatchFileError,
+    BatchSummary,
+    decoded_lines,
+    run_batch,
+    template_csv,
+)
 
 #: The largest upload the page takes; bigger files belong on the command line.
 MAX_UPLOAD_MB = 50
@@ -80,28 +86,15 @@ class CaseloadRun:
     errors: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _decoded(binary: BinaryIO) -> io.TextIOWrapper:
-    # utf-8-sig: spreadsheets often write a byte-order mark before the header.
-    return io.TextIOWrapper(binary, encoding="utf-8-sig", errors="strict", newline="")
-
-
 def _stream(binary: BinaryIO, sink: io.StringIO, *, json_lines: bool) -> BatchSummary:
     binary.seek(0)
-    text = _decoded(binary)
     try:
-        return run_batch(text, sink, json_lines=json_lines)
-    except UnicodeDecodeError as error:
-        raise CaseloadFileError(
-            f"The file is not UTF-8 text (byte {error.object[error.start : error.start + 1]!r} "
-            f'at position {error.start:,}). In your spreadsheet, save it as "CSV UTF-8".'
-        ) from None
+        return run_batch(decoded_lines(binary), sink, json_lines=json_lines)
     except BatchFileError as error:
         raise CaseloadFileError(
             f"This file cannot be read as a caseload: {error}. "
             "Download the template to see the expected columns."
         ) from None
-    finally:
-        text.detach()  # leave the uploaded file open for a later download
 
 
 def totals(rows: Iterable[Mapping[str, str]]) -> CaseloadTotals:

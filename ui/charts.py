@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 
 from deficiency import Outcome, Statement, format_usd
 from deficiency.money import ZERO
+from ui.markdown import plotly_text
 
 CHARGE = "#D55E00"  # vermillion: adds to what is owed
 CREDIT = "#0072B2"  # blue: reduces what is owed
@@ -157,6 +158,22 @@ def category_axis(labels: Sequence[str]) -> dict[str, Any]:
     }
 
 
+#: One scenario's bar in the who-pays figure, the gap under it (its dollar ticks and the
+#: next scenario's name), the room below the last one (ticks, then the legend) and where
+#: the legend starts under the plot.
+OUTCOME_PANEL_PX = 66
+OUTCOME_GAP_PX = 66
+OUTCOME_BOTTOM_PX = 74
+OUTCOME_LEGEND_PX = 32
+TITLE_PX = 60
+TITLE_LINE_PX = 36
+
+
+def title_room(title: str) -> int:
+    """The top margin a title takes: one line, plus each line it wraps onto."""
+    return TITLE_PX + TITLE_LINE_PX * wrap(title, TITLE_WIDTH).count("<br>")
+
+
 def _figure(
     data: list[dict[str, Any]], layout: dict[str, Any], title: str, height: int
 ) -> go.Figure:
@@ -167,9 +184,9 @@ def _figure(
     """
     title_text = wrap(title, TITLE_WIDTH)
     extra = dict(layout)
-    margin = {"l": 10, "r": 10, "t": 60, "b": 10, **extra.pop("margin", {})}
+    margin = {"l": 10, "r": 10, "t": TITLE_PX, "b": 10, **extra.pop("margin", {})}
     # Room for every line of a wrapped title above the plot.
-    margin["t"] = max(margin["t"], 60 + 36 * title_text.count("<br>"))
+    margin["t"] = max(margin["t"], title_room(title))
     layout = {
         "title": {"text": title_text, "x": 0, "xanchor": "left"},
         "font": FONT,
@@ -193,11 +210,34 @@ def _signed(amount: Decimal, sign: str) -> str:
     return f"{sign}{format_usd(amount)}"
 
 
+#: Appended to repeat a category label invisibly, so two bars never share a category.
+_INVISIBLE = "\u200b"
+
+
+def distinct_labels(labels: Sequence[str]) -> list[str]:
+    """Category labels that read as given but are all different: a repeat gets invisible
+    characters appended. On a category axis, a lender's expense named "Deficiency" was the
+    same category as the result bar, and Plotly drew the two as one.
+
+    >>> [len(label) for label in distinct_labels(["Fee", "Deficiency", "Deficiency"])]
+    [3, 10, 11]
+    """
+    seen: set[str] = set()
+    result = []
+    for label in labels:
+        while label in seen:
+            label += _INVISIBLE
+        seen.add(label)
+        result.append(label)
+    return result
+
+
 def waterfall_figure(statement: Statement, title: str) -> go.Figure:
     """The statement as a waterfall: owed, less the sale, plus expenses, less credits, = result.
 
     The first bar is absolute, the steps relative and the last bar the total, so a
-    reader follows the UCC 9-616(c) order from left to right.
+    reader follows the UCC 9-616(c) order from left to right. Item labels (a lender's
+    letter names them) are shown as typed and each has its own bar.
     """
     labels = ["Amount owed", statement.proceeds_label]
     measures = ["absolute", "relative"]
@@ -221,6 +261,7 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
         texts.append(format_usd(statement.deficiency))
     measures.append("total")
     values.append(ZERO)
+    labels = distinct_labels([plotly_text(label) for label in labels])
     trace = {
         "type": "waterfall",
         "x": labels,
@@ -279,29 +320,39 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
     and what is cancelled, plus judgment costs or a surplus where they arise.
     """
     count = max(len(rows), 1)
-    gap = 0.28 if count > 1 else 0.0
-    height_share = (1 - gap * (count - 1)) / count
+    # Sized in pixels, so any number of panels fits: a panel and the gap under it (its
+    # dollar ticks, the next panel's name) keep their height and the figure grows. Shares
+    # of a fixed height went negative from the fifth panel and plotly refused the figure.
+    plot = count * OUTCOME_PANEL_PX + (count - 1) * OUTCOME_GAP_PX
+    panel, gap = OUTCOME_PANEL_PX / plot, OUTCOME_GAP_PX / plot
     data: list[dict[str, Any]] = []
     layout: dict[str, Any] = {
         "barmode": "stack",
-        "legend": {"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
+        # The legend sits a fixed distance under the plot, below the last dollar ticks.
+        "legend": {
+            "orientation": "h",
+            "y": -OUTCOME_LEGEND_PX / plot,
+            "x": 0,
+            "traceorder": "normal",
+        },
         "annotations": [],
         # No tick labels beside the bars; dollar ticks, then the legend, below them.
-        "margin": {"l": 17, "b": 74},
+        "margin": {"l": 17, "b": OUTCOME_BOTTOM_PX},
     }
     shown: set[str] = set()
     for index, (name, outcome) in enumerate(rows):
         suffix = "" if index == 0 else str(index + 1)
-        top = 1 - index * (height_share + gap)
+        shown_name = _hover_literal(plotly_text(name))
+        top = max(1 - index * (panel + gap), panel)  # never below the last panel's floor
         layout[f"xaxis{suffix}"] = {**DOLLAR_AXIS, "anchor": f"y{suffix}", "rangemode": "tozero"}
         layout[f"yaxis{suffix}"] = {
-            "domain": [top - height_share, top],
+            "domain": [max(top - panel, 0.0), top],
             "anchor": f"x{suffix}",
             "showticklabels": False,
         }
         layout["annotations"].append(
             {
-                "text": name,
+                "text": plotly_text(name),
                 "x": 0.5,
                 "y": top,
                 "xref": "paper",
@@ -331,11 +382,16 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
                     "text": [format_usd(amount, cents=False)],
                     "textposition": "inside",
                     "insidetextanchor": "middle",
-                    "hovertemplate": f"{name}<br>{segment}: %{{text}}<extra></extra>",
+                    "hovertemplate": f"{shown_name}<br>{segment}: %{{text}}<extra></extra>",
                 }
             )
             shown.add(segment)
-    return _figure(data, layout, title, height=150 + 110 * count)
+    return _figure(data, layout, title, height=plot + OUTCOME_BOTTOM_PX + title_room(title))
+
+
+def _hover_literal(text: str) -> str:
+    """Text put into a hover template as is: ``%{`` there would be read as a placeholder."""
+    return text.replace("%{", "%\u200b{")
 
 
 def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:

@@ -18,7 +18,7 @@ import streamlit as st
 
 from deficiency import (
     Compounding,
-    DebtType,
+    DebtPurpose,
     InvalidInputError,
     Outcome,
     PayPeriod,
@@ -121,7 +121,7 @@ def rate_choice(outcome: Outcome) -> RateChoice | None:
         law,
         judgment_date=_judgment_date(),
         principal=principal,
-        debt_type=str(state.get("p_debt_type", DebtType.PERSONAL.value)),
+        debt_type=str(state.get("p_debt_type", DebtPurpose.PERSONAL.value)),
     )
 
 
@@ -158,7 +158,7 @@ def plan(outcome: Outcome) -> Plan:
             state=state_code() or None,
             interest_state=interest_law(),
             judgment_date=_judgment_date(),
-            debt_type=DebtType(str(state.get("p_debt_type", DebtType.PERSONAL.value))),
+            debt_type=DebtPurpose(str(state.get("p_debt_type", DebtPurpose.PERSONAL.value))),
             gross_earnings=gross,
         )
 
@@ -199,7 +199,7 @@ def garnishment_inputs(outcome: Outcome) -> None:
         choice_input(
             "p_debt_type",
             "What the loan was for",
-            [(item.value, item.label) for item in DebtType],
+            [(item.value, item.label) for item in DebtPurpose],
         )
     law_rate = rate_choice(outcome) if chosen != RATE_TYPED else None
     if law_rate is None or law_rate.rate is None:

@@ -9,6 +9,7 @@ so the page can show it right beside that field.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,13 +97,60 @@ class LetterForm:
     line_6_is_surplus: bool = False
 
 
+#: The dates a letter can carry: anything outside is a typo, said beside its box.
+EARLIEST_DATE = date(1970, 1, 1)
+LATEST_DATE = date(2099, 12, 31)
+#: The date fields, typed as text: a date picker refused a date outside its range in the
+#: browser and the check went on with the previous date without a word.
+DATE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("repossession_date", "Repossession date"),
+    ("sale_date", "Sale date"),
+)
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def typed_date(text: str, field: str) -> date | None:
+    """A date typed the US way (MM/DD/YYYY; ISO 2025-03-15 too); blank is not known.
+
+    Raises ``InvalidInputError`` naming ``field`` for text that is not a date or a date
+    outside 1970 to 2099, so the check never goes on with an earlier date.
+
+    >>> typed_date(" 3/15/2025 ", "Sale date")
+    datetime.date(2025, 3, 15)
+    >>> typed_date("03/15/1902", "Sale date")
+    Traceback (most recent call last):
+    ...
+    deficiency.errors.InvalidInputError: Sale date: 03/15/1902 is outside 01/01/1970 to \
+12/31/2099; check the year
+    """
+    cleaned = text.strip()
+    if not cleaned:
+        return None
+    shown = cleaned if len(cleaned) <= 20 else cleaned[:20] + "..."
+    try:
+        match = _US_DATE.fullmatch(cleaned)
+        if match is not None:
+            month, day, year = (int(part) for part in match.groups())
+            chosen = date(year, month, day)
+        elif cleaned.isascii():
+            chosen = date.fromisoformat(cleaned)
+        else:
+            raise ValueError(cleaned)
+    except ValueError:
+        raise InvalidInputError(field, f"{shown} is not a date; write it as MM/DD/YYYY") from None
+    if not EARLIEST_DATE <= chosen <= LATEST_DATE:
+        span = f"{EARLIEST_DATE:%m/%d/%Y} to {LATEST_DATE:%m/%d/%Y}"
+        raise InvalidInputError(field, f"{shown} is outside {span}; check the year")
+    return chosen
+
+
 @dataclass(frozen=True)
 class FactsForm:
     """What the user knows besides the letter; blank text and ``None`` mean not known."""
 
     believed_value: str = ""
-    repossession_date: date | None = None
-    sale_date: date | None = None
+    repossession_date: str = ""
+    sale_date: str = ""
     state: str | None = None
     notice: str = NoticeStatus.UNKNOWN.value
     finance_charge: str = ""
@@ -213,9 +261,18 @@ def _facts(form: FactsForm) -> LetterFacts:
         name: (None if not getattr(form, name).strip() else getattr(form, name))
         for name, _ in FACT_AMOUNTS
     }
+    dates: dict[str, date | None] = {}
+    problems: list[InvalidInputError] = []
+    for name, label in DATE_FIELDS:
+        try:
+            dates[name] = typed_date(getattr(form, name), label)
+        except InvalidInputError as problem:
+            problems.append(InvalidInputError(name, problem.problem))
+    if problems:
+        raise InvalidScenarioError(problems)
     return LetterFacts(
-        repossession_date=form.repossession_date,
-        sale_date=form.sale_date,
+        repossession_date=dates["repossession_date"],
+        sale_date=dates["sale_date"],
         state=form.state,
         notice=NoticeStatus(form.notice),
         **amounts,

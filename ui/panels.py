@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from streamlit.runtime.state.safe_session_state import SafeSessionState
 
 from deficiency import (
     InvalidInputError,
+    InvalidScenarioError,
     LoanKind,
     Outcome,
     Resolution,
@@ -41,6 +43,8 @@ from ui.widgets import (
     preset_picker,
     state_picker,
 )
+
+_LOG = logging.getLogger(__name__)
 
 NOT_ADVICE = (
     "This tool informs; it is not legal or tax advice. State law, your contract and the "
@@ -325,14 +329,21 @@ def _session() -> SafeSessionState | None:
 def _export(
     session: SafeSessionState | None, side: Side, render: Callable[[ScenarioDocument], str]
 ) -> str:
-    """The scenario as it stands when the button is clicked (inputs may have moved since)."""
+    """The scenario as it stands when the button is clicked (inputs may have moved since).
+
+    Never fails silently: Streamlit drops a download whose data callable raises, so a
+    scenario that cannot be exported downloads as a file saying why.
+    """
     if session is None:
         return "This scenario could not be exported: the page has no session."
     state = session.filtered_state
     try:
         return render(side_document(state, side, name=scenario_name(side, state)))
-    except (InvalidInputError, KeyError) as error:
+    except (InvalidInputError, InvalidScenarioError) as error:
         return f"This scenario could not be exported: {error}"
+    except Exception:  # a defect: still a file that says so, and the log has the detail
+        _LOG.exception("scenario export failed")
+        return "This scenario could not be exported because of an error in the app."
 
 
 def _load_upload(side: Side) -> None:

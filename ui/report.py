@@ -1,22 +1,28 @@
 """The printable one-page report: both scenarios' inputs, statements and charts as a PDF.
 
 Pure: the date is an argument, nothing reads Streamlit. Charts are rendered to PNG by
-kaleido with the system's Chromium; a rendering failure raises :class:`ReportError`
+kaleido with the system's Chromium, started for the one PDF and kept to this machine and
+a temporary folder (:func:`figure_pngs`); a rendering failure raises :class:`ReportError`
 instead of leaving an image out. The page is US letter with half-inch margins and the
 layout is sized so that any one scenario pair fits on one page.
 """
 
 from __future__ import annotations
 
+import asyncio
 import io
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import kaleido  # type: ignore[import-untyped]  # ships no type information
+import plotly
 import plotly.graph_objects as go
+from choreographer.browsers.chromium import Chromium
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -109,29 +115,145 @@ def report_side(side: Side, state: State, outcome: Outcome) -> ReportSide:
     )
 
 
-_kaleido_lock = threading.Lock()
-_kaleido_started = False
+#: Seconds one chart may take to render; a PDF renders three.
+RENDER_TIMEOUT_S = 30
+#: The plotly.js the charts are rendered with: the copy the plotly package ships, read
+#: from disk, never a CDN.
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+#: Chromium switches that keep a render on this machine: no background services (time,
+#: search preconnects, reports, pings) and no name resolution (every host, an address
+#: too, resolves to nothing, so no request can leave even if one is made).
+PRIVATE_SWITCHES = (
+    "--disable-background-networking",
+    "--disable-client-side-phishing-detection",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-features="
+    + ",".join(
+        (
+            "NetworkTimeServiceQuerying",  # clients2.google.com/time
+            "PreconnectToSearch",  # the default search engine, preconnected at start
+            "MediaRouter",
+            "OptimizationHints",
+            "Translate",
+            "AutofillServerCommunication",
+        )
+    ),
+    "--dns-prefetch-disable",
+    "--no-pings",
+    # The component updater runs despite --disable-component-update: it asked
+    # update.googleapis.com. An empty data: URL as its server leaves it nothing to fetch.
+    "--component-updater=url-source=data:text/plain,",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+
+
+class _PrivateChromium(Chromium):
+    """kaleido's Chromium, kept to this machine and to one temporary folder.
+
+    Its profile, caches and HOME are inside the folder the render made and deletes, so
+    nothing of a user's stays (the default left a 2.5 MB profile in the temp folder and
+    files under HOME).
+    """
+
+    def get_cli(self) -> list[str]:
+        # about:blank: the first tab opened the default search engine's page otherwise.
+        return [*super().get_cli(), *PRIVATE_SWITCHES, "about:blank"]
+
+    def get_env(self) -> dict[str, str]:
+        env = dict(super().get_env())
+        # The render's folder (the profile is inside it): Chromium's sockets go under TMPDIR.
+        folder = str(self.tmp_dir.path.parent)
+        for name in ("HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+            env[name] = folder
+        return env
+
+
+#: Chromium puts a Unix socket under its temporary folder, and a socket's path is limited
+#: to 107 bytes: under a long TMPDIR (a test's) the browser could not start. A longer
+#: temporary root gives way to /tmp.
+MAX_TEMP_ROOT = 40
+
+
+def _temp_root() -> str:
+    root = tempfile.gettempdir()
+    return root if len(root) <= MAX_TEMP_ROOT else "/tmp"
+
+
+#: Debian's Chromium behind its launcher script: the script adds remote extensions, whose
+#: update checks asked update.googleapis.com.
+DEBIAN_CHROMIUM = Path("/usr/lib/chromium/chromium")
+
+
+def _browser_path() -> str | None:
+    """The Chromium binary to run: Debian's own behind its launcher, else choreographer's
+    choice of the browsers installed."""
+    return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.is_file() else None
+
+
+def figure_pngs(charts: Sequence[tuple[go.Figure, int, int]], scale: float = 2.0) -> list[bytes]:
+    """Each (figure, width, height) as PNG bytes, rendered by kaleido with the system's
+    Chromium in one private session: MathJax off and plotly.js from disk (kaleido's
+    defaults load both from CDNs), no request beyond this machine, and every file in a
+    temporary folder deleted before returning. About 3 s for a PDF's three charts.
+
+    Raises :class:`ReportError` if Chromium cannot render one.
+    """
+    result: list[list[bytes] | BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(asyncio.run(_render(charts, scale)))
+        except BaseException as error:  # handed to the caller's thread
+            result.append(error)
+
+    # A thread of its own: the caller (a Streamlit download) may be inside a running loop.
+    worker = threading.Thread(target=run, name="report-charts")
+    worker.start()
+    worker.join()
+    outcome = result[0]
+    if isinstance(outcome, BaseException):
+        raise ReportError(_render_problem(outcome)) from outcome
+    return outcome
+
+
+def _render_problem(error: BaseException) -> str:
+    if isinstance(error, ReportError):
+        return str(error)
+    if isinstance(error, TimeoutError | asyncio.TimeoutError):
+        return f"a chart took longer than {RENDER_TIMEOUT_S} seconds to draw"
+    return "a chart could not be drawn as an image (the browser that draws it failed)"
+
+
+async def _render(charts: Sequence[tuple[go.Figure, int, int]], scale: float) -> list[bytes]:
+    with tempfile.TemporaryDirectory(prefix="pdf-", dir=_temp_root()) as folder:
+        index = Path(folder) / "index.html"
+        index.write_text(
+            kaleido.PageGenerator(plotly=PLOTLY_JS, mathjax=False).generate_index(),
+            encoding="utf-8",
+        )
+        images = []
+        async with kaleido.Kaleido(
+            n=1,
+            timeout=RENDER_TIMEOUT_S,
+            page_generator=index,
+            browser_cls=_PrivateChromium,
+            path=_browser_path(),
+            enable_extensions=False,
+            tmp_dir=folder,
+        ) as renderer:
+            for figure, width, height in charts:
+                options = {"format": "png", "width": width, "height": height, "scale": scale}
+                image = await renderer.calc_fig(figure, opts=options)
+                if not isinstance(image, bytes) or not image.startswith(b"\x89PNG"):
+                    raise ReportError("a chart could not be drawn as an image (no PNG came back)")
+                images.append(image)
+        return images
 
 
 def figure_png(figure: go.Figure, *, width: int, height: int, scale: float = 2.0) -> bytes:
-    """A Plotly figure as PNG bytes, rendered by kaleido with the system's Chromium.
-
-    The first call starts kaleido's shared server (a few seconds); later calls take
-    about a third of a second. Raises :class:`ReportError` if Chromium cannot render.
-    """
-    global _kaleido_started
-    options = {"format": "png", "width": width, "height": height, "scale": scale}
-    with _kaleido_lock:
-        try:
-            if not _kaleido_started:
-                kaleido.start_sync_server(silence_warnings=True)
-                _kaleido_started = True
-            image = kaleido.calc_fig_sync(figure, opts=options)
-        except Exception as error:  # kaleido raises several kinds; all mean "no image"
-            raise ReportError(f"a chart could not be rendered as an image: {error}") from error
-    if not isinstance(image, bytes) or not image.startswith(b"\x89PNG"):
-        raise ReportError("a chart could not be rendered as an image: kaleido returned no PNG")
-    return image
+    """One Plotly figure as PNG bytes (see :func:`figure_pngs`)."""
+    return figure_pngs([(figure, width, height)], scale)[0]
 
 
 #: Chart pixels per millimetre of paper: a 13 px chart font prints at about 5 pt.
@@ -271,28 +393,32 @@ def _wrapped(label: str, width: int = 14) -> str:
 
 def _images(sides: Sequence[ReportSide]) -> _Images:
     column_width = (CONTENT_WIDTH_MM - COLUMN_GAP_MM * (len(sides) - 1)) / len(sides)
-    waterfalls = []
+    charts: list[tuple[go.Figure, int, int]] = []
     for side in sides:
         figure = _for_print(
             waterfall_figure(side.outcome.statement, f"How the {side.name.lower()} figure builds")
         )
         figure.update_traces(x=[_wrapped(str(label)) for label in figure.data[0].x])
-        waterfalls.append(
-            figure_png(
+        charts.append(
+            (
                 figure,
-                width=round(column_width * PX_PER_MM),
-                height=round(WATERFALL_HEIGHT_MM * PX_PER_MM),
+                round(column_width * PX_PER_MM),
+                round(WATERFALL_HEIGHT_MM * PX_PER_MM),
             )
         )
     rows = [(side.name, side.outcome) for side in sides]
-    who_pays = figure_png(
-        _for_print(
-            outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled")
-        ),
-        width=round(CONTENT_WIDTH_MM * PX_PER_MM),
-        height=round(_outcome_height(len(sides)) * PX_PER_MM),
+    who_pays = _for_print(
+        outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled")
     )
-    return _Images(tuple(waterfalls), who_pays, column_width)
+    charts.append(
+        (
+            who_pays,
+            round(CONTENT_WIDTH_MM * PX_PER_MM),
+            round(_outcome_height(len(sides)) * PX_PER_MM),
+        )
+    )
+    *waterfalls, who_pays_png = figure_pngs(charts)
+    return _Images(tuple(waterfalls), who_pays_png, column_width)
 
 
 def _draw(sides: Sequence[ReportSide], images: _Images, prepared_on: date, fit: float) -> _Report:

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from deficiency import (
     InvalidInputError,
     InvalidScenarioError,
+    LoanFacts,
     Resolution,
     ScenarioDocument,
     from_json,
@@ -24,7 +25,7 @@ from deficiency import (
     presets_for,
     scenario_document,
 )
-from deficiency.assessment import fact_answer
+from deficiency.assessment import DERIVED_FACTS, fact_answer
 from deficiency.scenarios import choice, parse_field
 from deficiency.serialize import STATE_CODES
 from ui.sides import SIDES, InputSpec, Side
@@ -32,6 +33,26 @@ from ui.state import DEFAULTS, EXACT, STATE_KEY, State, accept, fact_key, load_p
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _FACT = re.compile(r"^(?P<prefix>[mc])_f_(?P<fact>[a-z0-9_]+)$")
+#: The facts a state's rules can ask (LoanFacts' fields, less those read from the scenario).
+FACT_NAMES = frozenset(item.name for item in fields(LoanFacts)) - frozenset(DERIVED_FACTS)
+
+
+def fact_answers(state: State, prefix: str | None = None) -> dict[str, str]:
+    """Every state-law answer held in the state, by key (``m_f_purchase_money`` -> "yes"),
+    optionally of one side: only real facts, never a widget's own keys beside them
+    (``c_f_credit_sale__widget``, ``m_f_fair_market_value__exact``, ``__refused``,
+    ``__error``), which once went into links and files and broke both downloads."""
+    answers = {}
+    for key in sorted(str(name) for name in state):
+        match = _FACT.match(key)
+        if match is None or match["fact"] not in FACT_NAMES:
+            continue
+        if prefix is not None and match["prefix"] != prefix:
+            continue
+        answer = state[key]
+        if isinstance(answer, str) and answer not in ("", "unknown"):
+            answers[key] = answer
+    return answers
 
 
 def _specs(side: Side) -> dict[str, InputSpec]:
@@ -66,10 +87,7 @@ def url_params(state: State) -> dict[str, str]:
                 params[key] = _compact(current)
     if state.get(STATE_KEY):
         params[STATE_KEY] = str(state[STATE_KEY])
-    for key in sorted(str(name) for name in state):
-        match = _FACT.match(key)
-        if match and str(state[key]) not in ("", "unknown"):
-            params[key] = str(state[key])
+    params.update(fact_answers(state))
     return params
 
 
@@ -152,12 +170,8 @@ def side_document(state: State, side: Side, name: str | None = None) -> Scenario
 def side_facts(state: State, side: Side) -> dict[str, str]:
     """Every state-law answer given on a side (``m_f_purchase_money`` -> ``purchase_money``),
     so a saved file restores the collectible figure as well as the arithmetic."""
-    answers = {}
-    for key in [str(name) for name in state]:
-        match = _FACT.match(key)
-        if match and match["prefix"] == side.prefix and str(state[key]) not in ("", "unknown"):
-            answers[match["fact"]] = str(state[key])
-    return answers
+    start = len(fact_key(side, ""))
+    return {key[start:]: answer for key, answer in fact_answers(state, side.prefix).items()}
 
 
 def apply_document(state: State, side: Side, document: ScenarioDocument) -> None:
@@ -222,22 +236,37 @@ class Saved:
 
 
 def save_snapshot(state: State, side: Side, name: str) -> Saved:
-    """Save the side's current scenario under ``name``; the oldest goes past the limit.
+    """Save the side's current scenario under ``name``.
 
-    Raises ``InvalidScenarioError`` when the name or an input cannot be used.
+    Nothing saved is ever replaced or dropped without a word: a name already saved (on
+    either side) and a save past :data:`MAX_SAVED` are refused, the message saying what
+    to do. Raises ``InvalidScenarioError`` for those and when an input cannot be used.
     """
     document = side_document(state, side, name=name.strip() or None)
-    prefix = side.key("f_")
-    answers = tuple(
-        sorted(
-            (str(key)[len(prefix) :], str(state[key]))
-            for key in state
-            if str(key).startswith(prefix) and not str(key).endswith(("__widget", "__exact"))
+    saved = Saved(side.prefix, document, tuple(side_facts(state, side).items()))
+    kept = saved_list(state)
+    taken = next((item for item in kept if item.name == saved.name), None)
+    if taken is not None:
+        which = "this" if taken.side_prefix == side.prefix else "the other"
+        raise InvalidScenarioError(
+            [
+                InvalidInputError(
+                    "name",
+                    f"“{saved.name}” is already saved ({which} loan); choose another name, "
+                    "or delete the saved one first",
+                )
+            ]
         )
-    )
-    saved = Saved(side.prefix, document, answers)
-    kept = [item for item in saved_list(state) if item.name != saved.name]
-    state[SAVED_KEY] = [*kept, saved][-MAX_SAVED:]
+    if len(kept) >= MAX_SAVED:
+        raise InvalidScenarioError(
+            [
+                InvalidInputError(
+                    "name",
+                    f"{MAX_SAVED} scenarios are saved, the most this page keeps; delete one first",
+                )
+            ]
+        )
+    state[SAVED_KEY] = [*kept, saved]
     return saved
 
 

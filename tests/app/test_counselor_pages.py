@@ -15,7 +15,7 @@ REPORT = "pages/report.py"
 
 
 def flag_titles(at) -> list[str]:
-    return [block.value for block in at.markdown if block.value.startswith(":material/")]
+    return [rendered(block.value) for block in at.markdown if block.value.startswith(":material/")]
 
 
 def frame_with(at, column: str):
@@ -34,7 +34,7 @@ def test_the_example_letter_adds_up_and_its_repossession_fee_is_questioned():
     assert trace_text(figure) == ["$10,000.00", "−$8,500.00", "+$500.00", "$2,000.00"]
     assert "deficiency of $2,000.00" in alt
     titles = " ".join(flag_titles(at))
-    assert "Repossession fee: \\$500.00 is above \\$350.00" in titles
+    assert "Repossession fee: $500.00 is above $350.00" in titles
     assert "arithmetic adds up" in titles
 
 
@@ -90,6 +90,55 @@ def test_bad_figures_get_a_message_beside_the_field_and_no_traceback():
     assert not charts(at)
 
 
+def test_a_date_out_of_range_says_so_and_the_check_does_not_go_on_with_the_old_one():
+    """Issue 22: a date the picker refused as out of range left the previous date in use,
+    without a word (a sale "184 days after repossession" stayed after the date changed)."""
+    at = start(LETTER)
+    at.text_input(key="lt_repossession_date").set_value("01/02/2025").run()
+    at.text_input(key="lt_sale_date").set_value("07/04/2025").run()
+    assert any("183 days after repossession" in title for title in flag_titles(at))
+    at.text_input(key="lt_repossession_date").set_value("01/02/1902").run()
+    assert not at.exception
+    assert "01/02/1902 is outside 01/01/1970 to 12/31/2099; check the year" in errors(at)
+    assert not any("days after repossession" in title for title in flag_titles(at))
+    assert any("cannot be read yet" in element.value for element in at.warning)
+    at.text_input(key="lt_repossession_date").set_value("13/45/2025").run()
+    assert "13/45/2025 is not a date; write it as MM/DD/YYYY" in errors(at)
+    at.text_input(key="lt_repossession_date").set_value("").run()
+    assert not errors(at)
+
+
+def test_an_expense_named_like_a_fixed_line_keeps_its_own_bar_and_shows_as_typed():
+    """Issue 22: an expense named "Deficiency" merged with the result bar, and an expense
+    type ![x](http://127.0.0.2/a.png) made the browser fetch that image."""
+    at = start(LETTER)
+    hostile = "![x](http://127.0.0.2/a.png)"
+    at.session_state["lt_expenses_table"] = {
+        "edited_rows": {},
+        "added_rows": [
+            {"Type": "Deficiency", "Amount": 100.0},
+            {"Type": "Amount owed", "Amount": 50.0},
+            {"Type": hostile, "Amount": 25.0},
+        ],
+        "deleted_rows": [],
+    }
+    at.text_input(key="lt_line_6").set_value("2175").run()
+    assert not at.exception
+    figure, _ = chart(at, "lt_waterfall")
+    labels = list(figure["data"][0]["x"])
+    assert len(labels) == len(set(labels)) == 7, "every bar its own category"
+    assert [label.replace("\u200b", "") for label in labels] == [
+        "Amount owed", "Sale proceeds", "Repossession fee", "Deficiency", "Amount owed",
+        hostile, "Deficiency",
+    ]  # fmt: skip
+    assert trace_text(figure) == [
+        "$10,000.00", "−$8,500.00", "+$500.00", "+$100.00", "+$50.00", "+$25.00", "$2,175.00"
+    ]  # fmt: skip
+    markdown = " ".join(block.value for block in at.markdown)
+    assert not [b.value for b in at.markdown if "![x]" in b.value or "](http://127" in b.value]
+    assert hostile in " ".join(flag_titles(at)) or hostile in rendered(markdown)
+
+
 def test_expense_and_credit_tables_feed_the_checks():
     at = start(LETTER)
     at.session_state["lt_expenses_table"] = {
@@ -113,8 +162,8 @@ def test_expense_and_credit_tables_feed_the_checks():
 
 def test_dates_value_state_and_a_missing_notice_give_their_flags_and_the_estimate():
     at = start(LETTER)
-    at.date_input(key="lt_repossession_date").set_value(date(2025, 1, 2)).run()
-    at.date_input(key="lt_sale_date").set_value(date(2025, 6, 1)).run()
+    at.text_input(key="lt_repossession_date").set_value("01/02/2025").run()
+    at.text_input(key="lt_sale_date").set_value("6/1/2025").run()
     at.text_input(key="lt_believed_value").set_value("20000").run()
     at.selectbox(key="lt_state").set_value("WI").run()
     at.segmented_control(key="lt_notice").set_value("missing").run()
@@ -211,6 +260,26 @@ def test_caseload_column_list_opens_on_request():
     assert "gap_refund" in list(columns["Column"])
 
 
+def test_a_pdf_that_cannot_be_built_says_so_and_can_be_tried_again(monkeypatch):
+    """Issue 22: the PDF download hung, then failed without a word (ReportError uncaught)."""
+    from ui.report import ReportError
+
+    def fails(*args, **kwargs):
+        raise ReportError("a chart took longer than 30 seconds to draw")
+
+    monkeypatch.setattr("ui.report.build_report", fails)
+    at = start(REPORT)
+    at.button(key="rp_build").click().run()
+    assert not at.exception
+    assert errors(at) == [
+        "The PDF could not be built: a chart took longer than 30 seconds to draw. Nothing was "
+        "downloaded; try again, and if it keeps failing, print this page from the browser "
+        "instead."
+    ]
+    assert not at.get("download_button")
+    assert not at.button(key="rp_build").proto.disabled
+
+
 def test_report_page_previews_the_scenarios_and_offers_a_pdf_download():
     at = start(REPORT)
     figure, alt = chart(at, "rp_outcomes")
@@ -218,9 +287,13 @@ def test_report_page_previews_the_scenarios_and_offers_a_pdf_download():
     at.date_input(key="rp_date").set_value(date(2026, 3, 14)).run()
     assert not at.exception
     assert any("prepared March 14, 2026" in block.value for block in at.markdown)
+    assert not at.button(key="rp_build").proto.disabled
+    assert not at.get("download_button"), "no PDF before one is built"
+    at.button(key="rp_build").click().run()
+    assert not at.exception and not at.error
     button = at.download_button(key="rp_download")
     assert button.label == "Download the PDF"
-    assert not button.proto.disabled
+    assert at.button(key="rp_build").proto.disabled, "the PDF shown is current"
     at.switch_page("pages/compare.py").run()
     at.number_input(key="c_sale_price__exact").set_value(9000.0).run()
     at.switch_page(REPORT).run()

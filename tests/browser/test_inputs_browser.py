@@ -138,7 +138,7 @@ def test_markup_in_an_uploaded_file_is_shown_as_text_and_fetches_nothing(
     )
     page.goto(app_url + "/caseload")
     settle(page)
-    case_id = "![x](http://10.9.9.9/a.png)"
+    case_id = "![x](http://127.0.0.2/a.png)"
     csv = f"case_id,kind,exit,resolution\n{case_id},boat,repossession,judgment\n"
     page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(
         files=[{"name": "cases.csv", "mimeType": "text/csv", "buffer": csv.encode()}]

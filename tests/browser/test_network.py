@@ -1,10 +1,16 @@
 """Nothing leaves the machine and nothing about the user stays on the server.
 
 One session walks every page and moves a few inputs against an app started from a copy of
-the working tree, with a fresh empty HOME and TMPDIR and no bytecode writing. Every request
-the browser makes (and every WebSocket) is recorded: each must go to loopback (data: and
-blob: URLs are in-page). Then the copy, HOME and TMPDIR must be exactly as before: the
-server wrote no file at all, so it cannot have stored anything the user typed.
+the working tree, with a fresh empty HOME and TMPDIR and no bytecode writing. It clicks
+every download (both scenario files on both loan pages, the caseload's results, the PDF)
+and puts hostile text where users and files put text: a letter's expense type, a
+caseload's case ids (Markdown, bare URLs, a stray quote), a saved name, each naming
+127.0.0.2 as the "outside" host. Every request the browser makes (and every WebSocket) is
+recorded: each must go to 127.0.0.1 (data: and blob: URLs are in-page), and no page may
+show that text as a link or an image. Then the copy, HOME and TMPDIR must be exactly as
+before: the server (and the Chromium that draws the PDF's charts) wrote no file at all,
+so it cannot have stored anything the user typed. Whether the PDF's Chromium reaches out
+is recorded apart, in tests/ui/test_report_network.py.
 """
 
 from __future__ import annotations
@@ -16,11 +22,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import running_app
 from tests.browser.pagewalk import ROOT, page_paths, settle
 
+#: The app's own host: 127.0.0.2 stands for the outside in this test, so it is not here.
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 IN_PAGE = {"data", "blob", "about"}
 NOT_COPIED = shutil.ignore_patterns(
@@ -28,10 +35,105 @@ NOT_COPIED = shutil.ignore_patterns(
 )
 
 
+#: Where hostile text points: a loopback address other than the app's (never a real host).
+OUTSIDE = "127.0.0.2"
+HOSTILE_NAME = f"![x](http://{OUTSIDE}/a.png)"
+#: A caseload whose case ids are Markdown, bare links and an email address, and a row
+#: whose stray quote once swallowed the rows after it.
+HOSTILE_CASELOAD = (
+    "case_id,kind,exit,resolution,unpaid_principal,sale_price\n"
+    f"{HOSTILE_NAME},auto,repossession,maybe,10000,8500\n"
+    f"http://{OUTSIDE}/case,boat,repossession,judgment,10000,8500\n"
+    "www.example.com,auto,nowhere,judgment,10000,8500\n"
+    f'c4@{OUTSIDE}.example,auto,"repossession,judgment,10000,8500\n'
+    "c5,auto,repossession,judgment,10000,8500\n"
+)
+#: What would make hostile text live: a link or an image to where it points.
+LIVE = (
+    f'a[href*="{OUTSIDE}"], img[src*="{OUTSIDE}"], a[href*="example.com"], '
+    f'a[href^="mailto:"], [data-testid="stMarkdownContainer"] img'
+)
+
+
 @dataclass
 class Session:
     urls: list[str] = field(default_factory=list)
     changed: dict[str, list[str]] = field(default_factory=dict)
+    #: Each download clicked: its file name and size.
+    downloads: dict[str, int] = field(default_factory=dict)
+    #: Hostile text shown live (a link or an image), page by page.
+    live: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _download(page: Page, button: str, session: Session, timeout: float = 30_000) -> None:
+    with page.expect_download(timeout=timeout) as download:
+        page.get_by_role("button", name=button).first.click()
+    path = download.value.path()
+    session.downloads[download.value.suggested_filename] = Path(path).stat().st_size
+    settle(page)
+
+
+def _note_live(page: Page, session: Session) -> None:
+    found = page.locator(LIVE).evaluate_all(
+        "elements => elements.map(e => e.outerHTML.slice(0, 200))"
+    )
+    if found:
+        session.live[page.url] = found
+
+
+def _hostile_walk(page: Page, url: str, session: Session) -> None:
+    """Every download, and hostile text on the letter, caseload and saved pages."""
+    for path in ("/mortgage", "/car"):
+        page.goto(url + path)
+        settle(page)
+        page.get_by_text("Save, share or load this scenario").click()
+        _download(page, "Download scenario (JSON)", session)
+        _download(page, "Download statement (CSV)", session)
+
+    page.goto(url + "/caseload")
+    settle(page)
+    page.locator('[data-testid="stFileUploader"] input[type=file]').first.set_input_files(
+        files=[{"name": "hostile.csv", "mimeType": "text/csv", "buffer": HOSTILE_CASELOAD.encode()}]
+    )
+    settle(page)
+    expect(page.get_by_text("4 rows could not be computed")).to_be_visible()
+    _note_live(page, session)
+    _download(page, "Download results (CSV)", session)
+
+    page.goto(url + "/letter")
+    settle(page)
+    grid = page.locator(
+        ".st-key-lt_expenses_table [data-testid='stDataFrameResizable']"
+    ).first.bounding_box()
+    assert grid is not None
+    page.mouse.click(grid["x"] + 60, grid["y"] + 52)  # the first expense's type
+    page.keyboard.type(HOSTILE_NAME)
+    page.keyboard.press("Enter")
+    settle(page)
+    expect(page.get_by_text("is not one of the usual expense types").first).to_be_visible(
+        timeout=20_000
+    )
+    box = page.locator(".st-key-lt_balance_owed input")
+    box.fill(f"www.example.com http://{OUTSIDE}/")
+    box.press("Enter")
+    settle(page)
+    _note_live(page, session)
+
+    page.goto(url + "/saved")
+    settle(page)
+    name = page.get_by_label("Name").first
+    name.fill(HOSTILE_NAME)
+    name.press("Enter")
+    page.get_by_role("button", name="Save the current mortgage scenario").click()
+    settle(page)
+    expect(page.get_by_text("Saved “").first).to_be_visible()
+    _note_live(page, session)
+
+    page.goto(url + "/report")
+    settle(page)
+    page.get_by_role("button", name="Build the PDF").click()
+    settle(page)
+    _download(page, "Download the PDF", session, timeout=90_000)
 
 
 def _files(folder: Path) -> dict[str, tuple[int, int]]:
@@ -61,7 +163,9 @@ def session(
 
     result = Session()
     with running_app(tree / "app.py", cwd=tree) as url:
-        context = browser.new_context(viewport={"width": 1400, "height": 1600})
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 1600}, accept_downloads=True
+        )
         context.on("request", lambda request: result.urls.append(request.url))
         page = context.new_page()
         page.on("websocket", lambda socket: result.urls.append(socket.url))
@@ -82,6 +186,7 @@ def session(
         page.goto(url + "/car?c_sale_price=6000")
         settle(page)
         expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("$4,500.00")
+        _hostile_walk(page, url, result)
         context.close()
 
     for name, folder in watched.items():
@@ -118,3 +223,25 @@ def test_every_request_stays_on_loopback(session: Session) -> None:
 
 def test_the_server_writes_nothing_to_disk(session: Session) -> None:
     assert not session.changed, f"files written during a session: {session.changed}"
+
+
+def test_every_download_arrives(session: Session) -> None:
+    """Issue 22: answering a state question broke both scenario downloads, and the PDF
+    failed without a word."""
+    names = sorted(session.downloads)
+    assert names == [
+        "c-scenario.json",
+        "c-statement.csv",
+        "deficiency-report-" + names[2].removeprefix("deficiency-report-"),
+        "hostile-results.csv",
+        "m-scenario.json",
+        "m-statement.csv",
+    ], names
+    assert all(size > 100 for size in session.downloads.values()), session.downloads
+
+
+def test_text_from_users_and_files_is_never_a_link_or_an_image(session: Session) -> None:
+    """Issue 22: an expense type and a saved name became images fetched from their host,
+    and bare URLs in caseload errors became links."""
+    assert session.live == {}
+    assert not [url for url in session.urls if OUTSIDE in url or "example.com" in url]

@@ -271,6 +271,9 @@ def test_countdown_from_a_start_date_is_computed_from_inputs_only():
 
 
 @pytest.mark.parametrize("rate", ["1e-121", "1e-27", "3.464315114119295e-121"])
-def test_level_payment_at_a_rate_too_small_to_compound_is_the_zero_rate_payment(rate):
-    # The app fuzz found 1e-121 % crashing the time page's float path; this is the Decimal twin.
-    assert level_payment(1200, rate, 12) == D("100.00")
+def test_a_rate_finer_than_four_places_is_refused(rate):
+    # The app fuzz found 1e-121 % crashing the time page's float path; such a rate is now
+    # refused everywhere by the one precision rule for percentages.
+    with pytest.raises(InvalidInputError, match="at most 4 decimal places"):
+        level_payment(1200, rate, 12)
+    assert level_payment(1200, "0.0001", 12) == D("100.00")

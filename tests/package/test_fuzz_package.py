@@ -1,10 +1,13 @@
-"""Fuzz the package: every public function that takes amounts, fed valid and hostile input.
+"""Fuzz the package: every public function, fed valid and hostile input.
 
 Each call either returns a result that keeps the invariants its docstring states, or
-raises a ``ValueError`` subclass (``InvalidInputError``, ``InvalidScenarioError``);
-any other exception fails. Inputs mix plausible amounts with NaN, infinities,
-negatives, amounts past $1 trillion, huge exponents, text that is not a number, None,
-bools, containers and other junk.
+raises ``InvalidInputError`` (``InvalidScenarioError`` is one) naming the field, in the
+user's words; any other exception fails. Inputs mix plausible amounts with NaN,
+infinities, negatives, amounts past $1 trillion, huge exponents, text that is not a
+number, None, bools, containers and other junk. Every callable of ``deficiency.__all__``
+is also called with each hostile kind of :data:`tests.package.public_api.HOSTILE` in each
+of its parameters, and its yes/no, whole-number and choice parameters are checked to
+accept their documented forms and refuse the rest.
 
 Examples per test: ``PACKAGE_FUZZ_EXAMPLES`` (60 by default; 5,000 with
 ``HYPOTHESIS_PROFILE=full``, which over the file's tests is more than 100,000)::
@@ -16,9 +19,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import inspect
 import json
 import math
 import os
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -30,6 +35,7 @@ from hypothesis import strategies as st
 import deficiency
 from deficiency import (
     AutoExit,
+    InvalidInputError,
     LoanKind,
     MortgageExit,
     PayPeriod,
@@ -209,11 +215,29 @@ def scenarios(draw: st.DrawFn) -> tuple[Any, dict[Any, Any], Any, Any]:
     return kind_arg, values, exit, resolution
 
 
+#: What a refusal must never show a user: Python's own words.
+INTERNALS = re.compile(
+    r"set_int_max_str_digits|Traceback|has no attribute|NoneType|object is not|"
+    r"InvalidOperation|decimal\.|<class|unhashable|not subscriptable|not iterable|"
+    r"truth value|unsupported operand|can't compare|codec can't"
+)
+
+
+def refusal(error: InvalidInputError) -> None:
+    """A refusal names its field and says what is wrong in the user's words."""
+    assert isinstance(error.field, str) and error.field, error
+    message = str(error)
+    assert not INTERNALS.search(message), message
+    assert len(message) < 5000, "a refusal quoting the whole input"
+
+
 def call(function: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
-    """The result, or None when the input was refused with a ValueError; nothing else may escape."""
+    """The result, or None when the input was refused with an InvalidInputError naming the
+    field; nothing else may escape."""
     try:
         return function(*args, **kwargs)
-    except ValueError:
+    except InvalidInputError as error:
+        refusal(error)
         return None
 
 
@@ -796,3 +820,131 @@ def test_a_huge_collectible_leaves_the_whole_deficiency_collectible() -> None:
     outcome = resolve(explain(100, 50), ResolutionTerms(Resolution.JUDGMENT), Decimal("1e400"))
     assert outcome.collectible == outcome.deficiency == Decimal("50.00")
     assert outcome.barred == 0
+
+
+# --- every public callable, every parameter, every hostile kind ---------------------------------
+
+from tests.package.public_api import (  # noqa: E402  # the registry, kept beside its tests
+    BOOL_PARAMS,
+    ENUM_PARAMS,
+    INT_PARAMS,
+    VALID,
+    public_callables,
+)
+from tests.package.public_api import HOSTILE as HOSTILE_KINDS  # noqa: E402
+
+#: Every parameter of every public callable; those a valid call leaves out take their default.
+PARAMETERS = [
+    (name, param)
+    for name in public_callables()
+    for param in inspect.signature(getattr(deficiency, name)).parameters
+]
+
+
+def call_with(name: str, /, **changed: Any) -> Any:
+    """The public callable ``name`` on its valid arguments with ``changed`` put in."""
+    arguments = {**VALID[name](), **changed}
+    return getattr(deficiency, name)(**arguments)
+
+
+def test_every_public_callable_has_a_valid_call_and_its_parameters_listed():
+    assert sorted(VALID) == sorted(public_callables())
+    for name in public_callables():
+        function = getattr(deficiency, name)
+        call_with(name)  # the valid call is valid
+        parameters = inspect.signature(function).parameters
+        required = {p for p, info in parameters.items() if info.default is info.empty}
+        assert required <= set(VALID[name]()) <= set(parameters), name
+
+
+@pytest.mark.parametrize(("name", "param"), PARAMETERS, ids=[f"{n}.{p}" for n, p in PARAMETERS])
+def test_every_parameter_takes_every_hostile_kind_without_a_python_error(name, param):
+    """Issue 22: preset("x") raised KeyError, format_usd(2000) AttributeError, a
+    5,000-digit number a message about sys.set_int_max_str_digits; now each is a result or
+    an InvalidInputError naming the field."""
+    for value in HOSTILE_KINDS:
+        try:
+            call_with(name, **{param: value})
+        except InvalidInputError as error:
+            refusal(error)
+
+
+@fuzz
+@given(data=st.data())
+def test_every_public_callable_with_random_junk_in_one_parameter(data: Any) -> None:
+    name, param = data.draw(st.sampled_from(PARAMETERS), label="parameter")
+    value = data.draw(st.one_of(st.sampled_from(HOSTILE_KINDS), junk, anything), label="value")
+    try:
+        call_with(name, **{param: value})
+    except InvalidInputError as error:
+        refusal(error)
+
+
+def _refused(name: str, /, **changed: Any) -> InvalidInputError:
+    with pytest.raises(InvalidInputError) as caught:
+        call_with(name, **changed)
+    refusal(caught.value)
+    return caught.value
+
+
+@pytest.mark.parametrize(("name", "param"), BOOL_PARAMS, ids=[f"{n}.{p}" for n, p in BOOL_PARAMS])
+def test_a_yes_no_parameter_reads_true_false_1_0_and_refuses_the_rest(name, param):
+    for value in (True, False, 1, 0):
+        call_with(name, **{param: value})
+    for value in ("yes", "no", "1", 2, 0.5, [True]):
+        _refused(name, **{param: value})
+
+
+@pytest.mark.parametrize(("name", "param"), INT_PARAMS, ids=[f"{n}.{p}" for n, p in INT_PARAMS])
+def test_a_whole_number_parameter_never_reads_a_bool(name, param):
+    """Issue 22: expected_forms(tax_year=True) was read as the year 1."""
+    for value in (True, False):
+        _refused(name, **{param: value})
+
+
+@pytest.mark.parametrize(("name", "param"), ENUM_PARAMS, ids=[f"{n}.{p}" for n, p in ENUM_PARAMS])
+def test_a_choice_reads_its_member_and_its_value_alike_and_refuses_other_spellings(name, param):
+    """Issue 20: any value but the enum member silently meant one choice (annual compounding,
+    a repossession, a settlement)."""
+    value = VALID[name]()[param]
+    member = ENUM_PARAMS[(name, param)](value)
+    assert repr(call_with(name, **{param: value})) == repr(call_with(name, **{param: member}))
+    for spelling in (value.upper(), value.title(), f" {value}", f"{value} ", 1):
+        _refused(name, **{param: spelling})
+
+
+def test_the_inputs_issue_20_found_read_wrongly_are_read_as_documented():
+    # "simple" compounded annually: $420.00, not $400.00.
+    assert deficiency.post_judgment_interest(2000, 10, 730, "simple") == Decimal("400.00")
+    assert deficiency.post_judgment_interest(2000, 10, 730, deficiency.Compounding.ANNUAL) == (
+        Decimal("420.00")
+    )
+    # A California trustee's sale given as a string: 580d bars the deficiency ($0, not $40,000).
+    trustee_sale = deficiency.LoanFacts(foreclosure_type="nonjudicial")
+    result = apply_state_law("CA", "mortgage", "foreclosure", 40000, trustee_sale)
+    assert result.collectible_deficiency == 0 and result.barred
+    # A settlement given as a string resolves as one (it was taken as a settlement anyway;
+    # "judgment" was taken as one too).
+    terms = deficiency.ResolutionTerms("judgment", court_costs=350)
+    assert resolve(explain(100, 50), terms).borrower_owes == Decimal("400.00")
+    # A voluntary surrender given as a string drops the retaking fee.
+    surrender = deficiency.AutoScenario(
+        deficiency.AutoLoan(unpaid_principal=Decimal(100)),
+        Decimal(50),
+        deficiency.RepossessionCosts(retaking_fee=Decimal(10)),
+        exit="voluntary_surrender",
+    )
+    assert deficiency.auto_statement(surrender).deficiency == Decimal("50.00")
+    # Truthy text was read as an answer; a yes/no fact is True/False (or 1/0).
+    with pytest.raises(InvalidInputError, match="purchase_money"):
+        deficiency.LoanFacts(purchase_money="no")  # type: ignore[arg-type]
+
+
+def test_the_public_functions_issue_22_named_accept_their_inputs_and_refuse_the_rest():
+    assert _refused("preset", preset_id="x").field == "Preset"
+    assert deficiency.format_usd(2000) == "$2,000.00"  # an int is an exact figure
+    assert _refused("format_usd", amount=2000.5).field == "amount"  # a float has no exact cents
+    assert _refused("resolve", collectible=-5).field == "Collectible deficiency"
+    assert _refused("expected_forms", tax_year=True).field == "Tax year"
+    huge = _refused("evaluate", exit=10**5000)
+    assert "a number of more than 30 digits" in str(huge)

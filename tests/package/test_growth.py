@@ -263,9 +263,15 @@ def test_a_loan_whose_rounded_payment_misses_the_interest_is_refused():
 
 
 @pytest.mark.parametrize("rate", ["3.464315114119295e-121", "1e-15", "5e-324"])
-def test_a_rate_too_small_for_float_compounding_amortizes_as_zero_interest(rate):
-    # Found by the app fuzz: 1e-121 % made numpy-financial divide 0 by 0 (NaN payment).
-    loan = amortization(12000, rate, 12, date(2024, 1, 1))
+def test_a_rate_finer_than_four_places_is_refused(rate):
+    # Found by the app fuzz: 1e-121 % made numpy-financial divide 0 by 0 (NaN payment);
+    # the one precision rule for percentages now refuses it.
+    with pytest.raises(InvalidInputError, match="at most 4 decimal places"):
+        amortization(12000, rate, 12, date(2024, 1, 1))
+
+
+def test_the_smallest_rate_amortizes_to_the_cent():
+    loan = amortization(12000, "0.0001", 12, date(2024, 1, 1))
     assert loan.payment == Decimal("1000.00")
     assert loan.balance_after(6) == Decimal("6000.00")
     assert loan.balance_after(12) == Decimal("0.00")

@@ -8,7 +8,7 @@ import pytest
 from deficiency import InvalidInputError, PlannerInputs, compare_options
 from deficiency.judgment_interest import (
     Compounding,
-    DebtType,
+    DebtPurpose,
     interest_rules,
     interest_rules_for,
     judgment_rate,
@@ -24,7 +24,7 @@ def test_every_jurisdiction_and_the_federal_courts_have_a_rate_rule(state):
     rules = interest_rules_for(state)
     assert rules
     # With every fact known, some row always applies: the data has no gap.
-    for debt in DebtType:
+    for debt in DebtPurpose:
         for contract in (True, False):
             choice = judgment_rate(
                 state,
@@ -130,7 +130,7 @@ def test_the_planner_takes_the_rate_from_the_scenario():
         judgment_rate=None,
         state="CA",
         judgment_date=date(2025, 6, 1),
-        debt_type=DebtType.PERSONAL,
+        debt_type=DebtPurpose.PERSONAL,
     )
     assert plan.judgment_rate == Decimal(5) and plan.rate_choice is not None
     garnishment = compare_options(plan)[2]

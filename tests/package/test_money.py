@@ -94,3 +94,51 @@ def test_percent_of_rounds_to_cents():
 )
 def test_format_usd(amount, cents, text):
     assert format_usd(Decimal(amount), cents=cents) == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("1,000", "1000.00"),
+        ("$1,234,567.89", "1234567.89"),
+        ("-$1,234.5", None),  # read as -1234.50, then refused as negative
+        ("12,345.", "12345.00"),
+        ("999", "999.00"),
+    ],
+)
+def test_commas_between_thousands_are_read(raw, expected):
+    if expected is None:
+        with pytest.raises(InvalidInputError, match="negative"):
+            to_money(raw, "Sale price")
+    else:
+        assert to_money(raw, "Sale price") == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "raw", ["8.500,00", "1,00", "1,2,3", ",500", "1,", "1,0000", "12,34,567", "1.000,5", "$1,00"]
+)
+def test_a_comma_out_of_place_is_refused_not_read_as_another_amount(raw):
+    """Issue 22: "8.500,00" was $8.50, "1,00" $100 and "1,2,3" $123."""
+    for parse in (lambda text: to_money(text, "Sale price"), lambda t: to_percent(t, "Rate")):
+        with pytest.raises(InvalidInputError, match="comma out of place"):
+            parse(raw)
+
+
+@pytest.mark.parametrize("raw", ["1_000", "١٢٣", "１２３"])
+def test_only_plain_ascii_digits_are_read(raw):
+    with pytest.raises(InvalidInputError, match="is not a number"):
+        to_money(raw, "Sale price")
+
+
+@pytest.mark.parametrize(
+    "raw", ["1E-999999", Decimal("1E-999999"), "0.00001", 1e-39, "5.12345", Decimal("1E-5")]
+)
+def test_a_percentage_finer_than_four_places_is_refused(raw):
+    """One precision rule for every percentage: what the Odds page refused, every input refuses."""
+    with pytest.raises(InvalidInputError, match="at most 4 decimal places"):
+        to_percent(raw, "Commission")
+
+
+@pytest.mark.parametrize("raw", ["5.1234", "5.50000000", 0.0001, "1E+1", 6])
+def test_a_percentage_to_four_places_is_kept_exactly(raw):
+    assert to_percent(raw, "Commission") == Decimal(str(raw))

@@ -51,7 +51,7 @@ def test_every_preset_loads_and_belongs_to_its_kind():
     assert next(p.id for p in presets_for(LoanKind.MORTGAGE)) == "short-sale-example"
     assert next(p.id for p in presets_for(LoanKind.AUTO)) == "car-example"
     assert len(presets()) == 4
-    with pytest.raises(KeyError):
+    with pytest.raises(InvalidInputError, match="'nope' is not one of: short-sale-example"):
         preset("nope")
 
 

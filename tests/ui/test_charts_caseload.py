@@ -95,13 +95,22 @@ def test_a_huge_upload_is_refused_before_reading():
         run_caseload(upload(template_csv()), size=60 * 1024 * 1024)
 
 
-def test_a_quoted_cell_holding_a_carriage_return_stays_one_cell():
-    # Echoed into the results unquoted, a bare "\r" split the row and the page raised
-    # csv.Error (found by tests/package/test_batch.py's hostile rows).
+def test_a_quoted_cell_holding_a_carriage_return_is_an_error_row_and_the_next_row_is_read():
+    # Echoed into the results unquoted, a bare "\r" once split the row and the page raised
+    # csv.Error (found by tests/package/test_batch.py's hostile rows). No cell spans lines:
+    # the row is named on its line, the results hold no line break, the next row counts.
     header = "case_id,kind,exit,resolution,unpaid_principal,sale_price,storage_days"
-    run = run_caseload(upload(f'{header}\r\nc1,auto,repossession,judgment,9000,8000,"3\r"\r\n'))
-    assert run.summary.rows == 1 and len(run.shown) == 1
-    assert run.shown[0]["storage_days"] == "3\r"
+    run = run_caseload(
+        upload(
+            f'{header}\r\nc1,auto,repossession,judgment,9000,8000,"3\r"\r\n'
+            "c2,auto,repossession,judgment,9000,8000,3\r\n"
+        )
+    )
+    # Line 2 opens a quote; line 3 is the quote that would have closed it.
+    assert (run.totals.rows, run.totals.ok, run.totals.failed) == (3, 1, 2)
+    assert run.errors[0][0] == "c1" and "(line 2)" in run.errors[0][1][0]
+    assert "(line 3)" in run.errors[1][1][0]
+    assert run.shown[0]["storage_days"] == "3"
 
 
 def test_a_byte_order_mark_is_accepted_and_json_lines_hold_every_row():

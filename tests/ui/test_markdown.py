@@ -1,19 +1,56 @@
-"""User and file text in Markdown: shown as typed, never read as markup."""
+"""User and file text in Markdown and Plotly: shown as typed, never read as markup or a link."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
+
+from tests.helpers import rendered
 from ui.markdown import plain
+
+#: GitHub-flavoured Markdown's bare-link patterns as Streamlit's Markdown renderer
+#: (mdast-util-gfm-autolink-literal, in StreamlitMarkdown.*.js) runs them on the text
+#: after escapes are read: a URL, a www. host, an email address.
+GFM_BARE_LINKS = (
+    re.compile(r"(https?://|www(?=\.))([-.\w]+)([^ \t\r\n]*)", re.IGNORECASE),
+    re.compile(r"(?<![^\s\W_])([-.\w+]+)@([-\w]+(?:\.[-\w]+)+)"),
+)
+HOSTILE = [
+    "![x](http://127.0.0.2/a.png) [site](http://127.0.0.2) $5 to $7 :red[hi] <b>",
+    "www.example.com",
+    "see http://127.0.0.2/caseload and HTTPS://127.0.0.2",
+    "case_id: mail me@127.0.0.2.example or mailto:x@y.org",
+    "<http://127.0.0.2/>",
+    "_http://127.0.0.2/ (www.a.b)",
+]
 
 
 def test_an_image_link_maths_and_colour_from_a_file_become_literal_text():
-    text = "![x](http://10.9.9.9/a.png) [site](http://ev.il) $5 to $7 :red[hi] <b>"
+    text = HOSTILE[0]
     escaped = plain(text)
     # Every markup character is backslash-escaped, so no image, link, maths or colour.
     assert not re.search(r"(?<!\\)[!\[\]()$:<>]", escaped)
-    assert re.sub(r"\\(.)", r"\1", escaped) == text  # and nothing else changes
+    assert rendered(escaped) == text  # and a reader sees nothing else change
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_bare_url_host_or_email_address_never_becomes_a_link(text):
+    """Issue 22: plain() left www.example.com and http://... to be linked by GFM, which
+    reads them after the escapes, in caseload and upload errors."""
+    as_read = re.sub(r"\\(.)", r"\1", plain(text))  # the text GFM's bare-link pass sees
+    assert rendered(plain(text)) == text
+    for pattern in GFM_BARE_LINKS:
+        assert pattern.search(as_read) is None, (pattern.pattern, as_read)
 
 
 def test_plain_words_and_numbers_are_left_alone():
     assert plain("Case 12 of Smith") == "Case 12 of Smith"
+
+
+def test_plotly_text_keeps_tags_as_text():
+    from ui.markdown import plotly_text
+
+    assert plotly_text('<a href="http://127.0.0.2/">x</a>') == (
+        '&lt;a href="http://127.0.0.2/"&gt;x&lt;/a&gt;'
+    )
