@@ -617,6 +617,12 @@ class PlannerInputs:
         set_(self, "pay_period", pay_period(self.pay_period))
         if self.state is not None:
             set_(self, "state", text(self.state, "State", 20))
+        if self.interest_state is not None:
+            set_(self, "interest_state", text(self.interest_state, "Interest set by", 20))
+        if self.judgment_date is not None:
+            set_(self, "judgment_date", a_date(self.judgment_date, "Judgment date"))
+        if self.debt_type is not None:
+            set_(self, "debt_type", choice(DebtPurpose, self.debt_type, "What the debt was for"))
         set_(self, "deficiency", to_money(self.deficiency, "Deficiency"))
         set_(self, "settlement_percent", to_percent(self.settlement_percent, "Settlement share"))
         if self.plan_monthly_payment is not None:
@@ -638,13 +644,13 @@ class PlannerInputs:
             set_(self, "gross_earnings", to_money(self.gross_earnings, "Gross earnings"))
         law = self.interest_state or self.state
         if law is not None:
-            choice = judgment_rate(
+            law_rate = judgment_rate(
                 law,
                 judgment_date=self.judgment_date,
                 principal=self.deficiency + self.judgment_costs,
                 debt_type=self.debt_type,
             )
-            set_(self, "rate_choice", choice)
+            set_(self, "rate_choice", law_rate)
         if self.judgment_rate is not None:
             set_(self, "judgment_rate", to_percent(self.judgment_rate, "Judgment interest rate"))
         elif self.rate_choice is None:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, cents_at_most, round_cents, to_money, to_percent
 from deficiency.sources import Source, rows_checked, source_from
+from deficiency.state_law import normalize_state
 
 #: The federal limit's weekly multiple of the minimum wage (15 U.S.C. 1673(a)(2)); a
 #: state's weekly multiple scales to other pay periods in the same proportion.
@@ -169,11 +169,8 @@ def state_garnishment(state: str) -> StateGarnishment:
     >>> state_garnishment("tx").wage_garnishment.value
     'not_allowed'
     """
-    code = state.strip().upper() if isinstance(state, str) else ""
-    for row in state_garnishment_rows():
-        if row.state == code:
-            return row
-    raise InvalidInputError("State", f"{state!r} is not the code of a US state or DC")
+    code = normalize_state(state)
+    return next(row for row in state_garnishment_rows() if row.state == code)
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.money import Amount, format_usd, to_money, to_percent
-from deficiency.parsing import choice
+from deficiency.parsing import a_date, choice, optional_flag
 from deficiency.sources import Source, rows_checked, source_from
 
 #: The rows for judgments of federal courts (28 U.S.C. 1961), beside the 50 states and DC.
@@ -198,7 +198,7 @@ def interest_rules_for(state: str) -> tuple[InterestRule, ...]:
     code = state.strip().upper() if isinstance(state, str) else ""
     rules = tuple(rule for rule in interest_rules() if rule.state == code)
     if not rules:
-        raise InvalidInputError("State", f"{state!r} is not the code of a US state, DC or US")
+        raise InvalidInputError("State", f"{shown(state)} is not the code of a US state, DC or US")
     return rules
 
 
@@ -284,20 +284,16 @@ def judgment_rate(
     """
     amount = None if principal is None else to_money(principal, "Judgment amount")
     kind = None if debt_type is None else choice(DebtPurpose, debt_type, "What the debt was for")
-    if judgment_date is not None and not isinstance(judgment_date, date):
-        raise InvalidInputError("Judgment date", f"expected a date, got {judgment_date!r}")
-    if contract_sets_rate is not None and not isinstance(contract_sets_rate, bool):
-        raise InvalidInputError(
-            "Contract sets a rate", f"expected yes or no, got {contract_sets_rate!r}"
-        )
+    entered = None if judgment_date is None else a_date(judgment_date, "Judgment date")
+    contract = optional_flag(contract_sets_rate, "Contract sets a rate")
     unknown: list[InterestRule] = []
     for rule in interest_rules_for(state):
-        applies = rule.applies(judgment_date, amount, kind, contract_sets_rate)
+        applies = rule.applies(entered, amount, kind, contract)
         if applies:
             return RateChoice(rule, tuple(unknown))
         if applies is None:
             unknown.append(rule)
-    raise InvalidInputError("State", f"no judgment interest rule of {state!r} fits this case")
+    raise InvalidInputError("State", f"no judgment interest rule of {shown(state)} fits this case")
 
 
 def rate_in_use(choice: RateChoice, entered: Amount | None) -> Decimal:

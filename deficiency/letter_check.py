@@ -667,6 +667,13 @@ def _notice_check(facts: LetterFacts) -> list[Flag]:
     ]
 
 
+def _sources_given(value: object) -> tuple[Source, ...]:
+    """The state rules' sources as given: a sequence of :class:`Source`, nothing else."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        raise InvalidInputError("State sources", f"expected a list of sources, got {shown(value)}")
+    return tuple(instance(item, Source, "State source") for item in value)
+
+
 def check_letter(
     letter: LenderLetter,
     facts: LetterFacts | None = None,
@@ -719,6 +726,7 @@ def check_letter(
         facts = instance(facts, LetterFacts, "Facts")
     if state_note is not None:
         state_note = text(state_note, "State note", 5000)
+    sources = _sources_given(state_sources)
     facts = LetterFacts() if facts is None else facts
     flags = [
         *_arithmetic(letter),
@@ -737,7 +745,7 @@ def check_letter(
                 Severity.INFO,
                 f"State rule{f' ({facts.state})' if facts.state else ''}",
                 state_note,
-                tuple(state_sources),
+                sources,
                 "Does this state rule apply to my loan, and how does it change the deficiency?",
             )
         )

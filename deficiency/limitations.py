@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from deficiency.errors import InvalidInputError
+from deficiency.parsing import a_date, choice
 from deficiency.periods import add_period
 from deficiency.scenarios import LoanKind
 from deficiency.sources import Source, rows_checked, source_from
-from deficiency.state_law import deficiency_deadlines
+from deficiency.state_law import deficiency_deadlines, exit_of, normalize_state
 
 
 class Claim(enum.Enum):
@@ -119,13 +119,12 @@ def limitations() -> tuple[Limitation, ...]:
     return rows
 
 
-def limitations_for(state: str, kind: LoanKind | None = None) -> tuple[Limitation, ...]:
+def limitations_for(state: str, kind: LoanKind | str | None = None) -> tuple[Limitation, ...]:
     """A jurisdiction's periods, those of one loan kind when ``kind`` is given."""
-    code = state.strip().upper() if isinstance(state, str) else ""
+    code = normalize_state(state)
+    chosen = None if kind is None else choice(LoanKind, kind, "Loan kind")
     rows = tuple(row for row in limitations() if row.state == code)
-    if not rows:
-        raise InvalidInputError("State", f"{state!r} is not the code of a US state or DC")
-    return tuple(row for row in rows if kind is None or row.applies_to in (None, kind))
+    return tuple(row for row in rows if chosen is None or row.applies_to in (None, chosen))
 
 
 @dataclass(frozen=True)
@@ -157,6 +156,9 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
     >>> limits[0].period, limits[0].deadline
     ("90 days after the trustee's sale", datetime.date(2025, 4, 10))
     """
+    kind = choice(LoanKind, kind, "Loan kind")
+    exit = exit_of(kind, exit).value
+    start = a_date(start, "Start date")
     special = [
         TimeLimit(
             f"The lender must seek a deficiency ({rule.citation})",

@@ -821,7 +821,8 @@ def _explain(
     return " ".join(parts)
 
 
-def _exit_for(kind: LoanKind, exit: MortgageExit | AutoExit | str) -> MortgageExit | AutoExit:
+def exit_of(kind: LoanKind, exit: MortgageExit | AutoExit | str) -> MortgageExit | AutoExit:
+    """The exit of a loan kind, given itself or its value; anything else is refused."""
     if kind is LoanKind.MORTGAGE:
         return choice(MortgageExit, exit, "Exit")
     return choice(AutoExit, exit, "Exit")
@@ -904,7 +905,7 @@ def apply_state_law(
     """
     code = normalize_state(state)
     kind = choice(LoanKind, kind, "Loan kind")
-    chosen_exit = _exit_for(kind, exit)
+    chosen_exit = exit_of(kind, exit)
     gross = to_money(gross_deficiency, "Gross deficiency")
     facts = instance(facts, LoanFacts, "Facts") if facts is not None else LoanFacts()
     if facts.foreclosure_type is None and judicial_only(code):
