@@ -17,9 +17,10 @@ Input columns (the header row names them; order does not matter):
 Rows whose cells are all blank are skipped (spreadsheets export them). Every other row
 comes back, in input order, with ``status`` ``ok`` or ``error``; an error row names every
 bad field in ``errors`` (``"; "``-separated) and leaves the results blank. Nothing is
-silently fixed. Output columns are :data:`OUTPUT_COLUMNS`: the results, then ``exit``,
-``resolution`` and the inputs as given. Text that a spreadsheet would run as a formula is
-written with a leading apostrophe.
+silently fixed. Each line is one row: no cell spans lines, so a quote left open costs
+only its own line (an error row naming it), never the rows after it. Output columns are
+:data:`OUTPUT_COLUMNS`: the results, then ``exit``, ``resolution`` and the inputs as given.
+Text that a spreadsheet would run as a formula is written with a leading apostrophe.
 
 Speed: a row whose amounts are plain decimals (``"10000"``, ``"8500.5"``) is computed in
 integer cents by :func:`fast_row`, which reproduces :func:`deficiency.scenarios.evaluate`

@@ -9,24 +9,21 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-  else
-    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
+# Install a Debian package when its command is missing: install_missing COMMAND PACKAGE WHY
+install_missing() {
+  if command -v "$1" >/dev/null 2>&1; then
+    return
   fi
-fi
-
+  echo "Installing $2 $3..."
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    sudo="sudo"
+  fi
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null
+}
+install_missing chromium chromium "(Debian's) for the browser tests"
 # strace records what the PDF build tries to reach (tests/ui/test_report_network.py).
-if ! command -v strace >/dev/null 2>&1; then
-  echo "Installing strace for the network-recording test..."
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && apt-get install -y -qq strace >/dev/null
-  else
-    sudo apt-get update -qq && sudo apt-get install -y -qq strace >/dev/null
-  fi
-fi
+install_missing strace strace "for the network-recording test"
 
 if [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund

@@ -180,6 +180,7 @@ def _temp_root() -> str:
     return root if len(root) <= MAX_TEMP_ROOT else "/tmp"
 
 
+_ONE_RENDER = threading.Lock()
 #: Debian's Chromium behind its launcher script: the script adds remote extensions, whose
 #: update checks asked update.googleapis.com.
 DEBIAN_CHROMIUM = Path("/usr/lib/chromium/chromium")
@@ -207,10 +208,12 @@ def figure_pngs(charts: Sequence[tuple[go.Figure, int, int]], scale: float = 2.0
         except BaseException as error:  # handed to the caller's thread
             result.append(error)
 
-    # A thread of its own: the caller (a Streamlit download) may be inside a running loop.
+    # A thread of its own, as the caller may be inside a running event loop; one render at
+    # a time, so sessions building PDFs together start one browser, not one each.
     worker = threading.Thread(target=run, name="report-charts")
-    worker.start()
-    worker.join()
+    with _ONE_RENDER:
+        worker.start()
+        worker.join()
     outcome = result[0]
     if isinstance(outcome, BaseException):
         raise ReportError(_render_problem(outcome)) from outcome

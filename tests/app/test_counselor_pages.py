@@ -139,6 +139,15 @@ def test_an_expense_named_like_a_fixed_line_keeps_its_own_bar_and_shows_as_typed
     assert hostile in " ".join(flag_titles(at)) or hostile in rendered(markdown)
 
 
+def test_a_letter_amount_with_a_comma_out_of_place_is_named_not_misread():
+    """Issue 22: "8.500,00" was read as $8.50 in the letter form."""
+    at = start(LETTER)
+    at.text_input(key="lt_sale_proceeds").set_value("8.500,00").run()
+    assert not at.exception
+    assert "'8.500,00' has a comma out of place; write it as 1,234.56 or 1234.56" in errors(at)
+    assert not charts(at)
+
+
 def test_expense_and_credit_tables_feed_the_checks():
     at = start(LETTER)
     at.session_state["lt_expenses_table"] = {

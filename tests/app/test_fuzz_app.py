@@ -4,7 +4,8 @@ Each example opens the app with a random URL (known parameter names with hostile
 values, plus random names), switches to one registered page and performs a short
 sequence of actions, each drawn from the widgets on screen after the previous run:
 numbers (negative, 0, NaN, inf, +/-1e308, huge integers), text (empty, unicode, RTL
-marks, HTML and script tags, 10,000 characters), dates, options (the widget's own and
+marks, HTML and script tags, 10,000 characters, misplaced commas, 1E-999999, links and
+images pointing at 127.0.0.2, dates out of range), dates, options (the widget's own and
 labels that are not among them), clicks, uploads of hostile files, and now and then a
 switch to another page. After every run: no exception, no traceback text on screen,
 and a number box that was typed into still shows what was typed (or, for a valid
@@ -105,6 +106,20 @@ HOSTILE_TEXT = [
     "[x](javascript:alert(1)) **bold** $$x$$",
     "a" * 10_000,
     "9" * 10_000,
+    # Issue 22: misplaced commas, a percentage of a million places, links and images
+    # pointing at another host, dates a picker would refuse.
+    "8.500,00",
+    "1,00",
+    "1,2,3",
+    "1E-999999",
+    "0.00001",
+    "![x](http://127.0.0.2/a.png)",
+    "www.example.com",
+    "http://127.0.0.2/",
+    "me@127.0.0.2.example",
+    "13/45/2025",
+    "01/01/1902",
+    "9" * 5000,
 ]
 DATES = [
     dt.date(1, 1, 1),

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.conftest import running_app
 from tests.browser.pagewalk import ROOT, page_paths, settle
@@ -66,8 +67,19 @@ class Session:
 
 
 def _download(page: Page, button: str, session: Session, timeout: float = 30_000) -> None:
-    with page.expect_download(timeout=timeout) as download:
-        page.get_by_role("button", name=button).first.click()
+    """Click a download button and keep the file's name and size. A click the page takes
+    while it is still drawing can be lost under load, so it is clicked once more; a
+    download that never comes (the old code's, once a state question was answered) fails
+    both times."""
+    for attempt in range(2):
+        try:
+            with page.expect_download(timeout=timeout) as download:
+                page.get_by_role("button", name=button).first.click()
+            break
+        except PlaywrightTimeoutError:
+            if attempt:
+                raise
+            settle(page)
     path = download.value.path()
     session.downloads[download.value.suggested_filename] = Path(path).stat().st_size
     settle(page)
@@ -79,6 +91,23 @@ def _note_live(page: Page, session: Session) -> None:
     )
     if found:
         session.live[page.url] = found
+
+
+def _type_expense(page: Page, name: str) -> None:
+    """Type ``name`` as the letter's first expense type: a double click opens the cell's
+    editor in Streamlit's data editor (a table drawn on a canvas)."""
+    grid = page.locator(
+        ".st-key-lt_expenses_table [data-testid='stDataFrameResizable']"
+    ).first.bounding_box()
+    assert grid is not None
+    page.mouse.dblclick(grid["x"] + 60, grid["y"] + 52)
+    editor = page.locator("textarea.gdg-input")
+    expect(editor).to_be_visible(timeout=10_000)
+    editor.fill(name)
+    editor.press("Enter")
+    settle(page)
+    flagged = page.get_by_text("is not one of the usual expense types").first
+    expect(flagged).to_be_visible(timeout=20_000)
 
 
 def _hostile_walk(page: Page, url: str, session: Session) -> None:
@@ -102,17 +131,7 @@ def _hostile_walk(page: Page, url: str, session: Session) -> None:
 
     page.goto(url + "/letter")
     settle(page)
-    grid = page.locator(
-        ".st-key-lt_expenses_table [data-testid='stDataFrameResizable']"
-    ).first.bounding_box()
-    assert grid is not None
-    page.mouse.click(grid["x"] + 60, grid["y"] + 52)  # the first expense's type
-    page.keyboard.type(HOSTILE_NAME)
-    page.keyboard.press("Enter")
-    settle(page)
-    expect(page.get_by_text("is not one of the usual expense types").first).to_be_visible(
-        timeout=20_000
-    )
+    _type_expense(page, HOSTILE_NAME)
     box = page.locator(".st-key-lt_balance_owed input")
     box.fill(f"www.example.com http://{OUTSIDE}/")
     box.press("Enter")

@@ -17,22 +17,13 @@ import pytest
 import deficiency.__main__ as command
 from deficiency import template_csv
 from deficiency.batch import TEMPLATE_COLUMNS, run_batch
+from tests.package.test_batch import cli
 from ui.caseload import CaseloadFileError, run_caseload
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ",".join(TEMPLATE_COLUMNS)
 CAR_ROW = template_csv().splitlines()[2]  # example-car: deficiency 2000.00
 BEFORE = "keep me: yesterday's results\n"
-
-
-def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "deficiency", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
 
 
 def failed(result: subprocess.CompletedProcess[str], *named: str) -> None:
