@@ -1,14 +1,17 @@
 """Three servers behind nginx (scripts/cluster.py), twenty browser sessions, one server killed.
 
 Each session opens its own scenario by link on Compare, Mortgage exit or Car repossession
-and moves its sale-price slider through nginx. Every scenario's figures end in its own
-cents, so a figure of another session on a page is a leak, checked at every look. Mid-run
-the server of one Mortgage session is killed (SIGKILL, like a crash); the sessions there
-finish the move they are making and wait, and the others keep moving. Every session that
-was on it must reconnect through nginx to a live server and show the same figures, link
-and inputs as before, then keep moving with the right figures. Once the launcher has
-restarted the killed server, a download and an upload of the scenario file go through the
-balancer on that Mortgage session. Finally Ctrl-C (SIGINT) must stop the launcher cleanly.
+(three inputs, and a state on every third) and moves its sale-price slider through nginx.
+Every scenario's figures end in its own cents, so a figure of another session on a page
+is a leak, checked at every look. Mid-run the server of one Mortgage session is killed
+(SIGKILL, like a crash); the sessions there let their last move land and wait (that
+Mortgage session reloads its link first, like a user who opened it and is reading), and
+the others keep moving. Every session that was on it must reconnect through nginx to a
+live server, be rebuilt there (a run on the new server) and show the same figures, link
+and inputs as before, then keep moving with the right figures. The reading session
+downloads its scenario file at once; once the launcher has restarted the killed server,
+it downloads and uploads one through the balancer. Finally Ctrl-C (SIGINT) must stop the
+launcher cleanly.
 
 Printed (``pytest -s``): moves, errors, reconnect times and p95 move latency. Asserted:
 correctness, and generous time bounds only (the machine is shared).
