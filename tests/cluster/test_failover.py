@@ -20,6 +20,7 @@ correctness, and generous time bounds only (the machine is shared).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import queue
@@ -529,9 +530,12 @@ def test_sessions_survive_a_server_killed_mid_run(launcher: Launcher, tmp_path: 
     shots = Path(os.environ.get("FAILOVER_SHOTS", tmp_path))
     shots.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    sessions, run = asyncio.run(
-        asyncio.wait_for(run_sessions(launcher, url, shots), timeout=RUN_LIMIT_S)
-    )
+    # In a thread of its own: the browser tests' sync Playwright keeps an event loop running
+    # in this one for the whole pytest session.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        sessions, run = pool.submit(
+            asyncio.run, asyncio.wait_for(run_sessions(launcher, url, shots), RUN_LIMIT_S)
+        ).result()
     elapsed = time.monotonic() - started
 
     latencies = [value for s in sessions for value in s.latencies]
