@@ -7,7 +7,8 @@ Starts ``--servers`` Streamlit servers (``streamlit run app.py`` on 127.0.0.1, p
 127.0.0.1:``--port``, as foreground children with a generated configuration in a temporary
 folder (``--workdir`` keeps it, with the logs). It waits until every server answers
 ``/_stcore/health`` directly and through nginx, prints one ``ready`` line, restarts any server
-that exits, and on Ctrl-C (or SIGTERM) stops nginx and every server and exits 0.
+that exits (``--restart-delay`` seconds later; ``--no-restart`` leaves it), and on Ctrl-C
+(or SIGTERM) stops nginx and every server and exits 0.
 ``--print-config`` prints the nginx configuration and exits.
 
 What nginx does (docs/deployment.md explains each setting):
@@ -51,7 +52,9 @@ from appserver import ROOT, free_port, server_command, wait_healthy
 
 #: The cookie nginx sets to keep a browser on one server; its value is a server's name.
 COOKIE = "explorer_server"
-#: A server that refused a connection is not tried again for this long (passive health check).
+#: A server that failed this many requests within FAIL_TIMEOUT_S is left alone for as long
+#: (passive health check).
+MAX_FAILS = 2
 FAIL_TIMEOUT_S = 5
 #: How often the launcher looks for exited servers.
 WATCH_INTERVAL_S = 0.5
@@ -74,14 +77,17 @@ def nginx_config(port: int, backends: list[int], folder: Path, upload_mb: int) -
 
     Each server ``sN`` gets its own upstream group in which the others are ``backup``; the
     affinity cookie picks the group, so a session stays on its server while it lives and
-    moves to a live one when it does not. Requests without the cookie use ``any``.
+    moves to a live one when it does not. Requests without the cookie use ``any``. Only
+    the requests that place a session (a browser's first, the checks a page makes before it
+    connects, and its websocket) set the cookie: one other request served elsewhere, say
+    while its server was briefly marked failed, must not move the browser off its session.
 
     >>> text = nginx_config(8600, [8601, 8602], Path("/tmp/c"), 50)
-    >>> "listen 127.0.0.1:8600;" in text and "server 127.0.0.1:8602 max_fails=1" in text
+    >>> "listen 127.0.0.1:8600;" in text and "server 127.0.0.1:8602 max_fails=2" in text
     True
     """
     names = [f"s{index + 1}" for index in range(len(backends))]
-    peer = f"max_fails=1 fail_timeout={FAIL_TIMEOUT_S}s"
+    peer = f"max_fails={MAX_FAILS} fail_timeout={FAIL_TIMEOUT_S}s"
 
     def group(name: str, first: int | None) -> str:
         lines = [f"    upstream {name} {{", f"        zone {name} 64k;"]
@@ -90,12 +96,13 @@ def nginx_config(port: int, backends: list[int], folder: Path, upload_mb: int) -
         for backend in backends:
             backup = " backup" if first not in (None, backend) else ""
             lines.append(f"        server 127.0.0.1:{backend} {peer}{backup};")
-        lines += ["        keepalive 16;", "    }"]
+        lines.append("    }")
         return "\n".join(lines)
 
     pools = "\n".join(f"        {name} {name};" for name in names)
     cookies = "\n".join(
-        f'        "~127\\.0\\.0\\.1:{backend}$" "{COOKIE}={name}; Path=/; HttpOnly; SameSite=Lax";'
+        f'        "~^1 .*127\\.0\\.0\\.1:{backend}$" '
+        f'"{COOKIE}={name}; Path=/; HttpOnly; SameSite=Lax";'
         for name, backend in zip(names, backends, strict=True)
     )
     groups = "\n\n".join(
@@ -126,20 +133,32 @@ http {{
     access_log {folder}/access.log cluster;
     server_tokens off;
 
-    # A websocket handshake asks to upgrade the connection; other requests keep it alive.
+    # A websocket handshake asks to upgrade the connection. Other requests close theirs:
+    # a kept-alive connection the server had just closed failed the next request, and
+    # nginx counted that against a live server.
     map $http_upgrade $connection_upgrade {{
         default upgrade;
-        ""      "";
+        ""      close;
     }}
 
-    # Affinity: the cookie names the server that answered this browser last.
+    # Affinity: the cookie names the server that holds this browser's session.
     map $cookie_{COOKIE} $explorer_pool {{
 {pools}
         default any;
     }}
 
-    # Whichever server answered (the last one tried), the cookie now names it.
-    map $upstream_addr $explorer_cookie {{
+    # The requests that place a session: a browser's first (no cookie yet), the checks a
+    # page makes before it connects, and the websocket.
+    map "$explorer_pool $uri" $explorer_places {{
+        "~^any "                     1;
+        "~/_stcore/health$"          1;
+        "~/_stcore/host-config$"     1;
+        "~/_stcore/stream$"          1;
+        default                      0;
+    }}
+
+    # On those, the cookie names whichever server answered (the last one tried).
+    map "$explorer_places $upstream_addr" $explorer_cookie {{
 {cookies}
         default "";
     }}
@@ -208,6 +227,8 @@ class Backend:
     started: float = 0.0
     #: Seconds to wait before the next restart: doubles while the server keeps failing fast.
     backoff: float = 0.0
+    #: When an exited server is due to start again (monotonic clock), once it has exited.
+    restart_at: float | None = None
 
     @property
     def url(self) -> str:
@@ -244,6 +265,7 @@ class Cluster:
     backends: list[Backend]
     folder: Path
     restart: bool = True
+    restart_delay: float = 0.0
     nginx: subprocess.Popen[bytes] | None = None
     secret: str = field(default_factory=lambda: secrets.token_hex(32))
 
@@ -290,13 +312,15 @@ class Cluster:
     def watch(self) -> None:
         """Restart every server that has exited (when restarting is on); fail if nginx exited.
 
-        A server that exits within a minute of starting waits before its next start, twice
-        as long each time up to a minute, so a server that cannot start does not spin.
+        A server starts again ``restart_delay`` seconds after it exits; one that exits
+        within a minute of starting waits longer, twice as long each time up to a minute,
+        so a server that cannot start does not spin.
         """
         if self.nginx is not None and self.nginx.poll() is not None:
             raise ClusterError(
                 f"nginx exited with {self.nginx.returncode}; see {self.folder / 'error.log'}"
             )
+        now = time.monotonic()
         for backend in self.backends:
             process = backend.process
             if process is None or process.poll() is None:
@@ -305,10 +329,18 @@ class Cluster:
                 _log(f"server {backend.name} exited with {process.returncode}; not restarting")
                 backend.process = None
                 continue
-            lived = time.monotonic() - backend.started
-            backend.backoff = 0.0 if lived > 60 else min(60.0, max(1.0, backend.backoff * 2))
-            _log(f"server {backend.name} exited with {process.returncode}; restarting")
-            time.sleep(backend.backoff)
+            if backend.restart_at is None:
+                lived = now - backend.started
+                backend.backoff = 0.0 if lived > 60 else min(60.0, max(1.0, backend.backoff * 2))
+                wait = max(self.restart_delay, backend.backoff)
+                backend.restart_at = now + wait
+                _log(
+                    f"server {backend.name} exited with {process.returncode}; restarting"
+                    + (f" in {wait:.0f} s" if wait else "")
+                )
+            if now < backend.restart_at:
+                continue
+            backend.restart_at = None
             backend.start(self.secret)
             try:
                 self._wait(backend)
@@ -340,7 +372,12 @@ def _folder(workdir: Path | None) -> contextlib.AbstractContextManager[str]:
 
 @contextlib.contextmanager
 def running_cluster(
-    servers: int, port: int, *, restart: bool = True, workdir: Path | None = None
+    servers: int,
+    port: int,
+    *,
+    restart: bool = True,
+    restart_delay: float = 0.0,
+    workdir: Path | None = None,
 ) -> Iterator[Cluster]:
     """Start the cluster; yield it once every server and nginx answer; stop everything after.
 
@@ -361,7 +398,7 @@ def running_cluster(
             Backend(f"s{index + 1}", backend_port, folder / f"s{index + 1}.log")
             for index, backend_port in enumerate(ports)
         ]
-        cluster = Cluster(port, backends, folder, restart)
+        cluster = Cluster(port, backends, folder, restart, restart_delay)
         try:
             cluster.start()
             yield cluster
@@ -383,6 +420,9 @@ def main() -> int:
     parser.add_argument(
         "--no-restart", action="store_true", help="leave a server that exits stopped"
     )
+    parser.add_argument(
+        "--restart-delay", type=float, default=0.0, help="seconds before a restart (default 0)"
+    )
     parser.add_argument("--print-config", action="store_true", help="print nginx's config, exit")
     args = parser.parse_args()
     if args.servers < 1:
@@ -400,7 +440,11 @@ def main() -> int:
     signal.signal(signal.SIGTERM, _stop)
     try:
         with running_cluster(
-            args.servers, args.port, restart=not args.no_restart, workdir=args.workdir
+            args.servers,
+            args.port,
+            restart=not args.no_restart,
+            restart_delay=args.restart_delay,
+            workdir=args.workdir,
         ) as cluster:
             _log(f"ready {cluster.url} ({args.servers} servers; Ctrl-C stops them)")
             while True:
