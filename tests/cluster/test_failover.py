@@ -59,12 +59,12 @@ MOVE_BEFORE_S = 8.0  # every session moves this long before the kill
 MOVE_AFTER_S = 10.0  # and this long after it
 LOAD_TIMEOUT_S = 180.0
 MOVE_TIMEOUT_S = 30.0
-RECONNECT_LIMIT_S = 30.0
+RECONNECT_LIMIT_S = 45.0
 #: The launcher restarts the killed server only after this, so a session that comes back
 #: within RECONNECT_LIMIT_S came back through nginx's failover to another server.
-RESTART_DELAY_S = 40.0
+RESTART_DELAY_S = 60.0
 P95_LIMIT_S = 15.0
-RUN_LIMIT_S = 300.0  # the whole browser run, start to last check
+RUN_LIMIT_S = 360.0  # the whole browser run, start to last check
 
 #: What a page shows of a scenario: the side's deficiency, e.g. "$20,010.07".
 Figure = Callable[[State, Side], str]
