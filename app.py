@@ -8,6 +8,7 @@ from ui.entry import mark_entrypoint
 from ui.live import page_shown
 from ui.navigation import DEFAULT_PAGE, SECTIONS
 from ui.panels import footer
+from ui.reconnect import rerun_after_reconnect
 from ui.state import init_state
 from ui.url import read_url_once, url_notice, write_url
 
@@ -42,3 +43,4 @@ page_shown()
 page.run()
 write_url()
 footer()
+rerun_after_reconnect()

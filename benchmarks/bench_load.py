@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from playwright.async_api import Browser, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -56,12 +56,17 @@ def deficiency_for(price: Decimal) -> Decimal:
 
 @dataclass
 class Result:
-    """What one session saw."""
+    """What one session saw, and where its slider is."""
 
     sale_price: Decimal
     latencies: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     mismatches: list[str] = field(default_factory=list)
+    steps: int = 0  # 0: the linked price; 1: one step right (moves alternate)
+
+    @property
+    def price(self) -> Decimal:
+        return self.sale_price + STEP * self.steps
 
 
 async def wait_for(
@@ -87,50 +92,72 @@ async def wait_for(
     return False
 
 
-async def session(
-    browser: Browser, url: str, result: Result, others: set[str], seconds: float, timeout: float
-) -> None:
+async def open_session(
+    browser: Browser, url: str, result: Result, others: set[str]
+) -> BrowserContext | None:
+    """A new browser context on Compare with the session's price in the link, once its own
+    figures show; None (the error noted) if they never do."""
     context = await browser.new_context(viewport={"width": 1400, "height": 1600})
     try:
         page = await context.new_page()
         await page.goto(f"{url}/?c_sale_price={result.sale_price}", timeout=180_000)
-        price = result.sale_price
-        if not await wait_for(page, price, result, others, 180):
-            return
-        await page.locator(SLIDER).focus()
-        stop_at = time.monotonic() + seconds
-        direction = 1
-        while time.monotonic() < stop_at:
-            started = time.perf_counter()
-            await page.keyboard.press("ArrowRight" if direction > 0 else "ArrowLeft")
-            price += STEP * direction
-            if not await wait_for(page, price, result, others, timeout):
-                return
-            result.latencies.append(time.perf_counter() - started)
-            direction = -direction
+        if await wait_for(page, result.price, result, others, 180):
+            await page.locator(SLIDER).focus()
+            return context
     except Exception as error:  # reported, counted as an error, and the run fails
         result.errors.append(f"sale price {result.sale_price}: {type(error).__name__}: {error}")
-    finally:
+    await context.close()
+    return None
+
+
+async def move(
+    page: Page, result: Result, others: set[str], seconds: float, timeout: float
+) -> bool:
+    """Move the car's sale price one step right, then left, ... for ``seconds``, each
+    time until the session's own figures show; False once a move fails."""
+    try:
+        stop_at = time.monotonic() + seconds
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            await page.keyboard.press("ArrowLeft" if result.steps else "ArrowRight")
+            result.steps = 1 - result.steps
+            if not await wait_for(page, result.price, result, others, timeout):
+                return False
+            result.latencies.append(time.perf_counter() - started)
+    except Exception as error:  # reported, counted as an error, and the run fails
+        result.errors.append(f"sale price {result.sale_price}: {type(error).__name__}: {error}")
+        return False
+    return True
+
+
+async def session(
+    browser: Browser, url: str, result: Result, others: set[str], seconds: float, timeout: float
+) -> None:
+    context = await open_session(browser, url, result, others)
+    if context is not None:
+        await move(context.pages[0], result, others, seconds, timeout)
         await context.close()
 
 
-async def run_sessions(url: str, results: list[Result], seconds: float, timeout: float) -> None:
+def others_figures(results: list[Result]) -> dict[Decimal, set[str]]:
+    """For each session (by its linked price), every figure another session may show."""
     figures = {
         r.sale_price: {usd(deficiency_for(r.sale_price + d)) for d in (-STEP, 0, STEP)}
         for r in results
     }
+    return {
+        price: set().union(*(f for other, f in figures.items() if other != price))
+        for price in figures
+    }
+
+
+async def run_sessions(url: str, results: list[Result], seconds: float, timeout: float) -> None:
+    others = others_figures(results)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         await asyncio.gather(
             *(
-                session(
-                    browser,
-                    url,
-                    result,
-                    set().union(*(f for p, f in figures.items() if p != result.sale_price)),
-                    seconds,
-                    timeout,
-                )
+                session(browser, url, result, others[result.sale_price], seconds, timeout)
                 for result in results
             )
         )

@@ -49,6 +49,19 @@ def wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 30
     raise RuntimeError(f"the app did not become healthy within {timeout} s")
 
 
+def server_command(script: str | Path, port: int) -> list[str]:
+    """The command that serves ``script`` on 127.0.0.1:``port``: headless, no usage stats,
+    no file watcher (every test, benchmark and the cluster launcher start the app this way)."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(script),
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Server:
     """A running app: its base URL, its process and the file its log goes to."""
@@ -70,14 +83,7 @@ class Server:
 def running_server(script: str | Path = ROOT / "app.py", cwd: Path = ROOT) -> Iterator[Server]:
     """Run a Streamlit script on 127.0.0.1 at a free port; yield the server, stop it after."""
     port = free_port()
-    command = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
+    command = server_command(script, port)
     with tempfile.TemporaryDirectory(prefix="app-log-") as folder:
         log = Path(folder) / "server.log"
         with log.open("wb") as sink:

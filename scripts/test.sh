@@ -25,6 +25,19 @@ install_missing chromium chromium "(Debian's) for the browser tests"
 # strace records what the PDF build tries to reach (tests/ui/test_report_network.py).
 install_missing strace strace "for the network-recording test"
 
+# nginx for the cluster's failover test and scripts/cluster.py: Debian's package, and no
+# system service (the launcher runs nginx itself on loopback). Where systemd runs, the
+# service is masked first, or installing it would start nginx on port 80 of every address.
+if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing Debian's nginx for the cluster test..."
+  as_root=""
+  [ "$(id -u)" -eq 0 ] || as_root="sudo"
+  if [ -d /run/systemd/system ]; then
+    $as_root systemctl mask nginx.service >/dev/null
+  fi
+  $as_root apt-get update -qq && $as_root apt-get install -y -qq nginx >/dev/null
+fi
+
 if [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund
 fi
@@ -42,6 +55,8 @@ echo "== page rerun benchmark (quick mode: every page reruns through AppTest wit
 .venv/bin/python -m benchmarks.bench_pages --quick
 echo "== browser benchmark (quick mode: every page loads and redraws in Chromium; timings reported, not enforced) =="
 .venv/bin/python benchmarks/bench_browser.py --quick
+echo "== capacity benchmark (quick mode: one server, sessions over its websocket; no leak, no error) =="
+.venv/bin/python benchmarks/bench_capacity.py --quick
 # .ci/run sets RUN_PYTEST=0 and calls pytest itself, so CI's own file shows the test run.
 if [ "${RUN_PYTEST:-1}" != 0 ]; then
   echo "== pytest =="

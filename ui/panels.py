@@ -292,6 +292,7 @@ def export_section(side: Side) -> None:
         mime="application/json",
         icon=":material/download:",
         key=f"{side.prefix}_download_json",
+        on_click="ignore",
         help="Keeps every input; load it here later to restore the scenario exactly.",
     )
     csv_column.download_button(
@@ -301,6 +302,7 @@ def export_section(side: Side) -> None:
         mime="text/csv",
         icon=":material/table:",
         key=f"{side.prefix}_download_csv",
+        on_click="ignore",
     )
     st.file_uploader(
         "Load a scenario file (JSON)",
