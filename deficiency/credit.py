@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from deficiency.money import Amount, to_count, to_money
-from deficiency.parsing import a_date
+from deficiency.parsing import a_date, instances
 from deficiency.paths import DeficiencyPath, Exit, is_mortgage, parse_exit, parse_path
 from deficiency.periods import add_months
 from deficiency.sources import Confidence, Source, data_table, sources_of
@@ -375,6 +375,44 @@ _RESOLUTION_LABEL = {
 }
 
 
+@dataclass(frozen=True)
+class TimelineGaps:
+    """The assumed gaps of a timeline when the user enters none: illustrative, not sourced.
+
+    ``months_to_sale`` runs from the first missed payment to the sale or repossession,
+    ``months_to_resolution`` from the sale to the judgment, settlement, payment or
+    charge-off (0 for a waiver, which is dated at the sale); ``note`` says they are assumed.
+    """
+
+    months_to_sale: int
+    months_to_resolution: int
+    note: str
+
+
+def timeline_gaps(exit: str | enum.Enum, path: str | enum.Enum) -> TimelineGaps:
+    """The assumed gaps for ``exit`` and ``path`` (enum members or values).
+
+    Examples
+    --------
+    >>> home = timeline_gaps("foreclosure", "judgment")
+    >>> home.months_to_sale, home.months_to_resolution
+    (12, 6)
+    >>> car = timeline_gaps("repossession", "waived")
+    >>> car.months_to_sale, car.months_to_resolution
+    (3, 0)
+    """
+    the_exit = parse_exit(exit)
+    the_path = parse_path(path)
+    defaults = rules()["timeline_defaults"]
+    kind = "mortgage" if is_mortgage(the_exit) else "car"
+    waived = the_path is DeficiencyPath.WAIVED
+    return TimelineGaps(
+        months_to_sale=int(defaults[f"months_default_to_sale_{kind}"]),
+        months_to_resolution=0 if waived else int(defaults["months_sale_to_resolution"]),
+        note=str(defaults["note"]),
+    )
+
+
 def timeline(
     first_missed_payment: date,
     exit: str | enum.Enum,
@@ -431,18 +469,16 @@ def timeline(
     start = a_date(first_missed_payment, "First missed payment")
     the_exit = parse_exit(exit)
     the_path = parse_path(path)
-    defaults = rules()["timeline_defaults"]
-    assumed_note = str(defaults["note"])
+    gaps = timeline_gaps(the_exit, the_path)
+    assumed_note = gaps.note
     if months_default_to_sale is None:
-        key = "mortgage" if is_mortgage(the_exit) else "car"
-        to_sale = int(defaults[f"months_default_to_sale_{key}"])
+        to_sale = gaps.months_to_sale
         sale_assumed = True
     else:
         to_sale = to_count(months_default_to_sale, "Months from default to sale", MAX_GAP_MONTHS)
         sale_assumed = False
     if months_sale_to_resolution is None:
-        waived = the_path is DeficiencyPath.WAIVED
-        to_resolution = 0 if waived else int(defaults["months_sale_to_resolution"])
+        to_resolution = gaps.months_to_resolution
         resolution_assumed = True
     else:
         to_resolution = to_count(
@@ -503,6 +539,7 @@ def new_mortgage_dates(
     A headline quotes the first; the best case is named as such, never quoted as the date.
     Programs only some borrowers can use (VA) are on the timeline but never quoted here.
     """
+    events = instances(events, TimelineEvent, "Timeline events")
     mortgages = [
         event for event in events if event.kind is EventKind.NEW_MORTGAGE and event.open_to_all
     ]

@@ -118,6 +118,13 @@ def instance(value: object, expected: type[T], field: str) -> T:
     return value
 
 
+def instances(value: object, expected: type[T], field: str) -> tuple[T, ...]:
+    """A list or tuple of objects of one documented type (timeline events, equity rows...)."""
+    if not isinstance(value, list | tuple):
+        raise InvalidInputError(field, f"expected a list, got {shown(value)}")
+    return tuple(instance(item, expected, field) for item in value)
+
+
 def mapping(value: object, field: str) -> Mapping[Any, Any]:
     """A mapping (a dict of name -> value)."""
     if not isinstance(value, Mapping):

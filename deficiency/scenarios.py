@@ -31,7 +31,7 @@ from deficiency.mortgage import (
     mortgage_statement,
 )
 from deficiency.parsing import choice as choice  # the shared enum parser, by its old name
-from deficiency.parsing import mapping
+from deficiency.parsing import instance, mapping
 from deficiency.resolution import Outcome, Resolution, ResolutionTerms, resolve
 from deficiency.statement import Statement
 
@@ -103,6 +103,7 @@ def parse_field(info: FieldInfo, raw: Amount) -> Decimal | int:
     >>> parse_field(SALE_PRICE, "$8,500")
     Decimal('8500.00')
     """
+    info = instance(info, FieldInfo, "Field")
     if info.kind == MONEY:
         return to_money(raw, info.label)
     if info.kind == PERCENT:

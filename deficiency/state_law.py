@@ -290,7 +290,10 @@ def fact_words(fact: str) -> str:
 
 def fact_question(fact: str) -> str:
     """A fact as a borrower is asked it, answerable from their papers."""
-    return fact_catalog()[fact].question
+    catalog = fact_catalog()
+    if not isinstance(fact, str) or fact not in catalog:
+        raise InvalidInputError("Fact", f"{shown(fact)} is not a fact the state rules use")
+    return catalog[fact].question
 
 
 @dataclass(frozen=True)

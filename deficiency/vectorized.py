@@ -21,7 +21,7 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.money import MAX_AMOUNT, PERCENT_PLACES, Amount, to_money, to_percent
 from deficiency.parsing import text
 
@@ -53,6 +53,12 @@ def cents_to_money(cents: int | np.integer) -> Decimal:
     >>> cents_to_money(7452500)
     Decimal('74525.00')
     """
+    if isinstance(cents, np.ndarray) and cents.shape == () and cents.dtype.kind in "iu":
+        cents = int(cents)  # one cell of a grid
+    if isinstance(cents, bool) or not isinstance(cents, int | np.integer):
+        raise InvalidInputError("Cents", f"expected a whole number of cents, got {shown(cents)}")
+    if abs(int(cents)) > MAX_AMOUNT * 100:
+        raise InvalidInputError("Cents", f"{shown(cents)} is beyond the largest amount")
     return Decimal(int(cents)).scaleb(-2).quantize(Decimal("0.01"))
 
 

@@ -4,8 +4,13 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import PayPeriod, Resolution, format_usd, time_limits
-from deficiency.money import ZERO
+from deficiency import (
+    ZERO,
+    PayPeriod,
+    Resolution,
+    format_usd,
+    time_limits,
+)
 from ui import collection_sections as sections
 from ui import live
 from ui import next_panels as nxt

@@ -17,21 +17,22 @@ import numpy.typing as npt
 import streamlit as st
 
 from deficiency import (
+    DEFAULT_DRAWS,
     InvalidInputError,
     LoanKind,
     MortgageExit,
     TornadoRow,
     break_even_price,
     cents_steps,
+    cents_to_money,
     deficiency_grid,
+    money_to_cents,
+    percent_of,
     simulate_sale,
+    statement_for,
     tornado,
     validate_spread,
 )
-from deficiency.money import percent_of
-from deficiency.montecarlo import DEFAULT_DRAWS
-from deficiency.scenarios import statement_for
-from deficiency.vectorized import cents_to_money, money_to_cents
 
 Pairs = tuple[tuple[str, str], ...]
 Floats = npt.NDArray[np.float64]
