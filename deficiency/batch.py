@@ -192,7 +192,7 @@ def template_csv() -> str:
     return "".join(",".join(row) + "\n" for row in rows)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CaseResult:
     """One computed (or rejected) case: the figures as Decimals, or the errors."""
 
@@ -292,25 +292,39 @@ def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
             errors.append(str(error))
             continue
         given[name] = text
-    result = CaseResult(case_id, kind_text, exit_text, resolution_text, inputs, tuple(errors))
+    result = CaseResult(
+        case_id=case_id,
+        kind=kind_text,
+        exit=exit_text,
+        resolution=resolution_text,
+        inputs=inputs,
+        errors=tuple(errors),
+    )
     if errors or kind is None:
         return result
     try:
         outcome = evaluate(kind, given, exit_text, resolution_text)
     except InvalidInputError as error:
-        return CaseResult(case_id, kind_text, exit_text, resolution_text, inputs, (str(error),))
+        return CaseResult(
+            case_id=case_id,
+            kind=kind_text,
+            exit=exit_text,
+            resolution=resolution_text,
+            inputs=inputs,
+            errors=(str(error),),
+        )
     return CaseResult(
-        case_id,
-        kind_text,
-        exit_text,
-        resolution_text,
-        inputs,
-        (),
-        outcome.deficiency,
-        outcome.surplus,
-        outcome.borrower_owes,
-        outcome.cancelled,
-        outcome.lender_recovers,
+        case_id=case_id,
+        kind=kind_text,
+        exit=exit_text,
+        resolution=resolution_text,
+        inputs=inputs,
+        errors=(),
+        deficiency=outcome.deficiency,
+        surplus=outcome.surplus,
+        borrower_owes=outcome.borrower_owes,
+        cancelled=outcome.cancelled,
+        lender_recovers=outcome.lender_recovers,
     )
 
 
@@ -599,12 +613,12 @@ def _row_problem(cells: Sequence[str], layout: _Layout, line: int, problem: str)
     named = {name: padded[index] for name, index in layout.at.items()}
     inputs = {name: named[name] for name in INPUT_COLUMNS}
     return CaseResult(
-        named["case_id"],
-        named["kind"],
-        named["exit"],
-        named["resolution"],
-        inputs,
-        (f"row: {problem} (line {line})",),
+        case_id=named["case_id"],
+        kind=named["kind"],
+        exit=named["exit"],
+        resolution=named["resolution"],
+        inputs=inputs,
+        errors=(f"row: {problem} (line {line})",),
     )
 
 

@@ -65,14 +65,14 @@ class GapRow:
 
 def _row(month: int, when: date, statement: Statement) -> GapRow:
     return GapRow(
-        month,
-        when,
-        statement.owed,
-        statement.proceeds,
-        statement.expenses,
-        statement.credits,
-        statement.deficiency,
-        statement.surplus,
+        month=month,
+        date=when,
+        owed=statement.owed,
+        sale_price=statement.proceeds,
+        costs=statement.expenses,
+        credits=statement.credits,
+        deficiency=statement.deficiency,
+        surplus=statement.surplus,
     )
 
 
@@ -168,7 +168,12 @@ def typical_home_plan(exit: MortgageExit | str) -> HomeExitPlan:
     chosen = choice(MortgageExit, exit, "Exit")
     months, percent, commission, seller, legal = _TYPICAL_HOME[chosen]
     return HomeExitPlan(
-        chosen, months, Decimal(percent), Decimal(commission), Decimal(seller), legal
+        exit=chosen,
+        months_to_sale=months,
+        price_percent=Decimal(percent),
+        commission_rate=Decimal(commission),
+        seller_costs=Decimal(seller),
+        legal_costs=legal,
     )
 
 
@@ -304,15 +309,15 @@ def typical_car_plan(route: CarRoute | str) -> CarRoutePlan:
     months, handover, percent, *costs = _TYPICAL_CAR[chosen]
     retaking, transport, storage, recondition, auction = (Decimal(cost) for cost in costs)
     return CarRoutePlan(
-        chosen,
-        months,
-        handover,
-        Decimal(percent),
-        retaking,
-        transport,
-        storage,
-        recondition,
-        auction,
+        route=chosen,
+        months_to_sale=months,
+        handover_month=handover,
+        price_percent=Decimal(percent),
+        retaking_fee=retaking,
+        transport=transport,
+        storage_daily_rate=storage,
+        reconditioning=recondition,
+        auction_fee=auction,
     )
 
 

@@ -161,12 +161,12 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
     start = a_date(start, "Start date")
     special = [
         TimeLimit(
-            f"The lender must seek a deficiency ({rule.citation})",
-            deadline.words,
-            deadline.due(start),
-            rule.source,
-            rule.uncertain,
-            rule.summary,
+            label=f"The lender must seek a deficiency ({rule.citation})",
+            period=deadline.words,
+            deadline=deadline.due(start),
+            source=rule.source,
+            uncertain=rule.uncertain,
+            summary=rule.summary,
         )
         for rule, deadline in deficiency_deadlines(state, kind)
         if exit in rule.exits
@@ -175,12 +175,12 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
     rows = sorted(limitations_for(state, kind), key=lambda row: order.index(row.claim))
     general = [
         TimeLimit(
-            row.claim.label,
-            row.words,
-            add_period(start, months=row.months) if row.months is not None else None,
-            row.source,
-            row.uncertain,
-            row.summary,
+            label=row.claim.label,
+            period=row.words,
+            deadline=add_period(start, months=row.months) if row.months is not None else None,
+            source=row.source,
+            uncertain=row.uncertain,
+            summary=row.summary,
         )
         for row in rows
         if row.claim is not Claim.SALE_OF_GOODS or kind is LoanKind.AUTO

@@ -661,7 +661,7 @@ class RuleFinding:
     scope_met: bool | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StateLawResult:
     """A gross deficiency after the state's rules in our data.
 
@@ -929,7 +929,15 @@ def apply_state_law(
             f"stands as calculated. {DISCLAIMER}"
         )
         return StateLawResult(
-            code, name, kind, chosen_exit, gross, gross, coverage, (), explanation
+            state=code,
+            state_name=name,
+            loan_kind=kind,
+            exit=chosen_exit,
+            gross_deficiency=gross,
+            collectible_deficiency=gross,
+            coverage=coverage,
+            findings=(),
+            explanation=explanation,
         )
     findings = tuple(_find(rule, facts, gross) for rule in covering)
     applied = [item for item in findings if item.finding is Finding.APPLIED]
@@ -939,13 +947,13 @@ def apply_state_law(
         credit = max((item.reduction for item in applied), default=ZERO)
         collectible = max(gross - credit, ZERO)
     return StateLawResult(
-        code,
-        name,
-        kind,
-        chosen_exit,
-        gross,
-        collectible,
-        Coverage.RULES_FOUND,
-        findings,
-        _explain(name, gross, collectible, findings),
+        state=code,
+        state_name=name,
+        loan_kind=kind,
+        exit=chosen_exit,
+        gross_deficiency=gross,
+        collectible_deficiency=collectible,
+        coverage=Coverage.RULES_FOUND,
+        findings=findings,
+        explanation=_explain(name, gross, collectible, findings),
     )
