@@ -116,6 +116,23 @@ class ReportedStatus:
         """False when the status rests on a weak source or none: never shown as fact."""
         return not self.confidence.uncertain
 
+    @property
+    def code_words(self) -> str:
+        """The Metro 2 code as a table shows it: the code, or why there is none, and the
+        special comment.
+
+        Examples
+        --------
+        >>> [status.code_words for status in credit_reporting("short_sale", "waived").statuses]
+        ['no single code', 'no single code; special comment AU']
+        >>> credit_reporting("deed_in_lieu", "paid").statuses[-1].code_words
+        'not verified'
+        """
+        words = self.code or ("no single code" if self.verified else "not verified")
+        if self.special_comment:
+            words += f"; special comment {self.special_comment}"
+        return words
+
 
 @dataclass(frozen=True)
 class WaitingPeriod:
@@ -373,6 +390,18 @@ _RESOLUTION_LABEL = {
     DeficiencyPath.PAID: "Deficiency paid in full",
     DeficiencyPath.CHARGED_OFF: "Deficiency charged off",
 }
+
+
+def path_choices(resolution: str | enum.Enum) -> tuple[DeficiencyPath, ...]:
+    """Every deficiency path, the scenario's own (its ``resolution``) first.
+
+    Examples
+    --------
+    >>> [path.value for path in path_choices("settled")]
+    ['settled', 'waived', 'judgment', 'paid', 'charged_off']
+    """
+    own = parse_path(resolution, "Resolution")
+    return (own, *(path for path in DeficiencyPath if path is not own))
 
 
 @dataclass(frozen=True)

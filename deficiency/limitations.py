@@ -138,6 +138,11 @@ class TimeLimit:
     uncertain: bool
     summary: str
 
+    @property
+    def checked(self) -> str:
+        """How sure the limit is, for a table cell: "not checked" for an uncertain rule."""
+        return "not checked" if self.uncertain else self.source.confidence.short
+
     def days_left(self, on: date) -> int | None:
         """Days from ``on`` to the deadline; negative once it has passed; None if unknown."""
         return None if self.deadline is None else (self.deadline - on).days

@@ -117,7 +117,7 @@ else:
                 "Time": limit.period,
                 "Deadline": limit.deadline,
                 "Days left": limit.days_left(today),
-                "Checked?": "not checked" if limit.uncertain else limit.source.confidence.short,
+                "Checked?": limit.checked,
                 "Source": limit.source.url or None,
             }
             for limit in limits

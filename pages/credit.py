@@ -10,6 +10,7 @@ from deficiency import (
     credit_disclaimer,
     credit_reporting,
     new_mortgage_dates,
+    path_choices,
     timeline_gaps,
 )
 from ui import next_panels as nxt
@@ -35,9 +36,7 @@ if result.outcome is None:
     st.stop()
 outcome = result.outcome
 exit = str(st.session_state[side.exit_key])
-own_path = DeficiencyPath(outcome.terms.resolution.value)
-
-other_paths = [path for path in DeficiencyPath if path is not own_path]
+own_path, *other_paths = path_choices(outcome.terms.resolution)
 path_options = [("scenario", f"As in the scenario: {own_path.label.lower()}")] + [
     (path.value, path.label) for path in other_paths
 ]
@@ -50,19 +49,15 @@ path = own_path if chosen == "scenario" else DeficiencyPath(chosen)
 report = credit_reporting(exit, path)
 
 st.header("How the account is typically reported")
-rows = []
-for status in report.statuses:
-    code = status.code or ("not verified" if not status.verified else "no single code")
-    if status.special_comment:
-        code += f"; special comment {status.special_comment}"
-    rows.append(
-        {
-            "When": status.stage,
-            "Status in words": status.status,
-            "Metro 2 code": code,
-            "How sure": status.confidence.label,
-        }
-    )
+rows = [
+    {
+        "When": status.stage,
+        "Status in words": status.status,
+        "Metro 2 code": status.code_words,
+        "How sure": status.confidence.label,
+    }
+    for status in report.statuses
+]
 st.table(rows, alt="How the account is typically reported, stage by stage")
 for status in report.statuses:
     if status.note:

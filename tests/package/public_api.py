@@ -176,6 +176,7 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
         "events": d.timeline(dt.date(2024, 1, 15), "short_sale", "waived")
     },
     "parse_field": lambda: {"info": d.exit_fields("auto", "repossession")[0], "raw": "100"},
+    "path_choices": lambda: {"resolution": "settled"},
     "percent_of": lambda: {"amount": Decimal(1000), "percent": Decimal(15)},
     "statement_for": lambda: {"kind": "auto", "values": CAR, "exit": "repossession"},
     "takeaway": lambda: {"outcome": _outcome(), "collateral": "car"},
