@@ -13,9 +13,9 @@ from dataclasses import dataclass, fields, replace
 
 from deficiency.errors import InvalidInputError, shown
 from deficiency.money import Amount, to_money
-from deficiency.parsing import text
+from deficiency.parsing import choice, text
 from deficiency.resolution import Outcome, Resolution, resolve
-from deficiency.scenarios import LoanKind, choice, resolution_terms, statement_for
+from deficiency.scenarios import LoanKind, resolution_terms, statement_for
 from deficiency.state_law import (
     AMOUNT_FACTS,
     ForeclosureType,

@@ -96,7 +96,8 @@ class AutoScenario:
         instance(self.costs, RepossessionCosts, "Repossession costs")
         instance(self.credits, AddOnCredits, "Credits")
         object.__setattr__(self, "sale_price", to_money(self.sale_price, "Sale price"))
-        # Its value too ("voluntary_surrender"): a string was once taken as a repossession.
+        # Its value too ("voluntary_surrender"): any other string is refused, never read as a
+        # repossession.
         object.__setattr__(self, "exit", choice(AutoExit, self.exit, "Repossession type"))
 
 

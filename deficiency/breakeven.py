@@ -16,8 +16,8 @@ from math import ceil, floor
 
 from deficiency.money import MAX_AMOUNT, Amount
 from deficiency.mortgage import MortgageExit
-from deficiency.parsing import mapping
-from deficiency.scenarios import LoanKind, build_mortgage, choice, statement_for
+from deficiency.parsing import choice, mapping
+from deficiency.scenarios import LoanKind, build_mortgage, statement_for
 
 _MAX_CENTS = int(MAX_AMOUNT) * 100
 

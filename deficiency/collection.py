@@ -329,7 +329,7 @@ def post_judgment_interest(
     amount = to_money(principal, "Judgment amount")
     rate = to_percent(annual_rate, "Interest rate") / 100
     day_count = to_count(days, "Days", maximum=MAX_YEARS * 366 * 2)
-    # Its value too ("simple"): any string once silently meant annual compounding.
+    # Its value too ("simple"): any other string is refused, never read as annual compounding.
     if choice(Compounding, compounding, "Compounding") is Compounding.SIMPLE:
         return round_cents(amount * rate * day_count / DAYS_PER_YEAR)
     years, rest = divmod(day_count, 365)

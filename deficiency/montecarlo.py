@@ -18,8 +18,8 @@ import numpy as np
 
 from deficiency.errors import InvalidInputError, shown
 from deficiency.money import Amount, to_decimal, to_percent
-from deficiency.parsing import mapping
-from deficiency.scenarios import LoanKind, choice, scenario_fields, statement_for
+from deficiency.parsing import choice, mapping
+from deficiency.scenarios import LoanKind, scenario_fields, statement_for
 from deficiency.vectorized import (
     MAX_CENTS,
     Cents,

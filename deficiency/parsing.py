@@ -22,7 +22,7 @@ def choice(enum_type: type[E], value: object, field: str) -> E:
     """An enum member, given itself or its value ("simple" for ``Compounding.SIMPLE``).
 
     Anything else, another spelling included, raises :class:`InvalidInputError` naming
-    ``field``: "Simple" once silently meant annual compounding.
+    ``field``, so a near miss such as "Simple" never silently means another member.
 
     >>> from deficiency.resolution import Resolution
     >>> choice(Resolution, "settled", "Resolution")

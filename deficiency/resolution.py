@@ -49,7 +49,7 @@ class ResolutionTerms:
     )
 
     def __post_init__(self) -> None:
-        # Its value too ("judgment"): a string was once taken as a settlement.
+        # Its value too ("judgment"): any other string is refused, never read as a settlement.
         object.__setattr__(self, "resolution", choice(Resolution, self.resolution, "Resolution"))
         validate(self)
 

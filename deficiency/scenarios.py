@@ -30,8 +30,7 @@ from deficiency.mortgage import (
     SaleCosts,
     mortgage_statement,
 )
-from deficiency.parsing import choice as choice  # the shared enum parser, by its old name
-from deficiency.parsing import instance, mapping
+from deficiency.parsing import choice, instance, mapping
 from deficiency.resolution import Outcome, Resolution, ResolutionTerms, resolve
 from deficiency.statement import Statement
 
