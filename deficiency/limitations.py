@@ -112,10 +112,7 @@ def limitations() -> tuple[Limitation, ...]:
     >>> sorted({row.claim.value for row in limitations() if row.state == "AZ"})[:2]
     ['judgment', 'sale_of_goods']
     """
-    rows: tuple[Limitation, ...] = rows_checked("limitations.csv", _limitation)
-    ids = [row.rule_id for row in rows]
-    if len(ids) != len(set(ids)):
-        raise ValueError("limitations.csv: rule_id values must be unique")
+    rows: tuple[Limitation, ...] = rows_checked("limitations.csv", _limitation, unique="rule_id")
     return rows
 
 

@@ -189,13 +189,28 @@ def data_table(name: str) -> dict[str, Any]:
     return tomllib.loads(_data_text(name))
 
 
-def rows_checked(name: str, parse: Any) -> tuple[Any, ...]:
+def rows_checked(name: str, parse: Any, unique: str | None = None) -> tuple[Any, ...]:
     """Each row of a CSV in ``data/`` through ``parse``; a bad row raises ``ValueError``
-    naming the file and line, so broken data never loads half-read."""
+    naming the file and line, so broken data never loads half-read. With ``unique``, the
+    parsed rows' attribute of that name must differ from row to row (a rule id, a state).
+
+    >>> from types import SimpleNamespace
+    >>> rows = rows_checked("jurisdictions.csv", lambda row: SimpleNamespace(code=row["code"]))
+    >>> rows[0].code
+    'AL'
+    >>> rows_checked("jurisdictions.csv", lambda row: SimpleNamespace(kind="x"), unique="kind")
+    Traceback (most recent call last):
+    ...
+    ValueError: jurisdictions.csv: kind values must be unique
+    """
     parsed = []
     for number, row in enumerate(data_rows(name), start=2):
         try:
             parsed.append(parse(row))
         except (KeyError, ValueError) as error:
             raise ValueError(f"{name} line {number}: {error}") from None
+    if unique is not None:
+        keys = [getattr(row, unique) for row in parsed]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"{name}: {unique} values must be unique")
     return tuple(parsed)

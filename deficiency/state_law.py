@@ -502,10 +502,7 @@ def state_rules() -> tuple[StateRule, ...]:
     >>> rule.threshold.amount
     Decimal('1000.00')
     """
-    rules: tuple[StateRule, ...] = rows_checked("state_rules.csv", _rule)
-    ids = [rule.rule_id for rule in rules]
-    if len(ids) != len(set(ids)):
-        raise ValueError("state_rules.csv: rule_id values must be unique")
+    rules: tuple[StateRule, ...] = rows_checked("state_rules.csv", _rule, unique="rule_id")
     names = jurisdiction_names()
     for rule in rules:
         if names.get(rule.state) != rule.state_name:
