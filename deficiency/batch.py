@@ -36,7 +36,7 @@ import json
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import BinaryIO, TextIO
 
@@ -305,21 +305,9 @@ def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
     try:
         outcome = evaluate(kind, given, exit_text, resolution_text)
     except InvalidInputError as error:
-        return CaseResult(
-            case_id=case_id,
-            kind=kind_text,
-            exit=exit_text,
-            resolution=resolution_text,
-            inputs=inputs,
-            errors=(str(error),),
-        )
-    return CaseResult(
-        case_id=case_id,
-        kind=kind_text,
-        exit=exit_text,
-        resolution=resolution_text,
-        inputs=inputs,
-        errors=(),
+        return replace(result, errors=(str(error),))
+    return replace(
+        result,
         deficiency=outcome.deficiency,
         surplus=outcome.surplus,
         borrower_owes=outcome.borrower_owes,

@@ -20,20 +20,10 @@ import numpy as np
 
 import deficiency as d
 
-#: Public names that are not called with user input: constants, enums and exceptions
-#: (Python's own types), and result types the package builds.
+#: Public callables that are not called with user input: enums and exceptions (Python's
+#: own types), and result types the package builds. Constants are not callables at all.
 NOT_CALLED = frozenset(
     {
-        "AMOUNT_FACTS",
-        "DEFAULT_DRAWS",
-        "DERIVED_FACTS",
-        "ILLUSTRATIVE_CAR_FIRST_YEAR_DROP",
-        "ILLUSTRATIVE_CAR_LATER_YEARLY_DROP",
-        "ILLUSTRATIVE_SETTLEMENT_PERCENT",
-        "MONTHS_TO_SALE",
-        "SPREAD_FIELD",
-        "STATE_CODES",
-        "ZERO",
         "CarRoute",
         "EventKind",
         "FormStatus",
@@ -557,7 +547,7 @@ HOSTILE: tuple[Any, ...] = (
 
 def public_callables() -> list[str]:
     """The names of ``deficiency.__all__`` that are called with user input."""
-    return [name for name in d.__all__ if name not in NOT_CALLED]
+    return [name for name in d.__all__ if callable(getattr(d, name)) and name not in NOT_CALLED]
 
 
 #: Yes/no parameters: True/False and 1/0 are read, nothing else.
