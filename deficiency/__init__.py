@@ -1,20 +1,15 @@
 """Exact arithmetic of deficiency balances after a short sale, foreclosure or car repossession.
 
-The public API is re-exported here, with the enums an ordinary call names
-(``Compounding.SIMPLE``; each also takes its value, "simple"). Money is ``Decimal``
-rounded half-up to cents; bad input of any kind raises :class:`InvalidInputError`, a
-``ValueError`` naming the field (:class:`InvalidScenarioError` is one, naming every bad
-field).
+The public API is re-exported here: everything the app (``ui/``, ``pages/``) uses, which
+imports nothing else from the package (``tests/repo/test_layers.py``), with the enums an
+ordinary call names (``Compounding.SIMPLE``; each also takes its value, "simple").
+Money is ``Decimal`` rounded half-up to cents; bad input of any kind raises
+:class:`InvalidInputError`, a ``ValueError`` naming the field
+(:class:`InvalidScenarioError` is one, naming every bad field).
 The package informs; it is not legal or tax advice.
 """
 
-from deficiency.assessment import (
-    DERIVED_FACTS,
-    Assessment,
-    assess,
-    fact_answer,
-    facts_asked,
-)
+from deficiency.assessment import DERIVED_FACTS, Assessment, assess, fact_answer, facts_asked
 from deficiency.auto import (
     AddOnCredits,
     AutoExit,
@@ -31,9 +26,7 @@ from deficiency.batch import (
     run_batch,
     template_csv,
 )
-from deficiency.breakeven import (
-    break_even_price,
-)
+from deficiency.breakeven import break_even_price
 from deficiency.collection import (
     GarnishmentPayoff,
     Limit,
@@ -75,14 +68,8 @@ from deficiency.default_timeline import (
     typical_car_plan,
     typical_home_plan,
 )
-from deficiency.errors import (
-    InvalidInputError,
-)
-from deficiency.garnishment import (
-    StateGarnishment,
-    WageGarnishment,
-    state_garnishment,
-)
+from deficiency.errors import InvalidInputError
+from deficiency.garnishment import StateGarnishment, WageGarnishment, state_garnishment
 from deficiency.growth import (
     ILLUSTRATIVE_CAR_FIRST_YEAR_DROP,
     ILLUSTRATIVE_CAR_LATER_YEARLY_DROP,
@@ -112,21 +99,8 @@ from deficiency.letter_check import (
     check_letter,
     minimum_statutory_damages,
 )
-from deficiency.limitations import (
-    Claim,
-    Limitation,
-    TimeLimit,
-    limitations_for,
-    time_limits,
-)
-from deficiency.money import (
-    ZERO,
-    format_usd,
-    number_text,
-    percent_of,
-    round_cents,
-    to_money,
-)
+from deficiency.limitations import Claim, Limitation, TimeLimit, limitations_for, time_limits
+from deficiency.money import ZERO, format_usd, number_text, percent_of, round_cents, to_money
 from deficiency.montecarlo import (
     DEFAULT_DRAWS,
     SPREAD_FIELD,
@@ -145,22 +119,9 @@ from deficiency.mortgage import (
     SaleCosts,
     mortgage_statement,
 )
-from deficiency.narrative import (
-    formula,
-    formulas,
-    how_it_builds,
-    takeaway,
-    tax_note,
-)
-from deficiency.paths import (
-    DeficiencyPath,
-)
-from deficiency.presets import (
-    Preset,
-    preset,
-    presets,
-    presets_for,
-)
+from deficiency.narrative import formula, formulas, how_it_builds, takeaway, tax_note
+from deficiency.paths import DeficiencyPath
+from deficiency.presets import Preset, preset, presets, presets_for
 from deficiency.resolution import (
     ILLUSTRATIVE_SETTLEMENT_PERCENT,
     Outcome,
@@ -187,10 +148,7 @@ from deficiency.serialize import (
     statement_csv,
     to_json,
 )
-from deficiency.sources import (
-    Confidence,
-    Source,
-)
+from deficiency.sources import Confidence, Source
 from deficiency.state_law import (
     AMOUNT_FACTS,
     ForeclosureType,
@@ -204,12 +162,7 @@ from deficiency.state_law import (
     owing_at_default,
     states,
 )
-from deficiency.statement import (
-    Statement,
-    StatementLine,
-    explain,
-    explain_items,
-)
+from deficiency.statement import Statement, StatementLine, explain, explain_items
 from deficiency.tax import (
     CancelledDebtTax,
     DebtType,

@@ -4,13 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import (
-    ZERO,
-    PayPeriod,
-    Resolution,
-    format_usd,
-    time_limits,
-)
+from deficiency import ZERO, PayPeriod, Resolution, format_usd, time_limits
 from ui import collection_sections as sections
 from ui import live
 from ui import next_panels as nxt

@@ -2,13 +2,7 @@
 
 import streamlit as st
 
-from deficiency import (
-    FormStatus,
-    expected_forms,
-    form_1099c_threshold,
-    format_usd,
-    tax_disclaimer,
-)
+from deficiency import FormStatus, expected_forms, form_1099c_threshold, format_usd, tax_disclaimer
 from ui import live, panels
 from ui import next_panels as nxt
 from ui import tax_sections as sections
