@@ -131,9 +131,11 @@ from deficiency.resolution import (
 )
 from deficiency.scenarios import (
     FieldInfo,
+    FixedTotals,
     LoanKind,
     evaluate,
     exit_fields,
+    fixed_totals,
     parse_field,
     resolution_fields,
     scenario_fields,
@@ -223,6 +225,7 @@ __all__ = [
     "ExclusionRules",
     "FederalRates",
     "FieldInfo",
+    "FixedTotals",
     "Flag",
     "ForeclosureCosts",
     "ForeclosureType",
@@ -304,6 +307,7 @@ __all__ = [
     "fact_question",
     "facts_asked",
     "federal_rates",
+    "fixed_totals",
     "foreclosure_worksheet",
     "form_1099c_threshold",
     "format_usd",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import numpy as np
+import pytest
 
 from deficiency import (
     AddOnCredits,
@@ -17,7 +18,10 @@ from deficiency import (
     RepossessionCosts,
     SaleCosts,
     auto_statement,
+    fixed_totals,
     mortgage_statement,
+    percent_of,
+    statement_for,
 )
 from deficiency.batch import _AUTO_MONEY, _MORTGAGE_MONEY, TEMPLATE_COLUMNS
 from deficiency.inputs import field_amounts
@@ -84,3 +88,35 @@ def test_the_balance_is_one_formula_for_dollars_cents_and_arrays() -> None:
         np.array([10_000, 5]), np.array([8_000, 10]), np.array([0, 0]), np.array([0, 0])
     )
     assert arrays.tolist() == [2_000, -5]
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "exit"),
+    [
+        (
+            "mortgage",
+            {"unpaid_principal": 250000, "commission_rate": "5.5", "hoa_arrears": 900},
+            "short_sale",
+        ),
+        (
+            "mortgage",
+            {"unpaid_principal": 250000, "commission_rate": 6, "trustee_fees": 700},
+            "foreclosure",
+        ),
+        (
+            "auto",
+            {"unpaid_principal": 10000, "retaking_fee": 400, "gap_refund": 300},
+            "repossession",
+        ),
+    ],
+)
+def test_the_fixed_totals_and_the_commission_give_the_statement_at_any_price(
+    kind: str, values: dict[str, object], exit: str
+) -> None:
+    totals = fixed_totals(kind, values, exit)
+    commission_applies = exit == "short_sale"
+    assert (totals.commission_rate != 0) is commission_applies
+    for price in (Decimal(0), Decimal("123456.78"), Decimal(300000)):
+        statement = statement_for(kind, {**values, "sale_price": price}, exit)
+        expenses = totals.expenses + percent_of(price, totals.commission_rate)
+        assert statement.balance == signed_balance(totals.owed, price, expenses, totals.credits)
