@@ -1,5 +1,5 @@
-"""The layers run one way: ``deficiency/`` is pure calculation, and the app reaches it
-only through its public API.
+"""The layers run one way (pages -> ui -> deficiency): ``deficiency/`` is pure
+calculation, and the app reaches it only through its public API.
 
 ``deficiency/`` imports neither Streamlit nor Plotly, so it runs and tests without a
 server. ``ui/``, ``pages/`` and ``app.py`` import from the package only
@@ -12,6 +12,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 import deficiency
 
@@ -80,6 +82,12 @@ def test_the_checks_find_what_they_are_for() -> None:
     assert private_package_imports("from deficiency import tax as t", PUBLIC) == [
         "1: deficiency.tax"
     ]
+    assert layer_imports(
+        "from ui.state import x\nimport pages.car\nimport uix", ("ui", "pages")
+    ) == [
+        "1: ui.state",
+        "2: pages.car",
+    ]
 
 
 def test_the_package_imports_no_streamlit_or_plotly() -> None:
@@ -87,6 +95,25 @@ def test_the_package_imports_no_streamlit_or_plotly() -> None:
         str(path.relative_to(ROOT)): hits
         for path in python_files("deficiency")
         if (hits := presentation_imports(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
+def layer_imports(source: str, layers: tuple[str, ...]) -> list[str]:
+    """Each import in ``source`` of a module in one of ``layers`` (top-level names)."""
+    return [
+        f"{line}: {module}" for line, module, _ in imports(source) if module.split(".")[0] in layers
+    ]
+
+
+@pytest.mark.parametrize(
+    ("place", "above"), [("deficiency", ("ui", "pages", "app")), ("ui", ("pages", "app"))]
+)
+def test_no_layer_imports_one_above_it(place: str, above: tuple[str, ...]) -> None:
+    found = {
+        str(path.relative_to(ROOT)): hits
+        for path in python_files(place)
+        if (hits := layer_imports(path.read_text(encoding="utf-8"), above))
     }
     assert found == {}
 
