@@ -750,6 +750,128 @@ def _cancelled_tax(cancelled: Decimal) -> _CancelledIncome:
     return _CancelledIncome(may_be_taxable=True, form_1099c_likely=likely, note=note)
 
 
+def _lump_sum(inputs: PlannerInputs) -> OptionResult:
+    """Pay the settlement share now; the rest is cancelled and may be taxable."""
+    deficiency = inputs.deficiency
+    paid = percent_of(deficiency, inputs.settlement_percent)
+    cancelled = deficiency - paid
+    income = _cancelled_tax(cancelled)
+    return OptionResult(
+        option=Option.LUMP_SUM,
+        total_paid=paid,
+        months=0,
+        amount_cancelled=cancelled,
+        still_owed=ZERO,
+        may_be_taxable=income.may_be_taxable,
+        form_1099c_likely=income.form_1099c_likely,
+        tax_note=income.note,
+        credit_report="Reported as paid for less than the full balance (special comment AU); "
+        + _DELINQUENCY
+        + ".",
+        notes="The settlement share is your assumption: no reliable typical figure exists. "
+        "Get the agreement in writing before paying.",
+    )
+
+
+def _payment_plan(inputs: PlannerInputs) -> OptionResult:
+    """The whole deficiency, with any plan interest, paid monthly: the payment given, or a
+    level one over the months given; nothing cancelled."""
+    deficiency = inputs.deficiency
+    if inputs.plan_months is not None:
+        months = inputs.plan_months
+        payment = level_payment(deficiency, inputs.plan_annual_rate, months)
+        plan_schedule = payoff_schedule(
+            deficiency,
+            payment,
+            inputs.plan_annual_rate,
+            PayPeriod.MONTHLY,
+            final_period=months,
+        )
+    else:
+        payment = inputs.plan_monthly_payment or ZERO
+        plan_schedule = payoff_schedule(
+            deficiency, payment, inputs.plan_annual_rate, PayPeriod.MONTHLY
+        )
+    plan_left = plan_schedule.final_balance
+    return OptionResult(
+        option=Option.PAYMENT_PLAN,
+        total_paid=plan_schedule.total_paid,
+        months=plan_schedule.months,
+        amount_cancelled=ZERO,
+        still_owed=plan_left,
+        may_be_taxable=False,
+        form_1099c_likely=False,
+        tax_note="Nothing is cancelled, so there is no cancelled-debt income.",
+        credit_report=(
+            "Reported as paid in full once the last payment is made (for example status "
+            "62-64, paid in full after a collection, repossession or charge-off); "
+            + _DELINQUENCY
+            + "."
+        ),
+        notes=plan_schedule.message,
+        schedule=plan_schedule,
+    )
+
+
+def _garnishment(inputs: PlannerInputs) -> OptionResult:
+    """A judgment (deficiency + costs) garnished at the cap while interest accrues."""
+    deficiency = inputs.deficiency
+    judgment = deficiency + inputs.judgment_costs
+    garnish = garnishment_payoff(
+        judgment,
+        inputs.disposable_earnings,
+        inputs.interest_rate,
+        inputs.pay_period,
+        state=inputs.state,
+        gross_earnings=inputs.gross_earnings,
+    )
+    garnish_notes = " ".join((garnish.message, *garnish.cap.state_notes))
+    return OptionResult(
+        option=Option.GARNISHMENT,
+        total_paid=garnish.schedule.total_paid,
+        months=garnish.schedule.months,
+        amount_cancelled=ZERO,
+        still_owed=garnish.schedule.final_balance,
+        may_be_taxable=False,
+        form_1099c_likely=False,
+        tax_note=(
+            "Nothing is cancelled while the lender collects, so there is no cancelled-debt income."
+        ),
+        credit_report=(
+            "Civil judgments have not appeared on the three nationwide credit reports since "
+            "July 2017, but they remain public court records; " + _DELINQUENCY + "."
+        ),
+        notes=garnish_notes,
+        schedule=garnish.schedule,
+    )
+
+
+def _bankruptcy(inputs: PlannerInputs) -> OptionResult:
+    """Discharged in Chapter 7 or 13: nothing paid on it, the cancellation excluded."""
+    deficiency = inputs.deficiency
+    return OptionResult(
+        option=Option.BANKRUPTCY,
+        total_paid=ZERO,
+        months=None,
+        amount_cancelled=deficiency,
+        still_owed=ZERO,
+        may_be_taxable=False,
+        form_1099c_likely=_cancelled_tax(deficiency).form_1099c_likely,
+        tax_note=(
+            "Debt discharged in a bankruptcy case is excluded from income (title 11 "
+            "exclusion), even if a Form 1099-C is filed; tax attributes are reduced."
+        ),
+        credit_report=(
+            "A bankruptcy may be reported for up to 10 years (FCRA 605(a)(1)); the bureaus "
+            "remove completed Chapter 13 cases after 7 years."
+        ),
+        notes=(
+            "The deficiency is dischargeable in Chapter 7 or 13. Filing and attorney costs "
+            "are not included, and a bankruptcy covers all your debts, not just this one."
+        ),
+    )
+
+
 def compare_options(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
     """Compare a lump-sum settlement, a payment plan, garnishment and bankruptcy.
 
@@ -780,112 +902,7 @@ def compare_options(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
      ('bankruptcy', Decimal('0.00'), Decimal('2000.00'))]
     """
     inputs = instance(inputs, PlannerInputs, "Planner inputs")
-    deficiency = inputs.deficiency
-    paid = percent_of(deficiency, inputs.settlement_percent)
-    cancelled = deficiency - paid
-    income = _cancelled_tax(cancelled)
-    lump = OptionResult(
-        option=Option.LUMP_SUM,
-        total_paid=paid,
-        months=0,
-        amount_cancelled=cancelled,
-        still_owed=ZERO,
-        may_be_taxable=income.may_be_taxable,
-        form_1099c_likely=income.form_1099c_likely,
-        tax_note=income.note,
-        credit_report="Reported as paid for less than the full balance (special comment AU); "
-        + _DELINQUENCY
-        + ".",
-        notes="The settlement share is your assumption: no reliable typical figure exists. "
-        "Get the agreement in writing before paying.",
-    )
-
-    if inputs.plan_months is not None:
-        months = inputs.plan_months
-        payment = level_payment(deficiency, inputs.plan_annual_rate, months)
-        plan_schedule = payoff_schedule(
-            deficiency,
-            payment,
-            inputs.plan_annual_rate,
-            PayPeriod.MONTHLY,
-            final_period=months,
-        )
-    else:
-        payment = inputs.plan_monthly_payment or ZERO
-        plan_schedule = payoff_schedule(
-            deficiency, payment, inputs.plan_annual_rate, PayPeriod.MONTHLY
-        )
-    plan_left = plan_schedule.final_balance
-    plan = OptionResult(
-        option=Option.PAYMENT_PLAN,
-        total_paid=plan_schedule.total_paid,
-        months=plan_schedule.months,
-        amount_cancelled=ZERO,
-        still_owed=plan_left,
-        may_be_taxable=False,
-        form_1099c_likely=False,
-        tax_note="Nothing is cancelled, so there is no cancelled-debt income.",
-        credit_report=(
-            "Reported as paid in full once the last payment is made (for example status "
-            "62-64, paid in full after a collection, repossession or charge-off); "
-            + _DELINQUENCY
-            + "."
-        ),
-        notes=plan_schedule.message,
-        schedule=plan_schedule,
-    )
-
-    judgment = deficiency + inputs.judgment_costs
-    garnish = garnishment_payoff(
-        judgment,
-        inputs.disposable_earnings,
-        inputs.interest_rate,
-        inputs.pay_period,
-        state=inputs.state,
-        gross_earnings=inputs.gross_earnings,
-    )
-    garnish_notes = " ".join((garnish.message, *garnish.cap.state_notes))
-    garnishment = OptionResult(
-        option=Option.GARNISHMENT,
-        total_paid=garnish.schedule.total_paid,
-        months=garnish.schedule.months,
-        amount_cancelled=ZERO,
-        still_owed=garnish.schedule.final_balance,
-        may_be_taxable=False,
-        form_1099c_likely=False,
-        tax_note=(
-            "Nothing is cancelled while the lender collects, so there is no cancelled-debt income."
-        ),
-        credit_report=(
-            "Civil judgments have not appeared on the three nationwide credit reports since "
-            "July 2017, but they remain public court records; " + _DELINQUENCY + "."
-        ),
-        notes=garnish_notes,
-        schedule=garnish.schedule,
-    )
-
-    bankruptcy = OptionResult(
-        option=Option.BANKRUPTCY,
-        total_paid=ZERO,
-        months=None,
-        amount_cancelled=deficiency,
-        still_owed=ZERO,
-        may_be_taxable=False,
-        form_1099c_likely=_cancelled_tax(deficiency).form_1099c_likely,
-        tax_note=(
-            "Debt discharged in a bankruptcy case is excluded from income (title 11 "
-            "exclusion), even if a Form 1099-C is filed; tax attributes are reduced."
-        ),
-        credit_report=(
-            "A bankruptcy may be reported for up to 10 years (FCRA 605(a)(1)); the bureaus "
-            "remove completed Chapter 13 cases after 7 years."
-        ),
-        notes=(
-            "The deficiency is dischargeable in Chapter 7 or 13. Filing and attorney costs "
-            "are not included, and a bankruptcy covers all your debts, not just this one."
-        ),
-    )
-    return (lump, plan, garnishment, bankruptcy)
+    return (_lump_sum(inputs), _payment_plan(inputs), _garnishment(inputs), _bankruptcy(inputs))
 
 
 @dataclass(frozen=True)
