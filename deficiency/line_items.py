@@ -68,9 +68,9 @@ _REPOSSESSION = frozenset({"repossession"})
 COMMISSION = "commission"
 STORAGE = "storage"
 
-#: The principal stays on the statement even at zero: it is line 1's anchor.
 #: A mortgage's line items in statement order: the payoff, then a short sale's selling
-#: costs or a foreclosure's (or deed in lieu's) legal costs.
+#: costs or a foreclosure's (or deed in lieu's) legal costs. The principal shows even at
+#: zero, on both loans: it anchors line 1.
 MORTGAGE_ITEMS: tuple[LineItem, ...] = (
     LineItem("unpaid_principal", "Unpaid principal", Group.OBLIGATION, shown_at_zero=True),
     LineItem("accrued_interest", "Accrued interest", Group.OBLIGATION),

@@ -10,9 +10,11 @@ import pytest
 
 from deficiency import (
     AddOnCredits,
+    AutoExit,
     AutoLoan,
     AutoScenario,
     ForeclosureCosts,
+    MortgageExit,
     MortgagePayoff,
     MortgageScenario,
     RepossessionCosts,
@@ -49,6 +51,12 @@ def test_every_money_input_of_a_car_is_a_line_item_or_the_storage_rate() -> None
     names = {item.name for item in AUTO_ITEMS}
     inputs = money_inputs(AutoLoan, RepossessionCosts, AddOnCredits)
     assert inputs == (names - {STORAGE}) | {"storage_daily_rate"}
+
+
+def test_every_item_names_exits_of_its_own_loan() -> None:
+    for items, exits in ((MORTGAGE_ITEMS, MortgageExit), (AUTO_ITEMS, AutoExit)):
+        for item in items:
+            assert item.exits <= {exit.value for exit in exits}, item
 
 
 def test_the_batch_reads_every_line_item_from_a_template_column() -> None:
