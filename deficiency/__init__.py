@@ -1,13 +1,15 @@
 """Exact arithmetic of deficiency balances after a short sale, foreclosure or car repossession.
 
-The public API is re-exported here, with the enums an ordinary call names
-(``Compounding.SIMPLE``; each also takes its value, "simple"). Money is ``Decimal``
-rounded half-up to cents; bad input of any kind raises :class:`InvalidInputError`, a
-``ValueError`` naming the field (:class:`InvalidScenarioError` is one, naming every bad
-field).
+The public API is re-exported here: everything the app (``ui/``, ``pages/``) uses, which
+imports nothing else from the package (``tests/repo/test_layers.py``), with the enums an
+ordinary call names (``Compounding.SIMPLE``; each also takes its value, "simple").
+Money is ``Decimal`` rounded half-up to cents; bad input of any kind raises
+:class:`InvalidInputError`, a ``ValueError`` naming the field
+(:class:`InvalidScenarioError` is one, naming every bad field).
 The package informs; it is not legal or tax advice.
 """
 
+from deficiency.assessment import DERIVED_FACTS, Assessment, assess, fact_answer, facts_asked
 from deficiency.auto import (
     AddOnCredits,
     AutoExit,
@@ -16,27 +18,69 @@ from deficiency.auto import (
     RepossessionCosts,
     auto_statement,
 )
-from deficiency.batch import run_batch, template_csv
+from deficiency.batch import (
+    BatchFileError,
+    BatchSummary,
+    column_descriptions,
+    decoded_lines,
+    run_batch,
+    template_csv,
+)
 from deficiency.breakeven import break_even_price
 from deficiency.collection import (
+    GarnishmentPayoff,
+    Limit,
+    Option,
+    OptionResult,
+    PayoffSchedule,
+    PayoffStatus,
     PayPeriod,
     PlannerInputs,
     compare_options,
     countdown,
     garnishment_cap,
     garnishment_payoff,
+    garnishment_source,
     payoff_schedule,
     post_judgment_interest,
 )
 from deficiency.credit import (
     CreditReporting,
+    EventKind,
     TimelineEvent,
+    TimelineGaps,
     credit_reporting,
+    new_mortgage_dates,
+    path_choices,
     removal_date,
     timeline,
+    timeline_gaps,
+)
+from deficiency.credit import disclaimer as credit_disclaimer
+from deficiency.default_timeline import (
+    MONTHS_TO_SALE,
+    CarDefault,
+    CarRoute,
+    GapRow,
+    MortgageDefault,
+    car_gap_by_month,
+    home_gap_by_month,
+    typical_car_plan,
+    typical_home_plan,
 )
 from deficiency.errors import InvalidInputError
 from deficiency.garnishment import StateGarnishment, WageGarnishment, state_garnishment
+from deficiency.growth import (
+    ILLUSTRATIVE_CAR_FIRST_YEAR_DROP,
+    ILLUSTRATIVE_CAR_LATER_YEARLY_DROP,
+    EquityRow,
+    UnderwaterSpan,
+    amortization,
+    car_values,
+    equity_rows,
+    home_values,
+    underwater_spans,
+)
 from deficiency.judgment_interest import (
     Compounding,
     DebtPurpose,
@@ -56,8 +100,10 @@ from deficiency.letter_check import (
     minimum_statutory_damages,
 )
 from deficiency.limitations import Claim, Limitation, TimeLimit, limitations_for, time_limits
-from deficiency.money import format_usd, number_text, round_cents, to_money
+from deficiency.money import ZERO, format_usd, number_text, percent_of, round_cents, to_money
 from deficiency.montecarlo import (
+    DEFAULT_DRAWS,
+    SPREAD_FIELD,
     PriceDistribution,
     SaleSimulation,
     TornadoRow,
@@ -73,11 +119,30 @@ from deficiency.mortgage import (
     SaleCosts,
     mortgage_statement,
 )
+from deficiency.narrative import formula, formulas, how_it_builds, takeaway, tax_note
 from deficiency.paths import DeficiencyPath
 from deficiency.presets import Preset, preset, presets, presets_for
-from deficiency.resolution import Outcome, Resolution, ResolutionTerms, resolve
-from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
+from deficiency.resolution import (
+    ILLUSTRATIVE_SETTLEMENT_PERCENT,
+    Outcome,
+    Resolution,
+    ResolutionTerms,
+    resolve,
+)
+from deficiency.scenarios import (
+    FieldInfo,
+    FixedTotals,
+    LoanKind,
+    evaluate,
+    exit_fields,
+    fixed_totals,
+    parse_field,
+    resolution_fields,
+    scenario_fields,
+    statement_for,
+)
 from deficiency.serialize import (
+    STATE_CODES,
     InvalidScenarioError,
     ScenarioDocument,
     from_json,
@@ -87,12 +152,15 @@ from deficiency.serialize import (
 )
 from deficiency.sources import Confidence, Source
 from deficiency.state_law import (
+    AMOUNT_FACTS,
     ForeclosureType,
     LoanFacts,
     StateLawResult,
     StateRule,
     apply_state_law,
     cure_rules,
+    fact_question,
+    jurisdiction_names,
     owing_at_default,
     states,
 )
@@ -100,21 +168,50 @@ from deficiency.statement import Statement, StatementLine, explain, explain_item
 from deficiency.tax import (
     CancelledDebtTax,
     DebtType,
+    ExclusionRules,
+    FederalRates,
     ForeclosureWorksheet,
+    FormStatus,
     estimated_extra_tax,
+    exclusion_rules,
     expected_forms,
+    federal_rates,
     foreclosure_worksheet,
+    form_1099c_threshold,
     insolvency,
     taxable_cancelled_debt,
 )
-from deficiency.vectorized import DeficiencyGrid, cents_steps, deficiency_cents, deficiency_grid
+from deficiency.tax import disclaimer as tax_disclaimer
+from deficiency.vectorized import (
+    DeficiencyGrid,
+    cents_steps,
+    cents_to_money,
+    deficiency_cents,
+    deficiency_grid,
+    money_to_cents,
+)
 
 __all__ = [
+    "AMOUNT_FACTS",
+    "DEFAULT_DRAWS",
+    "DERIVED_FACTS",
+    "ILLUSTRATIVE_CAR_FIRST_YEAR_DROP",
+    "ILLUSTRATIVE_CAR_LATER_YEARLY_DROP",
+    "ILLUSTRATIVE_SETTLEMENT_PERCENT",
+    "MONTHS_TO_SALE",
+    "SPREAD_FIELD",
+    "STATE_CODES",
+    "ZERO",
     "AddOnCredits",
+    "Assessment",
     "AutoExit",
     "AutoLoan",
     "AutoScenario",
+    "BatchFileError",
+    "BatchSummary",
     "CancelledDebtTax",
+    "CarDefault",
+    "CarRoute",
     "Claim",
     "Compounding",
     "Confidence",
@@ -123,25 +220,39 @@ __all__ = [
     "DebtType",
     "DeficiencyGrid",
     "DeficiencyPath",
+    "EquityRow",
+    "EventKind",
+    "ExclusionRules",
+    "FederalRates",
     "FieldInfo",
+    "FixedTotals",
     "Flag",
     "ForeclosureCosts",
     "ForeclosureType",
     "ForeclosureWorksheet",
+    "FormStatus",
+    "GapRow",
+    "GarnishmentPayoff",
     "InterestRule",
     "InvalidInputError",
     "InvalidScenarioError",
     "LenderLetter",
     "LetterFacts",
+    "Limit",
     "Limitation",
     "LoanFacts",
     "LoanKind",
+    "MortgageDefault",
     "MortgageExit",
     "MortgagePayoff",
     "MortgageScenario",
     "NoticeStatus",
+    "Option",
+    "OptionResult",
     "Outcome",
     "PayPeriod",
+    "PayoffSchedule",
+    "PayoffStatus",
     "PlannerInputs",
     "Preset",
     "PriceDistribution",
@@ -161,39 +272,70 @@ __all__ = [
     "StatementLine",
     "TimeLimit",
     "TimelineEvent",
+    "TimelineGaps",
     "TornadoRow",
+    "UnderwaterSpan",
     "WageGarnishment",
+    "amortization",
     "apply_state_law",
+    "assess",
     "auto_statement",
     "break_even_price",
+    "car_gap_by_month",
+    "car_values",
     "cents_steps",
+    "cents_to_money",
     "check_letter",
+    "column_descriptions",
     "compare_options",
     "countdown",
+    "credit_disclaimer",
     "credit_reporting",
     "cure_rules",
+    "decoded_lines",
     "deficiency_cents",
     "deficiency_grid",
+    "equity_rows",
     "estimated_extra_tax",
     "evaluate",
+    "exclusion_rules",
+    "exit_fields",
     "expected_forms",
     "explain",
     "explain_items",
+    "fact_answer",
+    "fact_question",
+    "facts_asked",
+    "federal_rates",
+    "fixed_totals",
     "foreclosure_worksheet",
+    "form_1099c_threshold",
     "format_usd",
+    "formula",
+    "formulas",
     "from_json",
     "garnishment_cap",
     "garnishment_payoff",
+    "garnishment_source",
+    "home_gap_by_month",
+    "home_values",
+    "how_it_builds",
     "insolvency",
     "interest_rules",
     "interest_rules_for",
     "judgment_rate",
+    "jurisdiction_names",
     "limitations_for",
     "minimum_statutory_damages",
+    "money_to_cents",
     "mortgage_statement",
+    "new_mortgage_dates",
     "number_text",
     "owing_at_default",
+    "parse_field",
+    "path_choices",
     "payoff_schedule",
+    "percent_of",
     "post_judgment_interest",
     "preset",
     "presets",
@@ -208,13 +350,21 @@ __all__ = [
     "simulate_sale",
     "state_garnishment",
     "statement_csv",
+    "statement_for",
     "states",
+    "takeaway",
+    "tax_disclaimer",
+    "tax_note",
     "taxable_cancelled_debt",
     "template_csv",
     "time_limits",
     "timeline",
+    "timeline_gaps",
     "to_json",
     "to_money",
     "tornado",
+    "typical_car_plan",
+    "typical_home_plan",
+    "underwater_spans",
     "validate_spread",
 ]

@@ -11,10 +11,11 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.money import Amount, to_money
+from deficiency.parsing import choice, text
 from deficiency.resolution import Outcome, Resolution, resolve
-from deficiency.scenarios import LoanKind, choice, resolution_terms, statement_for
+from deficiency.scenarios import LoanKind, resolution_terms, statement_for
 from deficiency.state_law import (
     AMOUNT_FACTS,
     ForeclosureType,
@@ -74,9 +75,14 @@ def loan_facts(raw: Mapping[str, str]) -> LoanFacts:
     parsed: dict[str, object] = {}
     names = {item.name for item in fields(LoanFacts)}
     for name, value in raw.items():
-        if name not in names:
-            raise InvalidInputError(name, "is not a fact the state rules use")
-        text = str(value).strip().lower()
+        if not isinstance(name, str) or name not in names:
+            raise InvalidInputError("Facts", f"{shown(name)} is not a fact the state rules use")
+        if name in AMOUNT_FACTS and not isinstance(value, str):
+            parsed[name] = to_money(value, name.replace("_", " ").capitalize())
+            continue
+        if not isinstance(value, str):
+            raise InvalidInputError(name, f"{shown(value)} is not yes, no or unknown")
+        text = value.strip().lower()
         if text in ("", UNKNOWN):
             continue
         if name == "foreclosure_type":
@@ -86,7 +92,7 @@ def loan_facts(raw: Mapping[str, str]) -> LoanFacts:
         elif text in (YES, NO):
             parsed[name] = text == YES
         else:
-            raise InvalidInputError(name, f"{value!r} is not yes, no or unknown")
+            raise InvalidInputError(name, f"{shown(value)} is not yes, no or unknown")
     return LoanFacts(**parsed)  # type: ignore[arg-type]
 
 
@@ -98,6 +104,7 @@ def fact_answer(name: str, raw: str) -> str:
     >>> fact_answer("purchase_money", " Yes "), fact_answer("fair_market_value", "$180,000")
     ('yes', '180000.00')
     """
+    name = text(name, "Fact")
     if name in DERIVED_FACTS:
         raise InvalidInputError(name, "is read from the scenario, not asked")
     value = getattr(loan_facts({name: raw}), name)
@@ -131,11 +138,13 @@ def assess(
     >>> result.outcome.deficiency, result.outcome.collectible, result.outcome.borrower_owes
     (Decimal('50000.00'), Decimal('0.00'), Decimal('0.00'))
     """
+    if state is not None:
+        state = text(state, "State")
     statement = statement_for(kind, values, exit)
     terms = resolution_terms(values, resolution)
     if not state:
         return Assessment(resolve(statement, terms), None)
-    given = loan_facts(facts or {})
+    given = loan_facts({} if facts is None else facts)
     known = replace(
         given,
         sale_price=statement.proceeds,

@@ -10,10 +10,11 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from deficiency.inputs import count_field, money_field, validate
-from deficiency.money import ZERO, round_cents, to_money
+from deficiency.inputs import count_field, field_amounts, money_field, validate
+from deficiency.line_items import AUTO_ITEMS, STORAGE, Group, items_of
+from deficiency.money import round_cents, to_money
 from deficiency.parsing import choice, instance
-from deficiency.statement import Statement, StatementLine, nonzero_lines
+from deficiency.statement import Statement, item_lines
 
 
 class AutoExit(enum.Enum):
@@ -95,7 +96,8 @@ class AutoScenario:
         instance(self.costs, RepossessionCosts, "Repossession costs")
         instance(self.credits, AddOnCredits, "Credits")
         object.__setattr__(self, "sale_price", to_money(self.sale_price, "Sale price"))
-        # Its value too ("voluntary_surrender"): a string was once taken as a repossession.
+        # Its value too ("voluntary_surrender"): any other string is refused, never read as a
+        # repossession.
         object.__setattr__(self, "exit", choice(AutoExit, self.exit, "Repossession type"))
 
 
@@ -112,38 +114,20 @@ def auto_statement(scenario: AutoScenario) -> Statement:
     Decimal('2000.00')
     """
     scenario = instance(scenario, AutoScenario, "Scenario")
-    loan, costs, credits = scenario.loan, scenario.costs, scenario.credits
-    additions = [
-        ("Accrued interest", loan.accrued_interest),
-        ("Late fees", loan.late_fees),
-        ("Other contract charges", loan.other_charges),
-    ]
-    # The principal stays on the statement even at zero: it is line 1's anchor.
-    obligation = (
-        StatementLine("Unpaid principal", loan.unpaid_principal),
-        *nonzero_lines(additions),
-    )
-    retaking = ZERO if scenario.exit is AutoExit.VOLUNTARY_SURRENDER else costs.retaking_fee
-    storage_label = f"Storage ({costs.storage_days} days x ${costs.storage_daily_rate:,.2f})"
-    expenses = [
-        ("Repossession (retaking)", retaking),
-        ("Transport", costs.transport),
-        (storage_label, costs.storage),
-        ("Reconditioning", costs.reconditioning),
-        ("Auction or sale fees", costs.auction_fee),
-        ("Attorney fees", costs.attorney_fees),
-    ]
-    credit_lines = [
-        ("Unearned interest rebate", credits.unearned_interest),
-        ("GAP refund", credits.gap_refund),
-        ("Service contract refund", credits.service_contract_refund),
-        ("Credit insurance refund", credits.credit_insurance_refund),
-    ]
+    costs = scenario.costs
+    amounts = {
+        **field_amounts(scenario.loan),
+        **field_amounts(costs),
+        **field_amounts(scenario.credits),
+        STORAGE: costs.storage,
+    }
+    labels = {STORAGE: f"Storage ({costs.storage_days} days x ${costs.storage_daily_rate:,.2f})"}
+    exit = scenario.exit
     return Statement(
-        obligation_items=obligation,
+        obligation_items=item_lines(items_of(AUTO_ITEMS, exit, Group.OBLIGATION), amounts),
         proceeds=scenario.sale_price,
-        expense_items=nonzero_lines(expenses),
-        credit_items=nonzero_lines(credit_lines),
+        expense_items=item_lines(items_of(AUTO_ITEMS, exit, Group.EXPENSE), amounts, labels),
+        credit_items=item_lines(items_of(AUTO_ITEMS, exit, Group.CREDIT), amounts),
         proceeds_label="Auction sale price"
         if scenario.exit is AutoExit.REPOSSESSION
         else "Sale price",

@@ -36,11 +36,21 @@ import json
 import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import BinaryIO, TextIO
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.line_items import (
+    AUTO_ITEMS,
+    COMMISSION,
+    MORTGAGE_ITEMS,
+    STORAGE,
+    Group,
+    LineItem,
+    items_of,
+    signed_balance,
+)
 from deficiency.parsing import flag, whole_number
 from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
 from deficiency.serialize import canonical_value, input_fields_for, spreadsheet_safe
@@ -182,7 +192,7 @@ def template_csv() -> str:
     return "".join(",".join(row) + "\n" for row in rows)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class CaseResult:
     """One computed (or rejected) case: the figures as Decimals, or the errors."""
 
@@ -282,25 +292,27 @@ def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
             errors.append(str(error))
             continue
         given[name] = text
-    result = CaseResult(case_id, kind_text, exit_text, resolution_text, inputs, tuple(errors))
+    result = CaseResult(
+        case_id=case_id,
+        kind=kind_text,
+        exit=exit_text,
+        resolution=resolution_text,
+        inputs=inputs,
+        errors=tuple(errors),
+    )
     if errors or kind is None:
         return result
     try:
         outcome = evaluate(kind, given, exit_text, resolution_text)
     except InvalidInputError as error:
-        return CaseResult(case_id, kind_text, exit_text, resolution_text, inputs, (str(error),))
-    return CaseResult(
-        case_id,
-        kind_text,
-        exit_text,
-        resolution_text,
-        inputs,
-        (),
-        outcome.deficiency,
-        outcome.surplus,
-        outcome.borrower_owes,
-        outcome.cancelled,
-        outcome.lender_recovers,
+        return replace(result, errors=(str(error),))
+    return replace(
+        result,
+        deficiency=outcome.deficiency,
+        surplus=outcome.surplus,
+        borrower_owes=outcome.borrower_owes,
+        cancelled=outcome.cancelled,
+        lender_recovers=outcome.lender_recovers,
     )
 
 
@@ -316,45 +328,62 @@ _MAX_CENTS = 100_000_000_000_000  # $1 trillion, deficiency.money.MAX_AMOUNT
 _PLAIN_AMOUNTS = re.compile(r"(?:\d{1,13}(?:\.\d\d?)?)?(?:,(?:\d{1,13}(?:\.\d\d?)?)?)*", re.ASCII)
 _PLAIN_RATE = re.compile(r"(\d{1,3})(?:\.(\d{1,4}))?", re.ASCII)  # PERCENT_PLACES
 
-#: Money inputs of each kind in the order the fast path reads them.
+#: The costs a deficiency judgment adds to what the borrower owes (not statement items).
+_JUDGMENT_COSTS = ("court_costs", "judgment_attorney_fees")
+#: Money inputs of each kind in the order the fast path reads them: the sale price, the
+#: line items that are inputs (:mod:`deficiency.line_items`), the storage rate a car's
+#: storage is worked out from, and the judgment's costs.
 _MORTGAGE_MONEY = (
-    "unpaid_principal",
-    "accrued_interest",
-    "escrow_advances",
-    "late_fees",
-    "servicer_advances",
-    "other_fees",
     "sale_price",
-    "seller_closing_costs",
-    "transfer_taxes",
-    "junior_lien_payments",
-    "hoa_arrears",
-    "seller_concessions",
-    "attorney_fees",
-    "trustee_fees",
-    "costs_of_sale",
-    "court_costs",
-    "judgment_attorney_fees",
+    *(item.name for item in MORTGAGE_ITEMS if item.name != COMMISSION),
+    *_JUDGMENT_COSTS,
 )
 _AUTO_MONEY = (
-    "unpaid_principal",
-    "accrued_interest",
-    "late_fees",
-    "other_charges",
     "sale_price",
-    "retaking_fee",
-    "transport",
+    *(item.name for item in AUTO_ITEMS if item.name != STORAGE),
     "storage_daily_rate",
-    "reconditioning",
-    "auction_fee",
-    "attorney_fees",
-    "unearned_interest",
-    "gap_refund",
-    "service_contract_refund",
-    "credit_insurance_refund",
-    "court_costs",
-    "judgment_attorney_fees",
+    *_JUDGMENT_COSTS,
 )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """Where one exit's figures sit in the money cells the fast path reads (positions in
+    ``_MORTGAGE_MONEY`` or ``_AUTO_MONEY``), grouped as on the statement."""
+
+    obligation: tuple[int, ...]
+    expenses: tuple[int, ...]
+    credits: tuple[int, ...]
+    judgment_costs: tuple[int, ...]
+    price: int
+    commission: bool
+    storage_rate: int | None
+
+
+def _reading(items: tuple[LineItem, ...], names: tuple[str, ...], exit: str) -> _Reading:
+    def positions(group: Group) -> tuple[int, ...]:
+        chosen = items_of(items, exit, group)
+        return tuple(names.index(item.name) for item in chosen if item.name in names)
+
+    counted = {item.name for item in items_of(items, exit)}
+    return _Reading(
+        obligation=positions(Group.OBLIGATION),
+        expenses=positions(Group.EXPENSE),
+        credits=positions(Group.CREDIT),
+        judgment_costs=tuple(names.index(name) for name in _JUDGMENT_COSTS),
+        price=names.index("sale_price"),
+        commission=COMMISSION in counted,
+        storage_rate=names.index("storage_daily_rate") if STORAGE in counted else None,
+    )
+
+
+_READINGS = {
+    **{
+        ("mortgage", exit): _reading(MORTGAGE_ITEMS, _MORTGAGE_MONEY, exit)
+        for exit in _EXITS[LoanKind.MORTGAGE]
+    },
+    **{("auto", exit): _reading(AUTO_ITEMS, _AUTO_MONEY, exit) for exit in _EXITS[LoanKind.AUTO]},
+}
 
 
 def _cents_of(texts: Sequence[str]) -> list[int] | None:
@@ -472,8 +501,10 @@ def fast_row(cells: Sequence[str], layout: _Layout) -> list[str] | None:
     Mortgage: ``owed`` is the payoff sum; a short sale's expenses are the commission
     (``price x rate / 100``, half-up) plus its selling costs, a foreclosure's or deed in
     lieu's the legal costs. Car: storage is ``days x daily rate``; a voluntary surrender
-    drops the retaking fee. Then ``balance = owed - price + expenses - credits``, split
-    into deficiency and surplus, and resolved as :func:`deficiency.resolution.resolve`.
+    drops the retaking fee. Which cells make up the owed amount, the expenses and the
+    credits comes from :mod:`deficiency.line_items`, and the balance from its
+    :func:`~deficiency.line_items.signed_balance`; it is split into deficiency and surplus
+    and resolved as :func:`deficiency.resolution.resolve`.
     """
     case_id = cells[layout.case_id]
     if (
@@ -490,44 +521,39 @@ def fast_row(cells: Sequence[str], layout: _Layout) -> list[str] | None:
     settle = _rate(cells[layout.settlement], (50, 1))
     if settle is None:
         return None
+    reading = _READINGS.get((kind, exit_))
+    if reading is None:
+        return None
+    days = 0
+    commission_rate: tuple[int, int] | None = (0, 1)
     if kind == "mortgage":
-        if exit_ not in _EXITS[LoanKind.MORTGAGE]:
-            return None
         if any(cells[index] for index in layout.mortgage_foreign):
             return None
         money = _cents_of([cells[index] for index in layout.mortgage_money])
         commission_rate = _rate(cells[layout.commission], (0, 1))
-        if money is None or commission_rate is None:
-            return None
-        owed = sum(money[0:6])
-        price = money[6]
-        if exit_ == "short_sale":
-            expenses = _share(price, commission_rate) + sum(money[7:12])
-        else:
-            expenses = sum(money[12:15])
-        credits = 0
-    elif kind == "auto":
-        if exit_ not in _EXITS[LoanKind.AUTO]:
-            return None
+    else:
         if any(cells[index] for index in layout.auto_foreign):
             return None
         money = _cents_of([cells[index] for index in layout.auto_money])
         days_text = cells[layout.storage_days]
-        if money is None or len(days_text) > 4:
+        if len(days_text) > 4:
             return None
         if days_text and not (days_text.isascii() and days_text.isdigit()):
             return None
         days = int(days_text) if days_text else 0
         if days > 3650:
             return None
-        owed = sum(money[0:4])
-        price = money[4]
-        retaking = 0 if exit_ == "voluntary_surrender" else money[5]
-        expenses = retaking + money[6] + money[7] * days + sum(money[8:11])
-        credits = sum(money[11:15])
-    else:
+    if money is None or commission_rate is None:
         return None
-    balance = owed - price + expenses - credits
+    owed = sum(money[index] for index in reading.obligation)
+    price = money[reading.price]
+    expenses = sum(money[index] for index in reading.expenses)
+    if reading.commission:
+        expenses += _share(price, commission_rate)
+    if reading.storage_rate is not None:
+        expenses += money[reading.storage_rate] * days
+    credits = sum(money[index] for index in reading.credits)
+    balance = signed_balance(owed, price, expenses, credits)
     deficiency = balance if balance > 0 else 0
     surplus = -balance if balance < 0 else 0
     paid = costs = cancelled = 0
@@ -535,7 +561,8 @@ def fast_row(cells: Sequence[str], layout: _Layout) -> list[str] | None:
         if resolution == "waived":
             cancelled = deficiency
         elif resolution == "judgment":
-            paid, costs = deficiency, money[-2] + money[-1]
+            paid = deficiency
+            costs = sum(money[index] for index in reading.judgment_costs)
         else:
             paid = _share(deficiency, settle)
             cancelled = deficiency - paid
@@ -574,12 +601,12 @@ def _row_problem(cells: Sequence[str], layout: _Layout, line: int, problem: str)
     named = {name: padded[index] for name, index in layout.at.items()}
     inputs = {name: named[name] for name in INPUT_COLUMNS}
     return CaseResult(
-        named["case_id"],
-        named["kind"],
-        named["exit"],
-        named["resolution"],
-        inputs,
-        (f"row: {problem} (line {line})",),
+        case_id=named["case_id"],
+        kind=named["kind"],
+        exit=named["exit"],
+        resolution=named["resolution"],
+        inputs=inputs,
+        errors=(f"row: {problem} (line {line})",),
     )
 
 

@@ -15,9 +15,8 @@ from fractions import Fraction
 from math import ceil, floor
 
 from deficiency.money import MAX_AMOUNT, Amount
-from deficiency.mortgage import MortgageExit
-from deficiency.parsing import mapping
-from deficiency.scenarios import LoanKind, build_mortgage, choice, statement_for
+from deficiency.parsing import choice, mapping
+from deficiency.scenarios import LoanKind, fixed_totals, statement_for
 
 _MAX_CENTS = int(MAX_AMOUNT) * 100
 
@@ -29,18 +28,6 @@ def _balance_cents(
     price = Decimal(price_cents).scaleb(-2)
     statement = statement_for(kind, {**values, "sale_price": price}, exit)
     return int(statement.balance * 100)
-
-
-def _commission_fraction(
-    kind: LoanKind, values: Mapping[str, Amount], exit: str | enum.Enum
-) -> Fraction:
-    """The share of the price taken by commission: only a mortgage short sale has one."""
-    if kind is not LoanKind.MORTGAGE:
-        return Fraction(0)
-    scenario = build_mortgage({**values, "sale_price": 0}, exit)
-    if scenario.exit is not MortgageExit.SHORT_SALE:
-        return Fraction(0)
-    return Fraction(scenario.sale_costs.commission_rate) / 100
 
 
 def break_even_price(
@@ -101,7 +88,7 @@ def break_even_price(
     target = _balance_cents(loan_kind, values, exit, 0)
     if target <= 0:
         return Decimal("0.00")
-    share = _commission_fraction(loan_kind, values, exit)
+    share = Fraction(fixed_totals(loan_kind, values, exit).commission_rate) / 100
     if share >= 1:
         return None
     keep = 1 - share

@@ -12,7 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from deficiency.errors import InvalidInputError
 from deficiency.garnishment import (
@@ -118,7 +118,7 @@ class Limit(enum.Enum):
     STATE = "state"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GarnishmentCap:
     """The most an ordinary creditor may garnish from one paycheck.
 
@@ -285,7 +285,16 @@ def garnishment_cap(
         if local.cap is not None and local.cap < federal:
             cap, binding = local.cap, Limit.STATE
     return GarnishmentCap(
-        earnings, period, wage, protected, by_percent, excess, federal, cap, binding, local
+        disposable_earnings=earnings,
+        period=period,
+        minimum_wage=wage,
+        protected_amount=protected,
+        percent_limit=by_percent,
+        excess_over_protected=excess,
+        federal_cap=federal,
+        cap=cap,
+        binding=binding,
+        state=local,
     )
 
 
@@ -320,7 +329,7 @@ def post_judgment_interest(
     amount = to_money(principal, "Judgment amount")
     rate = to_percent(annual_rate, "Interest rate") / 100
     day_count = to_count(days, "Days", maximum=MAX_YEARS * 366 * 2)
-    # Its value too ("simple"): any string once silently meant annual compounding.
+    # Its value too ("simple"): any other string is refused, never read as annual compounding.
     if choice(Compounding, compounding, "Compounding") is Compounding.SIMPLE:
         return round_cents(amount * rate * day_count / DAYS_PER_YEAR)
     years, rest = divmod(day_count, 365)
@@ -444,13 +453,13 @@ def payoff_schedule(
     limit = years * period.per_year
     if pay == ZERO and start > ZERO:
         return PayoffSchedule(
-            start,
-            pay,
-            rate,
-            period,
-            (),
-            PayoffStatus.CANNOT_COLLECT,
-            "Nothing is collected: the payment is $0.00, so the balance never falls.",
+            principal=start,
+            payment=pay,
+            annual_rate=rate,
+            period=period,
+            rows=(),
+            status=PayoffStatus.CANNOT_COLLECT,
+            message="Nothing is collected: the payment is $0.00, so the balance never falls.",
         )
     principal_left, interest_due = start, ZERO
     rows: list[PayoffRow] = []
@@ -478,7 +487,15 @@ def payoff_schedule(
             f"Not paid off within {years} years: {format_usd(balance)} would still be owed "
             f"after {number} payments of up to {format_usd(pay)}."
         )
-    return PayoffSchedule(start, pay, rate, period, tuple(rows), status, message)
+    return PayoffSchedule(
+        principal=start,
+        payment=pay,
+        annual_rate=rate,
+        period=period,
+        rows=tuple(rows),
+        status=status,
+        message=message,
+    )
 
 
 #: Shown when the garnishment limit is zero.
@@ -666,7 +683,7 @@ class PlannerInputs:
         return self.judgment_rate if self.judgment_rate is not None else ZERO
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class OptionResult:
     """One way out of the deficiency: what is paid, over how long, and what is cancelled.
 
@@ -702,10 +719,23 @@ _DELINQUENCY = (
 )
 
 
-def _cancelled_tax(cancelled: Decimal) -> tuple[bool, bool, str]:
+class _CancelledIncome(NamedTuple):
+    """Whether an option's cancelled amount may be income, whether a Form 1099-C is
+    likely, and the sentence that says so."""
+
+    may_be_taxable: bool
+    form_1099c_likely: bool
+    note: str
+
+
+def _cancelled_tax(cancelled: Decimal) -> _CancelledIncome:
     threshold = form_1099c_threshold()
     if cancelled == ZERO:
-        return False, False, "Nothing is cancelled, so there is no cancelled-debt income."
+        return _CancelledIncome(
+            may_be_taxable=False,
+            form_1099c_likely=False,
+            note="Nothing is cancelled, so there is no cancelled-debt income.",
+        )
     likely = cancelled >= threshold
     note = (
         f"The {format_usd(cancelled)} cancelled may be taxable income unless an exclusion "
@@ -717,7 +747,129 @@ def _cancelled_tax(cancelled: Decimal) -> tuple[bool, bool, str]:
         else f"; below {format_usd(threshold, cents=False)} no Form 1099-C is required, "
         "but it may still be taxable."
     )
-    return True, likely, note
+    return _CancelledIncome(may_be_taxable=True, form_1099c_likely=likely, note=note)
+
+
+def _lump_sum(inputs: PlannerInputs) -> OptionResult:
+    """Pay the settlement share now; the rest is cancelled and may be taxable."""
+    deficiency = inputs.deficiency
+    paid = percent_of(deficiency, inputs.settlement_percent)
+    cancelled = deficiency - paid
+    income = _cancelled_tax(cancelled)
+    return OptionResult(
+        option=Option.LUMP_SUM,
+        total_paid=paid,
+        months=0,
+        amount_cancelled=cancelled,
+        still_owed=ZERO,
+        may_be_taxable=income.may_be_taxable,
+        form_1099c_likely=income.form_1099c_likely,
+        tax_note=income.note,
+        credit_report="Reported as paid for less than the full balance (special comment AU); "
+        + _DELINQUENCY
+        + ".",
+        notes="The settlement share is your assumption: no reliable typical figure exists. "
+        "Get the agreement in writing before paying.",
+    )
+
+
+def _payment_plan(inputs: PlannerInputs) -> OptionResult:
+    """The whole deficiency, with any plan interest, paid monthly: the payment given, or a
+    level one over the months given; nothing cancelled."""
+    deficiency = inputs.deficiency
+    if inputs.plan_months is not None:
+        months = inputs.plan_months
+        payment = level_payment(deficiency, inputs.plan_annual_rate, months)
+        plan_schedule = payoff_schedule(
+            deficiency,
+            payment,
+            inputs.plan_annual_rate,
+            PayPeriod.MONTHLY,
+            final_period=months,
+        )
+    else:
+        payment = inputs.plan_monthly_payment or ZERO
+        plan_schedule = payoff_schedule(
+            deficiency, payment, inputs.plan_annual_rate, PayPeriod.MONTHLY
+        )
+    plan_left = plan_schedule.final_balance
+    return OptionResult(
+        option=Option.PAYMENT_PLAN,
+        total_paid=plan_schedule.total_paid,
+        months=plan_schedule.months,
+        amount_cancelled=ZERO,
+        still_owed=plan_left,
+        may_be_taxable=False,
+        form_1099c_likely=False,
+        tax_note="Nothing is cancelled, so there is no cancelled-debt income.",
+        credit_report=(
+            "Reported as paid in full once the last payment is made (for example status "
+            "62-64, paid in full after a collection, repossession or charge-off); "
+            + _DELINQUENCY
+            + "."
+        ),
+        notes=plan_schedule.message,
+        schedule=plan_schedule,
+    )
+
+
+def _garnishment(inputs: PlannerInputs) -> OptionResult:
+    """A judgment (deficiency + costs) garnished at the cap while interest accrues."""
+    deficiency = inputs.deficiency
+    judgment = deficiency + inputs.judgment_costs
+    garnish = garnishment_payoff(
+        judgment,
+        inputs.disposable_earnings,
+        inputs.interest_rate,
+        inputs.pay_period,
+        state=inputs.state,
+        gross_earnings=inputs.gross_earnings,
+    )
+    garnish_notes = " ".join((garnish.message, *garnish.cap.state_notes))
+    return OptionResult(
+        option=Option.GARNISHMENT,
+        total_paid=garnish.schedule.total_paid,
+        months=garnish.schedule.months,
+        amount_cancelled=ZERO,
+        still_owed=garnish.schedule.final_balance,
+        may_be_taxable=False,
+        form_1099c_likely=False,
+        tax_note=(
+            "Nothing is cancelled while the lender collects, so there is no cancelled-debt income."
+        ),
+        credit_report=(
+            "Civil judgments have not appeared on the three nationwide credit reports since "
+            "July 2017, but they remain public court records; " + _DELINQUENCY + "."
+        ),
+        notes=garnish_notes,
+        schedule=garnish.schedule,
+    )
+
+
+def _bankruptcy(inputs: PlannerInputs) -> OptionResult:
+    """Discharged in Chapter 7 or 13: nothing paid on it, the cancellation excluded."""
+    deficiency = inputs.deficiency
+    return OptionResult(
+        option=Option.BANKRUPTCY,
+        total_paid=ZERO,
+        months=None,
+        amount_cancelled=deficiency,
+        still_owed=ZERO,
+        may_be_taxable=False,
+        form_1099c_likely=_cancelled_tax(deficiency).form_1099c_likely,
+        tax_note=(
+            "Debt discharged in a bankruptcy case is excluded from income (title 11 "
+            "exclusion), even if a Form 1099-C is filed; tax attributes are reduced."
+        ),
+        credit_report=(
+            "A bankruptcy may be reported for up to 10 years (FCRA 605(a)(1)); the bureaus "
+            "remove completed Chapter 13 cases after 7 years."
+        ),
+        notes=(
+            "The deficiency is dischargeable in Chapter 7 or 13. Filing and attorney costs "
+            "are not included, and a bankruptcy covers all your debts, not just this one."
+        ),
+    )
 
 
 def compare_options(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
@@ -750,99 +902,7 @@ def compare_options(inputs: PlannerInputs) -> tuple[OptionResult, ...]:
      ('bankruptcy', Decimal('0.00'), Decimal('2000.00'))]
     """
     inputs = instance(inputs, PlannerInputs, "Planner inputs")
-    deficiency = inputs.deficiency
-    paid = percent_of(deficiency, inputs.settlement_percent)
-    cancelled = deficiency - paid
-    taxable, likely, note = _cancelled_tax(cancelled)
-    lump = OptionResult(
-        Option.LUMP_SUM,
-        paid,
-        0,
-        cancelled,
-        ZERO,
-        taxable,
-        likely,
-        note,
-        "Reported as paid for less than the full balance (special comment AU); "
-        + _DELINQUENCY
-        + ".",
-        "The settlement share is your assumption: no reliable typical figure exists. "
-        "Get the agreement in writing before paying.",
-    )
-
-    if inputs.plan_months is not None:
-        months = inputs.plan_months
-        payment = level_payment(deficiency, inputs.plan_annual_rate, months)
-        plan_schedule = payoff_schedule(
-            deficiency,
-            payment,
-            inputs.plan_annual_rate,
-            PayPeriod.MONTHLY,
-            final_period=months,
-        )
-    else:
-        payment = inputs.plan_monthly_payment or ZERO
-        plan_schedule = payoff_schedule(
-            deficiency, payment, inputs.plan_annual_rate, PayPeriod.MONTHLY
-        )
-    plan_left = plan_schedule.final_balance
-    plan = OptionResult(
-        Option.PAYMENT_PLAN,
-        plan_schedule.total_paid,
-        plan_schedule.months,
-        ZERO,
-        plan_left,
-        False,
-        False,
-        "Nothing is cancelled, so there is no cancelled-debt income.",
-        "Reported as paid in full once the last payment is made (for example status 62-64, "
-        "paid in full after a collection, repossession or charge-off); " + _DELINQUENCY + ".",
-        plan_schedule.message,
-        plan_schedule,
-    )
-
-    judgment = deficiency + inputs.judgment_costs
-    garnish = garnishment_payoff(
-        judgment,
-        inputs.disposable_earnings,
-        inputs.interest_rate,
-        inputs.pay_period,
-        state=inputs.state,
-        gross_earnings=inputs.gross_earnings,
-    )
-    garnish_notes = " ".join((garnish.message, *garnish.cap.state_notes))
-    garnishment = OptionResult(
-        Option.GARNISHMENT,
-        garnish.schedule.total_paid,
-        garnish.schedule.months,
-        ZERO,
-        garnish.schedule.final_balance,
-        False,
-        False,
-        "Nothing is cancelled while the lender collects, so there is no cancelled-debt income.",
-        "Civil judgments have not appeared on the three nationwide credit reports since July "
-        "2017, but they remain public court records; " + _DELINQUENCY + ".",
-        garnish_notes,
-        garnish.schedule,
-    )
-
-    _, bankrupt_likely, _ = _cancelled_tax(deficiency)
-    bankruptcy = OptionResult(
-        Option.BANKRUPTCY,
-        ZERO,
-        None,
-        deficiency,
-        ZERO,
-        False,
-        bankrupt_likely,
-        "Debt discharged in a bankruptcy case is excluded from income (title 11 exclusion), "
-        "even if a Form 1099-C is filed; tax attributes are reduced.",
-        "A bankruptcy may be reported for up to 10 years (FCRA 605(a)(1)); the bureaus remove "
-        "completed Chapter 13 cases after 7 years.",
-        "The deficiency is dischargeable in Chapter 7 or 13. Filing and attorney costs are not "
-        "included, and a bankruptcy covers all your debts, not just this one.",
-    )
-    return (lump, plan, garnishment, bankruptcy)
+    return (_lump_sum(inputs), _payment_plan(inputs), _garnishment(inputs), _bankruptcy(inputs))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from deficiency.money import Amount, to_count, to_money
-from deficiency.parsing import a_date
+from deficiency.parsing import a_date, instances
 from deficiency.paths import DeficiencyPath, Exit, is_mortgage, parse_exit, parse_path
 from deficiency.periods import add_months
 from deficiency.sources import Confidence, Source, data_table, sources_of
@@ -115,6 +115,23 @@ class ReportedStatus:
     def verified(self) -> bool:
         """False when the status rests on a weak source or none: never shown as fact."""
         return not self.confidence.uncertain
+
+    @property
+    def code_words(self) -> str:
+        """The Metro 2 code as a table shows it: the code, or why there is none, and the
+        special comment.
+
+        Examples
+        --------
+        >>> [status.code_words for status in credit_reporting("short_sale", "waived").statuses]
+        ['no single code', 'no single code; special comment AU']
+        >>> credit_reporting("deed_in_lieu", "paid").statuses[-1].code_words
+        'not verified'
+        """
+        words = self.code or ("no single code" if self.verified else "not verified")
+        if self.special_comment:
+            words += f"; special comment {self.special_comment}"
+        return words
 
 
 @dataclass(frozen=True)
@@ -375,6 +392,56 @@ _RESOLUTION_LABEL = {
 }
 
 
+def path_choices(resolution: str | enum.Enum) -> tuple[DeficiencyPath, ...]:
+    """Every deficiency path, the scenario's own (its ``resolution``) first.
+
+    Examples
+    --------
+    >>> [path.value for path in path_choices("settled")]
+    ['settled', 'waived', 'judgment', 'paid', 'charged_off']
+    """
+    own = parse_path(resolution, "Resolution")
+    return (own, *(path for path in DeficiencyPath if path is not own))
+
+
+@dataclass(frozen=True)
+class TimelineGaps:
+    """The assumed gaps of a timeline when the user enters none: illustrative, not sourced.
+
+    ``months_to_sale`` runs from the first missed payment to the sale or repossession,
+    ``months_to_resolution`` from the sale to the judgment, settlement, payment or
+    charge-off (0 for a waiver, which is dated at the sale); ``note`` says they are assumed.
+    """
+
+    months_to_sale: int
+    months_to_resolution: int
+    note: str
+
+
+def timeline_gaps(exit: str | enum.Enum, path: str | enum.Enum) -> TimelineGaps:
+    """The assumed gaps for ``exit`` and ``path`` (enum members or values).
+
+    Examples
+    --------
+    >>> home = timeline_gaps("foreclosure", "judgment")
+    >>> home.months_to_sale, home.months_to_resolution
+    (12, 6)
+    >>> car = timeline_gaps("repossession", "waived")
+    >>> car.months_to_sale, car.months_to_resolution
+    (3, 0)
+    """
+    the_exit = parse_exit(exit)
+    the_path = parse_path(path)
+    defaults = rules()["timeline_defaults"]
+    kind = "mortgage" if is_mortgage(the_exit) else "car"
+    waived = the_path is DeficiencyPath.WAIVED
+    return TimelineGaps(
+        months_to_sale=int(defaults[f"months_default_to_sale_{kind}"]),
+        months_to_resolution=0 if waived else int(defaults["months_sale_to_resolution"]),
+        note=str(defaults["note"]),
+    )
+
+
 def timeline(
     first_missed_payment: date,
     exit: str | enum.Enum,
@@ -431,18 +498,16 @@ def timeline(
     start = a_date(first_missed_payment, "First missed payment")
     the_exit = parse_exit(exit)
     the_path = parse_path(path)
-    defaults = rules()["timeline_defaults"]
-    assumed_note = str(defaults["note"])
+    gaps = timeline_gaps(the_exit, the_path)
+    assumed_note = gaps.note
     if months_default_to_sale is None:
-        key = "mortgage" if is_mortgage(the_exit) else "car"
-        to_sale = int(defaults[f"months_default_to_sale_{key}"])
+        to_sale = gaps.months_to_sale
         sale_assumed = True
     else:
         to_sale = to_count(months_default_to_sale, "Months from default to sale", MAX_GAP_MONTHS)
         sale_assumed = False
     if months_sale_to_resolution is None:
-        waived = the_path is DeficiencyPath.WAIVED
-        to_resolution = 0 if waived else int(defaults["months_sale_to_resolution"])
+        to_resolution = gaps.months_to_resolution
         resolution_assumed = True
     else:
         to_resolution = to_count(
@@ -503,6 +568,7 @@ def new_mortgage_dates(
     A headline quotes the first; the best case is named as such, never quoted as the date.
     Programs only some borrowers can use (VA) are on the timeline but never quoted here.
     """
+    events = instances(events, TimelineEvent, "Timeline events")
     mortgages = [
         event for event in events if event.kind is EventKind.NEW_MORTGAGE and event.open_to_all
     ]

@@ -25,6 +25,7 @@ from deficiency.inputs import count_field, money_field, percent_field, validate
 from deficiency.interest import simple_interest_months
 from deficiency.money import Amount, round_cents, to_decimal
 from deficiency.mortgage import MortgageExit
+from deficiency.parsing import choice, instance
 from deficiency.periods import add_months
 from deficiency.scenarios import LoanKind, statement_for
 from deficiency.statement import Statement
@@ -64,14 +65,14 @@ class GapRow:
 
 def _row(month: int, when: date, statement: Statement) -> GapRow:
     return GapRow(
-        month,
-        when,
-        statement.owed,
-        statement.proceeds,
-        statement.expenses,
-        statement.credits,
-        statement.deficiency,
-        statement.surplus,
+        month=month,
+        date=when,
+        owed=statement.owed,
+        sale_price=statement.proceeds,
+        costs=statement.expenses,
+        credits=statement.credits,
+        deficiency=statement.deficiency,
+        surplus=statement.surplus,
     )
 
 
@@ -164,10 +165,15 @@ def typical_home_plan(exit: MortgageExit | str) -> HomeExitPlan:
     >>> typical_home_plan("foreclosure").months_to_sale
     12
     """
-    chosen = MortgageExit(exit)
+    chosen = choice(MortgageExit, exit, "Exit")
     months, percent, commission, seller, legal = _TYPICAL_HOME[chosen]
     return HomeExitPlan(
-        chosen, months, Decimal(percent), Decimal(commission), Decimal(seller), legal
+        exit=chosen,
+        months_to_sale=months,
+        price_percent=Decimal(percent),
+        commission_rate=Decimal(commission),
+        seller_costs=Decimal(seller),
+        legal_costs=legal,
     )
 
 
@@ -197,6 +203,8 @@ def home_gap_by_month(situation: MortgageDefault, plan: HomeExitPlan) -> tuple[G
     >>> rows[0].deficiency, rows[-1].owed, rows[-1].deficiency
     (Decimal('64000.00'), Decimal('260525.00'), Decimal('74525.00'))
     """
+    situation = instance(situation, MortgageDefault, "Mortgage at default")
+    plan = instance(plan, HomeExitPlan, "Exit plan")
     rows = []
     for month in range(plan.months_to_sale + 1):
         values = {
@@ -297,19 +305,19 @@ def typical_car_plan(route: CarRoute | str) -> CarRoutePlan:
     >>> typical_car_plan("repossession").retaking_fee
     Decimal('350.00')
     """
-    chosen = CarRoute(route)
+    chosen = choice(CarRoute, route, "Route")
     months, handover, percent, *costs = _TYPICAL_CAR[chosen]
     retaking, transport, storage, recondition, auction = (Decimal(cost) for cost in costs)
     return CarRoutePlan(
-        chosen,
-        months,
-        handover,
-        Decimal(percent),
-        retaking,
-        transport,
-        storage,
-        recondition,
-        auction,
+        route=chosen,
+        months_to_sale=months,
+        handover_month=handover,
+        price_percent=Decimal(percent),
+        retaking_fee=retaking,
+        transport=transport,
+        storage_daily_rate=storage,
+        reconditioning=recondition,
+        auction_fee=auction,
     )
 
 
@@ -336,6 +344,8 @@ def car_gap_by_month(situation: CarDefault, plan: CarRoutePlan) -> tuple[GapRow,
     >>> car_gap_by_month(car, typical_car_plan("private_sale"))[0].deficiency
     Decimal('3000.00')
     """
+    situation = instance(situation, CarDefault, "Car at default")
+    plan = instance(plan, CarRoutePlan, "Route plan")
     exit = (
         AutoExit.REPOSSESSION
         if plan.route is CarRoute.REPOSSESSION

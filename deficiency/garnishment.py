@@ -156,10 +156,7 @@ def _row(row: dict[str, str]) -> StateGarnishment:
 @cache
 def state_garnishment_rows() -> tuple[StateGarnishment, ...]:
     """Every row of ``data/garnishment.csv`` (loaded once)."""
-    rows: tuple[StateGarnishment, ...] = rows_checked("garnishment.csv", _row)
-    codes = [row.state for row in rows]
-    if len(codes) != len(set(codes)):
-        raise ValueError("garnishment.csv: one row per jurisdiction")
+    rows: tuple[StateGarnishment, ...] = rows_checked("garnishment.csv", _row, unique="state")
     return rows
 
 

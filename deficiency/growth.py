@@ -22,6 +22,7 @@ import numpy_financial as npf
 
 from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, Amount, round_cents, to_count, to_decimal, to_money, to_percent
+from deficiency.parsing import a_date, instance, instances
 from deficiency.periods import add_months
 
 #: Longest term or horizon accepted, in months (50 years).
@@ -118,6 +119,7 @@ def amortization(
     >>> loan.balance_after(12), loan.balance_after(360), loan.rows[-1].date
     (Decimal('197543.99'), Decimal('0.00'), datetime.date(2050, 1, 1))
     """
+    start = a_date(start, "Start date")
     amount = to_money(principal, "Loan amount")
     rate = to_percent(annual_rate, "Interest rate (%/yr)")
     months = months_field(term_months, "Term (months)")
@@ -244,6 +246,8 @@ def equity_rows(schedule: Amortization, values: Sequence[Decimal]) -> tuple[Equi
     >>> rows[12].underwater, rows[48].underwater
     (True, False)
     """
+    schedule = instance(schedule, Amortization, "Schedule")
+    values = instances(values, Decimal, "Values")
     return tuple(
         EquityRow(row.month, row.date, row.balance, value)
         for row, value in zip(schedule.rows, values, strict=False)
@@ -276,6 +280,7 @@ def underwater_spans(rows: Sequence[EquityRow]) -> tuple[UnderwaterSpan, ...]:
     >>> span.start, span.end, span.end_date
     (1, 18, datetime.date(2025, 9, 1))
     """
+    rows = instances(rows, EquityRow, "Equity rows")
     spans: list[UnderwaterSpan] = []
     opened: EquityRow | None = None
     for row in rows:

@@ -61,3 +61,12 @@ def validate(instance: Any) -> None:
         else:
             value = to_count(raw, label, maximum=item.metadata["maximum"])
         object.__setattr__(instance, item.name, value)
+
+
+def field_amounts(instance: Any) -> dict[str, Decimal]:
+    """The dollar amounts of a scenario dataclass by input name (its money fields)."""
+    return {
+        item.name: getattr(instance, item.name)
+        for item in input_fields(type(instance))
+        if item.metadata["kind"] == MONEY
+    }

@@ -186,10 +186,7 @@ def interest_rules() -> tuple[InterestRule, ...]:
     >>> [rule.rate for rule in interest_rules() if rule.state == "CA"]
     [Decimal('5'), Decimal('10')]
     """
-    rules: tuple[InterestRule, ...] = rows_checked("judgment_interest.csv", _rule)
-    ids = [rule.rule_id for rule in rules]
-    if len(ids) != len(set(ids)):
-        raise ValueError("judgment_interest.csv: rule_id values must be unique")
+    rules: tuple[InterestRule, ...] = rows_checked("judgment_interest.csv", _rule, unique="rule_id")
     return rules
 
 

@@ -112,10 +112,7 @@ def limitations() -> tuple[Limitation, ...]:
     >>> sorted({row.claim.value for row in limitations() if row.state == "AZ"})[:2]
     ['judgment', 'sale_of_goods']
     """
-    rows: tuple[Limitation, ...] = rows_checked("limitations.csv", _limitation)
-    ids = [row.rule_id for row in rows]
-    if len(ids) != len(set(ids)):
-        raise ValueError("limitations.csv: rule_id values must be unique")
+    rows: tuple[Limitation, ...] = rows_checked("limitations.csv", _limitation, unique="rule_id")
     return rows
 
 
@@ -137,6 +134,11 @@ class TimeLimit:
     source: Source
     uncertain: bool
     summary: str
+
+    @property
+    def checked(self) -> str:
+        """How sure the limit is, for a table cell: "not checked" for an uncertain rule."""
+        return "not checked" if self.uncertain else self.source.confidence.short
 
     def days_left(self, on: date) -> int | None:
         """Days from ``on`` to the deadline; negative once it has passed; None if unknown."""
@@ -161,12 +163,12 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
     start = a_date(start, "Start date")
     special = [
         TimeLimit(
-            f"The lender must seek a deficiency ({rule.citation})",
-            deadline.words,
-            deadline.due(start),
-            rule.source,
-            rule.uncertain,
-            rule.summary,
+            label=f"The lender must seek a deficiency ({rule.citation})",
+            period=deadline.words,
+            deadline=deadline.due(start),
+            source=rule.source,
+            uncertain=rule.uncertain,
+            summary=rule.summary,
         )
         for rule, deadline in deficiency_deadlines(state, kind)
         if exit in rule.exits
@@ -175,12 +177,12 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
     rows = sorted(limitations_for(state, kind), key=lambda row: order.index(row.claim))
     general = [
         TimeLimit(
-            row.claim.label,
-            row.words,
-            add_period(start, months=row.months) if row.months is not None else None,
-            row.source,
-            row.uncertain,
-            row.summary,
+            label=row.claim.label,
+            period=row.words,
+            deadline=add_period(start, months=row.months) if row.months is not None else None,
+            source=row.source,
+            uncertain=row.uncertain,
+            summary=row.summary,
         )
         for row in rows
         if row.claim is not Claim.SALE_OF_GOODS or kind is LoanKind.AUTO

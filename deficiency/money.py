@@ -206,7 +206,12 @@ def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
     >>> percent_of(Decimal("200000"), Decimal("6"))
     Decimal('12000.00')
     """
-    return round_cents(amount * percent / 100)
+    amount = to_decimal(amount, "Amount")
+    percent = to_decimal(percent, "Percent")
+    try:
+        return round_cents(amount * percent / 100)
+    except ArithmeticError:  # an exponent beyond Decimal's range
+        raise InvalidInputError("Amount", "is too large to take a percentage of") from None
 
 
 def format_usd(amount: Decimal | int, *, cents: bool = True) -> str:

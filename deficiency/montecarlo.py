@@ -18,8 +18,8 @@ import numpy as np
 
 from deficiency.errors import InvalidInputError, shown
 from deficiency.money import Amount, to_decimal, to_percent
-from deficiency.parsing import mapping
-from deficiency.scenarios import LoanKind, choice, scenario_fields, statement_for
+from deficiency.parsing import choice, mapping
+from deficiency.scenarios import LoanKind, scenario_fields, statement_for
 from deficiency.vectorized import (
     MAX_CENTS,
     Cents,
@@ -284,5 +284,14 @@ def tornado(
             raise InvalidInputError(label, "the low end is above the high end")
         at_low = statement_for(loan_kind, {**values, name: low_value}, exit).deficiency
         at_high = statement_for(loan_kind, {**values, name: high_value}, exit).deficiency
-        rows.append(TornadoRow(name, label, low_value, high_value, at_low, at_high))
+        rows.append(
+            TornadoRow(
+                field=name,
+                label=label,
+                low=low_value,
+                high=high_value,
+                deficiency_at_low=at_low,
+                deficiency_at_high=at_high,
+            )
+        )
     return tuple(sorted(rows, key=lambda row: row.swing, reverse=True))

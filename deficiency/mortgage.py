@@ -12,10 +12,11 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from deficiency.inputs import money_field, percent_field, validate
+from deficiency.inputs import field_amounts, money_field, percent_field, validate
+from deficiency.line_items import COMMISSION, MORTGAGE_ITEMS, Group, items_of
 from deficiency.money import percent_of, to_money
 from deficiency.parsing import choice, instance
-from deficiency.statement import Statement, StatementLine, nonzero_lines
+from deficiency.statement import Statement, item_lines
 
 
 class MortgageExit(enum.Enum):
@@ -136,42 +137,20 @@ def mortgage_statement(scenario: MortgageScenario) -> Statement:
     Decimal('74525.00')
     """
     scenario = instance(scenario, MortgageScenario, "Scenario")
-    payoff = scenario.payoff
-    additions = [
-        ("Accrued interest", payoff.accrued_interest),
-        ("Escrow advances", payoff.escrow_advances),
-        ("Late fees", payoff.late_fees),
-        ("Inspection and preservation advances", payoff.servicer_advances),
-        ("Other payoff fees", payoff.other_fees),
-    ]
-    # The principal stays on the statement even at zero: it is line 1's anchor.
-    obligation = (
-        StatementLine("Unpaid principal", payoff.unpaid_principal),
-        *nonzero_lines(additions),
-    )
-    if scenario.exit is MortgageExit.SHORT_SALE:
-        costs = scenario.sale_costs
-        rate = f"{costs.commission_rate.normalize():f}"
-        expenses = [
-            (f"Commission ({rate}% of price)", scenario.commission),
-            ("Seller closing costs", costs.seller_closing_costs),
-            ("Transfer taxes", costs.transfer_taxes),
-            ("Payments to junior liens", costs.junior_lien_payments),
-            ("HOA arrears", costs.hoa_arrears),
-            ("Seller concessions", costs.seller_concessions),
-        ]
-    else:
-        legal = scenario.foreclosure_costs
-        expenses = [
-            ("Foreclosure attorney fees", legal.attorney_fees),
-            ("Trustee fees", legal.trustee_fees),
-            ("Costs of sale", legal.costs_of_sale),
-        ]
+    amounts = {
+        **field_amounts(scenario.payoff),
+        **field_amounts(scenario.sale_costs),
+        **field_amounts(scenario.foreclosure_costs),
+        COMMISSION: scenario.commission,
+    }
+    rate = f"{scenario.sale_costs.commission_rate.normalize():f}"
+    labels = {COMMISSION: f"Commission ({rate}% of price)"}
+    exit = scenario.exit
     return Statement(
-        obligation_items=obligation,
+        obligation_items=item_lines(items_of(MORTGAGE_ITEMS, exit, Group.OBLIGATION), amounts),
         proceeds=scenario.sale_price,
-        expense_items=nonzero_lines(expenses),
-        credit_items=(),
+        expense_items=item_lines(items_of(MORTGAGE_ITEMS, exit, Group.EXPENSE), amounts, labels),
+        credit_items=item_lines(items_of(MORTGAGE_ITEMS, exit, Group.CREDIT), amounts),
         proceeds_label=scenario.exit.proceeds_label,
         expenses_label=scenario.exit.costs_label,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from deficiency.money import ZERO, format_usd
+from deficiency.parsing import instance, text
 from deficiency.resolution import Outcome, Resolution
 from deficiency.statement import Statement
 from deficiency.tax import form_1099c_threshold
@@ -24,6 +25,8 @@ def takeaway(outcome: Outcome, collateral: str) -> str:
     >>> takeaway(evaluate(LoanKind.AUTO, car, "repossession", "judgment"), "the car")
     'You would still owe $2,000 after the car is sold.'
     """
+    outcome = instance(outcome, Outcome, "Outcome")
+    collateral = text(collateral, "Collateral")
     if outcome.surplus > ZERO:
         return (
             f"The sale more than covers the debt: a surplus of {_usd(outcome.surplus)} is "
@@ -75,6 +78,7 @@ def tax_note(outcome: Outcome) -> str | None:
     >>> tax_note(evaluate(LoanKind.MORTGAGE, home, "short_sale", "waived"))[:70]
     'The $50,000 the lender forgives may count as taxable income: a Form 10'
     """
+    outcome = instance(outcome, Outcome, "Outcome")
     if outcome.cancelled <= ZERO:
         return None
     threshold = _usd(form_1099c_threshold())
@@ -94,6 +98,7 @@ def formula(statement: Statement) -> str:
     >>> formula(explain(owed=10000, sale_price=8500, expenses={"Repossession": 500}))
     '$10,000.00 owed - $8,500.00 sale + $500.00 expenses - $0.00 credits = $2,000.00 deficiency'
     """
+    statement = instance(statement, Statement, "Statement")
     result = (
         f"{format_usd(statement.surplus)} surplus"
         if statement.surplus > ZERO
@@ -115,6 +120,7 @@ def how_it_builds(statement: Statement) -> str:
     >>> how_it_builds(explain(owed=10000, sale_price=8500, expenses={"Repossession": 500}))
     'The sale leaves $1,500 of the debt unpaid; $500 of expenses bring it to a $2,000 deficiency.'
     """
+    statement = instance(statement, Statement, "Statement")
     if statement.surplus > ZERO:
         return (
             f"The sale brings {_usd(statement.proceeds)}, more than the "
@@ -160,6 +166,7 @@ def formulas(outcome: Outcome) -> list[str]:
     Borrower pays = 40% x $2,000.00 = $800.00
     Cancelled = $2,000.00 - $800.00 = $1,200.00
     """
+    outcome = instance(outcome, Outcome, "Outcome")
     statement = outcome.statement
     lines = [
         _sum_line("Amount owed", statement.obligation_items, statement.owed),

@@ -22,7 +22,7 @@ def choice(enum_type: type[E], value: object, field: str) -> E:
     """An enum member, given itself or its value ("simple" for ``Compounding.SIMPLE``).
 
     Anything else, another spelling included, raises :class:`InvalidInputError` naming
-    ``field``: "Simple" once silently meant annual compounding.
+    ``field``, so a near miss such as "Simple" never silently means another member.
 
     >>> from deficiency.resolution import Resolution
     >>> choice(Resolution, "settled", "Resolution")
@@ -116,6 +116,13 @@ def instance(value: object, expected: type[T], field: str) -> T:
     if not isinstance(value, expected):
         raise InvalidInputError(field, f"expected a {expected.__name__}, got {shown(value)}")
     return value
+
+
+def instances(value: object, expected: type[T], field: str) -> tuple[T, ...]:
+    """A list or tuple of objects of one documented type (timeline events, equity rows...)."""
+    if not isinstance(value, list | tuple):
+        raise InvalidInputError(field, f"expected a list, got {shown(value)}")
+    return tuple(instance(item, expected, field) for item in value)
 
 
 def mapping(value: object, field: str) -> Mapping[Any, Any]:

@@ -49,7 +49,7 @@ class ResolutionTerms:
     )
 
     def __post_init__(self) -> None:
-        # Its value too ("judgment"): a string was once taken as a settlement.
+        # Its value too ("judgment"): any other string is refused, never read as a settlement.
         object.__setattr__(self, "resolution", choice(Resolution, self.resolution, "Resolution"))
         validate(self)
 
@@ -151,11 +151,39 @@ def resolve(
         deficiency = round_cents(min(gross, limit))
     barred = gross - deficiency
     if deficiency == ZERO:
-        return Outcome(statement, terms, ZERO, ZERO, ZERO, barred)
+        return Outcome(
+            statement=statement,
+            terms=terms,
+            paid_toward_deficiency=ZERO,
+            judgment_costs=ZERO,
+            cancelled=ZERO,
+            barred=barred,
+        )
     if terms.resolution is Resolution.WAIVED:
-        return Outcome(statement, terms, ZERO, ZERO, deficiency, barred)
+        return Outcome(
+            statement=statement,
+            terms=terms,
+            paid_toward_deficiency=ZERO,
+            judgment_costs=ZERO,
+            cancelled=deficiency,
+            barred=barred,
+        )
     if terms.resolution is Resolution.JUDGMENT:
         costs = terms.court_costs + terms.judgment_attorney_fees
-        return Outcome(statement, terms, deficiency, costs, ZERO, barred)
+        return Outcome(
+            statement=statement,
+            terms=terms,
+            paid_toward_deficiency=deficiency,
+            judgment_costs=costs,
+            cancelled=ZERO,
+            barred=barred,
+        )
     paid = percent_of(deficiency, terms.settlement_percent)
-    return Outcome(statement, terms, paid, ZERO, deficiency - paid, barred)
+    return Outcome(
+        statement=statement,
+        terms=terms,
+        paid_toward_deficiency=paid,
+        judgment_costs=ZERO,
+        cancelled=deficiency - paid,
+        barred=barred,
+    )

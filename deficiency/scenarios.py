@@ -21,6 +21,7 @@ from deficiency.auto import (
     auto_statement,
 )
 from deficiency.inputs import MONEY, PERCENT, input_fields
+from deficiency.line_items import COMMISSION, MORTGAGE_ITEMS, items_of
 from deficiency.money import MAX_AMOUNT, MAX_PERCENT, Amount, to_count, to_money, to_percent
 from deficiency.mortgage import (
     ForeclosureCosts,
@@ -30,8 +31,7 @@ from deficiency.mortgage import (
     SaleCosts,
     mortgage_statement,
 )
-from deficiency.parsing import choice as choice  # the shared enum parser, by its old name
-from deficiency.parsing import mapping
+from deficiency.parsing import choice, instance, mapping
 from deficiency.resolution import Outcome, Resolution, ResolutionTerms, resolve
 from deficiency.statement import Statement
 
@@ -103,6 +103,7 @@ def parse_field(info: FieldInfo, raw: Amount) -> Decimal | int:
     >>> parse_field(SALE_PRICE, "$8,500")
     Decimal('8500.00')
     """
+    info = instance(info, FieldInfo, "Field")
     if info.kind == MONEY:
         return to_money(raw, info.label)
     if info.kind == PERCENT:
@@ -193,6 +194,44 @@ def statement_for(
     if choice(LoanKind, kind, "Loan kind") is LoanKind.MORTGAGE:
         return mortgage_statement(build_mortgage(values, exit))
     return auto_statement(build_auto(values, exit))
+
+
+@dataclass(frozen=True)
+class FixedTotals:
+    """What does not move with the sale price: the amount owed, the fixed expenses and
+    the credits (the statement at a $0 sale), and the commission rate in percent charged
+    on each price (0 on an exit without a commission)."""
+
+    owed: Decimal
+    expenses: Decimal
+    credits: Decimal
+    commission_rate: Decimal
+
+
+def fixed_totals(
+    kind: LoanKind | str, values: Mapping[str, Amount], exit: str | enum.Enum
+) -> FixedTotals:
+    """The totals of a flat scenario that a sale price does not change, for the grids and
+    searches that vary the price (the commission applies where its line item does).
+
+    Examples
+    --------
+    >>> house = {"unpaid_principal": 250000, "commission_rate": 6, "seller_closing_costs": 2000}
+    >>> short_sale = fixed_totals("mortgage", house, "short_sale")
+    >>> short_sale.owed, short_sale.expenses, short_sale.commission_rate
+    (Decimal('250000.00'), Decimal('2000.00'), Decimal('6'))
+    >>> fixed_totals("mortgage", house, "foreclosure").commission_rate
+    Decimal('0')
+    """
+    values = mapping(values, "Scenario values")
+    priced = {**values, "sale_price": 0}
+    statement = statement_for(kind, priced, exit)
+    rate = Decimal(0)
+    if choice(LoanKind, kind, "Loan kind") is LoanKind.MORTGAGE:
+        scenario = build_mortgage(priced, exit)
+        if any(item.name == COMMISSION for item in items_of(MORTGAGE_ITEMS, scenario.exit)):
+            rate = scenario.sale_costs.commission_rate
+    return FixedTotals(statement.owed, statement.expenses, statement.credits, rate)
 
 
 def evaluate(

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Confidence(enum.Enum):
@@ -49,19 +49,42 @@ class Confidence(enum.Enum):
     @property
     def label(self) -> str:
         """The mark in a reader's words."""
-        return {
-            "H": "Checked: we read the law itself",
-            "M": "From a trusted guide; we could not read the law itself",
-            "L": "Not checked: only one weak source",
-            "U": "Not checked: we could not find a source",
-        }[self.value]
+        return _WORDS[self.value].label
 
     @property
     def short(self) -> str:
         """The mark in two or three words, for a table cell."""
-        return {"H": "law read", "M": "trusted guide", "L": "not checked", "U": "not checked"}[
-            self.value
-        ]
+        return _WORDS[self.value].short
+
+    @property
+    def caveat(self) -> str:
+        """What a citation adds about the mark ("" when the law itself was read)."""
+        return _WORDS[self.value].caveat
+
+
+class _Words(NamedTuple):
+    label: str
+    short: str
+    caveat: str
+
+
+#: Each mark in words: in full, in a table cell, and as the caveat after a citation.
+_WORDS = {
+    "H": _Words("Checked: we read the law itself", "law read", ""),
+    "M": _Words(
+        "From a trusted guide; we could not read the law itself",
+        "trusted guide",
+        "from a trusted guide: the law itself was not read",
+    ),
+    "L": _Words(
+        "Not checked: only one weak source", "not checked", "not checked: do not rely on it"
+    ),
+    "U": _Words(
+        "Not checked: we could not find a source",
+        "not checked",
+        "not checked: do not rely on it",
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -166,13 +189,28 @@ def data_table(name: str) -> dict[str, Any]:
     return tomllib.loads(_data_text(name))
 
 
-def rows_checked(name: str, parse: Any) -> tuple[Any, ...]:
+def rows_checked(name: str, parse: Any, unique: str | None = None) -> tuple[Any, ...]:
     """Each row of a CSV in ``data/`` through ``parse``; a bad row raises ``ValueError``
-    naming the file and line, so broken data never loads half-read."""
+    naming the file and line, so broken data never loads half-read. With ``unique``, the
+    parsed rows' attribute of that name must differ from row to row (a rule id, a state).
+
+    >>> from types import SimpleNamespace
+    >>> rows = rows_checked("jurisdictions.csv", lambda row: SimpleNamespace(code=row["code"]))
+    >>> rows[0].code
+    'AL'
+    >>> rows_checked("jurisdictions.csv", lambda row: SimpleNamespace(kind="x"), unique="kind")
+    Traceback (most recent call last):
+    ...
+    ValueError: jurisdictions.csv: kind values must be unique
+    """
     parsed = []
     for number, row in enumerate(data_rows(name), start=2):
         try:
             parsed.append(parse(row))
         except (KeyError, ValueError) as error:
             raise ValueError(f"{name} line {number}: {error}") from None
+    if unique is not None:
+        keys = [getattr(row, unique) for row in parsed]
+        if len(keys) != len(set(keys)):
+            raise ValueError(f"{name}: {unique} values must be unique")
     return tuple(parsed)

@@ -290,7 +290,10 @@ def fact_words(fact: str) -> str:
 
 def fact_question(fact: str) -> str:
     """A fact as a borrower is asked it, answerable from their papers."""
-    return fact_catalog()[fact].question
+    catalog = fact_catalog()
+    if not isinstance(fact, str) or fact not in catalog:
+        raise InvalidInputError("Fact", f"{shown(fact)} is not a fact the state rules use")
+    return catalog[fact].question
 
 
 @dataclass(frozen=True)
@@ -499,10 +502,7 @@ def state_rules() -> tuple[StateRule, ...]:
     >>> rule.threshold.amount
     Decimal('1000.00')
     """
-    rules: tuple[StateRule, ...] = rows_checked("state_rules.csv", _rule)
-    ids = [rule.rule_id for rule in rules]
-    if len(ids) != len(set(ids)):
-        raise ValueError("state_rules.csv: rule_id values must be unique")
+    rules: tuple[StateRule, ...] = rows_checked("state_rules.csv", _rule, unique="rule_id")
     names = jurisdiction_names()
     for rule in rules:
         if names.get(rule.state) != rule.state_name:
@@ -658,7 +658,7 @@ class RuleFinding:
     scope_met: bool | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class StateLawResult:
     """A gross deficiency after the state's rules in our data.
 
@@ -926,7 +926,15 @@ def apply_state_law(
             f"stands as calculated. {DISCLAIMER}"
         )
         return StateLawResult(
-            code, name, kind, chosen_exit, gross, gross, coverage, (), explanation
+            state=code,
+            state_name=name,
+            loan_kind=kind,
+            exit=chosen_exit,
+            gross_deficiency=gross,
+            collectible_deficiency=gross,
+            coverage=coverage,
+            findings=(),
+            explanation=explanation,
         )
     findings = tuple(_find(rule, facts, gross) for rule in covering)
     applied = [item for item in findings if item.finding is Finding.APPLIED]
@@ -936,13 +944,13 @@ def apply_state_law(
         credit = max((item.reduction for item in applied), default=ZERO)
         collectible = max(gross - credit, ZERO)
     return StateLawResult(
-        code,
-        name,
-        kind,
-        chosen_exit,
-        gross,
-        collectible,
-        Coverage.RULES_FOUND,
-        findings,
-        _explain(name, gross, collectible, findings),
+        state=code,
+        state_name=name,
+        loan_kind=kind,
+        exit=chosen_exit,
+        gross_deficiency=gross,
+        collectible_deficiency=collectible,
+        coverage=Coverage.RULES_FOUND,
+        findings=findings,
+        explanation=_explain(name, gross, collectible, findings),
     )

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.line_items import LineItem, signed_balance
 from deficiency.money import ZERO, Amount, to_money
 from deficiency.parsing import text
 
@@ -80,7 +81,7 @@ class Statement:
     @property
     def balance(self) -> Decimal:
         """Signed result: positive is a deficiency, negative a surplus."""
-        return self.owed_after_proceeds + self.expenses - self.credits
+        return signed_balance(self.owed, self.proceeds, self.expenses, self.credits)
 
     @property
     def deficiency(self) -> Decimal:
@@ -210,3 +211,19 @@ def explain(
 def nonzero_lines(items: Iterable[tuple[str, Decimal]]) -> tuple[StatementLine, ...]:
     """Statement lines for the items that are not zero, so a statement lists only what applies."""
     return tuple(StatementLine(label, amount) for label, amount in items if amount != ZERO)
+
+
+def item_lines(
+    items: Iterable[LineItem],
+    amounts: Mapping[str, Decimal],
+    labels: Mapping[str, str] | None = None,
+) -> tuple[StatementLine, ...]:
+    """Statement lines for ``items``, each amount read by its input name from ``amounts``;
+    ``labels`` replaces an item's label (a commission that names its rate). Zero items
+    are left out unless shown at zero."""
+    relabelled = labels or {}
+    return tuple(
+        StatementLine(relabelled.get(item.name, item.label), amounts[item.name])
+        for item in items
+        if item.shown_at_zero or amounts[item.name] != ZERO
+    )

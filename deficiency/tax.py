@@ -703,6 +703,57 @@ def federal_brackets_sources() -> tuple[Source, ...]:
     return sources_of(rules()["federal_brackets"])
 
 
+@dataclass(frozen=True)
+class FederalRates:
+    """The federal ordinary-income rates in percent, the years they apply to, a note on
+    what one marginal rate leaves out, and where they were read."""
+
+    rates: tuple[Decimal, ...]
+    tax_years: str
+    estimate_note: str
+    sources: tuple[Source, ...]
+
+
+def federal_rates() -> FederalRates:
+    """The federal rates an estimate of the extra tax picks from, with their caveat.
+
+    Examples
+    --------
+    >>> [str(rate) for rate in federal_rates().rates]
+    ['10', '12', '22', '24', '32', '35', '37']
+    """
+    brackets = rules()["federal_brackets"]
+    return FederalRates(
+        rates=federal_brackets(),
+        tax_years=str(brackets["tax_years"]),
+        estimate_note=str(brackets["estimate_note"]),
+        sources=federal_brackets_sources(),
+    )
+
+
+@dataclass(frozen=True)
+class ExclusionRules:
+    """The rules, in words, behind the questions that decide the exclusions: the
+    bankruptcy exclusion, the main-home exclusion, what insolvency counts as liabilities,
+    and when insolvency may be chosen over the main-home exclusion."""
+
+    bankruptcy: str
+    main_home: str
+    insolvency_liabilities: str
+    insolvency_over_main_home: str
+
+
+def exclusion_rules() -> ExclusionRules:
+    """The rules behind the exclusion questions (IRC 108(a), Pub. 4681), in words."""
+    data = rules()
+    return ExclusionRules(
+        bankruptcy=str(data["bankruptcy"]["rule"]),
+        main_home=str(data["qpri"]["rule"]),
+        insolvency_liabilities=str(data["insolvency"]["assets"]["text"]),
+        insolvency_over_main_home=str(data["qpri"]["precedence"]["text"]),
+    )
+
+
 def estimated_extra_tax(taxable: Amount, marginal_rate: Amount) -> Decimal:
     """A rough federal tax on taxable cancelled debt: the amount x one marginal rate.
 

@@ -21,7 +21,8 @@ from typing import TypeAlias
 import numpy as np
 import numpy.typing as npt
 
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
+from deficiency.line_items import signed_balance
 from deficiency.money import MAX_AMOUNT, PERCENT_PLACES, Amount, to_money, to_percent
 from deficiency.parsing import text
 
@@ -53,6 +54,12 @@ def cents_to_money(cents: int | np.integer) -> Decimal:
     >>> cents_to_money(7452500)
     Decimal('74525.00')
     """
+    if isinstance(cents, np.ndarray) and cents.shape == () and cents.dtype.kind in "iu":
+        cents = int(cents)  # one cell of a grid
+    if isinstance(cents, bool) or not isinstance(cents, int | np.integer):
+        raise InvalidInputError("Cents", f"expected a whole number of cents, got {shown(cents)}")
+    if abs(int(cents)) > MAX_AMOUNT * 100:
+        raise InvalidInputError("Cents", f"{shown(cents)} is beyond the largest amount")
     return Decimal(int(cents)).scaleb(-2).quantize(Decimal("0.01"))
 
 
@@ -273,10 +280,9 @@ def deficiency_cents(
     expenses_c = cents_array(expenses, "expenses", MAX_TOTAL_CENTS)
     credits_c = cents_array(credits, "credits", MAX_TOTAL_CENTS)
     units = rate_units(commission_rate)
-    balance = owed_c - price_c + expenses_c - credits_c
     if units:
-        balance = balance + percent_of_cents(price_c, units)
-    return _result(balance)
+        expenses_c = expenses_c + percent_of_cents(price_c, units)
+    return _result(signed_balance(owed_c, price_c, expenses_c, credits_c))
 
 
 def _result(balance: Cents) -> CentsResult:
@@ -388,10 +394,15 @@ def deficiency_grid(
     price_c = cents_array(prices, "sale price")
     fee_c = cents_array(fee_axis, "fees", MAX_TOTAL_CENTS)
     units = rate_units(commission_rate)
-    # Everything that depends on the price alone is worked out once per column.
-    per_price = money_to_cents(owed, "owed") - money_to_cents(credits, "credits") - price_c
-    if units:
-        per_price = per_price + percent_of_cents(price_c, units)
+    # Everything that depends on the price alone is worked out once per column; the fees
+    # are expenses, so each row adds its fee to that column's balance.
+    commission_c = percent_of_cents(price_c, units) if units else np.zeros_like(price_c)
+    per_price = signed_balance(
+        np.full_like(price_c, money_to_cents(owed, "owed")),
+        price_c,
+        commission_c,
+        np.full_like(price_c, money_to_cents(credits, "credits")),
+    )
     balance = fee_c[:, np.newaxis] + per_price[np.newaxis, :]
     result = _result(balance)
     return DeficiencyGrid(price_c, fee_c, result.deficiency, result.surplus)

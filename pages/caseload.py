@@ -3,8 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from deficiency import format_usd, template_csv
-from deficiency.batch import column_descriptions
+from deficiency import column_descriptions, format_usd, template_csv
 from ui.caseload import (
     CODE_LABELS,
     DISPLAY_ROWS,

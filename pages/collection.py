@@ -4,8 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import PayPeriod, Resolution, format_usd, time_limits
-from deficiency.money import ZERO
+from deficiency import ZERO, PayPeriod, Resolution, format_usd, time_limits
 from ui import collection_sections as sections
 from ui import live
 from ui import next_panels as nxt
@@ -112,7 +111,7 @@ else:
                 "Time": limit.period,
                 "Deadline": limit.deadline,
                 "Days left": limit.days_left(today),
-                "Checked?": "not checked" if limit.uncertain else limit.source.confidence.short,
+                "Checked?": limit.checked,
                 "Source": limit.source.url or None,
             }
             for limit in limits

@@ -4,16 +4,21 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import DeficiencyPath, credit_reporting
-from deficiency import credit as credit_rules
-from deficiency.credit import EventKind, new_mortgage_dates
+from deficiency import (
+    DeficiencyPath,
+    EventKind,
+    credit_disclaimer,
+    credit_reporting,
+    new_mortgage_dates,
+    path_choices,
+    timeline_gaps,
+)
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
 from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
 from ui.entry import require_entrypoint
 from ui.markdown import literal_dollars
 from ui.next_compute import credit_timeline
-from ui.sides import MORTGAGE
 from ui.sources import source_markdown, source_note, sources_markdown
 from ui.widgets import COLUMN_GAP, choice_input
 
@@ -31,9 +36,7 @@ if result.outcome is None:
     st.stop()
 outcome = result.outcome
 exit = str(st.session_state[side.exit_key])
-own_path = DeficiencyPath(outcome.terms.resolution.value)
-
-other_paths = [path for path in DeficiencyPath if path is not own_path]
+own_path, *other_paths = path_choices(outcome.terms.resolution)
 path_options = [("scenario", f"As in the scenario: {own_path.label.lower()}")] + [
     (path.value, path.label) for path in other_paths
 ]
@@ -46,19 +49,15 @@ path = own_path if chosen == "scenario" else DeficiencyPath(chosen)
 report = credit_reporting(exit, path)
 
 st.header("How the account is typically reported")
-rows = []
-for status in report.statuses:
-    code = status.code or ("not verified" if not status.verified else "no single code")
-    if status.special_comment:
-        code += f"; special comment {status.special_comment}"
-    rows.append(
-        {
-            "When": status.stage,
-            "Status in words": status.status,
-            "Metro 2 code": code,
-            "How sure": status.confidence.label,
-        }
-    )
+rows = [
+    {
+        "When": status.stage,
+        "Status in words": status.status,
+        "Metro 2 code": status.code_words,
+        "How sure": status.confidence.label,
+    }
+    for status in report.statuses
+]
 st.table(rows, alt="How the account is typically reported, stage by stage")
 for status in report.statuses:
     if status.note:
@@ -77,24 +76,22 @@ with left:
         help="The first payment missed in the delinquency that led to the sale. "
         "The seven-year clock starts 180 days after it.",
     )
-    defaults = credit_rules.rules()["timeline_defaults"]
-    kind = "mortgage" if side is MORTGAGE else "car"
-    to_sale_default = defaults[f"months_default_to_sale_{kind}"]
+    gaps = timeline_gaps(exit, path)
+    to_sale_default = gaps.months_to_sale
     nxt.follow_scenario("r_months_to_sale", str(to_sale_default))
     nxt.months_input(
         "r_months_to_sale",
         "Months from the missed payment to the sale",
         240,
-        help=str(defaults["note"]),
+        help=gaps.note,
     )
-    waived = path is DeficiencyPath.WAIVED
-    to_resolution_default = 0 if waived else defaults["months_sale_to_resolution"]
+    to_resolution_default = gaps.months_to_resolution
     nxt.follow_scenario("r_months_to_resolution", str(to_resolution_default))
     nxt.months_input(
         "r_months_to_resolution",
         "Months from the sale to the judgment or settlement",
         240,
-        help=str(defaults["note"]),
+        help=gaps.note,
     )
     st.caption(
         "Both gaps are illustrative assumptions, not typical figures: enter your own. "
@@ -192,4 +189,4 @@ with st.expander("Sources", icon=":material/menu_book:"):
         event = period.event.replace("_", " ")
         for source in period.sources:
             st.markdown(f"- **{period.program}, {event}**: {source_markdown(source)}")
-st.caption(credit_rules.disclaimer())
+st.caption(credit_disclaimer())

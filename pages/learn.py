@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from deficiency import format_usd, preset
-from deficiency.narrative import takeaway
+from deficiency import format_usd, preset, takeaway
 from ui.chart_view import show_chart
 from ui.charts_next import step_alt, step_waterfall
 from ui.entry import require_entrypoint

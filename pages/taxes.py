@@ -2,9 +2,7 @@
 
 import streamlit as st
 
-from deficiency import expected_forms, format_usd
-from deficiency import tax as tax_rules
-from deficiency.tax import FormStatus
+from deficiency import FormStatus, expected_forms, form_1099c_threshold, format_usd, tax_disclaimer
 from ui import live, panels
 from ui import next_panels as nxt
 from ui import tax_sections as sections
@@ -57,7 +55,7 @@ with result_column:
 
 # --- Forms ----------------------------------------------------------------------------
 st.header("Which forms to expect")
-threshold = format_usd(tax_rules.form_1099c_threshold(), cents=False)
+threshold = format_usd(form_1099c_threshold(), cents=False)
 st.markdown(
     "**Form 1099-A** reports that the lender took the property (a foreclosure, a deed in lieu "
     f"or an abandonment). **Form 1099-C** reports a cancelled debt of {threshold} or more (the "
@@ -87,4 +85,4 @@ for column, form in zip(st.columns(2), forms or (), strict=False):
         if not form.verified:
             st.caption("Not checked for this year: check the current IRS instructions.")
         st.markdown(source_note(form.sources))
-st.caption(tax_rules.disclaimer())
+st.caption(tax_disclaimer())

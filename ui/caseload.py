@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import BinaryIO
 
-from deficiency import AutoExit, MortgageExit
-from deficiency.batch import (
+from deficiency import (
+    AutoExit,
     BatchFileError,
     BatchSummary,
+    MortgageExit,
     decoded_lines,
     run_batch,
     template_csv,

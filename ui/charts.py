@@ -14,8 +14,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from deficiency import Outcome, Statement, format_usd
-from deficiency.money import ZERO
+from deficiency import ZERO, Outcome, Statement, format_usd
 from ui.markdown import plotly_text
 
 CHARGE = "#D55E00"  # vermillion: adds to what is owed

@@ -15,11 +15,18 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from deficiency import Statement, TimelineEvent, format_usd
-from deficiency.collection import OptionResult, PayoffSchedule, PayoffStatus
-from deficiency.credit import EventKind, new_mortgage_dates
-from deficiency.money import ZERO
-from deficiency.tax import CancelledDebtTax
+from deficiency import (
+    ZERO,
+    CancelledDebtTax,
+    EventKind,
+    OptionResult,
+    PayoffSchedule,
+    PayoffStatus,
+    Statement,
+    TimelineEvent,
+    format_usd,
+    new_mortgage_dates,
+)
 from ui.charts import (
     BAR_TEXT,
     BORROWER,

@@ -13,8 +13,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from deficiency import format_usd
-from deficiency.growth import EquityRow, UnderwaterSpan
+from deficiency import EquityRow, UnderwaterSpan, format_usd
 from ui.charts import DOLLAR_AXIS, base_figure, dollar_room
 from ui.time_compute import BalanceView, ExitSeries, GapView
 

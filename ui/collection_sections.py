@@ -17,26 +17,29 @@ from decimal import Decimal
 import streamlit as st
 
 from deficiency import (
+    ZERO,
     Compounding,
     DebtPurpose,
     InvalidInputError,
+    Limit,
+    Option,
+    OptionResult,
     Outcome,
     PayPeriod,
     PlannerInputs,
     RateChoice,
     estimated_extra_tax,
     expected_forms,
+    federal_rates,
     format_usd,
     garnishment_cap,
+    garnishment_source,
     judgment_rate,
+    jurisdiction_names,
     post_judgment_interest,
     state_garnishment,
     to_money,
 )
-from deficiency.collection import Limit, Option, OptionResult, garnishment_source
-from deficiency.money import ZERO
-from deficiency.state_law import jurisdiction_names
-from deficiency.tax import federal_brackets
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
 from ui.charts_next import (
@@ -288,7 +291,7 @@ def settlement_inputs() -> None:
         redraws=redraws,
     )
     nxt.bracket_input(
-        "p_tax_rate", "Your federal marginal tax rate", federal_brackets(), "22", redraws=redraws
+        "p_tax_rate", "Your federal marginal tax rate", federal_rates().rates, "22", redraws=redraws
     )
     st.caption(
         "Starts at the scenario's settlement share. The tax assumes no exclusion applies; the "

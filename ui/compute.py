@@ -7,8 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from deficiency import InvalidInputError, LoanKind, Outcome, StateLawResult
-from deficiency.assessment import Assessment, assess, facts_asked
+from deficiency import (
+    Assessment,
+    InvalidInputError,
+    LoanKind,
+    Outcome,
+    StateLawResult,
+    assess,
+    facts_asked,
+)
 from ui.scenario_io import Saved
 from ui.sides import Side
 from ui.state import LAST_GOOD, STATE_KEY, State, facts, values

@@ -9,9 +9,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from deficiency import PayPeriod, PlannerInputs, compare_options, garnishment_payoff, timeline
-from deficiency.collection import GarnishmentPayoff, OptionResult
-from deficiency.credit import TimelineEvent
+from deficiency import (
+    GarnishmentPayoff,
+    OptionResult,
+    PayPeriod,
+    PlannerInputs,
+    TimelineEvent,
+    compare_options,
+    garnishment_payoff,
+    timeline,
+)
 from ui.compute import frozen_result_cache
 
 

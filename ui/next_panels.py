@@ -14,8 +14,7 @@ from typing import TypeVar
 
 import streamlit as st
 
-from deficiency import InvalidInputError
-from deficiency.scenarios import FieldInfo
+from deficiency import FieldInfo, InvalidInputError
 from ui import live
 from ui.callbacks import on_change, widget_value
 from ui.compute import SideResult

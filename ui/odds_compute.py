@@ -2,9 +2,9 @@
 
 A scenario arrives as its flat inputs (``ui.state.values``) in a sorted tuple so it
 can be a cache key. Every amount comes from the package: :func:`break_even_price`,
-:func:`deficiency_grid`, :func:`tornado`, :func:`simulate_sale`. The statement at a
-$0 sale gives the totals that do not depend on the price (owed, fixed expenses,
-credits); a short sale's commission is charged per price by the vectorized path.
+:func:`deficiency_grid`, :func:`tornado`, :func:`simulate_sale`. :func:`fixed_totals`
+gives the totals that do not depend on the price (owed, fixed expenses, credits) and the
+commission rate the vectorized path charges per price.
 """
 
 from __future__ import annotations
@@ -17,21 +17,22 @@ import numpy.typing as npt
 import streamlit as st
 
 from deficiency import (
+    DEFAULT_DRAWS,
     InvalidInputError,
     LoanKind,
-    MortgageExit,
     TornadoRow,
     break_even_price,
     cents_steps,
+    cents_to_money,
     deficiency_grid,
+    fixed_totals,
+    money_to_cents,
+    percent_of,
     simulate_sale,
+    statement_for,
     tornado,
     validate_spread,
 )
-from deficiency.money import percent_of
-from deficiency.montecarlo import DEFAULT_DRAWS
-from deficiency.scenarios import statement_for
-from deficiency.vectorized import cents_to_money, money_to_cents
 
 Pairs = tuple[tuple[str, str], ...]
 Floats = npt.NDArray[np.float64]
@@ -41,25 +42,6 @@ MAX_DRAWN_CELLS = 250_000
 GRID_STEPS = "Steps per axis"
 #: Bars of the Monte Carlo histogram.
 HISTOGRAM_BINS = 60
-
-
-@dataclass(frozen=True)
-class FixedTotals:
-    """What does not move with the sale price: owed, fixed expenses, credits, commission %."""
-
-    owed: Decimal
-    expenses: Decimal
-    credits: Decimal
-    commission_rate: Decimal
-
-
-def fixed_totals(kind: LoanKind, inputs: Pairs, exit: str) -> FixedTotals:
-    """The statement's totals at a $0 sale, and the short sale's commission rate (else 0)."""
-    values = dict(inputs)
-    statement = statement_for(kind, {**values, "sale_price": 0}, exit)
-    short_sale = kind is LoanKind.MORTGAGE and exit == MortgageExit.SHORT_SALE.value
-    commission = Decimal(values.get("commission_rate", "0")) if short_sale else Decimal(0)
-    return FixedTotals(statement.owed, statement.expenses, statement.credits, commission)
 
 
 @dataclass(frozen=True)
@@ -84,7 +66,7 @@ def break_even(kind: LoanKind, inputs: Pairs, exit: str) -> BreakEven:
     values = dict(inputs)
     price = break_even_price(kind, values, exit)
     sale_price = Decimal(values["sale_price"])
-    totals = fixed_totals(kind, inputs, exit)
+    totals = fixed_totals(kind, dict(inputs), exit)
     top = percent_of(max(price or totals.owed, sale_price, Decimal(1)), Decimal(150))
     corners = [0, money_to_cents(top, "Sale price")]
     if price is not None:
@@ -143,7 +125,7 @@ def heat_map(
             f"of {steps:,} makes {steps * steps:,} cells, too many to draw; "
             f"use at most {int(MAX_DRAWN_CELLS**0.5):,}",
         )
-    totals = fixed_totals(kind, inputs, exit)
+    totals = fixed_totals(kind, dict(inputs), exit)
     grid = deficiency_grid(
         totals.owed,
         cents_steps(*prices, steps, "Heat map sale prices"),
@@ -213,7 +195,7 @@ def simulation(
     separately, over the same price bins, so the split is each draw's own result.
     """
     checked_spread = validate_spread(spread)
-    totals = fixed_totals(kind, inputs, exit)
+    totals = fixed_totals(kind, dict(inputs), exit)
     result = simulate_sale(
         totals.owed,
         expected_price,

@@ -11,9 +11,7 @@ from decimal import Decimal
 
 import streamlit as st
 
-from deficiency import FieldInfo, format_usd
-from deficiency.montecarlo import SPREAD_FIELD, PriceDistribution
-from deficiency.scenarios import exit_fields
+from deficiency import SPREAD_FIELD, FieldInfo, PriceDistribution, exit_fields, format_usd
 from ui.callbacks import on_change, widget_value
 from ui.chart_view import show_chart
 from ui.charts_odds import (

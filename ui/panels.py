@@ -11,6 +11,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.state.safe_session_state import SafeSessionState
 
 from deficiency import (
+    AMOUNT_FACTS,
+    ZERO,
     InvalidInputError,
     InvalidScenarioError,
     LoanKind,
@@ -18,14 +20,19 @@ from deficiency import (
     Resolution,
     ScenarioDocument,
     StateLawResult,
+    StateRule,
+    cure_rules,
+    fact_question,
     format_usd,
+    formula,
+    formulas,
+    how_it_builds,
     preset,
     statement_csv,
+    takeaway,
+    tax_note,
     to_json,
 )
-from deficiency.money import ZERO
-from deficiency.narrative import formula, formulas, how_it_builds, takeaway, tax_note
-from deficiency.state_law import AMOUNT_FACTS, StateRule, cure_rules, fact_question
 from ui import live
 from ui.chart_view import show_chart
 from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure

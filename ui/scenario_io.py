@@ -14,20 +14,21 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from deficiency import (
+    DERIVED_FACTS,
+    STATE_CODES,
     InvalidInputError,
     InvalidScenarioError,
     LoanFacts,
     Resolution,
     ScenarioDocument,
+    fact_answer,
     from_json,
     number_text,
+    parse_field,
     preset,
     presets_for,
     scenario_document,
 )
-from deficiency.assessment import DERIVED_FACTS, fact_answer
-from deficiency.scenarios import choice, parse_field
-from deficiency.serialize import STATE_CODES
 from ui.sides import SIDES, InputSpec, Side
 from ui.state import DEFAULTS, EXACT, STATE_KEY, State, accept, fact_key, load_preset, values
 
@@ -120,7 +121,9 @@ def load_params(state: State, params: Mapping[str, str]) -> list[str]:
                     raise InvalidInputError(key, "is not an exit of this loan")
                 state[key] = raw
             elif key in resolutions:
-                state[key] = choice(Resolution, raw, key).value
+                if raw not in {resolution.value for resolution in Resolution}:
+                    raise InvalidInputError(key, "is not a resolution")
+                state[key] = raw
             elif key == STATE_KEY:
                 code = raw.strip().upper()
                 if code not in STATE_CODES:

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deficiency import AutoExit, FieldInfo, LoanKind, MortgageExit, Resolution
-from deficiency.scenarios import exit_fields, resolution_fields, scenario_fields
+from deficiency import (
+    AutoExit,
+    FieldInfo,
+    LoanKind,
+    MortgageExit,
+    Resolution,
+    exit_fields,
+    resolution_fields,
+    scenario_fields,
+)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from deficiency import Confidence, Source
+from deficiency import Source
 from ui.markdown import literal_dollars
 
 
@@ -25,6 +25,7 @@ def source_markdown(source: Source) -> str:
     a link named by its site, the day it was read, and how sure it is below H.
 
     >>> from datetime import date
+    >>> from deficiency import Confidence
     >>> law = Source("CCP 580e", "https://law.justia.com/x", Confidence.HIGH,
     ...              date(2026, 12, 2), section_read="580e(a)(1)", quote="...")
     >>> print(source_markdown(law))
@@ -39,10 +40,8 @@ def source_markdown(source: Source) -> str:
     if source.url:
         cited += f" ([{source.site}]({source.url}))"
     cited += f", read {source.as_of.day} {source.as_of:%b %Y}"
-    if source.confidence is Confidence.MEDIUM:
-        cited += "; from a trusted guide: the law itself was not read"
-    elif source.confidence.uncertain:
-        cited += "; not checked: do not rely on it"
+    if source.confidence.caveat:
+        cited += f"; {source.confidence.caveat}"
     return cited
 
 
@@ -50,6 +49,7 @@ def sources_markdown(sources: Iterable[Source]) -> str:
     """Several sources as one Markdown line, separated by semicolons; "" for none.
 
     >>> from datetime import date
+    >>> from deficiency import Confidence
     >>> a = Source("A", "", Confidence.UNVERIFIED, date(2026, 12, 2))
     >>> sources_markdown([a, a]).count("not checked")
     2
@@ -62,6 +62,7 @@ def source_note(sources: Iterable[Source], label: str = "Sources") -> str:
     60% opacity leaves a link below the 4.5:1 contrast text needs (axe color-contrast).
 
     >>> from datetime import date
+    >>> from deficiency import Confidence
     >>> source_note([Source("A", "", Confidence.UNVERIFIED, date(2026, 12, 2))], "Source")
     ':small[Source: A, read 2 Dec 2026; not checked: do not rely on it]'
     """

@@ -13,9 +13,7 @@ from typing import Any, TypeAlias
 
 from streamlit.runtime.state import SessionStateProxy
 
-from deficiency import preset, presets_for
-from deficiency.resolution import ILLUSTRATIVE_SETTLEMENT_PERCENT
-from deficiency.scenarios import parse_field
+from deficiency import ILLUSTRATIVE_SETTLEMENT_PERCENT, parse_field, preset, presets_for
 from ui.sides import SIDES, Side
 
 #: Session state, or any mapping standing in for it in a test.

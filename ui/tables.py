@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from deficiency import Statement, format_usd
-from deficiency.collection import OptionResult
+from deficiency import OptionResult, Statement, format_usd
 from ui.charts_next import months_words
 
 STEP_NAMES = ("1", "2", "3", "4", "5", "6")

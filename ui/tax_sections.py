@@ -15,15 +15,17 @@ from decimal import Decimal
 import streamlit as st
 
 from deficiency import (
+    ZERO,
+    DebtType,
+    ForeclosureWorksheet,
     Outcome,
     estimated_extra_tax,
+    exclusion_rules,
+    federal_rates,
     foreclosure_worksheet,
     format_usd,
     taxable_cancelled_debt,
 )
-from deficiency import tax as tax_rules
-from deficiency.money import ZERO
-from deficiency.tax import DebtType, ForeclosureWorksheet
 from ui import next_panels as nxt
 from ui.chart_view import show_chart
 from ui.charts_next import tax_alt, tax_figure, tax_takeaway
@@ -169,15 +171,13 @@ def income_line(outcome: Outcome) -> None:
 
 def exclusion_inputs(side: Side) -> None:
     """What decides the exclusions: bankruptcy, the main home, dates, insolvency, the rate."""
-    rules = tax_rules.rules()
-    nxt.toggle_input(
-        "x_title11", "Cancelled in a bankruptcy case", False, help=str(rules["bankruptcy"]["rule"])
-    )
+    rules = exclusion_rules()
+    nxt.toggle_input("x_title11", "Cancelled in a bankruptcy case", False, help=rules.bankruptcy)
     nxt.toggle_input(
         "x_home_loan",
         "The loan bought, built or improved your main home",
         side is MORTGAGE,
-        help=str(rules["qpri"]["rule"]),
+        help=rules.main_home,
     )
     nxt.date_input(
         "x_discharge",
@@ -194,9 +194,7 @@ def exclusion_inputs(side: Side) -> None:
     )
     nxt.toggle_input("x_separate", "Married filing separately", False)
     st.markdown("**Insolvency just before the cancellation**")
-    optional_amount_input(
-        "x_liabilities", "Total liabilities", help=str(rules["insolvency"]["assets"]["text"])
-    )
+    optional_amount_input("x_liabilities", "Total liabilities", help=rules.insolvency_liabilities)
     optional_amount_input(
         "x_assets",
         "Fair market value of all assets",
@@ -206,12 +204,12 @@ def exclusion_inputs(side: Side) -> None:
         "x_elect_insolvency",
         "Use insolvency instead of the main-home exclusion",
         False,
-        help=str(rules["qpri"]["precedence"]["text"]),
+        help=rules.insolvency_over_main_home,
     )
     nxt.bracket_input(
         "x_rate",
         "Your federal marginal tax rate",
-        tax_rules.federal_brackets(),
+        federal_rates().rates,
         "22",
         redraws=(TAXABLE,),
     )
@@ -266,6 +264,6 @@ def taxable_result() -> None:
                 icon=":material/help:",
             )
         st.markdown(source_note(exclusion.sources))
-    brackets = tax_rules.rules()["federal_brackets"]
-    st.caption(f"{brackets['estimate_note']} Rates for {brackets['tax_years']}.")
-    st.markdown(source_note(tax_rules.federal_brackets_sources()))
+    rates = federal_rates()
+    st.caption(f"{rates.estimate_note} Rates for {rates.tax_years}.")
+    st.markdown(source_note(rates.sources))

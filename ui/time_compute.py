@@ -11,24 +11,22 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from deficiency import MortgageExit
-from deficiency.default_timeline import (
+from deficiency import (
     CarDefault,
     CarRoute,
+    EquityRow,
     GapRow,
     MortgageDefault,
-    car_gap_by_month,
-    home_gap_by_month,
-    typical_car_plan,
-    typical_home_plan,
-)
-from deficiency.growth import (
-    EquityRow,
+    MortgageExit,
     UnderwaterSpan,
     amortization,
+    car_gap_by_month,
     car_values,
     equity_rows,
+    home_gap_by_month,
     home_values,
+    typical_car_plan,
+    typical_home_plan,
     underwater_spans,
 )
 from ui.compute import frozen_result_cache

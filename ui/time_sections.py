@@ -13,9 +13,13 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import InvalidInputError, format_usd
-from deficiency.default_timeline import MONTHS_TO_SALE
-from deficiency.growth import ILLUSTRATIVE_CAR_FIRST_YEAR_DROP, ILLUSTRATIVE_CAR_LATER_YEARLY_DROP
+from deficiency import (
+    ILLUSTRATIVE_CAR_FIRST_YEAR_DROP,
+    ILLUSTRATIVE_CAR_LATER_YEARLY_DROP,
+    MONTHS_TO_SALE,
+    InvalidInputError,
+    format_usd,
+)
 from ui.chart_view import show_chart
 from ui.charts_time import (
     balance_value_alt,

@@ -12,8 +12,7 @@ from typing import Any, Final
 
 import streamlit as st
 
-from deficiency import InvalidInputError, format_usd, presets_for, states, to_money
-from deficiency.scenarios import parse_field
+from deficiency import InvalidInputError, format_usd, parse_field, presets_for, states, to_money
 from ui import live
 from ui.callbacks import on_change, widget_value
 from ui.sides import InputSpec, Side

@@ -20,10 +20,29 @@ import numpy as np
 
 import deficiency as d
 
-#: Public names that are not called with user input: enums and exceptions (Python's own
-#: types), and result types the package builds.
+#: Public callables that are not called with user input: enums and exceptions (Python's
+#: own types), and result types the package builds. Constants are not callables at all.
 NOT_CALLED = frozenset(
     {
+        "CarRoute",
+        "EventKind",
+        "FormStatus",
+        "Limit",
+        "Option",
+        "PayoffStatus",
+        "BatchFileError",
+        "Assessment",
+        "BatchSummary",
+        "EquityRow",
+        "ExclusionRules",
+        "FixedTotals",
+        "FederalRates",
+        "GapRow",
+        "GarnishmentPayoff",
+        "OptionResult",
+        "PayoffSchedule",
+        "TimelineGaps",
+        "UnderwaterSpan",
         "AutoExit",
         "Claim",
         "Compounding",
@@ -85,6 +104,10 @@ def _document() -> d.ScenarioDocument:
     return d.scenario_document("auto", "repossession", "judgment", CAR, name="Car", state="CA")
 
 
+def _outcome() -> d.Outcome:
+    return d.resolve(d.explain(10000, 8000), d.ResolutionTerms(d.Resolution.SETTLED, 40))
+
+
 def _planner() -> d.PlannerInputs:
     return d.PlannerInputs(
         Decimal(2000), Decimal(40), plan_months=12, disposable_earnings=Decimal(368)
@@ -93,6 +116,70 @@ def _planner() -> d.PlannerInputs:
 
 #: One valid call of every public callable: name -> keyword arguments (built fresh).
 VALID: dict[str, Callable[[], dict[str, Any]]] = {
+    "CarDefault": lambda: {"default_date": dt.date(2024, 1, 1), "unpaid_principal": 10000},
+    "MortgageDefault": lambda: {"default_date": dt.date(2024, 1, 1), "home_value": "250000"},
+    "amortization": lambda: {
+        "principal": 10000,
+        "annual_rate": "7",
+        "term_months": 60,
+        "start": dt.date(2024, 1, 1),
+    },
+    "assess": lambda: {
+        "kind": "auto",
+        "values": CAR,
+        "exit": "repossession",
+        "resolution": "judgment",
+        "state": "MN",
+        "facts": {},
+    },
+    "car_gap_by_month": lambda: {
+        "situation": d.CarDefault(dt.date(2024, 1, 1), Decimal(10000), car_value=Decimal(9000)),
+        "plan": d.typical_car_plan("repossession"),
+    },
+    "car_values": lambda: {"price": 20000, "months": 24},
+    "cents_to_money": lambda: {"cents": 123456},
+    "column_descriptions": lambda: {},
+    "credit_disclaimer": lambda: {},
+    "decoded_lines": lambda: {"binary": io.BytesIO(d.template_csv().encode())},
+    "equity_rows": lambda: {
+        "schedule": d.amortization(10000, 7, 12, dt.date(2024, 1, 1)),
+        "values": d.car_values(12000, 12),
+    },
+    "exclusion_rules": lambda: {},
+    "exit_fields": lambda: {"kind": "auto", "exit": "repossession"},
+    "fact_answer": lambda: {"name": "purchase_money", "raw": "yes"},
+    "fact_question": lambda: {"fact": "purchase_money"},
+    "facts_asked": lambda: {"state": "MN", "kind": "mortgage", "exit": "foreclosure"},
+    "federal_rates": lambda: {},
+    "fixed_totals": lambda: {"kind": "mortgage", "values": HOME, "exit": "short_sale"},
+    "form_1099c_threshold": lambda: {},
+    "formula": lambda: {"statement": d.explain(10000, 8000)},
+    "formulas": lambda: {"outcome": _outcome()},
+    "garnishment_source": lambda: {},
+    "home_gap_by_month": lambda: {
+        "situation": d.MortgageDefault(dt.date(2024, 1, 1), Decimal(250000)),
+        "plan": d.typical_home_plan("foreclosure"),
+    },
+    "home_values": lambda: {"price": 250000, "months": 24, "yearly_change": "-2"},
+    "how_it_builds": lambda: {"statement": d.explain(10000, 8000)},
+    "jurisdiction_names": lambda: {},
+    "money_to_cents": lambda: {"value": "12.34", "field": "Sale price"},
+    "new_mortgage_dates": lambda: {
+        "events": d.timeline(dt.date(2024, 1, 15), "short_sale", "waived")
+    },
+    "parse_field": lambda: {"info": d.exit_fields("auto", "repossession")[0], "raw": "100"},
+    "path_choices": lambda: {"resolution": "settled"},
+    "percent_of": lambda: {"amount": Decimal(1000), "percent": Decimal(15)},
+    "statement_for": lambda: {"kind": "auto", "values": CAR, "exit": "repossession"},
+    "takeaway": lambda: {"outcome": _outcome(), "collateral": "car"},
+    "tax_disclaimer": lambda: {},
+    "tax_note": lambda: {"outcome": _outcome()},
+    "timeline_gaps": lambda: {"exit": "foreclosure", "path": "judgment"},
+    "typical_car_plan": lambda: {"route": "repossession"},
+    "typical_home_plan": lambda: {"exit": "foreclosure"},
+    "underwater_spans": lambda: {
+        "rows": d.equity_rows(d.amortization(10000, 7, 12, dt.date(2024, 1, 1)), [Decimal(0)] * 13)
+    },
     "AddOnCredits": lambda: {"gap_refund": "100", "unearned_interest": 50},
     "AutoLoan": lambda: {"unpaid_principal": "10000", "late_fees": 25},
     "AutoScenario": lambda: {
@@ -462,7 +549,7 @@ HOSTILE: tuple[Any, ...] = (
 
 def public_callables() -> list[str]:
     """The names of ``deficiency.__all__`` that are called with user input."""
-    return [name for name in d.__all__ if name not in NOT_CALLED]
+    return [name for name in d.__all__ if callable(getattr(d, name)) and name not in NOT_CALLED]
 
 
 #: Yes/no parameters: True/False and 1/0 are read, nothing else.

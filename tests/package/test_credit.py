@@ -12,9 +12,11 @@ from deficiency.credit import (
     credit_reporting,
     disclaimer,
     new_mortgage_dates,
+    path_choices,
     removal_date,
     rules,
     timeline,
+    timeline_gaps,
     waiting_periods,
 )
 from deficiency.paths import DeficiencyPath
@@ -297,3 +299,57 @@ def test_the_headline_mortgage_date_is_open_to_anyone_and_the_best_case_only_if_
     )
     standard, extenuating = new_mortgage_dates(foreclosure)
     assert standard.when == date(2027, 5, 10) and extenuating is None
+
+
+# --- What the credit page asks the package for -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("exit", "path", "to_sale", "to_resolution"),
+    [
+        ("short_sale", "judgment", 12, 6),
+        ("foreclosure", "waived", 12, 0),
+        ("repossession", "charged_off", 3, 6),
+        ("voluntary_surrender", "waived", 3, 0),
+    ],
+)
+def test_the_assumed_gaps_depend_on_the_collateral_and_a_waiver(
+    exit: str, path: str, to_sale: int, to_resolution: int
+) -> None:
+    gaps = timeline_gaps(exit, path)
+    assert (gaps.months_to_sale, gaps.months_to_resolution) == (to_sale, to_resolution)
+    assert "Illustrative" in gaps.note
+
+
+def test_a_timeline_without_gaps_uses_the_assumed_ones() -> None:
+    start = date(2024, 1, 15)
+    gaps = timeline_gaps("foreclosure", "judgment")
+    assumed = timeline(start, "foreclosure", "judgment")
+    given_gaps = timeline(
+        start,
+        "foreclosure",
+        "judgment",
+        months_default_to_sale=gaps.months_to_sale,
+        months_sale_to_resolution=gaps.months_to_resolution,
+    )
+    assert [event.when for event in assumed] == [event.when for event in given_gaps]
+
+
+def test_the_scenario_path_comes_first_and_every_path_once() -> None:
+    for resolution in Resolution:
+        paths = path_choices(resolution)
+        assert paths[0].value == resolution.value
+        assert sorted(path.value for path in paths) == sorted(path.value for path in DeficiencyPath)
+    with pytest.raises(InvalidInputError, match="Resolution"):
+        path_choices("forgiven")
+
+
+def test_a_status_code_says_why_there_is_none() -> None:
+    words = [
+        status.code_words for status in credit_reporting("repossession", "charged_off").statuses
+    ]
+    assert words == ["96", "97"]
+    waived = credit_reporting("short_sale", "waived").statuses[-1]
+    assert waived.code_words.endswith("; special comment AU")
+    unverified = credit_reporting("deed_in_lieu", "paid").statuses[-1]
+    assert not unverified.verified and unverified.code_words == "not verified"

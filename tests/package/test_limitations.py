@@ -57,3 +57,13 @@ def test_a_period_not_found_has_no_deadline_and_says_so():
 def test_an_unknown_code_is_refused():
     with pytest.raises(InvalidInputError, match="State"):
         limitations_for("ZZ")
+
+
+def test_a_limit_says_how_sure_it_is_and_an_uncertain_one_is_not_checked() -> None:
+    limits = time_limits("WY", LoanKind.AUTO, "repossession", date(2025, 1, 10))
+    assert {limit.uncertain for limit in limits} == {True, False}
+    for limit in limits:
+        if limit.uncertain:
+            assert limit.checked == "not checked"
+        else:
+            assert limit.checked == limit.source.confidence.short != "not checked"

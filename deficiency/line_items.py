@@ -1,0 +1,147 @@
+"""The charges and credits that make up a deficiency, defined once for every path.
+
+The exact statement (:func:`deficiency.mortgage_statement`, :func:`deficiency.auto_statement`),
+the integer-cents arrays (:mod:`deficiency.vectorized`) and the batch fast path
+(:func:`deficiency.batch.fast_row`) all read these tables and :func:`signed_balance`, so a
+line item or the formula changes in one place.
+
+Notes
+-----
+Each item sits in one group of the UCC 9-616(c) explanation: the obligation and the
+lender's expenses are charges, the sale proceeds and the borrower's credits reduce what is
+owed::
+
+    balance = obligation - proceeds + expenses - credits
+
+A positive balance is the deficiency, a negative one the surplus.
+
+Two expenses are worked out from other inputs: a short sale's commission is
+``commission_rate`` percent of the sale price (rounded half-up to cents), and a car's
+storage is ``storage_days x storage_daily_rate``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol, Self, TypeVar
+
+
+class Group(enum.Enum):
+    """Where an item sits on the statement, and so whether it adds to the balance."""
+
+    OBLIGATION = "obligation"
+    EXPENSE = "expense"
+    CREDIT = "credit"
+
+    @property
+    def is_charge(self) -> bool:
+        """True for what the borrower is charged (obligation, expenses); False for credits."""
+        return self is not Group.CREDIT
+
+
+@dataclass(frozen=True)
+class LineItem:
+    """One input amount on the statement: its input name, the label it shows under, its
+    group, and the exits it applies to (every exit of the loan when empty). An item is
+    left off the statement at zero unless ``shown_at_zero``."""
+
+    name: str
+    label: str
+    group: Group
+    exits: frozenset[str] = frozenset()
+    shown_at_zero: bool = False
+
+    def applies_to(self, exit: str | enum.Enum) -> bool:
+        """Whether the item counts on ``exit``'s statement (an exit or its value)."""
+        value = exit.value if isinstance(exit, enum.Enum) else exit
+        return not self.exits or value in self.exits
+
+
+#: Exits by value (the exit enums live beside the statements that read these tables).
+_SHORT_SALE = frozenset({"short_sale"})
+_LEGAL = frozenset({"foreclosure", "deed_in_lieu"})
+_REPOSSESSION = frozenset({"repossession"})
+
+#: The input name of the worked-out expenses (see the module notes).
+COMMISSION = "commission"
+STORAGE = "storage"
+
+#: A mortgage's line items in statement order: the payoff, then a short sale's selling
+#: costs or a foreclosure's (or deed in lieu's) legal costs. The principal shows even at
+#: zero, on both loans: it anchors line 1.
+MORTGAGE_ITEMS: tuple[LineItem, ...] = (
+    LineItem("unpaid_principal", "Unpaid principal", Group.OBLIGATION, shown_at_zero=True),
+    LineItem("accrued_interest", "Accrued interest", Group.OBLIGATION),
+    LineItem("escrow_advances", "Escrow advances", Group.OBLIGATION),
+    LineItem("late_fees", "Late fees", Group.OBLIGATION),
+    LineItem("servicer_advances", "Inspection and preservation advances", Group.OBLIGATION),
+    LineItem("other_fees", "Other payoff fees", Group.OBLIGATION),
+    LineItem(COMMISSION, "Commission", Group.EXPENSE, _SHORT_SALE),
+    LineItem("seller_closing_costs", "Seller closing costs", Group.EXPENSE, _SHORT_SALE),
+    LineItem("transfer_taxes", "Transfer taxes", Group.EXPENSE, _SHORT_SALE),
+    LineItem("junior_lien_payments", "Payments to junior liens", Group.EXPENSE, _SHORT_SALE),
+    LineItem("hoa_arrears", "HOA arrears", Group.EXPENSE, _SHORT_SALE),
+    LineItem("seller_concessions", "Seller concessions", Group.EXPENSE, _SHORT_SALE),
+    LineItem("attorney_fees", "Foreclosure attorney fees", Group.EXPENSE, _LEGAL),
+    LineItem("trustee_fees", "Trustee fees", Group.EXPENSE, _LEGAL),
+    LineItem("costs_of_sale", "Costs of sale", Group.EXPENSE, _LEGAL),
+)
+
+#: A car loan's line items in statement order: the loan, the lender's expenses (no
+#: retaking fee after a voluntary surrender), then the borrower's credits.
+AUTO_ITEMS: tuple[LineItem, ...] = (
+    LineItem("unpaid_principal", "Unpaid principal", Group.OBLIGATION, shown_at_zero=True),
+    LineItem("accrued_interest", "Accrued interest", Group.OBLIGATION),
+    LineItem("late_fees", "Late fees", Group.OBLIGATION),
+    LineItem("other_charges", "Other contract charges", Group.OBLIGATION),
+    LineItem("retaking_fee", "Repossession (retaking)", Group.EXPENSE, _REPOSSESSION),
+    LineItem("transport", "Transport", Group.EXPENSE),
+    LineItem(STORAGE, "Storage", Group.EXPENSE),
+    LineItem("reconditioning", "Reconditioning", Group.EXPENSE),
+    LineItem("auction_fee", "Auction or sale fees", Group.EXPENSE),
+    LineItem("attorney_fees", "Attorney fees", Group.EXPENSE),
+    LineItem("unearned_interest", "Unearned interest rebate", Group.CREDIT),
+    LineItem("gap_refund", "GAP refund", Group.CREDIT),
+    LineItem("service_contract_refund", "Service contract refund", Group.CREDIT),
+    LineItem("credit_insurance_refund", "Credit insurance refund", Group.CREDIT),
+)
+
+
+def items_of(
+    items: Iterable[LineItem], exit: str | enum.Enum, group: Group | None = None
+) -> tuple[LineItem, ...]:
+    """The items that count on ``exit``'s statement, in order; only ``group``'s when given.
+
+    Examples
+    --------
+    >>> [item.name for item in items_of(MORTGAGE_ITEMS, "foreclosure", Group.EXPENSE)]
+    ['attorney_fees', 'trustee_fees', 'costs_of_sale']
+    """
+    return tuple(
+        item for item in items if item.applies_to(exit) and (group is None or item.group is group)
+    )
+
+
+class _Arithmetic(Protocol):
+    def __add__(self, other: Self, /) -> Self: ...
+    def __sub__(self, other: Self, /) -> Self: ...
+
+
+#: A number type the balance is taken in: ``Decimal`` dollars, ``int`` cents or arrays.
+N = TypeVar("N", bound=_Arithmetic)
+
+
+def signed_balance(obligation: N, proceeds: N, expenses: N, credits: N) -> N:
+    """The signed result of the statement: positive is a deficiency, negative a surplus.
+
+    Works on any numbers that add and subtract: ``Decimal`` dollars, ``int`` cents or
+    NumPy arrays of cents, so every path takes the result from this one line.
+
+    Examples
+    --------
+    >>> signed_balance(10000, 8500, 500, 0)
+    2000
+    """
+    return obligation - proceeds + expenses - credits
