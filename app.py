@@ -4,13 +4,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.entry import mark_entrypoint
-from ui.live import page_shown
-from ui.navigation import DEFAULT_PAGE, SECTIONS
-from ui.panels import footer
-from ui.reconnect import rerun_after_reconnect
-from ui.state import init_state
-from ui.url import read_url_once, url_notice, write_url
+from ui.kit.entry import mark_entrypoint
+from ui.kit.link import read_url_once, url_notice, write_url
+from ui.kit.navigation import DEFAULT_PAGE, SECTIONS
+from ui.kit.reconnect import rerun_after_reconnect
+from ui.kit.regions import page_shown
+from ui.kit.state import init_state
+from ui.scenario.sections import footer
 
 st.set_page_config(
     page_title="Deficiency balance explorer",

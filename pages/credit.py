@@ -7,15 +7,15 @@ import streamlit as st
 from deficiency import DeficiencyPath, credit_reporting
 from deficiency import credit as credit_rules
 from deficiency.credit import EventKind, new_mortgage_dates
-from ui import next_panels as nxt
-from ui.chart_view import show_chart
-from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
-from ui.entry import require_entrypoint
-from ui.markdown import literal_dollars
-from ui.next_compute import credit_timeline
-from ui.sides import MORTGAGE
-from ui.sources import source_markdown, source_note, sources_markdown
-from ui.widgets import COLUMN_GAP, choice_input
+from ui.kit.chart_view import show_chart
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP, choice_input
+from ui.kit.sides import MORTGAGE
+from ui.kit.sources import source_markdown, source_note, sources_markdown
+from ui.kit.text import literal_dollars
+from ui.next_steps import inputs
+from ui.next_steps.charts import day, timeline_alt, timeline_figure, timeline_takeaway
+from ui.next_steps.compute import credit_timeline
 
 require_entrypoint()
 
@@ -25,8 +25,8 @@ st.caption(
     "mortgage becomes possible, for the scenario you set up on the other pages."
 )
 
-side = nxt.side_picker()
-result = nxt.scenario(side)
+side = inputs.side_picker()
+result = inputs.scenario(side)
 if result.outcome is None:
     st.stop()
 outcome = result.outcome
@@ -70,7 +70,7 @@ if report.judgment_note:
 st.header("Dates, from your first missed payment")
 left, right = st.columns([1, 2], gap=COLUMN_GAP)
 with left:
-    first = nxt.date_input(
+    first = inputs.date_input(
         "r_first_missed",
         "First missed payment",
         date.today().replace(day=1),
@@ -80,8 +80,8 @@ with left:
     defaults = credit_rules.rules()["timeline_defaults"]
     kind = "mortgage" if side is MORTGAGE else "car"
     to_sale_default = defaults[f"months_default_to_sale_{kind}"]
-    nxt.follow_scenario("r_months_to_sale", str(to_sale_default))
-    nxt.months_input(
+    inputs.follow_scenario("r_months_to_sale", str(to_sale_default))
+    inputs.months_input(
         "r_months_to_sale",
         "Months from the missed payment to the sale",
         240,
@@ -89,8 +89,8 @@ with left:
     )
     waived = path is DeficiencyPath.WAIVED
     to_resolution_default = 0 if waived else defaults["months_sale_to_resolution"]
-    nxt.follow_scenario("r_months_to_resolution", str(to_resolution_default))
-    nxt.months_input(
+    inputs.follow_scenario("r_months_to_resolution", str(to_resolution_default))
+    inputs.months_input(
         "r_months_to_resolution",
         "Months from the sale to the judgment or settlement",
         240,
@@ -104,7 +104,7 @@ with left:
 assumed = str(st.session_state["r_months_to_sale"]) == str(to_sale_default) and str(
     st.session_state["r_months_to_resolution"]
 ) == str(to_resolution_default)
-events, error = nxt.last_good(
+events, error = inputs.last_good(
     "r_timeline",
     lambda: credit_timeline(
         first or date.today(),
@@ -116,7 +116,7 @@ events, error = nxt.last_good(
     ),
 )
 with right:
-    nxt.input_error(error, events is not None)
+    inputs.input_error(error, events is not None)
     if events:
         removal = next(e for e in events if e.kind is EventKind.REPORT_REMOVAL)
         standard, extenuating = new_mortgage_dates(events)

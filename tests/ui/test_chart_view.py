@@ -12,7 +12,7 @@ import plotly.offline
 import pytest
 
 from tests.helpers import chart, start
-from ui.chart_view import (
+from ui.kit.chart_view import (
     BUNDLE_BANNER,
     BUNDLED_PLOTLY_JS,
     CHART_JS,

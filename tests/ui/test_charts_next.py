@@ -14,8 +14,9 @@ from deficiency import (
     timeline,
 )
 from deficiency.collection import payoff_schedule
-from ui.charts import CANCELLED, CHARGE
-from ui.charts_next import (
+from ui.kit.figures import CANCELLED, CHARGE
+from ui.kit.tables import planner_rows
+from ui.next_steps.charts import (
     day,
     payoff_alt,
     payoff_figure,
@@ -34,7 +35,6 @@ from ui.charts_next import (
     timeline_figure,
     timeline_takeaway,
 )
-from ui.tables import planner_rows
 
 SHORT_SALE = timeline(date(2024, 1, 15), "short_sale", "waived")
 
