@@ -10,7 +10,8 @@ reruns the app in ``st.navigation`` mode, so the link opens as it should.
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
+
+from ui.kit.internals import leave_pages_directory_mode
 
 _ENTERED = "__entered_through_app"
 
@@ -24,6 +25,5 @@ def require_entrypoint() -> None:
     """Called first by every page: rerun through ``app.py`` if this run bypassed it."""
     if st.session_state.pop(_ENTERED, False):
         return
-    # Streamlit's own switch away from the legacy mode (st.navigation sets the same flag).
-    PagesManager.uses_pages_directory = False
+    leave_pages_directory_mode()
     st.rerun()

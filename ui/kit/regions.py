@@ -13,10 +13,8 @@ from typing import Any, NoReturn
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
-from streamlit.runtime.scriptrunner import get_script_run_ctx
-from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
-from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
 
+from ui.kit.internals import current_page_hash, fragment_rerun, rerun_page
 from ui.kit.link import write_url
 from ui.kit.sides import Side
 
@@ -31,39 +29,28 @@ def page_switched() -> bool:
     its region's rerun then names the old page, and running it (or rerunning that page)
     broke the new page or sent the user back (browser test, tests/browser/test_inputs_browser).
     """
-    context = get_script_run_ctx()
-    return context is not None and context.page_script_hash != st.session_state.get(_SHOWN_PAGE)
+    page = current_page_hash()
+    return page is not None and page != st.session_state.get(_SHOWN_PAGE)
 
 
 def rerun_shown_page() -> NoReturn:
     """From a callback: run the page on screen whole instead of the left page's region."""
-    context = get_script_run_ctx()
     shown = st.session_state.get(_SHOWN_PAGE)
-    if context is None or not shown:
+    if current_page_hash() is None or not shown:
         st.rerun(scope="app")
-    # st.rerun's own request, aimed at the page on screen rather than the one the
-    # change came from (Streamlit has no public call for this).
-    raise RerunException(
-        RerunData(
-            query_string=context.query_string,
-            page_script_hash=shown,
-            cached_message_hashes=context.cached_message_hashes,
-            context_info=context.context_info,
-        )
-    )
+    rerun_page(shown)
 
 
 def region_rerun() -> bool:
     """Whether this run reruns regions only: their widgets are on screen from the last run."""
-    context = get_script_run_ctx()
-    return context is not None and bool(context.fragment_ids_this_run)
+    return fragment_rerun()
 
 
 def page_shown() -> None:
     """Called by ``app.py`` as it runs a page: the page a later callback's change belongs to."""
-    context = get_script_run_ctx()
-    if context is not None:
-        st.session_state[_SHOWN_PAGE] = context.page_script_hash
+    page = current_page_hash()
+    if page is not None:
+        st.session_state[_SHOWN_PAGE] = page
 
 
 #: The region of the Compare page that sets the two sides against each other.

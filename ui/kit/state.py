@@ -11,15 +11,14 @@ from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
-from streamlit.runtime.state import SessionStateProxy
-
 from deficiency import preset, presets_for
 from deficiency.resolution import ILLUSTRATIVE_SETTLEMENT_PERCENT
 from deficiency.scenarios import parse_field
+from ui.kit.internals import SessionStateType
 from ui.kit.sides import SIDES, Side
 
 #: Session state, or any mapping standing in for it in a test.
-State: TypeAlias = MutableMapping[str, Any] | SessionStateProxy
+State: TypeAlias = MutableMapping[str, Any] | SessionStateType
 
 #: Suffixes of the keys derived from a canonical key.
 SLIDER = "__slider"

@@ -7,8 +7,6 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
-from streamlit.runtime.state.safe_session_state import SafeSessionState
 
 from deficiency import (
     InvalidInputError,
@@ -37,6 +35,7 @@ from ui.kit.inputs import (
     preset_picker,
     state_picker,
 )
+from ui.kit.internals import SafeSessionState, session_state_object
 from ui.kit.sides import RESOLUTIONS, InputSpec, Side
 from ui.kit.sources import source_markdown, source_note
 from ui.kit.state import ERROR, STATE_KEY, State, fact_key
@@ -284,7 +283,7 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
 def export_section(side: Side) -> None:
     """Download the scenario (JSON that loads back, CSV of the statement) or load a JSON file."""
     json_column, csv_column = st.columns(2)
-    session = _session()
+    session = session_state_object()
     json_column.download_button(
         "Download scenario (JSON)",
         data=lambda: _export(session, side, to_json),
@@ -315,17 +314,6 @@ def export_section(side: Side) -> None:
     problem = st.session_state.get(f"{side.prefix}_upload" + ERROR)
     if problem:
         st.error(plain(problem), icon=":material/error:")  # names what the file held
-
-
-def _session() -> SafeSessionState | None:
-    """This session's state object, which a download's data callable can still read.
-
-    Streamlit calls that callable when the button is clicked, from its file server and
-    not a script run, where ``st.session_state`` has no session: every scenario
-    download failed with KeyError (found by a browser test clicking the buttons).
-    """
-    context = get_script_run_ctx()
-    return context.session_state if context is not None else None
 
 
 def _export(
