@@ -12,6 +12,7 @@ from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP, choice_input
 from ui.kit.sides import MORTGAGE
 from ui.kit.sources import source_markdown, source_note, sources_markdown
+from ui.kit.state import last_good
 from ui.kit.text import literal_dollars
 from ui.next_steps import inputs
 from ui.next_steps.charts import day, timeline_alt, timeline_figure, timeline_takeaway
@@ -81,7 +82,7 @@ with left:
     kind = "mortgage" if side is MORTGAGE else "car"
     to_sale_default = defaults[f"months_default_to_sale_{kind}"]
     inputs.follow_scenario("r_months_to_sale", str(to_sale_default))
-    inputs.months_input(
+    inputs.months_box(
         "r_months_to_sale",
         "Months from the missed payment to the sale",
         240,
@@ -90,7 +91,7 @@ with left:
     waived = path is DeficiencyPath.WAIVED
     to_resolution_default = 0 if waived else defaults["months_sale_to_resolution"]
     inputs.follow_scenario("r_months_to_resolution", str(to_resolution_default))
-    inputs.months_input(
+    inputs.months_box(
         "r_months_to_resolution",
         "Months from the sale to the judgment or settlement",
         240,
@@ -104,7 +105,8 @@ with left:
 assumed = str(st.session_state["r_months_to_sale"]) == str(to_sale_default) and str(
     st.session_state["r_months_to_resolution"]
 ) == str(to_resolution_default)
-events, error = inputs.last_good(
+events, error = last_good(
+    st.session_state,
     "r_timeline",
     lambda: credit_timeline(
         first or date.today(),

@@ -9,6 +9,7 @@ from ui.kit import regions
 from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP
 from ui.kit.sources import source_note
+from ui.kit.state import last_good
 from ui.kit.text import literal_dollars
 from ui.next_steps import inputs, taxes
 from ui.scenario import sections as scenario
@@ -64,7 +65,8 @@ st.markdown(
     "last confirmed threshold), once the lender stops collecting it. Neither is a bill; both "
     "go to the IRS too."
 )
-forms, forms_error = inputs.last_good(
+forms, forms_error = last_good(
+    st.session_state,
     "x_forms",
     lambda: expected_forms(
         exit,

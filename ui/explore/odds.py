@@ -14,7 +14,7 @@ import streamlit as st
 from deficiency import FieldInfo, format_usd
 from deficiency.montecarlo import SPREAD_FIELD, PriceDistribution
 from deficiency.scenarios import exit_fields
-from ui.explore.inputs import ErrorSlots, last_good, money_spec, percent_spec
+from ui.explore.inputs import ErrorSlots
 from ui.explore.odds_charts import (
     break_even_figure,
     break_even_takeaway,
@@ -36,7 +36,7 @@ from ui.explore.odds_compute import (
 )
 from ui.kit.callbacks import on_change, widget_value
 from ui.kit.chart_view import show_chart
-from ui.kit.inputs import COLUMN_GAP, choice_input
+from ui.kit.inputs import COLUMN_GAP, choice_input, money_spec, percent_spec
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.kit.state import WIDGET, ensure, values
 
@@ -101,8 +101,8 @@ def break_even_panel(side: Side) -> None:
     inputs, exit = scenario(side)
     slots = ErrorSlots()
     slot = st.container()
-    result = last_good(
-        key(side, "break_even"), lambda: break_even(side.kind, inputs, exit), slots, slot
+    result = slots.keep_last_good(
+        key(side, "break_even"), lambda: break_even(side.kind, inputs, exit), slot
     )
     if result is None:
         return
@@ -203,10 +203,9 @@ def heat_map_section(side: Side) -> None:
         slots.add(GRID_STEPS)
     with chart_column:
         chart_slot = st.container()
-        result = last_good(
+        result = slots.keep_last_good(
             key(side, "heat"),
             lambda: heat_map(side.kind, inputs, exit, prices, fees, int(steps)),
-            slots,
             chart_slot,
         )
         if result is None:
@@ -277,10 +276,9 @@ def tornado_section(side: Side) -> None:
             ranges.append((name, low, high))
     with chart_column:
         chart_slot = st.container()
-        result = last_good(
+        result = slots.keep_last_good(
             key(side, "tornado"),
             lambda: tornado_rows(side.kind, inputs, exit, tuple(ranges)),
-            slots,
             chart_slot,
         )
         if result is None:
@@ -358,7 +356,7 @@ def odds_section(side: Side) -> None:
         )
     with chart_column:
         chart_slot = st.container()
-        result = last_good(
+        result = slots.keep_last_good(
             key(side, "odds"),
             lambda: simulation(
                 side.kind,
@@ -369,7 +367,6 @@ def odds_section(side: Side) -> None:
                 str(distribution or PriceDistribution.LOGNORMAL.value),
                 int(seed),
             ),
-            slots,
             chart_slot,
         )
         if result is None:

@@ -16,7 +16,7 @@ import streamlit as st
 from deficiency import InvalidInputError, format_usd
 from deficiency.default_timeline import MONTHS_TO_SALE
 from deficiency.growth import ILLUSTRATIVE_CAR_FIRST_YEAR_DROP, ILLUSTRATIVE_CAR_LATER_YEARLY_DROP
-from ui.explore.inputs import CheckedSlots, last_good, money_spec, percent_spec
+from ui.explore.inputs import CheckedSlots
 from ui.explore.over_time_charts import (
     balance_value_alt,
     balance_value_figure,
@@ -34,7 +34,7 @@ from ui.explore.over_time_compute import (
     home_gap_view,
 )
 from ui.kit.chart_view import show_chart
-from ui.kit.inputs import DATE_FORMAT, choice_input
+from ui.kit.inputs import DATE_FORMAT, choice_input, money_spec, percent_spec
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.kit.state import LAST_GOOD, ensure, values
 
@@ -223,7 +223,7 @@ def balance_chart(side: Side, slots: CheckedSlots) -> None:
     The chart's data stays in session state for :func:`gap_chart`.
     """
     chart_slot = st.container()
-    view = last_good(key(side, "balance"), lambda: _balance_view(side), slots, chart_slot)
+    view = slots.keep_last_good(key(side, "balance"), lambda: _balance_view(side), chart_slot)
     if view is None:
         return
     with chart_slot:
@@ -339,7 +339,7 @@ def gap_chart(side: Side, slots: CheckedSlots) -> None:
         st.info("Fix the loan inputs above to see how the gap grows after default.")
         return
     chart_slot = st.container()
-    gap = last_good(key(side, "gap"), lambda: _gap_view(side, view), slots, chart_slot)
+    gap = slots.keep_last_good(key(side, "gap"), lambda: _gap_view(side, view), chart_slot)
     if gap is None:
         return
     with chart_slot:

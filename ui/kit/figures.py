@@ -34,6 +34,8 @@ FONT = {"family": "Source Sans Pro, sans-serif", "size": 14, "color": "#1F2933"}
 #: Streamlit's page font (its own name for the web font it loads), for chart titles.
 HEADING_FONT = '"Source Sans", sans-serif'
 GRID = "#E4E7EB"
+#: Waterfall connectors and timeline stems: a light grey that stays behind the bars.
+STEM = "#9AA5B1"
 #: Tick, legend and axis-title text: the theme's text colour at 60 % on white, as
 #: Streamlit draws captions (4.9:1 contrast, WCAG AA).
 MUTED = "#6D7179"
@@ -232,6 +234,19 @@ def distinct_labels(labels: Sequence[str]) -> list[str]:
     return result
 
 
+#: How every waterfall looks: charges in vermillion, credits in blue, totals dark grey, each
+#: bar's figure above it and in its hover.
+WATERFALL_STYLE: dict[str, Any] = {
+    "textposition": "outside",
+    "cliponaxis": False,
+    "hovertemplate": "%{x}: %{text}<extra></extra>",
+    "increasing": {"marker": {"color": CHARGE}},
+    "decreasing": {"marker": {"color": CREDIT}},
+    "totals": {"marker": {"color": TOTAL}},
+    "connector": {"line": {"color": STEM, "width": 1}},
+}
+
+
 def waterfall_figure(statement: Statement, title: str) -> go.Figure:
     """The statement as a waterfall: owed, less the sale, plus expenses, less credits, = result.
 
@@ -268,13 +283,7 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
         "y": [float(value) for value in values],
         "measure": measures,
         "text": texts,
-        "textposition": "outside",
-        "cliponaxis": False,
-        "hovertemplate": "%{x}: %{text}<extra></extra>",
-        "increasing": {"marker": {"color": CHARGE}},
-        "decreasing": {"marker": {"color": CREDIT}},
-        "totals": {"marker": {"color": TOTAL}},
-        "connector": {"line": {"color": "#9AA5B1", "width": 1}},
+        **WATERFALL_STYLE,
     }
     axis = category_axis(labels)
     running = list(accumulate(values[:-1]))

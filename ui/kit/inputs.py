@@ -2,6 +2,9 @@
 
 Either widget writes the canonical value through a callback; a bad exact entry stays
 in its box with a message beneath it while every figure keeps the last good value.
+One pair serves amounts (money, percent, days: checked by the package as they are
+stored) and month counts (any whole number is stored, so the package can name what is
+wrong with it where it is used).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from typing import Any, Final
 
 import streamlit as st
 
-from deficiency import InvalidInputError, format_usd, presets_for, states, to_money
+from deficiency import FieldInfo, InvalidInputError, format_usd, presets_for, states, to_money
 from deficiency.scenarios import parse_field
 from ui.kit.callbacks import on_change, widget_value
 from ui.kit.regions import Also, redraw, region, region_rerun
@@ -24,6 +27,7 @@ from ui.kit.state import (
     WIDGET,
     accept,
     box_entry,
+    ensure,
     is_echo,
     load_preset,
     refuse,
@@ -35,16 +39,45 @@ DATE_FORMAT = "MM/DD/YYYY"
 #: The space between side-by-side columns: 2rem. On a phone the columns stack and the same gap
 #: separates them vertically; "large" (4rem) left 64 px blank bands between sections there.
 COLUMN_GAP: Final = "medium"
-_SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days"}
-_EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d"}
+#: The kind of a page's month count (the package's fields are money, percent or count of days).
+MONTHS = "months"
+_WHOLE = frozenset({"count", MONTHS})
+_SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days", MONTHS: "%d months"}
+_EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d", MONTHS: "%d"}
+_EMPTY = {
+    "money": "is empty; enter an amount (0 if none)",
+    "percent": "is empty; enter an amount (0 if none)",
+    "count": "is empty; enter an amount (0 if none)",
+    MONTHS: "is empty; enter a whole number of months",
+}
 #: Suffix of the region key of a slider-and-box pair.
 PAIR = "__pair"
-_ICON = {"money": ":material/attach_money:", "percent": ":material/percent:", "count": None}
+_ICON = {
+    "money": ":material/attach_money:",
+    "percent": ":material/percent:",
+    "count": None,
+    MONTHS: ":material/calendar_month:",
+}
+
+
+def money_spec(key: str, label: str, slider_max: float, step: float) -> InputSpec:
+    """A dollar input a page owns (no scenario field behind it); the label names it in errors."""
+    return InputSpec(key, FieldInfo(key, label, "money", "page"), slider_max, step)
+
+
+def percent_spec(key: str, label: str, slider_max: float, step: float) -> InputSpec:
+    """A percentage input a page owns (0 to 100; the box rejects anything outside)."""
+    return InputSpec(key, FieldInfo(key, label, "percent", "page"), slider_max, step)
+
+
+def months_spec(key: str, label: str, slider_max: int) -> InputSpec:
+    """A month count a page owns: a slider up to ``slider_max`` beside a whole-number box."""
+    return InputSpec(key, FieldInfo(key, label, MONTHS, "page"), slider_max, 1)
 
 
 def _as_number(spec: InputSpec, text: str) -> float | int:
     value = Decimal(text)
-    return int(value) if spec.info.kind == "count" else float(value)
+    return int(value) if spec.info.kind in _WHOLE else float(value)
 
 
 def _shown(spec: InputSpec, text: str) -> str:
@@ -52,6 +85,8 @@ def _shown(spec: InputSpec, text: str) -> str:
         return format_usd(Decimal(text))
     if spec.info.kind == "percent":
         return f"{Decimal(text).normalize():f}%"
+    if spec.info.kind == MONTHS:
+        return f"{text} months"
     return f"{text} days"
 
 
@@ -59,7 +94,11 @@ def _store(spec: InputSpec, raw: Any) -> None:
     """Validate a widget's value with the package and make it canonical, or record the error."""
     state = st.session_state
     if raw is None:
-        refuse(state, spec.key, "is empty; enter an amount (0 if none)", raw)
+        refuse(state, spec.key, _EMPTY[spec.info.kind], raw)
+        return
+    if spec.info.kind == MONTHS:
+        state[spec.key] = str(int(raw))
+        accept(state, spec.key)
         return
     try:
         value = parse_field(spec.info, raw)
@@ -105,6 +144,27 @@ def amount_input(
         _amount_pair(spec, help, ())
 
 
+def months_input(
+    key: str,
+    label: str,
+    default: int | None,
+    slider_max: int,
+    help: str,
+    redraws: Sequence[str] = (),
+    also: Also = None,
+) -> int:
+    """A slider (0 to ``slider_max`` months) beside an exact box, bound to one canonical count.
+
+    The box takes any whole number, including zero or a negative, so that the package
+    can name the problem; returns the canonical count. ``default`` is set on first use
+    (None: already set). ``redraws`` and ``also`` as for :func:`amount_input`.
+    """
+    if default is not None:
+        ensure(st.session_state, key, str(default))
+    amount_input(months_spec(key, label, slider_max), help, redraws, also)
+    return int(st.session_state[key])
+
+
 #: Slider and exact box side by side, the box as wide as the slider: an emptiable box
 #: (value=None) carries a clear button, and at 2/5 of the pair it cut "250000.00" short.
 PAIR_SPLIT: Final = [1, 1]
@@ -116,11 +176,11 @@ def _amount_pair(
     state = st.session_state
     canonical = str(state[spec.key])
     number = _as_number(spec, canonical)
-    is_count = spec.info.kind == "count"
+    is_count = spec.info.kind in _WHOLE
     slider_max: float | int = int(spec.slider_max) if is_count else spec.slider_max
     step: float | int = int(spec.step) if is_count else spec.step
     mounted = region_rerun()
-    show_in_widget(state, spec.key + SLIDER, min(number, slider_max), mounted)
+    show_in_widget(state, spec.key + SLIDER, min(max(number, 0), slider_max), mounted)
     show_in_widget(state, spec.key + EXACT, box_entry(state, spec.key, number), mounted)
     slider_column, exact_column = st.columns(PAIR_SPLIT, vertical_alignment="bottom")
     slider_column.slider(
@@ -175,6 +235,31 @@ def choice_input(key: str, label: str, options: Sequence[tuple[str, str]]) -> st
         wrap=True,
         on_change=_choice_changed,
         args=(key,),
+    )
+    return str(state[key])
+
+
+def select_input(
+    key: str,
+    label: str,
+    options: Sequence[tuple[str, str]],
+    default: str,
+    help: str | None = None,
+) -> str:
+    """A select box bound to a canonical choice; an unknown stored choice falls back to default."""
+    state = st.session_state
+    labels = dict(options)
+    if state.get(key) not in labels:
+        state[key] = default
+    state[key + WIDGET] = state[key]
+    st.selectbox(
+        label,
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=key + WIDGET,
+        on_change=_choice_changed,
+        args=(key,),
+        help=help,
     )
     return str(state[key])
 

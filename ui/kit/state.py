@@ -7,11 +7,11 @@ switches and a bad entry never overwrites the last good one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, MutableMapping
+from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
-from deficiency import preset, presets_for
+from deficiency import InvalidInputError, preset, presets_for
 from deficiency.resolution import ILLUSTRATIVE_SETTLEMENT_PERCENT
 from deficiency.scenarios import parse_field
 from ui.kit.internals import SessionStateType
@@ -166,3 +166,23 @@ def values(state: State, side: Side) -> dict[str, str]:
     """The flat inputs of a side (scenario and resolution terms) as exact strings."""
     specs = (*side.specs, *side.resolution_specs.values())
     return {spec.info.name: str(state[spec.key]) for spec in specs}
+
+
+T = TypeVar("T")
+
+
+def last_good(
+    state: State, key: str, compute: Callable[[], T]
+) -> tuple[T | None, InvalidInputError | None]:
+    """Run ``compute()``; on bad input return the last good result and the package's error.
+
+    The last good result is kept under ``key + LAST_GOOD``, so a figure stays on screen
+    while an input is being corrected.
+    """
+    try:
+        result = compute()
+    except InvalidInputError as error:
+        kept: T | None = state.get(key + LAST_GOOD)
+        return kept, error
+    state[key + LAST_GOOD] = result
+    return result, None

@@ -27,10 +27,13 @@ from ui.kit.figures import (
     CHARGE,
     CREDIT,
     DOLLAR_AXIS,
+    GRID,
     JUDGMENT,
     LABEL_WIDTH,
     SALE,
+    STEM,
     TOTAL,
+    WATERFALL_STYLE,
     base_figure,
     below_room,
     beside_room,
@@ -39,9 +42,6 @@ from ui.kit.figures import (
     lines_in,
     wrap,
 )
-
-GRID = "#E4E7EB"
-STEM = "#9AA5B1"
 
 #: Timeline marker colour and legend group by event kind.
 _EVENT_STYLE: dict[EventKind, tuple[str, str]] = {
@@ -447,13 +447,7 @@ def step_waterfall(statement: Statement, steps: int, title: str) -> go.Figure:
         ],
         "measure": measures,
         "text": [format_usd(line.amount) for line in shown],
-        "textposition": "outside",
-        "cliponaxis": False,
-        "hovertemplate": "%{x}: %{text}<extra></extra>",
-        "increasing": {"marker": {"color": CHARGE}},
-        "decreasing": {"marker": {"color": CREDIT}},
-        "totals": {"marker": {"color": TOTAL}},
-        "connector": {"line": {"color": STEM, "width": 1}},
+        **WATERFALL_STYLE,
     }
     # A fixed scale, so the bars do not jump as steps are added.
     top = max(float(statement.owed), float(statement.deficiency)) * 1.15

@@ -8,20 +8,19 @@ canonical ISO strings, so they survive page switches like every other input.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import TypeVar
 
 import streamlit as st
 
 from deficiency import InvalidInputError
-from deficiency.scenarios import FieldInfo
 from ui.kit.cache import SideResult
 from ui.kit.callbacks import on_change, widget_value
 from ui.kit.inputs import DATE_FORMAT, choice_input
 from ui.kit.regions import redraw
-from ui.kit.sides import CAR, MORTGAGE, InputSpec, Side
-from ui.kit.state import ERROR, EXACT, LAST_GOOD, WIDGET, accept, box_entry, ensure, refuse
+from ui.kit.sides import CAR, MORTGAGE, Side
+from ui.kit.state import ERROR, EXACT, WIDGET, accept, box_entry, ensure, refuse
 from ui.scenario.sections import compute, scenario_name
 
 #: The side the "What happens next" pages read ("m" mortgage, "c" car), shared by all of them.
@@ -43,15 +42,6 @@ def side_picker() -> Side:
 def scenario(side: Side) -> SideResult:
     """The chosen side's current outcome (the last good one on bad input, with a warning)."""
     return compute(side)
-
-
-def money_spec(key: str, label: str, slider_max: float, step: float = 100.0) -> InputSpec:
-    """A dollar input of a page (no scenario field behind it)."""
-    return InputSpec(key, FieldInfo(key, label, "money", "page"), slider_max, step)
-
-
-def percent_spec(key: str, label: str, slider_max: float = 100.0, step: float = 0.5) -> InputSpec:
-    return InputSpec(key, FieldInfo(key, label, "percent", "page"), slider_max, step)
 
 
 def follow_scenario(key: str, default: str) -> None:
@@ -102,50 +92,6 @@ def date_input(key: str, label: str, default: date | None, help: str | None = No
         help=help,
     )
     return chosen_date(key)
-
-
-@on_change
-def _select_changed(key: str) -> None:
-    chosen = widget_value(key + WIDGET)
-    if chosen is not None:
-        st.session_state[key] = chosen
-
-
-def select_input(
-    key: str,
-    label: str,
-    options: Sequence[tuple[str, str]],
-    default: str,
-    help: str | None = None,
-) -> str:
-    """A select box bound to a canonical choice; an unknown stored choice falls back to default."""
-    state = st.session_state
-    labels = dict(options)
-    if state.get(key) not in labels:
-        state[key] = default
-    state[key + WIDGET] = state[key]
-    st.selectbox(
-        label,
-        options=list(labels),
-        format_func=labels.__getitem__,
-        key=key + WIDGET,
-        on_change=_select_changed,
-        args=(key,),
-        help=help,
-    )
-    return str(state[key])
-
-
-def last_good(key: str, compute: Callable[[], T]) -> tuple[T | None, InvalidInputError | None]:
-    """Run ``compute``; on bad input return the last good result under ``key`` and the error."""
-    state = st.session_state
-    try:
-        result = compute()
-    except InvalidInputError as error:
-        kept: T | None = state.get(key + LAST_GOOD)
-        return kept, error
-    state[key + LAST_GOOD] = result
-    return result, None
 
 
 def input_error(error: InvalidInputError | None, keeping: bool) -> None:
@@ -212,8 +158,12 @@ def _months_changed(key: str) -> None:
     accept(st.session_state, key)
 
 
-def months_input(key: str, label: str, maximum: int, help: str | None = None) -> int:
-    """A whole number of months (0 to ``maximum``) bound to a canonical string."""
+def months_box(key: str, label: str, maximum: int, help: str | None = None) -> int:
+    """A box for a whole number of months (0 to ``maximum``), bound to a canonical string.
+
+    A box alone, without the slider of :func:`ui.kit.inputs.months_input`: the page lists
+    it among other boxes and dates.
+    """
     state = st.session_state
     state[key + WIDGET] = box_entry(state, key, int(state[key]))
     st.number_input(

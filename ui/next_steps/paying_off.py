@@ -38,10 +38,17 @@ from deficiency.money import ZERO
 from deficiency.state_law import jurisdiction_names
 from deficiency.tax import federal_brackets
 from ui.kit.chart_view import show_chart
-from ui.kit.inputs import amount_input, choice_input, optional_amount_input
+from ui.kit.inputs import (
+    amount_input,
+    choice_input,
+    money_spec,
+    optional_amount_input,
+    percent_spec,
+    select_input,
+)
 from ui.kit.sides import Side
 from ui.kit.sources import source_note
-from ui.kit.state import STATE_KEY
+from ui.kit.state import STATE_KEY, last_good
 from ui.kit.tables import planner_rows
 from ui.kit.text import literal_dollars
 from ui.next_steps.charts import (
@@ -60,11 +67,7 @@ from ui.next_steps.inputs import (
     date_input,
     follow_scenario,
     input_error,
-    last_good,
-    money_spec,
-    months_input,
-    percent_spec,
-    select_input,
+    months_box,
 )
 
 #: The result regions, in page order.
@@ -172,10 +175,10 @@ def plan(outcome: Outcome) -> Plan:
             gross_earnings=gross,
         )
 
-    planned_inputs, error = last_good("p_inputs", inputs)
+    planned_inputs, error = last_good(state, "p_inputs", inputs)
     options: tuple[OptionResult, ...] = ()
     if planned_inputs is not None:
-        planned, planner_error = last_good("p_options", lambda: planner(planned_inputs))
+        planned, planner_error = last_good(state, "p_options", lambda: planner(planned_inputs))
         options, error = planned or (), error or planner_error
     marginal = Decimal(str(state["p_tax_rate"]))
     taxes = tuple(estimated_extra_tax(option.possibly_taxable, marginal) for option in options)
@@ -335,7 +338,7 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
 
 def planner_inputs() -> None:
     """The payment plan's length and interest."""
-    months_input("p_plan_months", "Payment plan length in months", 360)
+    months_box("p_plan_months", "Payment plan length in months", 360)
     amount_input(
         percent_spec("p_plan_rate", "Interest on the payment plan", 20.0, 0.25),
         redraws=(PLANNER,),

@@ -25,10 +25,10 @@ from deficiency import tax as tax_rules
 from deficiency.money import ZERO
 from deficiency.tax import DebtType, ForeclosureWorksheet
 from ui.kit.chart_view import show_chart
-from ui.kit.inputs import amount_input, choice_input, optional_amount_input
+from ui.kit.inputs import amount_input, choice_input, money_spec, optional_amount_input
 from ui.kit.sides import MORTGAGE, Side
 from ui.kit.sources import source_note
-from ui.kit.state import LAST_GOOD
+from ui.kit.state import LAST_GOOD, last_good
 from ui.kit.text import literal_dollars
 from ui.next_steps.charts import tax_alt, tax_figure, tax_takeaway
 from ui.next_steps.inputs import (
@@ -37,8 +37,6 @@ from ui.next_steps.inputs import (
     date_input,
     follow_scenario,
     input_error,
-    last_good,
-    money_spec,
     toggle_input,
     toggled,
 )
@@ -115,6 +113,7 @@ def worksheet_result() -> None:
     """Region: the worksheet's lines as on the form, its two results and what they mean."""
     state = st.session_state
     sheet, error = last_good(
+        state,
         SHEET_KEY,
         lambda: foreclosure_worksheet(
             debt_before_transfer=state["x_debt_before"],
@@ -237,6 +236,7 @@ def taxable_result() -> None:
     state = st.session_state
     home_loan = toggled("x_home_loan")
     tax, error = last_good(
+        state,
         "x_tax",
         lambda: taxable_cancelled_debt(
             cancelled_income(),
