@@ -10,9 +10,10 @@ splits a page's slider time into what the design costs and what the page's size 
 import streamlit as st
 
 from deficiency import explain, format_usd
-from ui.kit.chart_view import show_chart
+from ui.kit.chart_view import publish_plotly_js, show_chart
 from ui.kit.figures import waterfall_alt, waterfall_figure
 
+publish_plotly_js()
 for key in ("loan_balance", "loan_balance_slider", "loan_balance_box"):
     st.session_state.setdefault(key, 50_000)
 

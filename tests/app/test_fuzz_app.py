@@ -235,8 +235,8 @@ def _screen_text(at: AppTest) -> Iterator[str]:
             if isinstance(found, str):
                 yield found
         proto = getattr(node, "proto", None)
-        if node.type == "bidi_component":  # a chart (ui/kit/chart_view.py): its alt text shows
-            yield json.loads(proto.json)["alt"]
+        if node.type == "bidi_component" and proto.component_name.endswith("deficiency_chart"):
+            yield json.loads(proto.json)["alt"]  # a chart (ui/kit/chart_view.py): its alt shows
         for name in ("body", "alt", "message", "stack_trace"):
             found = getattr(proto, name, None)
             if isinstance(found, str):

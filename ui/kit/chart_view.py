@@ -1,11 +1,11 @@
 """Charts on a page: a Plotly figure drawn, and on a change redrawn in place, by one component.
 
-``st.plotly_chart`` keys its chart in the browser by a hash of the figure, so every
-slider move remounted each changed chart and plotly.js drew it from scratch. This small
-Streamlit component (components v2, no iframe) keeps one chart per key and hands each new
-figure to ``Plotly.react``, which updates the drawing in place. Median slider move in
-``benchmarks/bench_browser.py``: Compare 367 -> 256 ms, Over time 447 -> 313, Paying it
-off 401 -> 269. The figures themselves are built, and tested, in the ``ui.kit.figures*`` modules.
+``st.plotly_chart`` keys its chart in the browser by a hash of the figure, so a changed
+figure remounts and plotly.js draws it from scratch. This small Streamlit component
+(components v2, no iframe) keeps one chart per key and hands each new figure to
+``Plotly.react``, which updates the drawing in place. The figures themselves are built,
+and tested, in the ``figures`` and ``*charts`` modules. ``app.py`` calls
+:func:`publish_plotly_js` at start-up, which puts the plotly.js the charts load in ``static/``.
 """
 
 from __future__ import annotations
@@ -34,10 +34,9 @@ STATIC = Path(__file__).resolve().parents[2] / "static"
 #: (``scripts/plotly_bundle/entry.js``): plotly.js drops any other from its chart without an
 #: error, so ``show_chart`` refuses it.
 PLOTLY_TRACE_TYPES = frozenset({"scatter", "bar", "heatmap", "waterfall"})
-#: plotly.js's core (scatter) with only those trace types, 1.2 MB, built (with Node.js) by
-#: ``scripts/plotly_bundle/build.sh``, which ``scripts/run.sh`` and ``scripts/test.sh`` call.
-#: A first load spends 0.3 s evaluating it instead of 1.75 s for the full 4.8 MB bundle
-#: (Mortgage exit, longest task in Chromium). Generated, not committed.
+#: plotly.js's core (scatter) with only those trace types, about a quarter of the full bundle,
+#: built (with Node.js) by ``scripts/plotly_bundle/build.sh``, which ``scripts/run.sh`` and
+#: ``scripts/test.sh`` call: a first load evaluates far less script. Generated, not committed.
 SMALL_PLOTLY_JS = STATIC / "plotly-deficiency.min.js"
 #: Without Node.js, or with a stale build: a copy of the full plotly.js the plotly package
 #: ships, which draws the same charts, only loads slower.
@@ -87,8 +86,21 @@ def served_plotly_js(small: Path = SMALL_PLOTLY_JS, full: Path = FULL_PLOTLY_JS)
     return full
 
 
-#: Where the browser fetches it (Streamlit's ``server.enableStaticServing``): this host only.
-PLOTLY_URL = f"./app/static/{served_plotly_js().name}"
+#: The URL the charts load plotly.js from, once :func:`publish_plotly_js` has run.
+_plotly_url: str | None = None
+
+
+def publish_plotly_js() -> str:
+    """Put the plotly.js the charts load in ``static/`` and return its URL; once a process.
+
+    Called by ``app.py`` at start-up. The URL is Streamlit's static serving
+    (``server.enableStaticServing``): this host only.
+    """
+    global _plotly_url
+    if _plotly_url is None:
+        _plotly_url = f"./app/static/{served_plotly_js().name}"
+    return _plotly_url
+
 
 # Registered once at import; Streamlit re-registers it on each runtime (AppTest included).
 # Styles are not isolated: plotly.js puts its own stylesheet in the page's <head>.
@@ -109,5 +121,7 @@ def show_chart(figure: go.Figure, *, key: str, alt: str) -> None:
             f"{key}: trace type {sorted(missing)} is not in static/plotly-deficiency.min.js;"
             " add it to scripts/plotly_bundle/entry.js and PLOTLY_TRACE_TYPES"
         )
+    if _plotly_url is None:
+        raise RuntimeError("no plotly.js published: call publish_plotly_js() at start-up")
     spec = plotly.io.to_json(figure, validate=False)
-    _chart(key=key, data={"spec": spec, "alt": alt.strip(), "plotly": PLOTLY_URL})
+    _chart(key=key, data={"spec": spec, "alt": alt.strip(), "plotly": _plotly_url})
