@@ -234,7 +234,7 @@ with result_column:
                     ":material/help:" if flag.severity is Severity.QUESTION else ":material/info:"
                 )
                 # A flag quotes the letter's own item names: shown as typed, never as
-                # Markdown (an expense type ![x](http://host/a.png) fetched from that host).
+                # Markdown (an expense type ![x](http://host/a.png) would fetch from that host).
                 with st.container(border=True):
                     st.markdown(f"{icon} **{plain(flag.title)}**")
                     st.markdown(plain(flag.why))

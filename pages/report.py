@@ -59,7 +59,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         persist_state="session",
     )
     # Built in the page's run, not when a download is clicked: a download whose data
-    # failed vanished without a word. A PDF built is kept for the figures it shows.
+    # fails vanishes without a word. A PDF built is kept for the figures it shows.
     wanted = (tuple(sides), prepared_on)
     built = st.session_state.get(PDF_KEY)
     if built is not None and built[0] != wanted:

@@ -100,8 +100,8 @@ class LetterForm:
 #: The dates a letter can carry: anything outside is a typo, said beside its box.
 EARLIEST_DATE = date(1970, 1, 1)
 LATEST_DATE = date(2099, 12, 31)
-#: The date fields, typed as text: a date picker refused a date outside its range in the
-#: browser and the check went on with the previous date without a word.
+#: The date fields, typed as text: a date picker refuses a date outside its range in the
+#: browser, and the check would go on with the previous date without a word.
 DATE_FIELDS: tuple[tuple[str, str], ...] = (
     ("repossession_date", "Repossession date"),
     ("sale_date", "Sale date"),

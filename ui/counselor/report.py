@@ -196,7 +196,7 @@ def figure_pngs(charts: Sequence[tuple[go.Figure, int, int]], scale: float = 2.0
     """Each (figure, width, height) as PNG bytes, rendered by kaleido with the system's
     Chromium in one private session: MathJax off and plotly.js from disk (kaleido's
     defaults load both from CDNs), no request beyond this machine, and every file in a
-    temporary folder deleted before returning. About 3 s for a PDF's three charts.
+    temporary folder deleted before returning.
 
     Raises :class:`ReportError` if Chromium cannot render one.
     """

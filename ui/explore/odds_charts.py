@@ -145,8 +145,8 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
             "z": result.deficiency,
             "colorscale": HEAT_SCALE,
             "zmin": 0,
-            # Below the map, across its width: beside it, the bar and its ticks took a third
-            # of a phone's width and left the map about 130 px wide.
+            # Below the map, across its width: beside it, the bar and its ticks take a third
+            # of a phone's width and leave the map about 130 px wide.
             "colorbar": {
                 "title": {"text": "Deficiency", "side": "top"},
                 "tickformat": DOLLAR_FORMAT,
@@ -172,7 +172,7 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
                 "name": "Break-even at today's fees",
                 "x": [float(result.break_even)],
                 "y": [float(result.fees_now)],
-                # Two short lines: one long line near the map's edge was cut off on a phone.
+                # Two short lines: one long line near the map's edge is cut off on a phone.
                 "text": [f"Break-even<br>{format_usd(result.break_even, cents=False)}"],
                 "textposition": "top center",
                 "cliponaxis": False,

@@ -21,10 +21,10 @@ def frozen_result_cache(max_entries: int) -> Callable[[Call], Call]:
     """Cache a pure call with hashable arguments whose result is frozen: shared, never copied.
 
     ``st.cache_data`` hashes every argument with its own hasher and unpickles a fresh copy
-    on every hit: about 1 ms a call for a scenario, 8 ms for a payoff schedule of hundreds
-    of rows, several calls a slider move (pyinstrument on the running server). A frozen
-    result (frozen dataclasses and tuples) cannot be changed by the page that reads it, so
-    every run and session can share one object, found by Python's own hash in microseconds.
+    on every hit, several calls a slider move, which costs most for a payoff schedule of
+    hundreds of rows. A frozen result (frozen dataclasses and tuples) cannot be changed by
+    the page that reads it, so every run and session can share one object, found by
+    Python's own hash.
     Results holding numpy arrays (the odds page's) stay on ``st.cache_data``.
     """
     return cast("Callable[[Call], Call]", functools.lru_cache(maxsize=max_entries))

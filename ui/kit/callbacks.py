@@ -2,8 +2,8 @@
 
 A box edited and left without Enter is sent with the click on another page's link;
 Streamlit then runs the old page's callbacks before the new page, and may run them for
-widgets whose values it no longer holds. Reading such a key raised KeyError: the new page
-showed an exception and the earlier edits were lost. A callback reads its widget with
+widgets whose values it no longer holds. Reading such a key raises KeyError: the new page
+would show an exception and lose the earlier edits. A callback reads its widget with
 :func:`widget_value` and is wrapped in :func:`on_change`, so a value that is gone is
 skipped and one that is there is kept, and the new page then runs whole.
 """

@@ -39,11 +39,11 @@ STEM = "#9AA5B1"
 #: Tick, legend and axis-title text: the theme's text colour at 60 % on white, as
 #: Streamlit draws captions (4.9:1 contrast, WCAG AA).
 MUTED = "#6D7179"
-#: Dollars in the format itself, not as a prefix: a prefix put the sign after it ("$-100,000").
+#: Dollars in the format itself, not as a prefix: a prefix puts the sign after it ("$-100,000").
 DOLLAR_FORMAT = "$,.0f"
 DOLLAR_AXIS = {"tickformat": DOLLAR_FORMAT, "gridcolor": GRID}
 
-#: The look Streamlit's chart theme gave ``st.plotly_chart``, made explicit now that the
+#: The look of Streamlit's chart theme for ``st.plotly_chart``, made explicit because the
 #: charts are drawn by ``ui/kit/chart_view.py``: 12 px muted ticks, 12 px legend, a 16 px bold
 #: title, light grid and zero lines, labels 8 px off the plot. The label sizes of the
 #: room helpers below were fitted to this look. A template only fills what a figure
@@ -85,7 +85,7 @@ TEMPLATE = {
 }
 
 #: One size for every figure on a waterfall, never below 11 px: Plotly shrinks a figure
-#: to its bar's width, so on a phone "$10,000.00" came out at 9 px beside a 14 px
+#: to its bar's width, so on a phone "$10,000.00" would come out at 9 px beside a 14 px
 #: "+$500.00", and a lone first bar's figure at 6 px.
 BAR_TEXT = {"uniformtext": {"mode": "show", "minsize": 11}}
 
@@ -96,12 +96,11 @@ LABEL_WIDTH = 10
 
 
 #: Room for labels, given up front so Plotly draws a chart in one pass. Left to
-#: ``automargin``, Plotly draws, measures its labels and draws again: 45 ms against 16 ms
-#: for a waterfall in headless Chromium, on every slider move and first load. The sizes
-#: are fitted to those automargin itself chose for the chart font (14 px) at desktop width,
-#: rounded up; it stays on, so a longer label, or a legend that wraps on a phone, still
-#: gets its room, one redraw later. Per character of a tick label (figures are wider than
-#: letters), then the gap to the plot and the page edge:
+#: ``automargin``, Plotly draws, measures its labels and draws again, on every slider move
+#: and first load. The sizes are fitted to those automargin itself chose for the chart
+#: font (14 px) at desktop width, rounded up; it stays on, so a longer label, or a legend
+#: that wraps on a phone, still gets its room, one redraw later. Per character of a tick
+#: label (figures are wider than letters), then the gap to the plot and the page edge:
 FIGURE_CHAR_PX = 7
 LETTER_PX = 6
 EDGE_PX = 15
@@ -218,8 +217,8 @@ _INVISIBLE = "\u200b"
 
 def distinct_labels(labels: Sequence[str]) -> list[str]:
     """Category labels that read as given but are all different: a repeat gets invisible
-    characters appended. On a category axis, a lender's expense named "Deficiency" was the
-    same category as the result bar, and Plotly drew the two as one.
+    characters appended. On a category axis, a lender's expense named "Deficiency" would be
+    the same category as the result bar, and Plotly would draw the two as one.
 
     >>> [len(label) for label in distinct_labels(["Fee", "Deficiency", "Deficiency"])]
     [3, 10, 11]
@@ -331,7 +330,7 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
     count = max(len(rows), 1)
     # Sized in pixels, so any number of panels fits: a panel and the gap under it (its
     # dollar ticks, the next panel's name) keep their height and the figure grows. Shares
-    # of a fixed height went negative from the fifth panel and plotly refused the figure.
+    # of a fixed height go negative from the fifth panel, and plotly refuses the figure.
     plot = count * OUTCOME_PANEL_PX + (count - 1) * OUTCOME_GAP_PX
     panel, gap = OUTCOME_PANEL_PX / plot, OUTCOME_GAP_PX / plot
     data: list[dict[str, Any]] = []

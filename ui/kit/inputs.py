@@ -37,7 +37,7 @@ from ui.kit.state import (
 #: Every date box reads the way US papers print a date (the app covers US law): 11/27/2026.
 DATE_FORMAT = "MM/DD/YYYY"
 #: The space between side-by-side columns: 2rem. On a phone the columns stack and the same gap
-#: separates them vertically; "large" (4rem) left 64 px blank bands between sections there.
+#: separates them vertically, where "large" (4rem) would leave 64 px blank bands.
 COLUMN_GAP: Final = "medium"
 #: The kind of a page's month count (the package's fields are money, percent or count of days).
 MONTHS = "months"
@@ -166,7 +166,7 @@ def months_input(
 
 
 #: Slider and exact box side by side, the box as wide as the slider: an emptiable box
-#: (value=None) carries a clear button, and at 2/5 of the pair it cut "250000.00" short.
+#: (value=None) carries a clear button, and at 2/5 of the pair it cuts "250000.00" short.
 PAIR_SPLIT: Final = [1, 1]
 
 

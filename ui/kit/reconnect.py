@@ -4,7 +4,7 @@ Behind a balancer (scripts/cluster.py) a page whose server died reconnects its w
 another server, which starts a new, empty session. Streamlit's page asks for a run after a
 reconnect only when it expects one (a run in flight, a fragment that reruns on a timer);
 otherwise it waits for the next input. Until then the new server knows none of the page's
-buttons: a download clicked first after the failover did nothing (tests/cluster). A
+buttons: a download clicked first after a failover would do nothing. A
 fragment on a timer makes the page ask for a full run as soon as it reconnects, and that
 run rebuilds the whole scenario from the page's link (ui.kit.link).
 """

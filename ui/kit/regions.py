@@ -1,9 +1,9 @@
 """Redraw only what a change touches: named regions of a page that an input's callback reruns.
 
-A slider move used to rerun the whole page, and the browser redrew every widget on it
-(measured: about 8 ms per slider-and-box pair, 650 ms a move on Compare). A *region* is
-a keyed ``st.fragment`` (Streamlit 1.67 lets a widget callback rerun fragments by key),
-so a move redraws its own input and the results that read it, and nothing else.
+A whole-page rerun makes the browser redraw every widget on the page, and each
+slider-and-box pair costs time to redraw. A *region* is a keyed ``st.fragment`` (Streamlit
+1.67 lets a widget callback rerun fragments by key), so a move redraws its own input and
+the results that read it, and nothing else.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def page_switched() -> bool:
 
     A box edited and left for another page reaches the server after that page has run:
     its region's rerun then names the old page, and running it (or rerunning that page)
-    broke the new page or sent the user back (browser test, tests/browser/test_inputs_browser).
+    would break the new page or send the user back.
     """
     page = current_page_hash()
     return page is not None and page != st.session_state.get(_SHOWN_PAGE)

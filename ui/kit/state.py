@@ -58,7 +58,7 @@ class WidgetSync:
 
     Until the browser has a value the server sent, it may ask for a rerun carrying the
     value it held before (an *echo*): say a slider pressed again before the box beside
-    it showed the last press.
+    it shows the last press.
     """
 
     shown: Any
@@ -69,7 +69,7 @@ def show_in_widget(state: State, widget_key: str, value: Any, mounted: bool) -> 
     """Give a widget ``value`` to show, sending it to the browser only when it differs.
 
     A widget whose key is written is sent its value even when unchanged, and the browser
-    puts it over a key press still on its way: 100 ms apart, one press in seven was lost.
+    puts it over a key press still on its way, and quick presses are lost.
     ``mounted``: the widget is on screen since the last run (a region's rerun); one drawn
     anew, on a page's full run, shows only what it is sent, so it is always sent.
     """
@@ -91,8 +91,8 @@ def is_echo(state: State, key: str, suffix: str) -> bool:
     before the server's last values reached it, sent with a change of the other widget.
 
     A user changes one widget a rerun; the value that moved with it is the browser's stale
-    copy and must not undo the change. Keys pressed 100 ms apart on a slider lost steps
-    this way: the box beside it sent the value of two presses back.
+    copy and must not undo the change: with quick presses on a slider, the box beside it
+    can send the value of two presses back.
     """
     widget_key = key + suffix
     partner_key = key + (EXACT if suffix == SLIDER else SLIDER)

@@ -335,8 +335,8 @@ def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Fig
         "barmode": "stack",
         "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
         "yaxis": {"autorange": "reversed", "automargin": True},
-        # No legend: each bar names itself (and the row says "Tax"). On a phone the legend
-        # took three rows and covered the dollar ticks.
+        # No legend: each bar names itself (and the row says "Tax"). On a phone a legend
+        # takes three rows and covers the dollar ticks.
         "showlegend": False,
         "margin": {"l": beside_room(["The deficiency"]), "r": 70, "t": 60, "b": below_room(1)},
     }

@@ -369,8 +369,8 @@ def planner_result(outcome: Outcome) -> None:
 def _planner_table(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> None:
     """The ways out as a plain table: exact text, wrapping cells, scrolling in place on a phone.
 
-    Not ``st.dataframe``: its data grid showed floats, cut long cells short, and mounting it
-    again cost tens of ms on every slider move in this region.
+    Not ``st.dataframe``: its data grid shows floats, cuts long cells short, and mounting it
+    again costs time on every slider move in this region.
     """
     st.table(
         planner_rows(options, taxes),

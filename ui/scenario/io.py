@@ -41,7 +41,7 @@ def fact_answers(state: State, prefix: str | None = None) -> dict[str, str]:
     """Every state-law answer held in the state, by key (``m_f_purchase_money`` -> "yes"),
     optionally of one side: only real facts, never a widget's own keys beside them
     (``c_f_credit_sale__widget``, ``m_f_fair_market_value__exact``, ``__refused``,
-    ``__error``), which once went into links and files and broke both downloads."""
+    ``__error``), which in links and files would break both downloads."""
     answers = {}
     for key in sorted(str(name) for name in state):
         match = _FACT.match(key)
