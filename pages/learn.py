@@ -9,8 +9,8 @@ from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.kit.state import load_preset
+from ui.learn.charts import step_alt, step_waterfall
 from ui.learn.content import content
-from ui.next_steps.charts import step_alt, step_waterfall
 from ui.next_steps.inputs import SIDE_KEY
 
 require_entrypoint()

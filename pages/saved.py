@@ -7,10 +7,10 @@ from ui.kit.cache import saved_outcome
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.figures import outcome_alt, outcome_figure
+from ui.kit.scenario_io import MAX_SAVED, delete_snapshot, load_snapshot, save_snapshot, saved_list
 from ui.kit.sides import SIDES
 from ui.kit.text import plain
 from ui.scenario import sections as scenario
-from ui.scenario.io import MAX_SAVED, delete_snapshot, load_snapshot, save_snapshot, saved_list
 
 require_entrypoint()
 

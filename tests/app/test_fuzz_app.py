@@ -39,9 +39,9 @@ from deficiency.scenarios import parse_field
 from deficiency.state_law import AMOUNT_FACTS, BOOLEAN_FACTS
 from tests.helpers import APP
 from ui.kit.navigation import all_pages
+from ui.kit.scenario_io import url_params
 from ui.kit.sides import SIDES, InputSpec
 from ui.kit.state import ERROR, EXACT, STATE_KEY, init_state
-from ui.scenario.io import url_params
 
 FULL = os.environ.get("HYPOTHESIS_PROFILE") == "full"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000" if FULL else "15"))

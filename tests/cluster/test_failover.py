@@ -42,9 +42,9 @@ from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from deficiency.money import format_usd
 from ui.kit.cache import side_outcome
+from ui.kit.scenario_io import load_params
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.kit.state import State, init_state
-from ui.scenario.io import load_params
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))

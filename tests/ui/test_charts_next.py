@@ -15,7 +15,7 @@ from deficiency import (
 )
 from deficiency.collection import payoff_schedule
 from ui.kit.figures import CANCELLED, CHARGE
-from ui.kit.tables import planner_rows
+from ui.learn.charts import step_alt, step_waterfall
 from ui.next_steps.charts import (
     day,
     payoff_alt,
@@ -23,11 +23,10 @@ from ui.next_steps.charts import (
     payoff_takeaway,
     planner_alt,
     planner_figure,
+    planner_rows,
     planner_takeaway,
     settlement_alt,
     settlement_figure,
-    step_alt,
-    step_waterfall,
     tax_alt,
     tax_figure,
     tax_takeaway,

@@ -11,9 +11,7 @@ from deficiency import InvalidScenarioError, evaluate, from_json
 from deficiency.scenarios import LoanKind
 from tests.helpers import decode
 from ui.kit.figures import outcome_figure
-from ui.kit.sides import CAR, MORTGAGE
-from ui.kit.state import init_state
-from ui.scenario.io import (
+from ui.kit.scenario_io import (
     MAX_SAVED,
     save_snapshot,
     saved_list,
@@ -21,6 +19,8 @@ from ui.scenario.io import (
     side_facts,
     url_params,
 )
+from ui.kit.sides import CAR, MORTGAGE
+from ui.kit.state import init_state
 from ui.scenario.sections import _export
 
 CAR_OUTCOME = evaluate(

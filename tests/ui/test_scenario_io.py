@@ -12,9 +12,7 @@ from deficiency import LoanKind, from_json, to_json
 from deficiency.scenarios import parse_field
 from deficiency.serialize import input_fields_for
 from ui.kit.cache import side_outcome
-from ui.kit.sides import CAR, MORTGAGE, SIDES
-from ui.kit.state import init_state, load_preset, values
-from ui.scenario.io import (
+from ui.kit.scenario_io import (
     apply_document,
     load_params,
     load_upload,
@@ -22,6 +20,8 @@ from ui.scenario.io import (
     side_document,
     url_params,
 )
+from ui.kit.sides import CAR, MORTGAGE, SIDES
+from ui.kit.state import init_state, load_preset, values
 
 
 def fresh() -> dict:

@@ -9,9 +9,9 @@ from typing import Any, TypeVar, cast
 
 from deficiency import InvalidInputError, LoanKind, Outcome, StateLawResult
 from deficiency.assessment import Assessment, assess, facts_asked
+from ui.kit.scenario_io import Saved
 from ui.kit.sides import Side
 from ui.kit.state import LAST_GOOD, STATE_KEY, State, facts, values
-from ui.scenario.io import Saved
 
 Pairs = tuple[tuple[str, str], ...]
 Call = TypeVar("Call", bound=Callable[..., Any])

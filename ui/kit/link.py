@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.scenario.io import load_params, safe_names, url_params
+from ui.kit.scenario_io import load_params, safe_names, url_params
 
 _LOADED = "__url_loaded"
 _NOTICE = "__url_notice"

@@ -1,13 +1,8 @@
-"""Pure table builders: the statement and the ways out as rows of text, exact to the cent."""
+"""Pure table builders: the statement as rows of text, exact to the cent."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from decimal import Decimal
-
 from deficiency import Statement, format_usd
-from deficiency.collection import OptionResult
-from ui.next_steps.charts import months_words
 
 STEP_NAMES = ("1", "2", "3", "4", "5", "6")
 
@@ -43,18 +38,3 @@ def statement_markdown(statement: Statement) -> str:
         item = f"&nbsp;&nbsp;· {_cell(item[2:])}" if item.startswith("·") else _cell(item)
         lines.append(f"| {row['Line']} | {item} | {row['Amount']} |")
     return "\n".join(lines)
-
-
-def planner_rows(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> list[dict[str, str]]:
-    """The ways out side by side, one row each, amounts as exact text in the chart's order."""
-    return [
-        {
-            "Way out": option.label,
-            "You pay": format_usd(option.total_paid),
-            "Takes": months_words(option),
-            "Cancelled": format_usd(option.amount_cancelled),
-            "Still owed at the end": format_usd(option.still_owed),
-            "Extra tax (estimate)": format_usd(tax),
-        }
-        for option, tax in zip(options, taxes, strict=True)
-    ]

@@ -1,4 +1,4 @@
-"""Figures of the "What happens next" and "Learn" pages (no Streamlit).
+"""Figures of the "What happens next" pages (no Streamlit).
 
 Pure builders: package results in, Plotly figures and one-sentence readings out.
 Each chart has an ``*_alt`` sentence that states its takeaway for screen readers,
@@ -15,13 +15,12 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from deficiency import Statement, TimelineEvent, format_usd
+from deficiency import TimelineEvent, format_usd
 from deficiency.collection import OptionResult, PayoffSchedule, PayoffStatus
 from deficiency.credit import EventKind, new_mortgage_dates
 from deficiency.money import ZERO
 from deficiency.tax import CancelledDebtTax
 from ui.kit.figures import (
-    BAR_TEXT,
     BORROWER,
     CANCELLED,
     CHARGE,
@@ -33,13 +32,10 @@ from ui.kit.figures import (
     SALE,
     STEM,
     TOTAL,
-    WATERFALL_STYLE,
     base_figure,
     below_room,
     beside_room,
-    category_axis,
     dollar_room,
-    lines_in,
     wrap,
 )
 
@@ -359,6 +355,21 @@ def months_words(option: OptionResult) -> str:
     return f"{option.months} months"
 
 
+def planner_rows(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> list[dict[str, str]]:
+    """The ways out side by side, one row each, amounts as exact text in the chart's order."""
+    return [
+        {
+            "Way out": option.label,
+            "You pay": format_usd(option.total_paid),
+            "Takes": months_words(option),
+            "Cancelled": format_usd(option.amount_cancelled),
+            "Still owed at the end": format_usd(option.still_owed),
+            "Extra tax (estimate)": format_usd(tax),
+        }
+        for option, tax in zip(options, taxes, strict=True)
+    ]
+
+
 def planner_figure(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> go.Figure:
     """For each way out: total you pay, what is cancelled, tax, and anything still owed."""
     names = [
@@ -421,49 +432,3 @@ def planner_alt(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> st
         for option, tax in zip(options, taxes, strict=True)
     )
     return f"{planner_takeaway(options)} {rows}."
-
-
-# --- Learn: the statement one step at a time ----------------------------------------
-
-
-_STEP_MEASURES = ("absolute", "relative", "total", "relative", "relative", "total")
-_STEP_SIGNS = (1, -1, 1, 1, -1, 1)
-
-
-def step_waterfall(statement: Statement, steps: int, title: str) -> go.Figure:
-    """The six UCC 9-616(c) lines as a waterfall, showing only the first ``steps`` of them.
-
-    Totals (line 3 and the result) are drawn by Plotly from the bars before them; their
-    labels are the package's own figures for those lines.
-    """
-    shown = statement.lines[: max(1, min(steps, 6))]
-    measures = list(_STEP_MEASURES[: len(shown)])
-    trace = {
-        "type": "waterfall",
-        "x": [line.label for line in shown],
-        "y": [
-            0.0 if measure == "total" else float(line.amount) * sign
-            for line, measure, sign in zip(shown, measures, _STEP_SIGNS, strict=False)
-        ],
-        "measure": measures,
-        "text": [format_usd(line.amount) for line in shown],
-        **WATERFALL_STYLE,
-    }
-    # A fixed scale, so the bars do not jump as steps are added.
-    top = max(float(statement.owed), float(statement.deficiency)) * 1.15
-    bottom = min(0.0, float(statement.owed_after_proceeds)) * 1.15
-    axis = category_axis([line.label for line in shown])
-    layout = {
-        "yaxis": {**DOLLAR_AXIS, "range": [bottom, top]},
-        "xaxis": {**axis, "range": [-0.5, 5.5]},
-        "showlegend": False,
-        "margin": {"l": dollar_room(bottom, top), "b": below_room(lines_in(axis["ticktext"]))},
-        **BAR_TEXT,
-    }
-    return base_figure([trace], layout, title, height=380)
-
-
-def step_alt(statement: Statement, steps: int, collateral: str) -> str:
-    shown = statement.lines[: max(1, min(steps, 6))]
-    listed = "; ".join(f"{line.label}: {format_usd(line.amount)}" for line in shown)
-    return f"The statement for {collateral}, step {len(shown)} of 6. {listed}."

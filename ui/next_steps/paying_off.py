@@ -49,7 +49,6 @@ from ui.kit.inputs import (
 from ui.kit.sides import Side
 from ui.kit.sources import source_note
 from ui.kit.state import STATE_KEY, last_good
-from ui.kit.tables import planner_rows
 from ui.kit.text import literal_dollars
 from ui.next_steps.charts import (
     payoff_alt,
@@ -57,6 +56,7 @@ from ui.next_steps.charts import (
     payoff_takeaway,
     planner_alt,
     planner_figure,
+    planner_rows,
     planner_takeaway,
     settlement_alt,
     settlement_figure,

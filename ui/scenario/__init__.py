@@ -1,1 +1,1 @@
-"""The scenario pages (Compare, Mortgage exit, Car repossession, Saved): sections and files."""
+"""The scenario pages (Compare, Mortgage exit, Car repossession, Saved): their sections."""

@@ -36,12 +36,12 @@ from ui.kit.inputs import (
     state_picker,
 )
 from ui.kit.internals import SafeSessionState, session_state_object
+from ui.kit.scenario_io import load_upload, side_document
 from ui.kit.sides import RESOLUTIONS, InputSpec, Side
 from ui.kit.sources import source_markdown, source_note
 from ui.kit.state import ERROR, STATE_KEY, State, fact_key
 from ui.kit.tables import statement_markdown
 from ui.kit.text import literal_dollars, plain
-from ui.scenario.io import load_upload, side_document
 
 _LOG = logging.getLogger(__name__)
 
