@@ -24,13 +24,8 @@ st.caption(
     "your scenario."
 )
 
-side = inputs.side_picker()
-result = inputs.scenario(side)
-if result.outcome is None:
-    st.stop()
-outcome = result.outcome
+side, outcome, exit = inputs.page_scenario()
 state = st.session_state
-exit = str(state[side.exit_key])
 state_code = paying_off.state_code()
 
 if outcome.terms.resolution is Resolution.WAIVED:

@@ -26,12 +26,7 @@ st.caption(
     "mortgage becomes possible, for the scenario you set up on the other pages."
 )
 
-side = inputs.side_picker()
-result = inputs.scenario(side)
-if result.outcome is None:
-    st.stop()
-outcome = result.outcome
-exit = str(st.session_state[side.exit_key])
+side, outcome, exit = inputs.page_scenario()
 own_path = DeficiencyPath(outcome.terms.resolution.value)
 
 other_paths = [path for path in DeficiencyPath if path is not own_path]

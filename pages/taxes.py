@@ -30,12 +30,7 @@ st.info(
     icon=":material/policy:",
 )
 
-side = inputs.side_picker()
-result = inputs.scenario(side)
-if result.outcome is None:
-    st.stop()
-outcome = result.outcome
-exit = str(st.session_state[side.exit_key])
+side, outcome, exit = inputs.page_scenario()
 
 scenario.resolution_inputs(side)
 st.caption("The same choice as on the scenario pages: change it here and it changes there.")

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import streamlit as st
 
-from deficiency import InvalidInputError
-from ui.kit.cache import SideResult
+from deficiency import InvalidInputError, Outcome
 from ui.kit.callbacks import on_change, widget_value
 from ui.kit.inputs import DATE_FORMAT, choice_input
 from ui.kit.regions import redraw
@@ -39,9 +38,25 @@ def side_picker() -> Side:
     return _SIDES[chosen]
 
 
-def scenario(side: Side) -> SideResult:
-    """The chosen side's current outcome (the last good one on bad input, with a warning)."""
-    return compute(side)
+class PageScenario(NamedTuple):
+    """The scenario a page answers from: the side picked, its outcome and its exit."""
+
+    side: Side
+    outcome: Outcome
+    exit: str
+
+
+def page_scenario() -> PageScenario:
+    """The side picked (:func:`side_picker`) with its current outcome and exit.
+
+    On bad input the outcome is the last good one, with a warning; a scenario with no
+    outcome yet stops the page there, under its warning.
+    """
+    side = side_picker()
+    outcome = compute(side).outcome
+    if outcome is None:
+        st.stop()
+    return PageScenario(side, outcome, str(st.session_state[side.exit_key]))
 
 
 def follow_scenario(key: str, default: str) -> None:
