@@ -4,13 +4,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui.entry import mark_entrypoint
-from ui.live import page_shown
-from ui.navigation import DEFAULT_PAGE, SECTIONS
-from ui.panels import footer
-from ui.reconnect import rerun_after_reconnect
-from ui.state import init_state
-from ui.url import read_url_once, url_notice, write_url
+from ui.kit.chart_view import publish_plotly_js
+from ui.kit.entry import mark_entrypoint
+from ui.kit.history import one_history_entry_per_page
+from ui.kit.link import read_url_once, url_notice, write_url
+from ui.kit.navigation import DEFAULT_PAGE, SECTIONS
+from ui.kit.reconnect import rerun_after_reconnect
+from ui.kit.regions import page_shown
+from ui.kit.state import init_state
+from ui.scenario.sections import footer
 
 st.set_page_config(
     page_title="Deficiency balance explorer",
@@ -18,6 +20,7 @@ st.set_page_config(
     page_icon=str(Path(__file__).parent / "ui" / "favicon.png"),
     layout="wide",
 )
+publish_plotly_js()
 init_state(st.session_state)
 read_url_once()
 
@@ -43,4 +46,5 @@ page_shown()
 page.run()
 write_url()
 footer()
+one_history_entry_per_page()
 rerun_after_reconnect()

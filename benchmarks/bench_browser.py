@@ -4,7 +4,7 @@ Usage: ``python benchmarks/bench_browser.py [--presses 30] [--sliders 3] [--sess
 [--loads 3] [--quick]``
 
 Starts each app on 127.0.0.1 and drives Debian's headless Chromium. For every page of
-``ui/navigation.py`` (and the minimal app, ``benchmarks/minimal_app.py``) it measures:
+``ui/kit/navigation.py`` (and the minimal app, ``benchmarks/minimal_app.py``) it measures:
 
 - first load: navigation to every chart drawn, no element left a placeholder, and the
   page still; the median of ``--loads`` loads (one load varied by a fifth run to run);
@@ -23,7 +23,7 @@ Every figure is also given as a ratio to the minimal app's, run twice: under thi
 server settings (``.streamlit/config.toml``, e.g. no full garbage collection after each
 run), the fair yardstick and the ratio the targets use, and under Streamlit's defaults.
 A third yardstick, ``benchmarks/region_app.py``, is the minimal app built the way the pages
-are (a pair region and a results region, the chart drawn by ``ui.chart_view``): what a
+are (a pair region and a results region, the chart drawn by ``ui.kit.chart_view``): what a
 page takes beyond it is the cost of the page's size, not of the design.
 A page that shows a Streamlit exception stops the run with an error. "The last change" is read
 from a MutationObserver on the page's main area (not the toolbar's running indicator):
@@ -52,7 +52,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 from appserver import CHROMIUM, CHROMIUM_ARGS, Server, running_server  # noqa: E402
 
-from ui.navigation import DEFAULT_PAGE, all_pages  # noqa: E402
+from ui.kit.navigation import DEFAULT_PAGE, all_pages  # noqa: E402
 
 WATCH = """() => {
   window.__lastChange = performance.now();
@@ -96,7 +96,7 @@ PHASES = """(() => {
 QUIET_MS = 500
 LOAD_QUIET_MS = 2500
 SLIDER = '[data-testid="stSlider"] input[type="range"]'
-# Streamlit's own chart (the minimal app) or this app's (ui/chart_view.py).
+# Streamlit's own chart (the minimal app) or this app's (ui/kit/chart_view.py).
 CHART = '[data-testid="stPlotlyChart"], .deficiency-chart'
 SAME_SETTINGS = "minimal app, our settings"
 DEFAULTS = "minimal app, Streamlit defaults"

@@ -5,7 +5,7 @@ Run from the repository root::
     .venv/bin/python -m benchmarks.bench_pages          # full: 30 reruns per page
     .venv/bin/python -m benchmarks.bench_pages --quick  # CI: 5 reruns per page
 
-For each page of ``ui.navigation.all_pages()`` the app is started at ``app.py`` and
+For each page of ``ui.kit.navigation.all_pages()`` the app is started at ``app.py`` and
 switched to the page; then the page's first slider moves one step further on each
 rerun (a new value every time, so the cached computations see new input), or, on a
 page without a slider, its first number box does. The table shows the median and the
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ui.navigation import all_pages  # noqa: E402
+from ui.kit.navigation import all_pages  # noqa: E402
 
 #: Issue 4's budget for one page rerun, printed beside the measurements (not enforced).
 TARGET_MS = 150.0

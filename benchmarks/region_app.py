@@ -1,8 +1,8 @@
 """The second yardstick: the minimal app built the way the explorer's pages are.
 
 One slider-and-box pair and one block of results, each a region (a keyed ``st.fragment``,
-as ``ui/live.py`` makes them); the slider's callback reruns both by name, and the chart is
-drawn by ``ui.chart_view.show_chart``. Set beside the minimal app and a real page, it
+as ``ui/kit/regions.py`` makes them); the slider's callback reruns both by name, and the chart is
+drawn by ``ui.kit.chart_view.show_chart``. Set beside the minimal app and a real page, it
 splits a page's slider time into what the design costs and what the page's size costs.
 ``benchmarks/bench_browser.py`` runs it from a folder that links ``static/`` (plotly.js).
 """
@@ -10,9 +10,10 @@ splits a page's slider time into what the design costs and what the page's size 
 import streamlit as st
 
 from deficiency import explain, format_usd
-from ui.chart_view import show_chart
-from ui.charts import waterfall_alt, waterfall_figure
+from ui.kit.chart_view import publish_plotly_js, show_chart
+from ui.kit.figures import waterfall_alt, waterfall_figure
 
+publish_plotly_js()
 for key in ("loan_balance", "loan_balance_slider", "loan_balance_box"):
     st.session_state.setdefault(key, 50_000)
 

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui import panels
-from ui.entry import require_entrypoint
-from ui.sides import CAR as side
-from ui.widgets import COLUMN_GAP
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP
+from ui.kit.sides import CAR as side
+from ui.scenario import sections as scenario
 
 require_entrypoint()
 
@@ -17,17 +17,17 @@ st.caption(
 
 inputs_column, results_column = st.columns([1, 1], gap=COLUMN_GAP)
 with inputs_column:
-    panels.scenario_header(side)
-    exit_value = panels.exit_choice(side, "How the lender got the car")
+    scenario.scenario_header(side)
+    exit_value = scenario.exit_choice(side, "How the lender got the car")
     st.markdown("**What was owed**")
-    panels.inputs(side, side.specs_in("obligation", exit_value))
+    scenario.inputs(side, side.specs_in("obligation", exit_value))
     st.markdown("**The sale**")
-    panels.inputs(side, side.specs_in("sale", exit_value))
+    scenario.inputs(side, side.specs_in("sale", exit_value))
     st.markdown("**The lender's expenses**")
-    panels.inputs(side, side.specs_in("expenses", exit_value))
+    scenario.inputs(side, side.specs_in("expenses", exit_value))
     st.markdown("**Credits owed to you**")
-    panels.inputs(side, side.specs_in("credits", exit_value))
-    panels.assumptions_list(side)
+    scenario.inputs(side, side.specs_in("credits", exit_value))
+    scenario.assumptions_list(side)
 
 with results_column:
-    panels.detail_results(side, "From the amount owed to the deficiency")
+    scenario.detail_results(side, "From the amount owed to the deficiency")

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from deficiency import column_descriptions, format_usd, template_csv
-from ui.caseload import (
+from ui.counselor.caseload import (
     CODE_LABELS,
     DISPLAY_ROWS,
     FIGURES,
@@ -15,10 +15,10 @@ from ui.caseload import (
     json_lines,
     run_caseload,
 )
-from ui.chart_view import show_chart
-from ui.charts_caseload import cases_alt, cases_figure, deficiency_alt, deficiency_figure
-from ui.entry import require_entrypoint
-from ui.markdown import plain
+from ui.counselor.caseload_charts import cases_alt, cases_figure, deficiency_alt, deficiency_figure
+from ui.kit.chart_view import show_chart
+from ui.kit.entry import require_entrypoint
+from ui.kit.text import plain
 
 require_entrypoint()
 

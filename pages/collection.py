@@ -5,15 +5,14 @@ from datetime import date
 import streamlit as st
 
 from deficiency import ZERO, PayPeriod, Resolution, format_usd, time_limits
-from ui import collection_sections as sections
-from ui import live
-from ui import next_panels as nxt
-from ui.charts_next import day
-from ui.entry import require_entrypoint
-from ui.markdown import literal_dollars
-from ui.sources import source_markdown
-from ui.state import ensure
-from ui.widgets import COLUMN_GAP
+from ui.kit import regions
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP
+from ui.kit.sources import source_markdown
+from ui.kit.state import ensure
+from ui.kit.text import literal_dollars
+from ui.next_steps import inputs, paying_off
+from ui.next_steps.charts import day
 
 require_entrypoint()
 
@@ -24,14 +23,9 @@ st.caption(
     "your scenario."
 )
 
-side = nxt.side_picker()
-result = nxt.scenario(side)
-if result.outcome is None:
-    st.stop()
-outcome = result.outcome
+side, outcome, exit = inputs.page_scenario()
 state = st.session_state
-exit = str(state[side.exit_key])
-state_code = sections.state_code()
+state_code = paying_off.state_code()
 
 if outcome.terms.resolution is Resolution.WAIVED:
     lead = (
@@ -50,10 +44,10 @@ st.markdown(lead)
 # Every input's canonical value, before the sections that show them.
 ensure(state, "p_rate", "10")
 ensure(state, "p_debt_type", "personal")
-nxt.follow_scenario("p_costs", str(outcome.judgment_costs))
+inputs.follow_scenario("p_costs", str(outcome.judgment_costs))
 ensure(state, "p_earnings", "368")
 ensure(state, "p_period", PayPeriod.WEEKLY.value)
-nxt.follow_scenario("p_settle", str(state[side.key("settlement_percent")]))
+inputs.follow_scenario("p_settle", str(state[side.key("settlement_percent")]))
 ensure(state, "p_plan_months", "24")
 ensure(state, "p_plan_rate", "0")
 ensure(state, "p_tax_rate", "22")
@@ -69,29 +63,29 @@ if outcome.collectible == ZERO:
 st.header("If the lender wins a judgment and garnishes your wages")
 inputs_column, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
 with inputs_column:
-    sections.garnishment_inputs(outcome)
+    paying_off.garnishment_inputs(outcome)
 with chart_column:
-    live.region(sections.GARNISHMENT, sections.garnishment_result, outcome)
+    regions.region(paying_off.GARNISHMENT, paying_off.garnishment_result, outcome)
 
 st.header("If you settle for less")
 settle_column, settle_chart = st.columns([2, 3], gap=COLUMN_GAP)
 with settle_column:
-    sections.settlement_inputs()
+    paying_off.settlement_inputs()
 with settle_chart:
-    live.region(sections.SETTLEMENT, sections.settlement_result, outcome, side)
+    regions.region(paying_off.SETTLEMENT, paying_off.settlement_result, outcome, side)
 
 st.header("Four ways out, side by side")
 plan_column, _ = st.columns([2, 3], gap=COLUMN_GAP)
 with plan_column:
-    sections.planner_inputs()
-live.region(sections.PLANNER, sections.planner_result, outcome)
+    paying_off.planner_inputs()
+regions.region(paying_off.PLANNER, paying_off.planner_result, outcome)
 
 # --- Time limit to sue -------------------------------------------------------------
 st.header("How long the lender has to sue")
 date_column, _ = st.columns([2, 3], gap=COLUMN_GAP)
 with date_column:
     sale_date = (
-        nxt.date_input(
+        inputs.date_input(
             "p_sale_date",
             "Date of the sale",
             date.today(),

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ui import live, panels
-from ui.entry import require_entrypoint
-from ui.sides import CAR, MORTGAGE
-from ui.widgets import COLUMN_GAP
+from ui.kit import regions
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP
+from ui.kit.sides import CAR, MORTGAGE
+from ui.scenario import sections as scenario
 
 require_entrypoint()
 
@@ -15,31 +16,31 @@ st.caption(
     "**deficiency balance**. Move a slider or type an exact figure; everything updates at once."
 )
 
-panels.borrower_state()
+scenario.borrower_state()
 
 # A move redraws its own pair, its side's results and the comparison, nothing else.
-also = (live.COMPARISON,)
+also = (regions.COMPARISON,)
 for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=True):
     with column:
         st.header(side.title)
-        panels.scenario_header(side)
+        scenario.scenario_header(side)
         exit = str(st.session_state[side.exit_key])  # the preset above may have changed it
-        panels.inputs(side, side.headline_specs(exit), also)
+        scenario.inputs(side, side.headline_specs(exit), also)
         more = st.expander(
             "More line items", icon=":material/tune:", key=f"{side.prefix}_more", on_change="rerun"
         )
         if more.open:  # built only when open: fewer widgets to redraw on each slider move
             with more:
-                panels.inputs(side, side.other_specs(exit), also)
-        panels.resolution_inputs(side, also)
-        panels.state_facts(side)
-        panels.assumptions_list(side)
-        live.region(
-            live.results_key(side),
-            panels.side_results,
+                scenario.inputs(side, side.other_specs(exit), also)
+        scenario.resolution_inputs(side, also)
+        scenario.state_facts(side)
+        scenario.assumptions_list(side)
+        regions.region(
+            regions.results_key(side),
+            scenario.side_results,
             side,
             f"How the {side.title.lower()} figure is built",
         )
 
 st.header("Who ends up with what")
-live.region(live.COMPARISON, panels.comparison, (MORTGAGE, CAR))
+regions.region(regions.COMPARISON, scenario.comparison, (MORTGAGE, CAR))

@@ -13,14 +13,15 @@ from deficiency import (
     path_choices,
     timeline_gaps,
 )
-from ui import next_panels as nxt
-from ui.chart_view import show_chart
-from ui.charts_next import day, timeline_alt, timeline_figure, timeline_takeaway
-from ui.entry import require_entrypoint
-from ui.markdown import literal_dollars
-from ui.next_compute import credit_timeline
-from ui.sources import source_markdown, source_note, sources_markdown
-from ui.widgets import COLUMN_GAP, choice_input
+from ui.kit.chart_view import show_chart
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP, choice_input
+from ui.kit.sources import source_markdown, source_note, sources_markdown
+from ui.kit.state import last_good
+from ui.kit.text import literal_dollars
+from ui.next_steps import inputs
+from ui.next_steps.charts import day, timeline_alt, timeline_figure, timeline_takeaway
+from ui.next_steps.compute import credit_timeline
 
 require_entrypoint()
 
@@ -30,12 +31,7 @@ st.caption(
     "mortgage becomes possible, for the scenario you set up on the other pages."
 )
 
-side = nxt.side_picker()
-result = nxt.scenario(side)
-if result.outcome is None:
-    st.stop()
-outcome = result.outcome
-exit = str(st.session_state[side.exit_key])
+side, outcome, exit = inputs.page_scenario()
 own_path, *other_paths = path_choices(outcome.terms.resolution)
 path_options = [("scenario", f"As in the scenario: {own_path.label.lower()}")] + [
     (path.value, path.label) for path in other_paths
@@ -69,7 +65,7 @@ if report.judgment_note:
 st.header("Dates, from your first missed payment")
 left, right = st.columns([1, 2], gap=COLUMN_GAP)
 with left:
-    first = nxt.date_input(
+    first = inputs.date_input(
         "r_first_missed",
         "First missed payment",
         date.today().replace(day=1),
@@ -78,16 +74,16 @@ with left:
     )
     gaps = timeline_gaps(exit, path)
     to_sale_default = gaps.months_to_sale
-    nxt.follow_scenario("r_months_to_sale", str(to_sale_default))
-    nxt.months_input(
+    inputs.follow_scenario("r_months_to_sale", str(to_sale_default))
+    inputs.months_box(
         "r_months_to_sale",
         "Months from the missed payment to the sale",
         240,
         help=gaps.note,
     )
     to_resolution_default = gaps.months_to_resolution
-    nxt.follow_scenario("r_months_to_resolution", str(to_resolution_default))
-    nxt.months_input(
+    inputs.follow_scenario("r_months_to_resolution", str(to_resolution_default))
+    inputs.months_box(
         "r_months_to_resolution",
         "Months from the sale to the judgment or settlement",
         240,
@@ -101,7 +97,8 @@ with left:
 assumed = str(st.session_state["r_months_to_sale"]) == str(to_sale_default) and str(
     st.session_state["r_months_to_resolution"]
 ) == str(to_resolution_default)
-events, error = nxt.last_good(
+events, error = last_good(
+    st.session_state,
     "r_timeline",
     lambda: credit_timeline(
         first or date.today(),
@@ -113,7 +110,7 @@ events, error = nxt.last_good(
     ),
 )
 with right:
-    nxt.input_error(error, events is not None)
+    inputs.input_error(error, events is not None)
     if events:
         removal = next(e for e in events if e.kind is EventKind.REPORT_REMOVAL)
         standard, extenuating = new_mortgage_dates(events)

@@ -3,14 +3,14 @@
 import streamlit as st
 
 from deficiency import format_usd, preset, takeaway
-from ui.chart_view import show_chart
-from ui.charts_next import step_alt, step_waterfall
-from ui.entry import require_entrypoint
-from ui.learn_content import content
-from ui.next_panels import SIDE_KEY
-from ui.sides import CAR, MORTGAGE, Side
-from ui.state import load_preset
-from ui.widgets import COLUMN_GAP
+from ui.kit.chart_view import show_chart
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP
+from ui.kit.sides import CAR, MORTGAGE, Side
+from ui.kit.state import load_preset
+from ui.learn.charts import step_alt, step_waterfall
+from ui.learn.content import content
+from ui.next_steps.inputs import SIDE_KEY
 
 require_entrypoint()
 

@@ -4,10 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from deficiency import Severity, format_usd, states
-from ui.chart_view import show_chart
-from ui.charts import waterfall_alt, waterfall_figure
-from ui.entry import require_entrypoint
-from ui.letter_form import (
+from ui.counselor.letter_form import (
     CREDIT_EXAMPLES,
     DATE_FIELDS,
     EXAMPLE,
@@ -21,9 +18,12 @@ from ui.letter_form import (
     arithmetic_rows,
     check_form,
 )
-from ui.markdown import plain
-from ui.sources import source_note
-from ui.widgets import COLUMN_GAP, DATE_FORMAT
+from ui.kit.chart_view import show_chart
+from ui.kit.entry import require_entrypoint
+from ui.kit.figures import waterfall_alt, waterfall_figure
+from ui.kit.inputs import COLUMN_GAP, DATE_FORMAT
+from ui.kit.sources import source_note
+from ui.kit.text import plain
 
 require_entrypoint()
 
@@ -234,7 +234,7 @@ with result_column:
                     ":material/help:" if flag.severity is Severity.QUESTION else ":material/info:"
                 )
                 # A flag quotes the letter's own item names: shown as typed, never as
-                # Markdown (an expense type ![x](http://host/a.png) fetched from that host).
+                # Markdown (an expense type ![x](http://host/a.png) would fetch from that host).
                 with st.container(border=True):
                     st.markdown(f"{icon} **{plain(flag.title)}**")
                     st.markdown(plain(flag.why))

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from deficiency import MortgageExit
-from ui import panels
-from ui.entry import require_entrypoint
-from ui.sides import MORTGAGE as side
-from ui.widgets import COLUMN_GAP
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP
+from ui.kit.sides import MORTGAGE as side
+from ui.scenario import sections as scenario
 
 require_entrypoint()
 
@@ -18,19 +18,19 @@ st.caption(
 
 inputs_column, results_column = st.columns([1, 1], gap=COLUMN_GAP)
 with inputs_column:
-    panels.scenario_header(side)
-    exit_value = panels.exit_choice(side, "How the house leaves")
+    scenario.scenario_header(side)
+    exit_value = scenario.exit_choice(side, "How the house leaves")
     st.markdown("**Payoff: what is owed**")
-    panels.inputs(side, side.specs_in("obligation", exit_value))
+    scenario.inputs(side, side.specs_in("obligation", exit_value))
     st.markdown("**The sale**")
-    panels.inputs(side, side.specs_in("sale", exit_value))
+    scenario.inputs(side, side.specs_in("sale", exit_value))
     if exit_value == MortgageExit.SHORT_SALE.value:
         st.markdown("**Selling costs paid from the price**")
-        panels.inputs(side, side.specs_in("selling costs", exit_value))
+        scenario.inputs(side, side.specs_in("selling costs", exit_value))
     else:
         st.markdown("**Foreclosure and legal costs**")
-        panels.inputs(side, side.specs_in("foreclosure costs", exit_value))
-    panels.assumptions_list(side)
+        scenario.inputs(side, side.specs_in("foreclosure costs", exit_value))
+    scenario.assumptions_list(side)
 
 with results_column:
-    panels.detail_results(side, "From the payoff to the shortfall")
+    scenario.detail_results(side, "From the payoff to the shortfall")

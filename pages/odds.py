@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from ui import live, odds_sections
-from ui.entry import require_entrypoint
-from ui.sides import CAR, MORTGAGE
-from ui.widgets import COLUMN_GAP
+from ui.explore import odds
+from ui.kit import regions
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP
+from ui.kit.sides import CAR, MORTGAGE
 
 require_entrypoint()
 
@@ -17,18 +18,18 @@ st.caption(
 
 for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=True):
     with column:
-        odds_sections.break_even_panel(side)
+        odds.break_even_panel(side)
 
 st.divider()
-side = odds_sections.page_side()
+side = odds.page_side()
 
 # Each section reads only its own inputs and the scenario, so each is a region: moving
 # one of its controls redraws that section alone.
 st.header("Sale price and fees together")
-live.region("o_heat_map", odds_sections.heat_map_section, side)
+regions.region("o_heat_map", odds.heat_map_section, side)
 
 st.header("Which input matters most")
-live.region("o_tornado", odds_sections.tornado_section, side)
+regions.region("o_tornado", odds.tornado_section, side)
 
 st.header("How likely a deficiency is")
-live.region("o_odds", odds_sections.odds_section, side)
+regions.region("o_odds", odds.odds_section, side)

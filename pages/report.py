@@ -5,15 +5,15 @@ from datetime import date
 import streamlit as st
 
 from deficiency import format_usd
-from ui.chart_view import show_chart
-from ui.charts import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
-from ui.compute import side_outcome
-from ui.entry import require_entrypoint
-from ui.markdown import literal_dollars
-from ui.report import ReportError, ReportSide, build_report, report_side
-from ui.sides import CAR, MORTGAGE
-from ui.tables import statement_rows
-from ui.widgets import COLUMN_GAP, DATE_FORMAT
+from ui.counselor.report import ReportError, ReportSide, build_report, report_side
+from ui.kit.cache import side_outcome
+from ui.kit.chart_view import show_chart
+from ui.kit.entry import require_entrypoint
+from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
+from ui.kit.inputs import COLUMN_GAP, DATE_FORMAT
+from ui.kit.sides import CAR, MORTGAGE
+from ui.kit.tables import statement_rows
+from ui.kit.text import literal_dollars
 
 require_entrypoint()
 
@@ -59,7 +59,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         persist_state="session",
     )
     # Built in the page's run, not when a download is clicked: a download whose data
-    # failed vanished without a word. A PDF built is kept for the figures it shows.
+    # fails vanishes without a word. A PDF built is kept for the figures it shows.
     wanted = (tuple(sides), prepared_on)
     built = st.session_state.get(PDF_KEY)
     if built is not None and built[0] != wanted:

@@ -3,14 +3,14 @@
 import streamlit as st
 
 from deficiency import InvalidScenarioError, format_usd
-from ui import panels
-from ui.chart_view import show_chart
-from ui.charts import outcome_alt, outcome_figure
-from ui.compute import saved_outcome
-from ui.entry import require_entrypoint
-from ui.markdown import plain
-from ui.scenario_io import MAX_SAVED, delete_snapshot, load_snapshot, save_snapshot, saved_list
-from ui.sides import SIDES
+from ui.kit.cache import saved_outcome
+from ui.kit.chart_view import show_chart
+from ui.kit.entry import require_entrypoint
+from ui.kit.figures import outcome_alt, outcome_figure
+from ui.kit.scenario_io import MAX_SAVED, delete_snapshot, load_snapshot, save_snapshot, saved_list
+from ui.kit.sides import SIDES
+from ui.kit.text import plain
+from ui.scenario import sections as scenario
 
 require_entrypoint()
 
@@ -25,7 +25,7 @@ def _save(side_index: int) -> None:
     side = SIDES[side_index]
     name = str(st.session_state.get(f"{side.prefix}_save_name", ""))
     try:
-        saved = save_snapshot(st.session_state, side, name or panels.scenario_name(side))
+        saved = save_snapshot(st.session_state, side, name or scenario.scenario_name(side))
     except InvalidScenarioError as error:
         reasons = (p.problem if p.field == "name" else str(p) for p in error.problems)
         st.session_state["save_error"] = "Not saved: " + "; ".join(reasons) + "."
@@ -37,12 +37,12 @@ def _save(side_index: int) -> None:
 
 for index, (side, column) in enumerate(zip(SIDES, st.columns(2), strict=True)):
     with column, st.container(border=True):
-        st.markdown(f"**Current {side.title.lower()}**: {panels.scenario_name(side)}")
+        st.markdown(f"**Current {side.title.lower()}**: {scenario.scenario_name(side)}")
         st.text_input(
             "Name",
             key=f"{side.prefix}_save_name",
             max_chars=60,
-            placeholder=panels.scenario_name(side),
+            placeholder=scenario.scenario_name(side),
             persist_state="session",  # a name typed, not yet saved, survives a visit elsewhere
         )
         st.button(
@@ -65,7 +65,7 @@ else:
         key="saved_outcomes",
         alt=outcome_alt(rows),
     )
-    st.caption(panels.comparison_takeaway([(plain(name), outcome) for name, outcome in rows]))
+    st.caption(scenario.comparison_takeaway([(plain(name), outcome) for name, outcome in rows]))
 
     for item, (name, outcome) in zip(saved, rows, strict=True):
         with st.container(border=True, horizontal=True, vertical_alignment="center"):

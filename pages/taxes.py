@@ -3,13 +3,14 @@
 import streamlit as st
 
 from deficiency import FormStatus, expected_forms, form_1099c_threshold, format_usd, tax_disclaimer
-from ui import live, panels
-from ui import next_panels as nxt
-from ui import tax_sections as sections
-from ui.entry import require_entrypoint
-from ui.markdown import literal_dollars
-from ui.sources import source_note
-from ui.widgets import COLUMN_GAP
+from ui.kit import regions
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP
+from ui.kit.sources import source_note
+from ui.kit.state import last_good
+from ui.kit.text import literal_dollars
+from ui.next_steps import inputs, taxes
+from ui.scenario import sections as scenario
 
 require_entrypoint()
 
@@ -27,31 +28,26 @@ st.info(
     icon=":material/policy:",
 )
 
-side = nxt.side_picker()
-result = nxt.scenario(side)
-if result.outcome is None:
-    st.stop()
-outcome = result.outcome
-exit = str(st.session_state[side.exit_key])
+side, outcome, exit = inputs.page_scenario()
 
-panels.resolution_inputs(side)
+scenario.resolution_inputs(side)
 st.caption("The same choice as on the scenario pages: change it here and it changes there.")
 
 # A worksheet amount redraws the three regions below it; the rate slider only the last.
 st.header("Worksheet for foreclosures and repossessions")
 inputs_column, sheet_column = st.columns([2, 3], gap=COLUMN_GAP)
 with inputs_column:
-    sections.worksheet_inputs(side, outcome)
+    taxes.worksheet_inputs(side, outcome)
 with sheet_column:
-    live.region(sections.WORKSHEET, sections.worksheet_result)
+    regions.region(taxes.WORKSHEET, taxes.worksheet_result)
 
 st.header("Exclusions: is the cancelled debt taxable?")
-live.region(sections.INCOME, sections.income_line, outcome)
+regions.region(taxes.INCOME, taxes.income_line, outcome)
 exclusion_column, result_column = st.columns([2, 3], gap=COLUMN_GAP)
 with exclusion_column:
-    sections.exclusion_inputs(side)
+    taxes.exclusion_inputs(side)
 with result_column:
-    live.region(sections.TAXABLE, sections.taxable_result)
+    regions.region(taxes.TAXABLE, taxes.taxable_result)
 
 # --- Forms ----------------------------------------------------------------------------
 st.header("Which forms to expect")
@@ -62,17 +58,18 @@ st.markdown(
     "last confirmed threshold), once the lender stops collecting it. Neither is a bill; both "
     "go to the IRS too."
 )
-forms, forms_error = nxt.last_good(
+forms, forms_error = last_good(
+    st.session_state,
     "x_forms",
     lambda: expected_forms(
         exit,
         outcome.terms.resolution,
         outcome.cancelled,
-        personal_use=nxt.toggled("x_personal"),
-        tax_year=sections.discharge_date().year,
+        personal_use=inputs.toggled("x_personal"),
+        tax_year=taxes.discharge_date().year,
     ),
 )
-nxt.input_error(forms_error, forms is not None)
+inputs.input_error(forms_error, forms is not None)
 icons = {
     FormStatus.EXPECTED: ":material/mark_email_unread:",
     FormStatus.POSSIBLE: ":material/help:",

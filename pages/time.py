@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui import live, time_sections
-from ui.entry import require_entrypoint
-from ui.widgets import COLUMN_GAP
+from ui.explore import over_time
+from ui.kit import regions
+from ui.kit.entry import require_entrypoint
+from ui.kit.inputs import COLUMN_GAP
 
 require_entrypoint()
 
@@ -15,22 +16,22 @@ st.caption(
     "payments stop, interest and fees pile up every month until the sale."
 )
 
-side = time_sections.page_side()
+side = over_time.page_side()
 
 # Two chart regions: a loan input redraws both, a months-to-sale input only the second.
 # The inputs sit outside them, so a move redraws its own pair and not the other inputs.
 st.header(f"The loan against the value of {side.collateral}")
-slots = time_sections.balance_slots(side)
+slots = over_time.balance_slots(side)
 inputs_column, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
 with inputs_column:
-    time_sections.balance_inputs(side, slots)
+    over_time.balance_inputs(side, slots)
 with chart_column:
-    live.region(time_sections.BALANCE, time_sections.balance_chart, side, slots)
+    regions.region(over_time.BALANCE, over_time.balance_chart, side, slots)
 
 st.header("After the first missed payment")
-gap_slots = time_sections.gap_slots(side)
+gap_slots = over_time.gap_slots(side)
 gap_inputs_column, gap_chart_column = st.columns([2, 3], gap=COLUMN_GAP)
 with gap_inputs_column:
-    time_sections.gap_inputs(side, gap_slots)
+    over_time.gap_inputs(side, gap_slots)
 with gap_chart_column:
-    live.region(time_sections.GAP, time_sections.gap_chart, side, gap_slots)
+    regions.region(over_time.GAP, over_time.gap_chart, side, gap_slots)

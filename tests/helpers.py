@@ -22,13 +22,15 @@ def decode(value: Any) -> Any:
 
 
 def charts(at: AppTest) -> dict[str, tuple[dict[str, Any], str]]:
-    """Every chart the last run drew (``ui.chart_view``): key -> (figure as a dict, alt text).
+    """Every chart the last run drew (``ui.kit.chart_view``): key -> (figure as a dict, alt text).
 
     A chart is a Streamlit component, which AppTest has no typed accessor for: its
     proto's ``json`` holds what ``show_chart`` sent, the figure's JSON and the alt text.
     """
     drawn = {}
     for element in at.get("bidi_component"):
+        if not element.proto.component_name.endswith("deficiency_chart"):
+            continue  # the history script (ui.kit.history) draws nothing
         sent = json.loads(element.proto.json)
         drawn[element.proto.id.rsplit("-", 1)[-1]] = (json.loads(sent["spec"]), sent["alt"])
     return drawn
@@ -59,7 +61,7 @@ def whole_page(at: AppTest) -> AppTest:
     """Run the page once more, to read all of it after a change that redrew only regions.
 
     A slider or exact box reruns only its own pair and the regions that read it
-    (``ui.live``); the browser keeps the rest of the page, but AppTest keeps only what
+    (``ui.kit.regions``); the browser keeps the rest of the page, but AppTest keeps only what
     the last run drew. A full run from the same state shows the page whole.
     """
     at.run()
@@ -82,5 +84,5 @@ def start(page: str | None = None, **query: str) -> AppTest:
 
 def rendered(markdown: str) -> str:
     """Markdown source as a reader sees it: backslash escapes and the invisible joiners of
-    ``ui.markdown.plain`` removed."""
+    ``ui.kit.text.plain`` removed."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

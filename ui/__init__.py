@@ -1,1 +1,1 @@
-"""What the pages share: state keys, input widgets, cached calls and figure builders."""
+"""The pages' building blocks: kit/ for what every page shares, then one folder per menu section."""

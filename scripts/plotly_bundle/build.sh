@@ -4,7 +4,7 @@
 # bundle (1.2 of 4.8 MB), so a first load evaluates 0.3 s of script instead of 1.75 s.
 # Generated, not committed: scripts/run.sh and scripts/test.sh call this, and it does
 # nothing when the file already matches package.json and entry.js. Without Node.js the
-# app serves the full plotly.js instead (ui/chart_view.served_plotly_js).
+# app serves the full plotly.js instead (ui/kit/chart_view.served_plotly_js).
 #
 # After upgrading plotly (the pinned Python package), set package.json's plotly.js to the
 # release that plotly ships,

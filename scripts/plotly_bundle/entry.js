@@ -1,5 +1,5 @@
 // The plotly.js the app serves: its core (which draws scatter traces) and only the other
-// trace types the charts in ui/charts*.py use. ui/chart_view.PLOTLY_TRACE_TYPES lists the
+// trace types the figures built in ui/ use. ui/kit/chart_view.PLOTLY_TRACE_TYPES lists the
 // same set and show_chart refuses any other, so add a type here and there together.
 'use strict';
 

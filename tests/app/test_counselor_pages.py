@@ -271,12 +271,12 @@ def test_caseload_column_list_opens_on_request():
 
 def test_a_pdf_that_cannot_be_built_says_so_and_can_be_tried_again(monkeypatch):
     """Issue 22: the PDF download hung, then failed without a word (ReportError uncaught)."""
-    from ui.report import ReportError
+    from ui.counselor.report import ReportError
 
     def fails(*args, **kwargs):
         raise ReportError("a chart took longer than 30 seconds to draw")
 
-    monkeypatch.setattr("ui.report.build_report", fails)
+    monkeypatch.setattr("ui.counselor.report.build_report", fails)
     at = start(REPORT)
     at.button(key="rp_build").click().run()
     assert not at.exception

@@ -38,10 +38,10 @@ from deficiency import InvalidInputError
 from deficiency.scenarios import parse_field
 from deficiency.state_law import AMOUNT_FACTS, BOOLEAN_FACTS
 from tests.helpers import APP
-from ui.navigation import all_pages
-from ui.scenario_io import url_params
-from ui.sides import SIDES, InputSpec
-from ui.state import ERROR, EXACT, STATE_KEY, init_state
+from ui.kit.navigation import all_pages
+from ui.kit.scenario_io import url_params
+from ui.kit.sides import SIDES, InputSpec
+from ui.kit.state import ERROR, EXACT, STATE_KEY, init_state
 
 FULL = os.environ.get("HYPOTHESIS_PROFILE") == "full"
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "2000" if FULL else "15"))
@@ -235,8 +235,8 @@ def _screen_text(at: AppTest) -> Iterator[str]:
             if isinstance(found, str):
                 yield found
         proto = getattr(node, "proto", None)
-        if node.type == "bidi_component":  # a chart (ui/chart_view.py): its alt text shows
-            yield json.loads(proto.json)["alt"]
+        if node.type == "bidi_component" and proto.component_name.endswith("deficiency_chart"):
+            yield json.loads(proto.json)["alt"]  # a chart (ui/kit/chart_view.py): its alt shows
         for name in ("body", "alt", "message", "stack_trace"):
             found = getattr(proto, name, None)
             if isinstance(found, str):
@@ -420,7 +420,7 @@ def test_fuzz_page(page: str, query: dict[str, str], data: st.DataObject) -> Non
 
 def test_no_page_renders_raw_html() -> None:
     """Streamlit escapes what it shows unless told not to: nothing in the app tells it to."""
-    sources = [ROOT / "app.py", *(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]
+    sources = [ROOT / "app.py", *(ROOT / "ui").rglob("*.py"), *(ROOT / "pages").glob("*.py")]
     assert len(sources) > 3
     for path in sources:
         text = Path(path).read_text()

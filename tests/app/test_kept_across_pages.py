@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Widget
 
 from tests.app.test_fuzz_app import check_screen, open_app, widgets
-from ui.navigation import all_pages
-from ui.state import ERROR
+from ui.kit.navigation import all_pages
+from ui.kit.state import ERROR
 
 PAGES = [entry.path for entry in all_pages()]
 #: Widgets whose value is an action or a file, not an entry that could be kept.

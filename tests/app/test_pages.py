@@ -10,10 +10,10 @@ import pytest
 from deficiency import evaluate, format_usd
 from tests.app.test_fuzz_app import _walk as walk
 from tests.helpers import APP, chart, chart_keys, charts, metrics, start, trace_text, whole_page
-from ui.navigation import all_pages
-from ui.sides import CAR, MORTGAGE, SIDES, Side
-from ui.state import values
-from ui.widgets import DATE_FORMAT
+from ui.kit.inputs import DATE_FORMAT
+from ui.kit.navigation import all_pages
+from ui.kit.sides import CAR, MORTGAGE, SIDES, Side
+from ui.kit.state import values
 
 PAGES = {entry.title: entry.path for entry in all_pages()}
 DETAIL_PAGE = {"m": "pages/mortgage.py", "c": "pages/car.py"}
@@ -70,7 +70,7 @@ def test_no_page_points_readers_at_a_file_they_cannot_open(page):
 
 @pytest.mark.parametrize("page", PAGES.values(), ids=PAGES.keys())
 def test_every_address_on_a_page_is_a_link_named_by_its_site(page):
-    # Sources are shown as data (ui.sources.source_markdown): a raw 90-character URL in a
+    # Sources are shown as data (ui.kit.sources.source_markdown): a raw 90-character URL in a
     # caption wraps over three lines on a phone.
     at = start(page)
     for node in walk(at._tree):

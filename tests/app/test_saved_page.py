@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.helpers import chart, rendered, start
-from ui.markdown import plain
-from ui.scenario_io import MAX_SAVED
+from ui.kit.scenario_io import MAX_SAVED
+from ui.kit.text import plain
 
 SAVED = "pages/saved.py"
 

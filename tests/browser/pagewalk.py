@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from ui.navigation import DEFAULT_PAGE, all_pages
+from ui.kit.navigation import DEFAULT_PAGE, all_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -1,7 +1,7 @@
 """Charts draw in one pass: each figure gives margins that already hold its labels.
 
 Left to ``automargin``, Plotly draws a chart, measures its labels and draws it again,
-about 30 ms a chart on every slider move and first load (``ui.charts.EDGE_PX``). At a
+about 30 ms a chart on every slider move and first load (``ui.kit.figures.EDGE_PX``). At a
 desktop width no chart may need more room than its figure gave. On a phone a legend
 may wrap to a second row and take its extra room then; that is allowed.
 """

@@ -22,7 +22,7 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
     expect(car_deficiency).to_have_text("$2,000.00")
     assert "−$8,500.00" in chart_text(page, "c_waterfall")
     # Tag the drawn chart: a move must update this very element (Plotly.react), not
-    # remount it and draw it anew (ui/chart_view.py). Zoom in too: a reader's zoom
+    # remount it and draw it anew (ui/kit/chart_view.py). Zoom in too: a reader's zoom
     # survives the move (the figures' constant uirevision).
     page.evaluate(
         "() => { const chart = document.querySelector('.st-key-c_waterfall .js-plotly-plot');"
@@ -55,7 +55,7 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
 
 
 def test_a_deep_link_on_a_fresh_server_opens_the_page_with_its_state(page: Page) -> None:
-    # A server's very first request used to run the page without app.py (ui/entry.py).
+    # A server's very first request used to run the page without app.py (ui/kit/entry.py).
     with running_app() as fresh_url:
         page.goto(fresh_url + "/car")
         page.wait_for_selector(CHART, timeout=60_000)

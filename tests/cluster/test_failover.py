@@ -41,10 +41,10 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
 
 from deficiency.money import format_usd
-from ui.compute import side_outcome
-from ui.scenario_io import load_params
-from ui.sides import CAR, MORTGAGE, Side
-from ui.state import State, init_state
+from ui.kit.cache import side_outcome
+from ui.kit.scenario_io import load_params
+from ui.kit.sides import CAR, MORTGAGE, Side
+from ui.kit.state import State, init_state
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -362,7 +362,7 @@ async def check_failover(run: Run, context: BrowserContext, session: Session) ->
         await asyncio.sleep(0.05)
     if session.reconnect_s is None:
         raise AssertionError(f"session {session.index} did not reconnect")
-    if session.rebuilt_s is None:  # ui/reconnect.py is what asks for that run
+    if session.rebuilt_s is None:  # ui/kit/reconnect.py is what asks for that run
         raise AssertionError(
             f"session {session.index} reconnected but no run rebuilt its page on the new server:"
             " its buttons do nothing there until the next input"

@@ -18,7 +18,7 @@ import deficiency.__main__ as command
 from deficiency import template_csv
 from deficiency.batch import TEMPLATE_COLUMNS, run_batch
 from tests.package.test_batch import cli
-from ui.caseload import CaseloadFileError, run_caseload
+from ui.counselor.caseload import CaseloadFileError, run_caseload
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ",".join(TEMPLATE_COLUMNS)

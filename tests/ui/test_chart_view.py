@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -12,17 +14,18 @@ import plotly.offline
 import pytest
 
 from tests.helpers import chart, start
-from ui.chart_view import (
+from ui.kit.chart_view import (
     BUNDLE_BANNER,
     BUNDLED_PLOTLY_JS,
     CHART_JS,
     PLOTLY_TRACE_TYPES,
-    PLOTLY_URL,
     SMALL_PLOTLY_JS,
+    publish_plotly_js,
     served_plotly_js,
     show_chart,
     small_bundle_is_current,
 )
+from ui.kit.history import HISTORY_JS
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLE_SOURCE = ROOT / "scripts" / "plotly_bundle"
@@ -38,7 +41,7 @@ def test_the_small_bundle_is_built_for_the_release_the_pinned_plotly_package_bun
     pinned = json.loads((BUNDLE_SOURCE / "package.json").read_text(encoding="utf-8"))
     assert pinned["devDependencies"]["plotly.js"] == release
     assert small_bundle_is_current()
-    assert PLOTLY_URL == "./app/static/plotly-deficiency.min.js"
+    assert publish_plotly_js() == "./app/static/plotly-deficiency.min.js"
 
 
 def test_the_bundle_carries_exactly_the_trace_types_show_chart_accepts() -> None:
@@ -71,8 +74,9 @@ def test_show_chart_refuses_a_trace_type_the_bundle_cannot_draw() -> None:
 
 
 def test_the_component_loads_plotly_js_from_the_app_static_folder() -> None:
-    assert PLOTLY_URL.startswith("./app/static/")
-    assert (ROOT / "static" / PLOTLY_URL.removeprefix("./app/static/")).is_file()
+    url = publish_plotly_js()
+    assert url.startswith("./app/static/")
+    assert (ROOT / "static" / url.removeprefix("./app/static/")).is_file()
     assert "script.src = url;" in CHART_JS
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["enableStaticServing"] is True
@@ -90,3 +94,30 @@ def test_the_component_never_parses_text_as_html() -> None:
     # attribute or as text, never parsed as markup.
     for parser in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):
         assert parser not in CHART_JS
+
+
+def test_importing_the_chart_view_publishes_nothing_and_a_chart_needs_it_published() -> None:
+    # A fresh interpreter: this process may have published already.
+    code = (
+        "import plotly.graph_objects as go\n"
+        "import ui.kit.chart_view as view\n"
+        "assert view._plotly_url is None\n"
+        "try:\n"
+        "    view.show_chart(go.Figure(go.Bar(y=[1])), key='bar', alt='One bar')\n"
+        "except RuntimeError as error:\n"
+        "    assert 'publish_plotly_js' in str(error)\n"
+        "else:\n"
+        "    raise AssertionError('drawn without a published plotly.js')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_history_script_is_its_own_file_loaded_once_by_the_app() -> None:
+    assert "pushState" not in CHART_JS
+    assert "window.history.pushState =" in HISTORY_JS
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    assert app.count("one_history_entry_per_page()") == 1
+    assert app.count("publish_plotly_js()") == 1

@@ -9,8 +9,8 @@ import pytest
 
 from deficiency import template_csv
 from tests.helpers import decode
-from ui.caseload import CaseloadFileError, json_lines, run_caseload
-from ui.charts_caseload import cases_alt, cases_figure, deficiency_alt, deficiency_figure
+from ui.counselor.caseload import CaseloadFileError, json_lines, run_caseload
+from ui.counselor.caseload_charts import cases_alt, cases_figure, deficiency_alt, deficiency_figure
 
 
 def upload(text: str) -> io.BytesIO:
@@ -121,7 +121,7 @@ def test_a_byte_order_mark_is_accepted_and_json_lines_hold_every_row():
 
 
 def test_the_table_is_capped_but_totals_cover_every_row(monkeypatch):
-    monkeypatch.setattr("ui.caseload.DISPLAY_ROWS", 3)
+    monkeypatch.setattr("ui.counselor.caseload.DISPLAY_ROWS", 3)
     rows = [
         case(f"c{i}", "auto", "repossession", "waived", unpaid_principal="1000", sale_price="900")
         for i in range(10)

@@ -8,7 +8,26 @@ from decimal import Decimal
 import pytest
 
 from deficiency import LoanKind
-from ui.charts import (
+from ui.explore.odds_charts import (
+    break_even_figure,
+    break_even_line,
+    break_even_takeaway,
+    heat_map_figure,
+    histogram_figure,
+    histogram_takeaway,
+    tornado_figure,
+    tornado_takeaway,
+)
+from ui.explore.odds_compute import break_even, heat_map, simulation, tornado_rows
+from ui.explore.over_time_charts import (
+    UPSIDE_DOWN,
+    balance_value_alt,
+    balance_value_figure,
+    gap_figure,
+    gap_takeaway,
+)
+from ui.explore.over_time_compute import balance_view, car_gap_view, home_gap_view
+from ui.kit.figures import (
     AXIS_TITLE_PX,
     EDGE_PX,
     FIGURE_CHAR_PX,
@@ -19,25 +38,6 @@ from ui.charts import (
     dollar_room,
     lines_in,
 )
-from ui.charts_odds import (
-    break_even_figure,
-    break_even_line,
-    break_even_takeaway,
-    heat_map_figure,
-    histogram_figure,
-    histogram_takeaway,
-    tornado_figure,
-    tornado_takeaway,
-)
-from ui.charts_time import (
-    UPSIDE_DOWN,
-    balance_value_alt,
-    balance_value_figure,
-    gap_figure,
-    gap_takeaway,
-)
-from ui.odds_compute import break_even, heat_map, simulation, tornado_rows
-from ui.time_compute import balance_view, car_gap_view, home_gap_view
 
 CAR = tuple(
     sorted({"unpaid_principal": "10000", "sale_price": "8500", "retaking_fee": "500"}.items())
@@ -203,7 +203,7 @@ def test_histogram_counts_every_draw_and_marks_break_even():
     assert "break-even and a deficiency is left" in histogram_takeaway(result)
 
 
-# --- Room for labels, given up front (ui.charts.EDGE_PX) ------------------------------
+# --- Room for labels, given up front (ui.kit.figures.EDGE_PX) ------------------------------
 
 
 def test_a_dollar_axis_gets_room_for_its_widest_tick_past_the_data() -> None:

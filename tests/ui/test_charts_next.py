@@ -14,19 +14,19 @@ from deficiency import (
     timeline,
 )
 from deficiency.collection import payoff_schedule
-from ui.charts import CANCELLED, CHARGE
-from ui.charts_next import (
+from ui.kit.figures import CANCELLED, CHARGE
+from ui.learn.charts import step_alt, step_waterfall
+from ui.next_steps.charts import (
     day,
     payoff_alt,
     payoff_figure,
     payoff_takeaway,
     planner_alt,
     planner_figure,
+    planner_rows,
     planner_takeaway,
     settlement_alt,
     settlement_figure,
-    step_alt,
-    step_waterfall,
     tax_alt,
     tax_figure,
     tax_takeaway,
@@ -34,7 +34,6 @@ from ui.charts_next import (
     timeline_figure,
     timeline_takeaway,
 )
-from ui.tables import planner_rows
 
 SHORT_SALE = timeline(date(2024, 1, 15), "short_sale", "waived")
 

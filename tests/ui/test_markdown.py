@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.helpers import rendered
-from ui.markdown import plain
+from ui.kit.text import plain
 
 #: GitHub-flavoured Markdown's bare-link patterns as Streamlit's Markdown renderer
 #: (mdast-util-gfm-autolink-literal, in StreamlitMarkdown.*.js) runs them on the text
@@ -49,7 +49,7 @@ def test_plain_words_and_numbers_are_left_alone():
 
 
 def test_plotly_text_keeps_tags_as_text():
-    from ui.markdown import plotly_text
+    from ui.kit.text import plotly_text
 
     assert plotly_text('<a href="http://127.0.0.2/">x</a>') == (
         '&lt;a href="http://127.0.0.2/"&gt;x&lt;/a&gt;'

@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from deficiency import evaluate
-from ui.panels import NOT_ADVICE
-from ui.report import ReportError, build_report, figure_png, report_side
-from ui.sides import CAR, MORTGAGE
-from ui.state import load_preset, values
+from ui.counselor.report import ReportError, build_report, figure_png, report_side
+from ui.kit.sides import CAR, MORTGAGE
+from ui.kit.state import load_preset, values
+from ui.scenario.sections import NOT_ADVICE
 
 
 def sides_for(mortgage_preset: str, car_preset: str, fill: str | None = None):
@@ -85,7 +85,7 @@ def test_a_single_scenario_prints_too():
 
 
 def test_kaleido_renders_a_png_or_fails_loudly():
-    from ui.charts import waterfall_figure
+    from ui.kit.figures import waterfall_figure
 
     sides = sides_for("short-sale-example", "car-example")
     image = figure_png(waterfall_figure(sides[1].outcome.statement, "t"), width=400, height=300)

@@ -35,7 +35,7 @@ BUILD = textwrap.dedent(
     import sys
     from datetime import date
     from tests.ui.test_report import sides_for
-    from ui.report import build_report
+    from ui.counselor.report import build_report
 
     pdf = build_report(sides_for("short-sale-example", "car-example"),
                        prepared_on=date(2026, 3, 14))

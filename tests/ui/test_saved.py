@@ -10,9 +10,8 @@ import pytest
 from deficiency import InvalidScenarioError, evaluate, from_json
 from deficiency.scenarios import LoanKind
 from tests.helpers import decode
-from ui.charts import outcome_figure
-from ui.panels import _export
-from ui.scenario_io import (
+from ui.kit.figures import outcome_figure
+from ui.kit.scenario_io import (
     MAX_SAVED,
     save_snapshot,
     saved_list,
@@ -20,8 +19,9 @@ from ui.scenario_io import (
     side_facts,
     url_params,
 )
-from ui.sides import CAR, MORTGAGE
-from ui.state import init_state
+from ui.kit.sides import CAR, MORTGAGE
+from ui.kit.state import init_state
+from ui.scenario.sections import _export
 
 CAR_OUTCOME = evaluate(
     LoanKind.AUTO, {"unpaid_principal": "10000", "sale_price": "8500"}, "repossession", "waived"

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from deficiency import LoanKind, from_json, to_json
 from deficiency.scenarios import parse_field
 from deficiency.serialize import input_fields_for
-from ui.compute import side_outcome
-from ui.scenario_io import (
+from ui.kit.cache import side_outcome
+from ui.kit.scenario_io import (
     apply_document,
     load_params,
     load_upload,
@@ -20,8 +20,8 @@ from ui.scenario_io import (
     side_document,
     url_params,
 )
-from ui.sides import CAR, MORTGAGE, SIDES
-from ui.state import init_state, load_preset, values
+from ui.kit.sides import CAR, MORTGAGE, SIDES
+from ui.kit.state import init_state, load_preset, values
 
 
 def fresh() -> dict:
@@ -57,7 +57,7 @@ def test_url_round_trip_restores_every_input_exactly():
 def test_every_percentage_a_widget_can_store_survives_the_link(percent):
     state = fresh()
     state["c_resolution"] = "settled"
-    # What the exact box's callback stores (ui.widgets._store): the package's reading.
+    # What the exact box's callback stores (ui.kit.inputs._store): the package's reading.
     share = input_fields_for(LoanKind.AUTO)["settlement_percent"]
     state["c_settlement_percent"] = str(parse_field(share, percent))
     restored = fresh()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from deficiency import Confidence, Source
-from ui.sources import source_markdown, sources_markdown
+from ui.kit.sources import source_markdown, sources_markdown
 
 READ = date(2026, 12, 2)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.state import EXACT, SLIDER, is_echo, show_in_widget
+from ui.kit.state import EXACT, SLIDER, is_echo, show_in_widget
 
 KEY = "c_sale_price"
 

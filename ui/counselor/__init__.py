@@ -1,0 +1,1 @@
+"""The counselor tools (Check a letter, Caseload, Printable report): forms, runs and the PDF."""

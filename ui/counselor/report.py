@@ -1,0 +1,523 @@
+"""The printable one-page report: both scenarios' inputs, statements and charts as a PDF.
+
+Pure: the date is an argument, nothing reads Streamlit. Charts are rendered to PNG by
+kaleido with the system's Chromium, started for the one PDF and kept to this machine and
+a temporary folder (:func:`figure_pngs`); a rendering failure raises :class:`ReportError`
+instead of leaving an image out. The page is US letter with half-inch margins and the
+layout is sized so that any one scenario pair fits on one page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import tempfile
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import kaleido  # type: ignore[import-untyped]  # ships no type information
+import plotly
+import plotly.graph_objects as go
+from choreographer.browsers.chromium import Chromium
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from deficiency import Outcome, format_usd, preset
+from ui.kit.figures import outcome_figure, waterfall_figure
+from ui.kit.sides import RESOLUTIONS, Side
+from ui.kit.state import State
+from ui.kit.tables import statement_rows
+from ui.scenario.sections import NOT_ADVICE
+
+TITLE = "Deficiency balance report"
+PAGE_WIDTH_MM = 215.9  # US letter
+PAGE_HEIGHT_MM = 279.4
+MARGIN_MM = 12.7  # half an inch
+CONTENT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
+COLUMN_GAP_MM = 6.0
+INK = (31, 41, 51)
+MUTED = (82, 96, 109)
+RULE = (203, 210, 217)
+
+# Core PDF fonts cover Latin-1 only; these are the characters our texts use beyond it.
+_PLAIN = str.maketrans(
+    {
+        "\u2212": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2026": "...",
+        "\u2264": "<=",
+        "\u2265": ">=",
+        "\u00a0": " ",
+        "\u2192": "->",
+    }
+)
+
+
+class ReportError(RuntimeError):
+    """The report could not be built, e.g. a chart could not be rendered to an image."""
+
+
+@dataclass(frozen=True)
+class ReportSide:
+    """One scenario as the report prints it."""
+
+    name: str
+    collateral: str
+    outcome: Outcome
+    inputs: tuple[tuple[str, str], ...]
+    preset_title: str
+    assumptions: tuple[tuple[str, str], ...]
+
+
+def _shown(kind: str, text: str) -> str:
+    value = Decimal(text)
+    if kind == "money":
+        return format_usd(value)
+    if kind == "percent":
+        return f"{value.normalize():f}%"
+    return f"{value.normalize():f} days"
+
+
+def report_side(side: Side, state: State, outcome: Outcome) -> ReportSide:
+    """Collect what the report prints for one side from the canonical state and its outcome.
+
+    Inputs that are zero are left out (the statement lists every amount that applies);
+    the exit and who bears the deficiency come first.
+    """
+    exit, resolution = str(state[side.exit_key]), str(state[side.resolution_key])
+    exit_label = dict(side.exits)[exit]
+    resolution_label = dict(RESOLUTIONS)[resolution]
+    inputs = [("Exit", exit_label), ("Who bears the deficiency", resolution_label)]
+    # Only what this exit and resolution read: a waived deficiency has no settlement share.
+    for spec in (*side.specs_for(exit), *side.resolution_specs_for(resolution)):
+        text = str(state[spec.key])
+        if Decimal(text) != 0:
+            inputs.append((spec.label, _shown(spec.info.kind, text)))
+    chosen = preset(str(state[side.preset_key]))
+    labels = {spec.info.name: spec.label for spec in side.specs}
+    assumptions = tuple((labels.get(name, name), note) for name, note in chosen.assumptions.items())
+    return ReportSide(
+        name=f"{side.title}: {exit_label.lower()}",
+        collateral=side.collateral,
+        outcome=outcome,
+        inputs=tuple(inputs),
+        preset_title=chosen.title,
+        assumptions=assumptions,
+    )
+
+
+#: Seconds one chart may take to render; a PDF renders three.
+RENDER_TIMEOUT_S = 30
+#: The plotly.js the charts are rendered with: the copy the plotly package ships, read
+#: from disk, never a CDN.
+PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+#: Chromium switches that keep a render on this machine: no background services (time,
+#: search preconnects, reports, pings) and no name resolution (every host, an address
+#: too, resolves to nothing, so no request can leave even if one is made).
+PRIVATE_SWITCHES = (
+    "--disable-background-networking",
+    "--disable-client-side-phishing-detection",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--disable-features="
+    + ",".join(
+        (
+            "NetworkTimeServiceQuerying",  # clients2.google.com/time
+            "PreconnectToSearch",  # the default search engine, preconnected at start
+            "MediaRouter",
+            "OptimizationHints",
+            "Translate",
+            "AutofillServerCommunication",
+        )
+    ),
+    "--dns-prefetch-disable",
+    "--no-pings",
+    # The component updater runs despite --disable-component-update: it asked
+    # update.googleapis.com. An empty data: URL as its server leaves it nothing to fetch.
+    "--component-updater=url-source=data:text/plain,",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+)
+
+
+class _PrivateChromium(Chromium):
+    """kaleido's Chromium, kept to this machine and to one temporary folder.
+
+    Its profile, caches and HOME are inside the folder the render made and deletes, so
+    nothing of a user's stays (the default left a 2.5 MB profile in the temp folder and
+    files under HOME).
+    """
+
+    def get_cli(self) -> list[str]:
+        # about:blank: the first tab opened the default search engine's page otherwise.
+        return [*super().get_cli(), *PRIVATE_SWITCHES, "about:blank"]
+
+    def get_env(self) -> dict[str, str]:
+        env = dict(super().get_env())
+        # The render's folder (the profile is inside it): Chromium's sockets go under TMPDIR.
+        folder = str(self.tmp_dir.path.parent)
+        for name in ("HOME", "TMPDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+            env[name] = folder
+        return env
+
+
+#: Chromium puts a Unix socket under its temporary folder, and a socket's path is limited
+#: to 107 bytes: under a long TMPDIR (a test's) the browser could not start. A longer
+#: temporary root gives way to /tmp.
+MAX_TEMP_ROOT = 40
+
+
+def _temp_root() -> str:
+    root = tempfile.gettempdir()
+    return root if len(root) <= MAX_TEMP_ROOT else "/tmp"
+
+
+_ONE_RENDER = threading.Lock()
+#: Debian's Chromium behind its launcher script: the script adds remote extensions, whose
+#: update checks asked update.googleapis.com.
+DEBIAN_CHROMIUM = Path("/usr/lib/chromium/chromium")
+
+
+def _browser_path() -> str | None:
+    """The Chromium binary to run: Debian's own behind its launcher, else choreographer's
+    choice of the browsers installed."""
+    return str(DEBIAN_CHROMIUM) if DEBIAN_CHROMIUM.is_file() else None
+
+
+def figure_pngs(charts: Sequence[tuple[go.Figure, int, int]], scale: float = 2.0) -> list[bytes]:
+    """Each (figure, width, height) as PNG bytes, rendered by kaleido with the system's
+    Chromium in one private session: MathJax off and plotly.js from disk (kaleido's
+    defaults load both from CDNs), no request beyond this machine, and every file in a
+    temporary folder deleted before returning.
+
+    Raises :class:`ReportError` if Chromium cannot render one.
+    """
+    result: list[list[bytes] | BaseException] = []
+
+    def run() -> None:
+        try:
+            result.append(asyncio.run(_render(charts, scale)))
+        except BaseException as error:  # handed to the caller's thread
+            result.append(error)
+
+    # A thread of its own, as the caller may be inside a running event loop; one render at
+    # a time, so sessions building PDFs together start one browser, not one each.
+    worker = threading.Thread(target=run, name="report-charts")
+    with _ONE_RENDER:
+        worker.start()
+        worker.join()
+    outcome = result[0]
+    if isinstance(outcome, BaseException):
+        raise ReportError(_render_problem(outcome)) from outcome
+    return outcome
+
+
+def _render_problem(error: BaseException) -> str:
+    if isinstance(error, ReportError):
+        return str(error)
+    if isinstance(error, TimeoutError | asyncio.TimeoutError):
+        return f"a chart took longer than {RENDER_TIMEOUT_S} seconds to draw"
+    return "a chart could not be drawn as an image (the browser that draws it failed)"
+
+
+async def _render(charts: Sequence[tuple[go.Figure, int, int]], scale: float) -> list[bytes]:
+    with tempfile.TemporaryDirectory(prefix="pdf-", dir=_temp_root()) as folder:
+        index = Path(folder) / "index.html"
+        index.write_text(
+            kaleido.PageGenerator(plotly=PLOTLY_JS, mathjax=False).generate_index(),
+            encoding="utf-8",
+        )
+        images = []
+        async with kaleido.Kaleido(
+            n=1,
+            timeout=RENDER_TIMEOUT_S,
+            page_generator=index,
+            browser_cls=_PrivateChromium,
+            path=_browser_path(),
+            enable_extensions=False,
+            tmp_dir=folder,
+        ) as renderer:
+            for figure, width, height in charts:
+                options = {"format": "png", "width": width, "height": height, "scale": scale}
+                image = await renderer.calc_fig(figure, opts=options)
+                if not isinstance(image, bytes) or not image.startswith(b"\x89PNG"):
+                    raise ReportError("a chart could not be drawn as an image (no PNG came back)")
+                images.append(image)
+        return images
+
+
+def figure_png(figure: go.Figure, *, width: int, height: int, scale: float = 2.0) -> bytes:
+    """One Plotly figure as PNG bytes (see :func:`figure_pngs`)."""
+    return figure_pngs([(figure, width, height)], scale)[0]
+
+
+#: Chart pixels per millimetre of paper: a 13 px chart font prints at about 5 pt.
+PX_PER_MM = 7.5
+
+
+def _for_print(figure: go.Figure) -> go.Figure:
+    """The screen figure with room for its axis labels at print size."""
+    figure.update_layout(
+        font={"size": 13},
+        margin={"l": 10, "r": 10, "t": 44, "b": 10},
+        height=None,
+        yaxis={"automargin": True},
+        xaxis={"automargin": True},
+    )
+    return figure
+
+
+def _plain(text: str) -> str:
+    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+
+class _Report(FPDF):
+    """An FPDF page with the report's text helpers; ``fit`` scales every size to fit one page."""
+
+    fit = 1.0
+    notes_end = 0.0
+
+    def text_line(self, text: str, size: float, *, style: str = "", width: float = 0) -> None:
+        self.set_font("Helvetica", style, size * self.fit)
+        self.multi_cell(
+            width, size * self.fit * 0.45, _plain(text), new_x=XPos.LEFT, new_y=YPos.NEXT
+        )
+
+    def font(self, style: str, size: float) -> None:
+        self.set_font("Helvetica", style, size * self.fit)
+
+    def rule(self, y: float) -> None:
+        self.set_draw_color(*RULE)
+        self.line(MARGIN_MM, y, PAGE_WIDTH_MM - MARGIN_MM, y)
+
+
+def _headline(outcome: Outcome) -> list[tuple[str, str]]:
+    first = (
+        ("Surplus (yours)", format_usd(outcome.surplus))
+        if outcome.surplus > 0
+        else ("Deficiency", format_usd(outcome.deficiency))
+    )
+    return [
+        first,
+        ("Borrower owes", format_usd(outcome.borrower_owes)),
+        ("Lender recovers", format_usd(outcome.lender_recovers)),
+        ("Cancelled (lender absorbs)", format_usd(outcome.cancelled)),
+    ]
+
+
+def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: float) -> float:
+    """Draw one scenario in a column; return where the column ends."""
+    fit = pdf.fit
+    pdf.set_xy(x, y)
+    pdf.set_text_color(*INK)
+    pdf.text_line(side.name, 11.5, style="B", width=width)
+    pdf.set_x(x)
+    pdf.set_text_color(*MUTED)
+    pdf.text_line(f"Starting scenario: {side.preset_title}", 7.5, width=width)
+    pdf.set_y(pdf.get_y() + 1.5 * fit)
+    pairs = _headline(side.outcome)  # two label/value pairs per row
+    half = width / 2
+    for first in range(0, len(pairs), 2):
+        row_y = pdf.get_y()
+        for column, (label, value) in enumerate(pairs[first : first + 2]):
+            pdf.set_xy(x + column * half, row_y)
+            pdf.set_text_color(*MUTED)
+            pdf.font("", 7)
+            pdf.cell(half, 3.2 * fit, _plain(label), new_x=XPos.LEFT, new_y=YPos.NEXT)
+            pdf.set_x(x + column * half)
+            pdf.set_text_color(*INK)
+            pdf.font("B", 10.5)
+            pdf.cell(half, 5.0 * fit, _plain(value), new_x=XPos.LEFT, new_y=YPos.NEXT)
+        pdf.set_y(pdf.get_y() + 0.8 * fit)
+    pdf.set_xy(x, pdf.get_y() + 0.5 * fit)
+    pdf.set_text_color(*INK)
+    pdf.text_line("Inputs", 8.5, style="B", width=width)
+    pdf.set_x(x)
+    pdf.set_text_color(*MUTED)
+    pdf.text_line("; ".join(f"{label}: {value}" for label, value in side.inputs), 7, width=width)
+    pdf.set_xy(x, pdf.get_y() + 1.5 * fit)
+    pdf.set_text_color(*INK)
+    pdf.text_line("Itemized statement (UCC 9-616(c) order)", 8.5, style="B", width=width)
+    amount_width = 26.0
+    for row in statement_rows(side.outcome.statement):
+        item = row["Item"].strip()
+        is_line = bool(row["Line"])
+        pdf.set_x(x)
+        pdf.font("B" if row["Line"] == "6" else "", 7.5 if is_line else 7)
+        pdf.set_text_color(*(INK if is_line else MUTED))
+        label = f"{row['Line']}. {item}" if is_line else f"      {item.lstrip('· ').strip()}"
+        pdf.cell(width - amount_width, 3.6 * fit, _plain(label))
+        pdf.cell(
+            amount_width,
+            3.6 * fit,
+            _plain(row["Amount"]),
+            align="R",
+            new_x=XPos.LEFT,
+            new_y=YPos.NEXT,
+        )
+    return pdf.get_y()
+
+
+@dataclass(frozen=True)
+class _Images:
+    waterfalls: tuple[bytes, ...]
+    who_pays: bytes
+    column_width: float
+
+
+WATERFALL_HEIGHT_MM = 48.0
+NOT_ADVICE_HEIGHT_MM = 9.0
+#: Scales tried in turn until the page fits: long statements and notes print smaller.
+FITS = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
+
+
+def _outcome_height(count: int) -> float:
+    return 14.0 + 15.0 * count
+
+
+def _wrapped(label: str, width: int = 14) -> str:
+    """A long category label broken over lines so neighbouring bars' labels do not overlap."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def _images(sides: Sequence[ReportSide]) -> _Images:
+    column_width = (CONTENT_WIDTH_MM - COLUMN_GAP_MM * (len(sides) - 1)) / len(sides)
+    charts: list[tuple[go.Figure, int, int]] = []
+    for side in sides:
+        figure = _for_print(
+            waterfall_figure(side.outcome.statement, f"How the {side.name.lower()} figure builds")
+        )
+        figure.update_traces(x=[_wrapped(str(label)) for label in figure.data[0].x])
+        charts.append(
+            (
+                figure,
+                round(column_width * PX_PER_MM),
+                round(WATERFALL_HEIGHT_MM * PX_PER_MM),
+            )
+        )
+    rows = [(side.name, side.outcome) for side in sides]
+    who_pays = _for_print(
+        outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled")
+    )
+    charts.append(
+        (
+            who_pays,
+            round(CONTENT_WIDTH_MM * PX_PER_MM),
+            round(_outcome_height(len(sides)) * PX_PER_MM),
+        )
+    )
+    *waterfalls, who_pays_png = figure_pngs(charts)
+    return _Images(tuple(waterfalls), who_pays_png, column_width)
+
+
+def _draw(sides: Sequence[ReportSide], images: _Images, prepared_on: date, fit: float) -> _Report:
+    """Lay out the page at one scale; ``pdf.notes_end`` says whether it fitted."""
+    pdf = _Report(orientation="portrait", unit="mm", format="letter")
+    pdf.fit = fit
+    pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
+    pdf.set_auto_page_break(False)
+    pdf.set_title(TITLE)
+    pdf.set_creator("Deficiency balance explorer")
+    pdf.add_page()
+
+    pdf.set_text_color(*INK)
+    pdf.set_font("Helvetica", "B", 17)
+    pdf.cell(CONTENT_WIDTH_MM * 0.6, 8, TITLE)
+    pdf.set_font("Helvetica", "", 9.5)
+    pdf.set_text_color(*MUTED)
+    pdf.cell(
+        CONTENT_WIDTH_MM * 0.4,
+        8,
+        f"Prepared {prepared_on.strftime('%B')} {prepared_on.day}, {prepared_on.year}",
+        align="R",
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
+    pdf.text_line(
+        "What is still owed after the sale: "
+        + "; ".join(side.name for side in sides)
+        + ". Every figure is exact to the cent.",
+        8.5,
+    )
+    top = pdf.get_y() + 2.0
+    pdf.rule(top - 1.0)
+
+    width = images.column_width
+    bottom = top
+    for index, side in enumerate(sides):
+        x = MARGIN_MM + index * (width + COLUMN_GAP_MM)
+        bottom = max(bottom, _side_column(pdf, side, x, top + 1.0, width))
+    chart_y = bottom + 2.0
+    chart_width, chart_height = width * fit, WATERFALL_HEIGHT_MM * fit
+    for index, image in enumerate(images.waterfalls):
+        x = MARGIN_MM + index * (width + COLUMN_GAP_MM)
+        pdf.image(io.BytesIO(image), x=x, y=chart_y, w=chart_width, h=chart_height)
+    outcome_y = chart_y + chart_height + 2.0
+    outcome_height = _outcome_height(len(sides)) * fit
+    pdf.image(
+        io.BytesIO(images.who_pays),
+        x=MARGIN_MM,
+        y=outcome_y,
+        w=CONTENT_WIDTH_MM * fit,
+        h=outcome_height,
+    )
+
+    pdf.set_xy(MARGIN_MM, outcome_y + outcome_height + 2.0)
+    pdf.rule(pdf.get_y())
+    pdf.set_y(pdf.get_y() + 1.5)
+    pdf.set_text_color(*INK)
+    pdf.text_line("Assumptions", 8.5, style="B")
+    notes = [
+        f'{side.name} starts from "{side.preset_title}"; figures you changed replace it.'
+        for side in sides
+    ]
+    notes += [f"{label}: {note}" for side in sides for label, note in side.assumptions]
+    pdf.set_text_color(*MUTED)
+    pdf.text_line(" ".join(notes), 6.5)
+    pdf.notes_end = pdf.get_y()
+
+    pdf.set_xy(MARGIN_MM, PAGE_HEIGHT_MM - MARGIN_MM - NOT_ADVICE_HEIGHT_MM)
+    pdf.rule(pdf.get_y() - 1.0)
+    pdf.set_text_color(*INK)
+    pdf.set_font("Helvetica", "I", 7.5)
+    pdf.multi_cell(0, 3.4, _plain(NOT_ADVICE), new_x=XPos.LEFT, new_y=YPos.NEXT)
+    return pdf
+
+
+def build_report(sides: Sequence[ReportSide], *, prepared_on: date) -> bytes:
+    """The one-page PDF report of the given scenarios (one or two), dated ``prepared_on``.
+
+    Contents: the title and date; per scenario its headline figures, inputs, itemised
+    statement (the six lines of UCC 9-616(c)) and waterfall chart; the who-pays chart of
+    all scenarios; the assumptions behind the starting scenarios; the not-advice line.
+    Long statements print at a smaller scale so the page never spills onto a second one.
+
+    Raises
+    ------
+    ReportError
+        A chart could not be rendered, or the content does not fit on one page even
+        at the smallest scale.
+    """
+    if not 1 <= len(sides) <= 2:
+        raise ReportError("the report prints one or two scenarios")
+    images = _images(sides)
+    limit = PAGE_HEIGHT_MM - MARGIN_MM - NOT_ADVICE_HEIGHT_MM - 2.0
+    for fit in FITS:
+        pdf = _draw(sides, images, prepared_on, fit)
+        if pdf.page_no() == 1 and pdf.notes_end <= limit:
+            return bytes(pdf.output())
+    raise ReportError("the report does not fit on one page")

@@ -1,0 +1,382 @@
+"""Sections of the "Break-even and odds" page: break-even, heat map, tornado and Monte Carlo.
+
+Keys start with ``o_`` (``o_m_price_low``, ``o_c_sale_price_high``, ``o_seed``). The
+scenario itself is the one on the Compare, Mortgage and Car pages; this page only
+adds the ranges and the spread it explores.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import streamlit as st
+
+from deficiency import SPREAD_FIELD, FieldInfo, PriceDistribution, exit_fields, format_usd
+from ui.explore.inputs import ErrorSlots
+from ui.explore.odds_charts import (
+    break_even_figure,
+    break_even_takeaway,
+    heat_map_figure,
+    heat_map_takeaway,
+    histogram_figure,
+    histogram_takeaway,
+    tornado_figure,
+    tornado_takeaway,
+)
+from ui.explore.odds_compute import (
+    GRID_STEPS,
+    Pairs,
+    break_even,
+    default_band,
+    heat_map,
+    simulation,
+    tornado_rows,
+)
+from ui.kit.callbacks import on_change, widget_value
+from ui.kit.chart_view import show_chart
+from ui.kit.inputs import COLUMN_GAP, choice_input, money_spec, percent_spec
+from ui.kit.sides import CAR, MORTGAGE, Side
+from ui.kit.state import WIDGET, ensure, values
+
+SIDE_KEY = "o_side"
+STEPS_KEY = "o_steps"
+SEED_KEY = "o_seed"
+DISTRIBUTION_KEY = "o_distribution"
+DEFAULT_STEPS = 120
+DEFAULT_SEED = 2024
+#: Illustrative spread of the sale price (coefficient of variation, %): a house sells
+#: nearer its appraisal than a car sells at auction. An assumption, not a statistic.
+DEFAULT_SPREAD = {"m": "10", "c": "15"}
+
+#: The inputs the tornado moves, by side.
+TORNADO_FIELDS = {
+    "m": ("unpaid_principal", "sale_price", "accrued_interest", "commission_rate", "attorney_fees"),
+    "c": (
+        "unpaid_principal",
+        "sale_price",
+        "accrued_interest",
+        "retaking_fee",
+        "auction_fee",
+        "reconditioning",
+    ),
+}
+#: Illustrative high ends for inputs that are $0 in the scenario (low end $0).
+ZERO_HIGHS = {
+    "unpaid_principal": {"m": "250000", "c": "20000"},
+    "sale_price": {"m": "250000", "c": "15000"},
+    "accrued_interest": {"m": "15000", "c": "600"},
+    "commission_rate": {"m": "6", "c": "6"},
+    "attorney_fees": {"m": "5000", "c": "1000"},
+    "retaking_fee": {"m": "0", "c": "500"},
+    "auction_fee": {"m": "0", "c": "500"},
+    "reconditioning": {"m": "0", "c": "1000"},
+}
+
+
+def key(side: Side, name: str) -> str:
+    """``o_<side>_<name>``: a state key of this page."""
+    return f"o_{side.prefix}_{name}"
+
+
+def scenario(side: Side) -> tuple[Pairs, str]:
+    """The side's current scenario as a cache key, and its exit."""
+    return tuple(sorted(values(st.session_state, side).items())), str(
+        st.session_state[side.exit_key]
+    )
+
+
+def page_side() -> Side:
+    """The scenario the lower sections explore."""
+    ensure(st.session_state, SIDE_KEY, "m")
+    chosen = choice_input(
+        SIDE_KEY, "Explore", (("m", "The mortgage scenario"), ("c", "The car scenario"))
+    )
+    return MORTGAGE if chosen == "m" else CAR
+
+
+def break_even_panel(side: Side) -> None:
+    """The side's break-even price as a metric, on its curve, with a one-line reading."""
+    inputs, exit = scenario(side)
+    slots = ErrorSlots()
+    slot = st.container()
+    result = slots.keep_last_good(
+        key(side, "break_even"), lambda: break_even(side.kind, inputs, exit), slot
+    )
+    if result is None:
+        return
+    exit_label = dict(side.exits)[exit].lower()
+    with slot:
+        st.metric(
+            f"{side.title}: break-even sale price ({exit_label})",
+            "none" if result.price is None else format_usd(result.price),
+            border=True,
+        )
+        show_chart(
+            break_even_figure(
+                result, side.collateral, f"Deficiency by sale price of {side.collateral}"
+            ),
+            key=key(side, "break_even_chart"),
+            alt=break_even_takeaway(result, side.collateral),
+        )
+        st.caption(break_even_takeaway(result, side.collateral))
+
+
+@on_change
+def _range_changed(name: str) -> None:
+    st.session_state[name] = tuple(widget_value(name + WIDGET))
+
+
+def range_slider(
+    name: str,
+    label: str,
+    default: tuple[str, str],
+    maximum: float,
+    step: float,
+    kind: str,
+    help: str,
+) -> tuple[str, str]:
+    """One two-ended slider for a low-high range; returns both ends as exact text.
+
+    The range is kept under ``name`` (it survives page switches and other ranges being
+    edited); the slider itself uses ``name + "__widget"`` and writes back on change.
+    """
+    state = st.session_state
+    if name not in state:
+        state[name] = tuple(min(float(end), maximum) for end in default)
+    state[name + WIDGET] = state[name]
+    st.slider(
+        label,
+        min_value=0.0,
+        max_value=maximum,
+        step=step,
+        format="dollar" if kind == "money" else "%.1f%%",
+        key=name + WIDGET,
+        on_change=_range_changed,
+        args=(name,),
+        help=help,
+    )
+    low, high = state[name]
+    return f"{low:.2f}", f"{high:.2f}"
+
+
+@st.fragment
+def heat_map_section(side: Side) -> None:
+    """Price and fee ranges, grid size, and the heat map of the deficiency over both."""
+    inputs, exit = scenario(side)
+    flat = dict(inputs)
+    slider_max, step = (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
+    slots = ErrorSlots()
+    controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
+    state = st.session_state
+    with controls:
+        prices = range_slider(
+            key(side, "prices"),
+            "Sale prices shown",
+            default_band(Decimal(flat["sale_price"]), 50, 150),
+            slider_max,
+            step,
+            "money",
+            "The sale-price axis; starts at half to one and a half times the scenario's price.",
+        )
+        slots.add("Heat map sale prices")
+        fees = range_slider(
+            key(side, "fees"),
+            "Total fees shown",
+            default_band(Decimal(flat["unpaid_principal"]), 0, 20),
+            slider_max / 5,
+            step / 10,
+            "money",
+            "The fee axis: every cost the lender adds, in total; starts at $0 to 20% of the loan.",
+        )
+        slots.add("Heat map fees")
+        if STEPS_KEY not in state:
+            state[STEPS_KEY] = DEFAULT_STEPS
+        steps = st.number_input(
+            GRID_STEPS,
+            key=STEPS_KEY,
+            step=20,
+            help="Cells along each axis; up to 500 (250,000 cells) can be drawn.",
+            persist_state="session",
+        )
+        slots.add(GRID_STEPS)
+    with chart_column:
+        chart_slot = st.container()
+        result = slots.keep_last_good(
+            key(side, "heat"),
+            lambda: heat_map(side.kind, inputs, exit, prices, fees, int(steps)),
+            chart_slot,
+        )
+        if result is None:
+            return
+        with chart_slot:
+            show_chart(
+                heat_map_figure(result, "Deficiency by sale price and total fees"),
+                key=key(side, "heat_chart"),
+                alt=heat_map_takeaway(result),
+            )
+            st.caption(heat_map_takeaway(result))
+
+
+def _tornado_infos(side: Side, exit: str) -> dict[str, FieldInfo]:
+    """The tested inputs that count on this exit (a short sale has no foreclosure fees)."""
+    infos = {info.name: info for info in exit_fields(side.kind, exit)}
+    return {name: infos[name] for name in TORNADO_FIELDS[side.prefix] if name in infos}
+
+
+def _default_range(side: Side, name: str, current: str) -> tuple[str, str]:
+    amount = Decimal(current)
+    if amount == 0:
+        return "0", ZERO_HIGHS[name][side.prefix]
+    return default_band(amount, 80, 120)
+
+
+@st.fragment
+def tornado_section(side: Side) -> None:
+    """Low and high of each tested input (one edited at a time) and the tornado chart."""
+    inputs, exit = scenario(side)
+    flat = dict(inputs)
+    infos = _tornado_infos(side, exit)
+    state = st.session_state
+    slots = ErrorSlots()
+    controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
+    with controls:
+        field_key = key(side, "tornado_field")
+        if field_key not in state:
+            state[field_key] = next(iter(infos))
+        chosen = st.selectbox(
+            "Range to set",
+            options=list(infos),
+            format_func=lambda name: infos[name].label,
+            key=field_key,
+            help="Pick an input, then set the low and high ends the chart tests it at.",
+            persist_state="session",
+        )
+        ranges = []
+        for name, info in infos.items():
+            range_key = key(side, f"{name}_range")
+            default = _default_range(side, name, flat[name])
+            shape = side.spec(info)
+            if name == chosen:
+                low, high = range_slider(
+                    range_key,
+                    f"{info.label}: low and high ends",
+                    default,
+                    shape.slider_max,
+                    shape.step,
+                    info.kind,
+                    "The chart sets this input to each end in turn, all else as in the scenario.",
+                )
+                slots.add(info.label)
+            else:
+                if range_key not in state:
+                    state[range_key] = tuple(float(end) for end in default)
+                low, high = (f"{end:.2f}" for end in state[range_key])
+            ranges.append((name, low, high))
+    with chart_column:
+        chart_slot = st.container()
+        result = slots.keep_last_good(
+            key(side, "tornado"),
+            lambda: tornado_rows(side.kind, inputs, exit, tuple(ranges)),
+            chart_slot,
+        )
+        if result is None:
+            return
+        with chart_slot:
+            show_chart(
+                tornado_figure(result, "Which input moves the deficiency most"),
+                key=key(side, "tornado_chart"),
+                alt=tornado_takeaway(result),
+            )
+            st.caption(tornado_takeaway(result))
+            st.caption(
+                "Ranges tested: "
+                + "; ".join(
+                    f"{row.label} {_shown(infos[row.field], row.low)} to "
+                    f"{_shown(infos[row.field], row.high)}"
+                    for row in result.rows
+                )
+                + "."
+            )
+
+
+def _shown(info: FieldInfo, amount: Decimal) -> str:
+    return f"{amount.normalize():f}%" if info.kind == "percent" else format_usd(amount)
+
+
+@st.fragment
+def odds_section(side: Side) -> None:
+    """Expected price, spread, distribution and seed; the histogram and the odds."""
+    inputs, exit = scenario(side)
+    flat = dict(inputs)
+    slider_max, step = (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
+    slots = ErrorSlots()
+    state = st.session_state
+    controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
+    with controls:
+        slots.amount(
+            money_spec(key(side, "expected"), "Expected sale price", slider_max, step),
+            flat["sale_price"],
+            help="Starts at the scenario's sale price: for a house, its appraised value.",
+        )
+        slots.amount(
+            percent_spec(key(side, "spread"), SPREAD_FIELD, 50.0, 0.5),
+            DEFAULT_SPREAD[side.prefix],
+            help="How far prices scatter: the standard deviation as a share of the expected "
+            "price. Your assumption.",
+        )
+        if DISTRIBUTION_KEY not in state:
+            state[DISTRIBUTION_KEY] = PriceDistribution.LOGNORMAL.value
+        distribution = st.segmented_control(
+            "Price distribution",
+            options=[item.value for item in PriceDistribution],
+            format_func=lambda value: {"lognormal": "Lognormal", "normal": "Normal"}[value],
+            key=DISTRIBUTION_KEY,
+            wrap=True,
+            persist_state="session",
+            help="Lognormal never goes below $0 and is skewed like real prices; normal is "
+            "symmetric (clamped at $0).",
+        )
+        if SEED_KEY not in state:
+            state[SEED_KEY] = DEFAULT_SEED
+        seed = st.number_input(
+            "Random seed",
+            key=SEED_KEY,
+            min_value=0,
+            max_value=2**32 - 1,
+            step=1,
+            help="The same seed gives the same 100,000 draws.",
+            persist_state="session",
+        )
+        st.info(
+            "The spread is an assumption you set, not a forecast: nobody knows in advance what "
+            "the sale will bring. Try a few spreads to see how much the odds depend on it.",
+            icon=":material/info:",
+        )
+    with chart_column:
+        chart_slot = st.container()
+        result = slots.keep_last_good(
+            key(side, "odds"),
+            lambda: simulation(
+                side.kind,
+                inputs,
+                exit,
+                str(state[key(side, "expected")]),
+                str(state[key(side, "spread")]),
+                str(distribution or PriceDistribution.LOGNORMAL.value),
+                int(seed),
+            ),
+            chart_slot,
+        )
+        if result is None:
+            return
+        with chart_slot:
+            first, second, third = st.columns(3)
+            first.metric("Chance of a deficiency", f"{result.probability:.1%}", border=True)
+            second.metric("Median deficiency", format_usd(result.median), border=True)
+            third.metric("90th percentile", format_usd(result.p90), border=True)
+            show_chart(
+                histogram_figure(result, f"{result.draws:,} simulated sale prices"),
+                key=key(side, "odds_chart"),
+                alt=histogram_takeaway(result),
+            )
+            st.caption(histogram_takeaway(result))

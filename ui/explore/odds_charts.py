@@ -1,0 +1,335 @@
+"""Figures of the "Break-even and odds" page: break-even curve, heat map, tornado, Monte Carlo.
+
+Pure builders (results in, Plotly figures and sentences out; no Streamlit). Colours
+are Okabe-Ito; the break-even price is a dashed vertical line named ``break-even`` on
+every chart that has a sale-price axis.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from deficiency import format_usd
+from ui.explore.odds_compute import BreakEven, HeatMap, Simulation, Tornado
+from ui.kit.figures import (
+    DOLLAR_AXIS,
+    DOLLAR_FORMAT,
+    FIGURE_CHAR_PX,
+    base_figure,
+    beside_room,
+    dollar_room,
+)
+
+OWING = "#D55E00"  # vermillion: a deficiency is left
+CLEAR = "#0072B2"  # blue: no deficiency
+MARK = "#3B3B3B"  # dark grey: break-even and today's scenario
+#: Zero is white; any deficiency starts pale orange and darkens to brown (one hue ramp).
+HEAT_SCALE = [[0.0, "#FFFFFF"], [1e-9, "#FDE9C9"], [0.5, "#E69F00"], [1.0, "#7A2E00"]]
+MONEY_HOVER = "$%{x:,.2f}"
+
+
+def _usd(amount: Decimal | None) -> str:
+    return "no price" if amount is None else format_usd(amount)
+
+
+def break_even_line(
+    price: Decimal | None, prices: tuple[float, float], label: str = "Break-even"
+) -> dict[str, Any]:
+    """The dashed vertical line at the break-even price and its label, and the price axis's
+    range, as layout entries.
+
+    The range is set from ``prices`` (widened to the line): left to itself, Plotly widened
+    the axis until the label fitted beside the line, so on a phone the curve took half the
+    chart and empty prices up to $700,000 the rest. The label sits on the roomier side.
+    """
+    low, high = prices
+    if price is None:
+        return {"shapes": [], "annotations": [], "xaxis": {"range": [low, high]}}
+    x = float(price)
+    if not low <= x <= high:
+        pad = (max(high, x) - min(low, x)) * 0.03
+        low, high = min(low, x - pad), max(high, x + pad)
+    return {
+        "xaxis": {"range": [low, high]},
+        "shapes": [
+            {
+                "type": "line",
+                "name": "break-even",
+                "xref": "x",
+                "yref": "paper",
+                "x0": x,
+                "x1": x,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": MARK, "width": 2, "dash": "dash"},
+            }
+        ],
+        "annotations": [
+            {
+                "x": x,
+                "y": 1,
+                "xref": "x",
+                "yref": "paper",
+                # Two short lines, so the label fits beside the line on a phone.
+                "text": f"{label}<br>{format_usd(price)}",
+                "showarrow": False,
+                "xanchor": "right" if x - low > high - x else "left",
+                "yanchor": "top",
+                "bgcolor": "rgba(255,255,255,0.85)",
+            }
+        ],
+    }
+
+
+def break_even_figure(result: BreakEven, collateral: str, title: str) -> go.Figure:
+    """The deficiency across sale prices, the break-even price and today's sale price marked."""
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "name": "Deficiency",
+            "x": result.prices,
+            "y": result.deficiency,
+            "line": {"color": OWING, "width": 3},
+            "hovertemplate": f"Sale price {MONEY_HOVER}<br>Deficiency $%{{y:,.2f}}<extra></extra>",
+        },
+        {
+            "type": "scatter",
+            "mode": "markers",
+            "name": "Today's sale price",
+            "x": [float(result.sale_price)],
+            "y": [float(result.deficiency_at_sale)],
+            "marker": {"color": CLEAR, "size": 13, "symbol": "circle"},
+            "hovertemplate": (
+                f"Today's sale price of {collateral}: {MONEY_HOVER}"
+                "<br>Deficiency $%{y:,.2f}<extra></extra>"
+            ),
+        },
+    ]
+    marks = break_even_line(result.price, (0.0, float(result.prices[-1])))
+    layout = {
+        **marks,
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, **marks["xaxis"]},
+        "yaxis": {**DOLLAR_AXIS, "title": {"text": "Deficiency"}, "rangemode": "tozero"},
+        "legend": {"orientation": "h", "y": -0.25, "x": 0},
+        # Below: the prices, their title, then the legend (measured).
+        "margin": {"l": dollar_room(*result.deficiency, titled=True), "b": 89},
+    }
+    return base_figure(data, layout, title, height=330)
+
+
+def break_even_takeaway(result: BreakEven, collateral: str) -> str:
+    """One line: the lowest price with nothing left owing, against today's price."""
+    if result.price is None:
+        return f"No sale price of {collateral} clears the debt: the costs take the whole price."
+    needed = f"{collateral.capitalize()} must sell for at least {format_usd(result.price)}"
+    if result.deficiency_at_sale > 0:
+        return (
+            f"{needed} to leave nothing owing; at today's {format_usd(result.sale_price)} "
+            f"the deficiency is {format_usd(result.deficiency_at_sale)}."
+        )
+    return f"{needed} to leave nothing owing; today's {format_usd(result.sale_price)} does."
+
+
+def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
+    """Deficiency over sale price x total fees; white where nothing is owed, break-even marked."""
+    data: list[dict[str, Any]] = [
+        {
+            "type": "heatmap",
+            "x": result.prices,
+            "y": result.fees,
+            "z": result.deficiency,
+            "colorscale": HEAT_SCALE,
+            "zmin": 0,
+            # Below the map, across its width: beside it, the bar and its ticks take a third
+            # of a phone's width and leave the map about 130 px wide.
+            "colorbar": {
+                "title": {"text": "Deficiency", "side": "top"},
+                "tickformat": DOLLAR_FORMAT,
+                "nticks": 3,  # level labels on a phone
+                "orientation": "h",
+                "y": -0.26,
+                "yanchor": "top",
+                "thickness": 14,
+                "len": 1,
+                "lenmode": "fraction",
+            },
+            "hovertemplate": (
+                f"Sale price {MONEY_HOVER}<br>Total fees $%{{y:,.2f}}"
+                "<br>Deficiency $%{z:,.2f}<extra></extra>"
+            ),
+        }
+    ]
+    if result.break_even is not None:
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": "Break-even at today's fees",
+                "x": [float(result.break_even)],
+                "y": [float(result.fees_now)],
+                # Two short lines: one long line near the map's edge is cut off on a phone.
+                "text": [f"Break-even<br>{format_usd(result.break_even, cents=False)}"],
+                "textposition": "top center",
+                "cliponaxis": False,
+                "marker": {"color": MARK, "size": 13, "symbol": "x"},
+                "hovertemplate": (
+                    f"Break-even at today's fees: {MONEY_HOVER}"
+                    "<br>Total fees $%{y:,.2f}<extra></extra>"
+                ),
+            }
+        )
+    layout = {
+        # Few ticks: beside the colour bar on a phone, more of them tilt and get cut off.
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, "nticks": 5},
+        "yaxis": {**DOLLAR_AXIS, "title": {"text": "Total fees"}},
+        "showlegend": False,
+        # Below: prices, their title, then the colour bar with its title and ticks (measured).
+        # Left: the cells reach half a step past the last fee, so allow a wider top tick.
+        "margin": {
+            "l": dollar_room(*result.fees, titled=True) + FIGURE_CHAR_PX,
+            "b": 156,
+            "r": 40,  # half the last price's tick label, which Plotly hides past the edge
+        },
+    }
+    return base_figure(data, layout, title, height=500)
+
+
+def heat_map_takeaway(result: HeatMap) -> str:
+    """One line: the range of deficiencies on the map and the break-even at today's fees."""
+    worst = result.worst
+    at_fees = f"at today's fees of {format_usd(result.fees_now)}"
+    if result.break_even is None:
+        return f"Deficiencies up to {format_usd(worst)}; no price clears the debt {at_fees}."
+    return (
+        f"Deficiencies range up to {format_usd(worst)} (darkest corner: lowest price, highest "
+        f"fees); {at_fees} a sale needs at least {format_usd(result.break_even)} to leave "
+        "nothing owing."
+    )
+
+
+def tornado_figure(result: Tornado, title: str) -> go.Figure:
+    """Each input alone from its low to its high: a bar from today's deficiency to each end."""
+    labels = [row.label for row in result.rows]
+    base = float(result.baseline)
+    data: list[dict[str, Any]] = []
+    for end, name, colour in (
+        ("low", "Input at its low", CLEAR),
+        ("high", "Input at its high", OWING),
+    ):
+        x: list[float | None] = []
+        y: list[str | None] = []
+        for row in result.rows:
+            x += [base, float(getattr(row, f"deficiency_at_{end}")), None]
+            y += [row.label, row.label, None]
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "name": name,
+                "legendgroup": name,
+                "x": x,
+                "y": y,
+                "line": {"color": colour, "width": 22},
+                "hoverinfo": "skip",
+            }
+        )
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": name,
+                "legendgroup": name,
+                "showlegend": False,
+                "x": [float(getattr(row, f"deficiency_at_{end}")) for row in result.rows],
+                "y": labels,
+                "customdata": [format_usd(getattr(row, end)) for row in result.rows],
+                "marker": {"color": colour, "size": 6, "opacity": 0},
+                "hovertemplate": (
+                    f"%{{y}} at its {end} (%{{customdata}})<br>Deficiency {MONEY_HOVER}"
+                    "<extra></extra>"
+                ),
+            }
+        )
+    layout = {
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Deficiency"}, "rangemode": "tozero"},
+        "yaxis": {"categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
+        "shapes": [
+            {
+                "type": "line",
+                "name": "baseline",
+                "xref": "x",
+                "yref": "paper",
+                "x0": base,
+                "x1": base,
+                "y0": 0,
+                "y1": 1,
+                "line": {"color": MARK, "width": 2, "dash": "dot"},
+            }
+        ],
+        "legend": {"orientation": "h", "y": -0.25, "x": 0},
+        # Below: the dollar ticks, their title, then the legend (measured).
+        "margin": {"l": beside_room(labels), "b": 110},
+    }
+    return base_figure(data, layout, title, height=160 + 55 * max(len(labels), 1))
+
+
+def tornado_takeaway(result: Tornado) -> str:
+    """One line: the input that moves the deficiency most, and across what range."""
+    if not result.rows:
+        return "No input to test."
+    top = result.rows[0]
+    low, high = sorted((top.deficiency_at_low, top.deficiency_at_high))
+    return (
+        f"{top.label} moves the deficiency most: from {format_usd(low)} to {format_usd(high)} "
+        f"as it goes from {format_usd(top.low)} to {format_usd(top.high)}."
+    )
+
+
+def histogram_figure(result: Simulation, title: str) -> go.Figure:
+    """Simulated sale prices, split by whether each leaves a deficiency, break-even marked."""
+    edges = result.edges
+    centres = (edges[:-1] + edges[1:]) / 2  # bar positions on the chart, not money figures
+    widths = np.diff(edges)
+    data = [
+        {
+            "type": "bar",
+            "name": name,
+            "x": centres,
+            "y": counts,
+            "width": widths,
+            "marker": {"color": colour, "line": {"width": 0}},
+            "hovertemplate": (f"{name}<br>Price near {MONEY_HOVER}: %{{y:,}} draws<extra></extra>"),
+        }
+        for name, counts, colour in (
+            ("Leaves a deficiency", result.with_deficiency, OWING),
+            ("No deficiency", result.without_deficiency, CLEAR),
+        )
+    ]
+    marks = break_even_line(result.break_even, (float(edges[0]), float(edges[-1])))
+    layout = {
+        **marks,
+        "barmode": "stack",
+        "bargap": 0,
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Simulated sale price"}, **marks["xaxis"]},
+        "yaxis": {"title": {"text": "Simulated sales"}, "gridcolor": "#E4E7EB"},
+        "legend": {"orientation": "h", "y": -0.22, "x": 0},
+        # Counts are short ("20k"); below: prices, their title, then the legend (measured).
+        "margin": {"l": 84, "b": 97, "r": 23},
+    }
+    return base_figure(data, layout, title, height=400)
+
+
+def histogram_takeaway(result: Simulation) -> str:
+    """One line: the chance of a deficiency, its median and 90th percentile."""
+    chance = f"{result.probability:.1%}"
+    return (
+        f"In {chance} of {result.draws:,} simulated sales the price falls below the "
+        f"{_usd(result.break_even)} break-even and a deficiency is left; the median "
+        f"deficiency is {format_usd(result.median)} and 1 in 10 sales leaves "
+        f"{format_usd(result.p90)} or more."
+    )

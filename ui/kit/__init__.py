@@ -1,0 +1,1 @@
+"""What every page shares: state and its keys, regions, inputs, charts, links, text, caches."""

@@ -1,0 +1,356 @@
+"""Input widgets bound to the canonical state: a slider and an exact box share one value.
+
+Either widget writes the canonical value through a callback; a bad exact entry stays
+in its box with a message beneath it while every figure keeps the last good value.
+One pair serves amounts (money, percent, days: checked by the package as they are
+stored) and month counts (any whole number is stored, so the package can name what is
+wrong with it where it is used).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Final
+
+import streamlit as st
+
+from deficiency import (
+    FieldInfo,
+    InvalidInputError,
+    format_usd,
+    parse_field,
+    presets_for,
+    states,
+    to_money,
+)
+from ui.kit.callbacks import on_change, widget_value
+from ui.kit.regions import Also, redraw, region, region_rerun
+from ui.kit.sides import InputSpec, Side
+from ui.kit.state import (
+    ERROR,
+    EXACT,
+    SLIDER,
+    WIDGET,
+    accept,
+    box_entry,
+    ensure,
+    is_echo,
+    load_preset,
+    refuse,
+    show_in_widget,
+)
+
+#: Every date box reads the way US papers print a date (the app covers US law): 11/27/2026.
+DATE_FORMAT = "MM/DD/YYYY"
+#: The space between side-by-side columns: 2rem. On a phone the columns stack and the same gap
+#: separates them vertically, where "large" (4rem) would leave 64 px blank bands.
+COLUMN_GAP: Final = "medium"
+#: The kind of a page's month count (the package's fields are money, percent or count of days).
+MONTHS = "months"
+_WHOLE = frozenset({"count", MONTHS})
+_SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days", MONTHS: "%d months"}
+_EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d", MONTHS: "%d"}
+_EMPTY = {
+    "money": "is empty; enter an amount (0 if none)",
+    "percent": "is empty; enter an amount (0 if none)",
+    "count": "is empty; enter an amount (0 if none)",
+    MONTHS: "is empty; enter a whole number of months",
+}
+#: Suffix of the region key of a slider-and-box pair.
+PAIR = "__pair"
+_ICON = {
+    "money": ":material/attach_money:",
+    "percent": ":material/percent:",
+    "count": None,
+    MONTHS: ":material/calendar_month:",
+}
+
+
+def money_spec(key: str, label: str, slider_max: float, step: float) -> InputSpec:
+    """A dollar input a page owns (no scenario field behind it); the label names it in errors."""
+    return InputSpec(key, FieldInfo(key, label, "money", "page"), slider_max, step)
+
+
+def percent_spec(key: str, label: str, slider_max: float, step: float) -> InputSpec:
+    """A percentage input a page owns (0 to 100; the box rejects anything outside)."""
+    return InputSpec(key, FieldInfo(key, label, "percent", "page"), slider_max, step)
+
+
+def months_spec(key: str, label: str, slider_max: int) -> InputSpec:
+    """A month count a page owns: a slider up to ``slider_max`` beside a whole-number box."""
+    return InputSpec(key, FieldInfo(key, label, MONTHS, "page"), slider_max, 1)
+
+
+def _as_number(spec: InputSpec, text: str) -> float | int:
+    value = Decimal(text)
+    return int(value) if spec.info.kind in _WHOLE else float(value)
+
+
+def _shown(spec: InputSpec, text: str) -> str:
+    if spec.info.kind == "money":
+        return format_usd(Decimal(text))
+    if spec.info.kind == "percent":
+        return f"{Decimal(text).normalize():f}%"
+    if spec.info.kind == MONTHS:
+        return f"{text} months"
+    return f"{text} days"
+
+
+def _store(spec: InputSpec, raw: Any) -> None:
+    """Validate a widget's value with the package and make it canonical, or record the error."""
+    state = st.session_state
+    if raw is None:
+        refuse(state, spec.key, _EMPTY[spec.info.kind], raw)
+        return
+    if spec.info.kind == MONTHS:
+        state[spec.key] = str(int(raw))
+        accept(state, spec.key)
+        return
+    try:
+        value = parse_field(spec.info, raw)
+    except InvalidInputError as error:
+        refuse(state, spec.key, error.problem, raw)
+        return
+    state[spec.key] = str(value)
+    accept(state, spec.key)
+
+
+@on_change
+def _slider_changed(spec: InputSpec, regions: tuple[str, ...], also: Also) -> None:
+    if is_echo(st.session_state, spec.key, SLIDER):
+        return
+    _store(spec, widget_value(spec.key + SLIDER))
+    redraw(regions, also)
+
+
+@on_change
+def _exact_changed(spec: InputSpec, regions: tuple[str, ...], also: Also) -> None:
+    if is_echo(st.session_state, spec.key, EXACT):
+        return
+    _store(spec, widget_value(spec.key + EXACT))
+    redraw(regions, also)
+
+
+def amount_input(
+    spec: InputSpec,
+    help: str | None = None,
+    redraws: Sequence[str] = (),
+    also: Also = None,
+) -> None:
+    """A slider for quick moves beside an exact box for figures to the cent, bound to one value.
+
+    With ``redraws`` (the keys of the regions that read this input), a change reruns
+    only this pair and those regions instead of the whole page; ``also`` names more
+    regions once the change is stored (see :func:`ui.kit.regions.redraw`).
+    """
+    if redraws:
+        own = spec.key + PAIR
+        region(own, _amount_pair, spec, help, (own, *redraws), also)
+    else:
+        _amount_pair(spec, help, ())
+
+
+def months_input(
+    key: str,
+    label: str,
+    default: int | None,
+    slider_max: int,
+    help: str,
+    redraws: Sequence[str] = (),
+    also: Also = None,
+) -> int:
+    """A slider (0 to ``slider_max`` months) beside an exact box, bound to one canonical count.
+
+    The box takes any whole number, including zero or a negative, so that the package
+    can name the problem; returns the canonical count. ``default`` is set on first use
+    (None: already set). ``redraws`` and ``also`` as for :func:`amount_input`.
+    """
+    if default is not None:
+        ensure(st.session_state, key, str(default))
+    amount_input(months_spec(key, label, slider_max), help, redraws, also)
+    return int(st.session_state[key])
+
+
+#: Slider and exact box side by side, the box as wide as the slider: an emptiable box
+#: (value=None) carries a clear button, and at 2/5 of the pair it cuts "250000.00" short.
+PAIR_SPLIT: Final = [1, 1]
+
+
+def _amount_pair(
+    spec: InputSpec, help: str | None, regions: tuple[str, ...], also: Also = None
+) -> None:
+    state = st.session_state
+    canonical = str(state[spec.key])
+    number = _as_number(spec, canonical)
+    is_count = spec.info.kind in _WHOLE
+    slider_max: float | int = int(spec.slider_max) if is_count else spec.slider_max
+    step: float | int = int(spec.step) if is_count else spec.step
+    mounted = region_rerun()
+    show_in_widget(state, spec.key + SLIDER, min(max(number, 0), slider_max), mounted)
+    show_in_widget(state, spec.key + EXACT, box_entry(state, spec.key, number), mounted)
+    slider_column, exact_column = st.columns(PAIR_SPLIT, vertical_alignment="bottom")
+    slider_column.slider(
+        spec.label,
+        min_value=0 if is_count else 0.0,
+        max_value=slider_max,
+        step=step,
+        format=_SLIDER_FORMAT[spec.info.kind],
+        key=spec.key + SLIDER,
+        on_change=_slider_changed,
+        args=(spec, regions, also),
+        help=help,
+    )
+    exact_column.number_input(
+        f"{spec.label}, exact",
+        value=None,  # clearable: an emptied box is refused with a message, not read as 0
+        step=step,
+        format=_EXACT_FORMAT[spec.info.kind],
+        key=spec.key + EXACT,
+        on_change=_exact_changed,
+        args=(spec, regions, also),
+        icon=_ICON[spec.info.kind],
+        label_visibility="collapsed",
+    )
+    problem = state.get(spec.key + ERROR)
+    if problem:
+        st.error(
+            f"{spec.label} {problem}. Still using {_shown(spec, canonical)}.",
+            icon=":material/error:",
+        )
+    elif number > slider_max:
+        st.caption(f"{_shown(spec, canonical)} is beyond the slider; the exact figure is used.")
+
+
+@on_change
+def _choice_changed(key: str) -> None:
+    chosen = widget_value(key + WIDGET)
+    if chosen is not None:  # a segmented control can be clicked off; keep the last choice
+        st.session_state[key] = chosen
+
+
+def choice_input(key: str, label: str, options: Sequence[tuple[str, str]]) -> str:
+    """A segmented control bound to a canonical choice; returns the current choice."""
+    state = st.session_state
+    labels = dict(options)
+    state[key + WIDGET] = state[key]
+    st.segmented_control(
+        label,
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=key + WIDGET,
+        wrap=True,
+        on_change=_choice_changed,
+        args=(key,),
+    )
+    return str(state[key])
+
+
+def select_input(
+    key: str,
+    label: str,
+    options: Sequence[tuple[str, str]],
+    default: str,
+    help: str | None = None,
+) -> str:
+    """A select box bound to a canonical choice; an unknown stored choice falls back to default."""
+    state = st.session_state
+    labels = dict(options)
+    if state.get(key) not in labels:
+        state[key] = default
+    state[key + WIDGET] = state[key]
+    st.selectbox(
+        label,
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=key + WIDGET,
+        on_change=_choice_changed,
+        args=(key,),
+        help=help,
+    )
+    return str(state[key])
+
+
+@on_change
+def _preset_changed(side: Side) -> None:
+    chosen = widget_value(side.preset_key + WIDGET)
+    if chosen:
+        load_preset(st.session_state, side, chosen)
+
+
+def preset_picker(side: Side) -> None:
+    """Pick a named scenario to load; loading replaces every input of the side."""
+    options = {preset.id: preset.title for preset in presets_for(side.kind)}
+    st.session_state[side.preset_key + WIDGET] = st.session_state[side.preset_key]
+    st.selectbox(
+        "Start from",
+        options=list(options),
+        format_func=options.__getitem__,
+        key=side.preset_key + WIDGET,
+        on_change=_preset_changed,
+        args=(side,),
+        help="Loads a named scenario into every input below; you can then edit any figure.",
+    )
+
+
+@on_change
+def _optional_changed(key: str, label: str) -> None:
+    state = st.session_state
+    raw = widget_value(key + EXACT)
+    if raw is None:
+        state[key] = ""
+        accept(state, key)
+        return
+    try:
+        state[key] = str(to_money(raw, label))
+        accept(state, key)
+    except InvalidInputError as error:
+        refuse(state, key, error.problem, raw)
+
+
+def optional_amount_input(key: str, label: str, help: str | None = None) -> None:
+    """An exact dollar box that may stay empty (unknown); its canonical value is "" when empty."""
+    state = st.session_state
+    canonical = str(state.get(key, ""))
+    state[key + EXACT] = box_entry(state, key, float(canonical) if canonical else None)
+    st.number_input(
+        label,
+        value=None,
+        step=100.0,
+        format="%.2f",
+        key=key + EXACT,
+        on_change=_optional_changed,
+        args=(key, label),
+        icon=_ICON["money"],
+        placeholder="Not known",
+        help=help,
+    )
+    problem = state.get(key + ERROR)
+    if problem:
+        st.error(f"{label} {problem}.", icon=":material/error:")
+
+
+@on_change
+def _state_changed(key: str) -> None:
+    st.session_state[key] = widget_value(key + WIDGET) or ""
+
+
+def state_picker(key: str) -> str:
+    """Choose the borrower's state from those in our data; "" means none chosen."""
+    options = {"": "Not chosen (arithmetic only)"}
+    options.update({info.code: f"{info.name} ({info.code})" for info in states()})
+    current = str(st.session_state.get(key, ""))
+    st.session_state[key + WIDGET] = current if current in options else ""
+    st.selectbox(
+        "Your state",
+        options=list(options),
+        format_func=options.__getitem__,
+        key=key + WIDGET,
+        on_change=_state_changed,
+        args=(key,),
+        help=(
+            "Some states bar or limit a deficiency. Only states in our data are listed; "
+            "each rule shows its statute and source."
+        ),
+    )
+    return str(st.session_state[key])

@@ -1,0 +1,48 @@
+"""Keep the scenario in the page's URL: read it once per session, write it after every run."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.kit.scenario_io import load_params, safe_names, url_params
+
+_LOADED = "__url_loaded"
+_NOTICE = "__url_notice"
+
+
+def read_url_once() -> None:
+    """On a session's first run, restore every input the URL names; note what was ignored."""
+    if st.session_state.get(_LOADED):
+        return
+    st.session_state[_LOADED] = True
+    params = {key: st.query_params[key] for key in st.query_params}
+    ignored = load_params(st.session_state, params)
+    if ignored:
+        st.session_state[_NOTICE] = safe_names(ignored)
+
+
+def write_url() -> None:
+    """Put the current scenario in the URL, so copying the address shares it exactly."""
+    wanted = url_params(st.session_state)
+    current = {key: st.query_params[key] for key in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _dismiss() -> None:
+    st.session_state.pop(_NOTICE, None)
+
+
+def url_notice() -> None:
+    """Name the URL parameters that could not be used; their inputs kept their defaults."""
+    names = st.session_state.get(_NOTICE)
+    if not names:
+        return
+    listed = ", ".join(f"`{name}`" for name in names)
+    with st.container(border=True):
+        st.warning(
+            f"Some settings in this link could not be used and were left at their defaults: "
+            f"{listed}.",
+            icon=":material/link_off:",
+        )
+        st.button("Dismiss", key="url_notice_dismiss", on_click=_dismiss)

@@ -1,0 +1,192 @@
+"""Session state every page shares: one canonical value per input, loaded from presets.
+
+Canonical values are plain keys (``c_sale_price``) holding exact decimal strings;
+widgets use derived keys and write back through callbacks, so a value survives page
+switches and a bad entry never overwrites the last good one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, MutableMapping
+from dataclasses import dataclass
+from typing import Any, TypeAlias, TypeVar
+
+from deficiency import (
+    ILLUSTRATIVE_SETTLEMENT_PERCENT,
+    InvalidInputError,
+    parse_field,
+    preset,
+    presets_for,
+)
+from ui.kit.internals import SessionStateType
+from ui.kit.sides import SIDES, Side
+
+#: Session state, or any mapping standing in for it in a test.
+State: TypeAlias = MutableMapping[str, Any] | SessionStateType
+
+#: Suffixes of the keys derived from a canonical key.
+SLIDER = "__slider"
+EXACT = "__exact"
+WIDGET = "__widget"
+ERROR = "__error"
+REFUSED = "__refused"
+LAST_GOOD = "__last_good"
+SYNC = "__sync"
+_MISSING = object()
+
+DEFAULTS: dict[str, str] = {"settlement_percent": str(ILLUSTRATIVE_SETTLEMENT_PERCENT)}
+
+#: The borrower's state (a postal code, or "" for none chosen), shared by both sides.
+STATE_KEY = "state"
+
+
+def refuse(state: State, key: str, problem: str, entry: Any) -> None:
+    """Record that an entry for ``key`` was refused: the message, and the entry as typed.
+
+    A box is a new widget on every page (Streamlit keys a widget's value by page), so the
+    entry itself is kept here to put back in the box wherever the input shows next.
+    """
+    state[key + ERROR] = problem
+    state[key + REFUSED] = entry
+
+
+def accept(state: State, key: str) -> None:
+    """Forget a refused entry of ``key``: its input's value is good again."""
+    state.pop(key + ERROR, None)
+    state.pop(key + REFUSED, None)
+
+
+@dataclass(frozen=True)
+class WidgetSync:
+    """What the server last gave a widget to show, and what the browser may still send.
+
+    Until the browser has a value the server sent, it may ask for a rerun carrying the
+    value it held before (an *echo*): say a slider pressed again before the box beside
+    it shows the last press.
+    """
+
+    shown: Any
+    echoes: tuple[Any, ...] = ()
+
+
+def show_in_widget(state: State, widget_key: str, value: Any, mounted: bool) -> None:
+    """Give a widget ``value`` to show, sending it to the browser only when it differs.
+
+    A widget whose key is written is sent its value even when unchanged, and the browser
+    puts it over a key press still on its way, and quick presses are lost.
+    ``mounted``: the widget is on screen since the last run (a region's rerun); one drawn
+    anew, on a page's full run, shows only what it is sent, so it is always sent.
+    """
+    sync: WidgetSync | None = state.get(widget_key + SYNC)
+    held = state.get(widget_key, _MISSING)
+    pending = sync is not None and bool(sync.echoes) and held != sync.shown
+    if mounted and held == value and not pending:
+        state[widget_key + SYNC] = WidgetSync(value)
+        return
+    # Until the browser sends this value back, it may send any it held since the last one.
+    earlier = (*sync.echoes, sync.shown) if sync is not None and pending else ()
+    echoes = _distinct(old for old in (*earlier, held) if old is not _MISSING and old != value)
+    state[widget_key + SYNC] = WidgetSync(value, tuple(echoes))
+    state[widget_key] = value
+
+
+def is_echo(state: State, key: str, suffix: str) -> bool:
+    """Whether the new value of ``key``'s slider or box (``suffix``) is an echo: one it held
+    before the server's last values reached it, sent with a change of the other widget.
+
+    A user changes one widget a rerun; the value that moved with it is the browser's stale
+    copy and must not undo the change: with quick presses on a slider, the box beside it
+    can send the value of two presses back.
+    """
+    widget_key = key + suffix
+    partner_key = key + (EXACT if suffix == SLIDER else SLIDER)
+    sync: WidgetSync | None = state.get(widget_key + SYNC)
+    partner: WidgetSync | None = state.get(partner_key + SYNC)
+    if sync is None or partner is None:
+        return False
+    partner_moved = state.get(partner_key, _MISSING) != partner.shown
+    return partner_moved and state.get(widget_key, _MISSING) in sync.echoes
+
+
+def _distinct(values: Iterable[Any]) -> list[Any]:
+    kept: list[Any] = []
+    for value in values:
+        if value not in kept:
+            kept.append(value)
+    return kept
+
+
+def box_entry(state: State, key: str, good: Any) -> Any:
+    """What the exact box of ``key`` shows: the refused entry while its message stands,
+    else ``good``, the value in use."""
+    return state.get(key + REFUSED, good) if key + ERROR in state else good
+
+
+def default_preset_id(side: Side) -> str:
+    """The worked example of a side: what a first visit shows."""
+    return presets_for(side.kind)[0].id
+
+
+def load_preset(state: State, side: Side, preset_id: str) -> None:
+    """Load a preset into the canonical keys; inputs it does not name go back to defaults."""
+    chosen = preset(preset_id)
+    for spec in (*side.specs, *side.resolution_specs.values()):
+        name = spec.info.name
+        state[spec.key] = str(
+            parse_field(spec.info, chosen.values.get(name, DEFAULTS.get(name, "0")))
+        )
+        accept(state, spec.key)
+        state.pop(spec.key + EXACT, None)
+    state[side.exit_key] = chosen.exit
+    state[side.resolution_key] = chosen.resolution
+    state[side.preset_key] = chosen.id
+
+
+def init_state(state: State) -> None:
+    """Load each side's worked example on a session's first run; later runs keep what is there."""
+    ensure(state, STATE_KEY, "")
+    for side in SIDES:
+        if side.preset_key not in state:
+            load_preset(state, side, default_preset_id(side))
+
+
+def ensure(state: State, key: str, default: str) -> None:
+    """Give a page's own input its default on first use; later runs keep what is there."""
+    if key not in state:
+        state[key] = default
+
+
+def fact_key(side: Side, fact: str) -> str:
+    """The state key of a state-law fact of one side, e.g. ``m_f_purchase_money``."""
+    return side.key(f"f_{fact}")
+
+
+def facts(state: State, side: Side, asked: tuple[str, ...]) -> dict[str, str]:
+    """The side's answers to the facts its state's rules ask about ("unknown" if unanswered)."""
+    return {fact: str(state.get(fact_key(side, fact), "")) for fact in asked}
+
+
+def values(state: State, side: Side) -> dict[str, str]:
+    """The flat inputs of a side (scenario and resolution terms) as exact strings."""
+    specs = (*side.specs, *side.resolution_specs.values())
+    return {spec.info.name: str(state[spec.key]) for spec in specs}
+
+
+T = TypeVar("T")
+
+
+def last_good(
+    state: State, key: str, compute: Callable[[], T]
+) -> tuple[T | None, InvalidInputError | None]:
+    """Run ``compute()``; on bad input return the last good result and the package's error.
+
+    The last good result is kept under ``key + LAST_GOOD``, so a figure stays on screen
+    while an input is being corrected.
+    """
+    try:
+        result = compute()
+    except InvalidInputError as error:
+        kept: T | None = state.get(key + LAST_GOOD)
+        return kept, error
+    state[key + LAST_GOOD] = result
+    return result, None

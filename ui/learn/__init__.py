@@ -1,0 +1,1 @@
+"""The Learn page: its words and its step-by-step statement figure."""

@@ -1,0 +1,440 @@
+"""Figures of the "What happens next" pages (no Streamlit).
+
+Pure builders: package results in, Plotly figures and one-sentence readings out.
+Each chart has an ``*_alt`` sentence that states its takeaway for screen readers,
+and the pages print a takeaway caption beside it. Colours are Okabe-Ito and every
+mark also carries its figure as text, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import plotly.graph_objects as go
+
+from deficiency import (
+    ZERO,
+    CancelledDebtTax,
+    EventKind,
+    OptionResult,
+    PayoffSchedule,
+    PayoffStatus,
+    TimelineEvent,
+    format_usd,
+    new_mortgage_dates,
+)
+from ui.kit.figures import (
+    BORROWER,
+    CANCELLED,
+    CHARGE,
+    CREDIT,
+    DOLLAR_AXIS,
+    GRID,
+    JUDGMENT,
+    LABEL_WIDTH,
+    SALE,
+    STEM,
+    TOTAL,
+    base_figure,
+    below_room,
+    beside_room,
+    dollar_room,
+    wrap,
+)
+
+#: Timeline marker colour and legend group by event kind.
+_EVENT_STYLE: dict[EventKind, tuple[str, str]] = {
+    EventKind.FIRST_MISSED_PAYMENT: (CHARGE, "Missed payment"),
+    EventKind.SALE: (BORROWER, "Sale and what became of the deficiency"),
+    EventKind.RESOLUTION: (BORROWER, "Sale and what became of the deficiency"),
+    EventKind.FORM_1099C: (JUDGMENT, "Tax form"),
+    EventKind.NEW_MORTGAGE: (SALE, "New mortgage possible"),
+    EventKind.REPORT_REMOVAL: (CREDIT, "Off credit reports"),
+}
+
+
+def day(when: date) -> str:
+    """A date for people: ``15 Jan 2025``."""
+    return f"{when.day} {when:%b %Y}"
+
+
+def _years_between(start: date, end: date) -> str:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    years, rest = divmod(months, 12)
+    if rest == 0:
+        return f"{years} years"
+    return f"{years} years {rest} months" if years else f"{rest} months"
+
+
+# --- Credit timeline ------------------------------------------------------------------
+
+
+#: Characters per line of a timeline row's label and of a legend entry (phone width).
+TIMELINE_LABEL_WIDTH = 18
+LEGEND_WIDTH = 30
+#: Year labels on the date axis: few enough that four-digit years never touch on a phone.
+MAX_YEAR_TICKS = 6
+
+
+def timeline_figure(events: Sequence[TimelineEvent], title: str) -> go.Figure:
+    """One row per event, earliest on top: a marker at its date, a stem from the first miss.
+
+    Dates built on assumed gaps (``illustrative``) have hollow markers and say so on hover.
+    Each date is written above its marker, leaning away from the nearer edge, so no
+    label runs off a narrow chart.
+    """
+    start = events[0].when
+    last = max(event.when for event in events)
+    middle = start + (last - start) / 2
+    labels = [event.label for event in events]
+    stems: dict[str, list[Any]] = {"x": [], "y": []}
+    for event in events[1:]:
+        stems["x"] += [start.isoformat(), event.when.isoformat(), None]
+        stems["y"] += [event.label, event.label, None]
+    data: list[dict[str, Any]] = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": stems["x"],
+            "y": stems["y"],
+            "line": {"color": STEM, "width": 2},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    ]
+    groups: dict[tuple[str, bool], list[TimelineEvent]] = {}
+    for event in events:
+        colour, name = _EVENT_STYLE[event.kind]
+        groups.setdefault((name, event.illustrative), []).append(event)
+    for (name, illustrative), members in groups.items():
+        colour = _EVENT_STYLE[members[0].kind][0]
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "x": [event.when.isoformat() for event in members],
+                "y": [event.label for event in members],
+                "text": [day(event.when) for event in members],
+                "textposition": [
+                    "top right" if event.when <= middle else "top left" for event in members
+                ],
+                "cliponaxis": False,
+                "customdata": [_hover_detail(event) for event in members],
+                "hovertemplate": "<b>%{y}</b><br>%{text}<br>%{customdata}<extra></extra>",
+                "marker": {
+                    "size": 14,
+                    "color": "white" if illustrative else colour,
+                    "symbol": "circle",
+                    "line": {"color": colour, "width": 3},
+                },
+                "name": wrap(name + (" (assumed date)" if illustrative else ""), LEGEND_WIDTH),
+            }
+        )
+    ticktext = [wrap(label, TIMELINE_LABEL_WIDTH) for label in labels]
+    lines = max(text.count("<br>") + 1 for text in ticktext)
+    years = last.year - start.year + 2
+    layout = {
+        "xaxis": {
+            "type": "date",
+            "gridcolor": GRID,
+            "range": [
+                (start - timedelta(days=120)).isoformat(),
+                (last + timedelta(days=120)).isoformat(),
+            ],
+            "tickformat": "%Y",
+            "dtick": f"M{12 * -(-years // MAX_YEAR_TICKS)}",
+        },
+        "yaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": labels[::-1],
+            "tickvals": labels,
+            "ticktext": ticktext,
+            "automargin": True,
+            "gridcolor": GRID,
+        },
+        "legend": {"orientation": "h", "y": -0.12, "x": 0},
+        "margin": {"l": 10, "r": 20, "t": 60, "b": 10},
+    }
+    row_height = 20 + 13 * lines
+    return base_figure(data, layout, title, height=200 + row_height * len(events))
+
+
+def _hover_detail(event: TimelineEvent) -> str:
+    words = event.detail.split()
+    lines, line = [], ""
+    for word in words:
+        if len(line) + len(word) > 70:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def timeline_takeaway(events: Sequence[TimelineEvent]) -> str:
+    """When the account leaves credit reports, and when a new mortgage is first possible."""
+    start = events[0].when
+    removal = next(event for event in events if event.kind is EventKind.REPORT_REMOVAL)
+    sentence = (
+        f"The account can stay on your credit reports until {day(removal.when)}, "
+        f"{_years_between(start, removal.when)} after the first missed payment"
+    )
+    standard, extenuating = new_mortgage_dates(events)
+    if standard:
+        sentence += f"; {standard.label}: {day(standard.when)}"
+    if extenuating:
+        label = extenuating.label.removesuffix(" (extenuating circumstances)")
+        sentence += (
+            f" (with documented extenuating circumstances, {label[:1].lower()}{label[1:]}: "
+            f"{day(extenuating.when)})"
+        )
+    return sentence + "."
+
+
+def timeline_alt(events: Sequence[TimelineEvent]) -> str:
+    """The takeaway, then every event with its date."""
+    listed = "; ".join(f"{event.label}: {day(event.when)}" for event in events)
+    return f"{timeline_takeaway(events)} Events: {listed}."
+
+
+# --- Taxes --------------------------------------------------------------------------
+
+
+def tax_figure(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> go.Figure:
+    """Cancelled debt, each exclusion that applies, what stays taxable and the extra tax."""
+    rows: list[tuple[str, Decimal, str]] = [("Cancelled debt", result.cancelled, CANCELLED)]
+    for exclusion in result.exclusions:
+        if exclusion.amount > ZERO:
+            rows.append((f"Excluded: {exclusion.kind.label.lower()}", exclusion.amount, CREDIT))
+    rows.append(("Taxable", result.taxable, CHARGE))
+    rows.append((f"Extra federal tax at {rate}%", extra_tax, TOTAL))
+    trace = {
+        "type": "bar",
+        "orientation": "h",
+        "x": [float(amount) for _, amount, _ in rows],
+        "y": [label for label, _, _ in rows],
+        "marker": {"color": [colour for _, _, colour in rows]},
+        "text": [format_usd(amount) for _, amount, _ in rows],
+        "textposition": "auto",
+        "cliponaxis": False,
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }
+    layout = {
+        "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "showlegend": False,
+        "margin": {"l": beside_room(label for label, _, _ in rows), "b": below_room(1)},
+    }
+    return base_figure([trace], layout, "From cancelled debt to extra tax", 120 + 48 * len(rows))
+
+
+def tax_takeaway(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> str:
+    if result.cancelled == ZERO:
+        return "No debt is cancelled on this path, so there is no cancelled-debt income."
+    if result.taxable == ZERO:
+        return (
+            f"All {format_usd(result.cancelled)} of cancelled debt is excluded: "
+            "no extra federal tax on it."
+        )
+    return (
+        f"{format_usd(result.taxable)} of the {format_usd(result.cancelled)} cancelled stays "
+        f"taxable: about {format_usd(extra_tax)} of extra federal tax at {rate}%."
+    )
+
+
+def tax_alt(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> str:
+    excluded = "; ".join(
+        f"{item.kind.label} excludes {format_usd(item.amount)}"
+        for item in result.exclusions
+        if item.amount > ZERO
+    )
+    return f"{tax_takeaway(result, extra_tax, rate)} {excluded}".strip()
+
+
+# --- Paying it off -------------------------------------------------------------------
+
+
+def payoff_figure(schedule: PayoffSchedule, title: str) -> go.Figure:
+    """The balance after each garnished paycheck, from the judgment down to zero (or not)."""
+    x = [0, *(row.period for row in schedule.rows)]
+    y = [float(schedule.principal), *(float(row.balance) for row in schedule.rows)]
+    trace = {
+        "type": "scatter",
+        "mode": "lines",
+        "x": x,
+        "y": y,
+        "line": {"color": CHARGE, "width": 3},
+        "fill": "tozeroy",
+        "fillcolor": "rgba(213, 94, 0, 0.12)",
+        "name": "Balance",
+        "hovertemplate": "After paycheck %{x}: $%{y:,.2f}<extra></extra>",
+    }
+    layout = {
+        "xaxis": {
+            "title": {"text": f"{schedule.period.label} paychecks garnished"},
+            "gridcolor": GRID,
+            "rangemode": "tozero",
+        },
+        "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero", "title": {"text": "Still owed"}},
+        "showlegend": False,
+        # Below: the paycheck numbers and their title (measured).
+        "margin": {"l": dollar_room(*y, titled=True), "b": 68},
+    }
+    return base_figure([trace], layout, title, height=340)
+
+
+def payoff_takeaway(schedule: PayoffSchedule) -> str:
+    if schedule.status is PayoffStatus.PAID_OFF:
+        return (
+            f"Garnishment pays off the {format_usd(schedule.principal)} judgment after "
+            f"{schedule.periods} {schedule.period.label.lower()} paychecks (about "
+            f"{schedule.months} months), {format_usd(schedule.total_paid)} in all with "
+            f"{format_usd(schedule.total_interest)} of interest."
+        )
+    return schedule.message
+
+
+def payoff_alt(schedule: PayoffSchedule) -> str:
+    return f"Balance of the judgment after each garnished paycheck. {payoff_takeaway(schedule)}"
+
+
+def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Figure:
+    """The deficiency split into what you pay and what is cancelled, and the tax beside it."""
+    rows = (
+        ("You pay", paid, BORROWER, "The deficiency"),
+        ("Cancelled", cancelled, CANCELLED, "The deficiency"),
+        ("Extra tax on the cancelled part", tax, CHARGE, "Tax"),
+    )
+    data = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "x": [float(amount)],
+            "y": [row],
+            "name": name,
+            "marker": {"color": colour, "line": {"color": "white", "width": 1}},
+            # The tax bar is short, so its label sits outside: the amount alone, as the
+            # row says "Tax" (a long label ran off a phone's screen); hover names it.
+            "text": [
+                format_usd(amount, cents=False)
+                if row == "Tax"
+                else f"{name}<br>{format_usd(amount, cents=False)}"
+            ],
+            "textposition": "outside" if row == "Tax" else "inside",
+            "cliponaxis": False,
+            "insidetextanchor": "middle",
+            "hovertemplate": f"{name}: %{{x:$,.2f}}<extra></extra>",
+        }
+        for name, amount, colour, row in rows
+    ]
+    layout = {
+        "barmode": "stack",
+        "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        # No legend: each bar names itself (and the row says "Tax"). On a phone a legend
+        # takes three rows and covers the dollar ticks.
+        "showlegend": False,
+        "margin": {"l": beside_room(["The deficiency"]), "r": 70, "t": 60, "b": below_room(1)},
+    }
+    return base_figure(data, layout, "What a settlement splits, and the tax that follows", 280)
+
+
+def settlement_alt(percent: Decimal, paid: Decimal, cancelled: Decimal, tax: Decimal) -> str:
+    return (
+        f"Settling at {percent}%: you pay {format_usd(paid)}, {format_usd(cancelled)} is "
+        f"cancelled, and the cancelled part may add about {format_usd(tax)} of federal tax."
+    )
+
+
+def months_words(option: OptionResult) -> str:
+    """How long a way out takes, in words: "24 months", "at once", "not paid off"."""
+    if option.months is None:
+        return "not paid off" if option.still_owed > ZERO else "no payments"
+    if option.months == 0:
+        return "at once"
+    return f"{option.months} months"
+
+
+def planner_rows(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> list[dict[str, str]]:
+    """The ways out side by side, one row each, amounts as exact text in the chart's order."""
+    return [
+        {
+            "Way out": option.label,
+            "You pay": format_usd(option.total_paid),
+            "Takes": months_words(option),
+            "Cancelled": format_usd(option.amount_cancelled),
+            "Still owed at the end": format_usd(option.still_owed),
+            "Extra tax (estimate)": format_usd(tax),
+        }
+        for option, tax in zip(options, taxes, strict=True)
+    ]
+
+
+def planner_figure(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> go.Figure:
+    """For each way out: total you pay, what is cancelled, tax, and anything still owed."""
+    names = [
+        f"{wrap(option.label, LABEL_WIDTH + 4)}<br>({months_words(option)})" for option in options
+    ]
+    series = (
+        ("You pay in total", [option.total_paid for option in options], BORROWER),
+        ("Cancelled", [option.amount_cancelled for option in options], CANCELLED),
+        ("Extra tax (estimate)", list(taxes), CHARGE),
+        ("Still owed at the end", [option.still_owed for option in options], TOTAL),
+    )
+    data = [
+        {
+            "type": "bar",
+            "orientation": "h",
+            "x": [float(amount) for amount in amounts],
+            "y": names,
+            "name": name,
+            "marker": {"color": colour},
+            "text": [
+                format_usd(amount, cents=False) if amount > ZERO else "" for amount in amounts
+            ],
+            "textposition": "outside",
+            "cliponaxis": False,
+            "hovertemplate": f"%{{y}}<br>{name}: %{{x:$,.2f}}<extra></extra>",
+        }
+        for name, amounts, colour in series
+    ]
+    layout = {
+        "barmode": "group",
+        "xaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
+        "yaxis": {"autorange": "reversed", "automargin": True},
+        "legend": {"orientation": "h", "y": -0.12, "x": 0},
+        # Below: the dollar ticks, then the legend (measured).
+        "margin": {"l": beside_room(names), "r": 70, "t": 60, "b": 88},
+    }
+    return base_figure(data, layout, "Four ways out of the same deficiency", 520)
+
+
+def planner_takeaway(options: Sequence[OptionResult]) -> str:
+    """Which option costs the least cash, and which never pays off."""
+    paying = [option for option in options if option.total_paid > ZERO]
+    cheapest = min(paying, key=lambda option: option.total_paid) if paying else None
+    parts = []
+    if cheapest is not None:
+        parts.append(
+            f"Of the options that pay something, {cheapest.label.lower()} costs the least cash "
+            f"({format_usd(cheapest.total_paid, cents=False)})"
+        )
+    stuck = [option.label.lower() for option in options if option.still_owed > ZERO]
+    if stuck:
+        parts.append(f"{' and '.join(stuck)} leaves a balance unpaid")
+    return "; ".join(parts) + "." if parts else "Nothing is owed."
+
+
+def planner_alt(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> str:
+    rows = "; ".join(
+        f"{option.label}: pay {format_usd(option.total_paid)} ({months_words(option)}), "
+        f"{format_usd(option.amount_cancelled)} cancelled, about {format_usd(tax)} tax"
+        for option, tax in zip(options, taxes, strict=True)
+    )
+    return f"{planner_takeaway(options)} {rows}."

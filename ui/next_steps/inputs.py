@@ -1,0 +1,198 @@
+"""Inputs and sections shared by the "What happens next" pages (credit, taxes, paying off).
+
+Every page answers from the scenario already on screen: :func:`side_picker` chooses the
+mortgage or the car, and inputs that start from the scenario's numbers
+(:func:`follow_scenario`) track it until the user edits them. Dates are bound to
+canonical ISO strings, so they survive page switches like every other input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import NamedTuple, TypeVar
+
+import streamlit as st
+
+from deficiency import InvalidInputError, Outcome
+from ui.kit.callbacks import on_change, widget_value
+from ui.kit.inputs import DATE_FORMAT, choice_input
+from ui.kit.regions import redraw
+from ui.kit.sides import CAR, MORTGAGE, Side
+from ui.kit.state import ERROR, EXACT, WIDGET, accept, box_entry, ensure, refuse
+from ui.scenario.sections import compute, scenario_name
+
+#: The side the "What happens next" pages read ("m" mortgage, "c" car), shared by all of them.
+SIDE_KEY = "n_side"
+_SIDES = {side.prefix: side for side in (MORTGAGE, CAR)}
+_FOLLOWS = "__follows"
+
+T = TypeVar("T")
+
+
+def side_picker() -> Side:
+    """Which scenario the page reads: the mortgage or the car, as set on the scenario pages."""
+    ensure(st.session_state, SIDE_KEY, MORTGAGE.prefix)
+    options = [(side.prefix, scenario_name(side)) for side in _SIDES.values()]
+    chosen = choice_input(SIDE_KEY, "Which scenario", options)
+    return _SIDES[chosen]
+
+
+class PageScenario(NamedTuple):
+    """The scenario a page answers from: the side picked, its outcome and its exit."""
+
+    side: Side
+    outcome: Outcome
+    exit: str
+
+
+def page_scenario() -> PageScenario:
+    """The side picked (:func:`side_picker`) with its current outcome and exit.
+
+    On bad input the outcome is the last good one, with a warning; a scenario with no
+    outcome yet stops the page there, under its warning.
+    """
+    side = side_picker()
+    outcome = compute(side).outcome
+    if outcome is None:
+        st.stop()
+    return PageScenario(side, outcome, str(st.session_state[side.exit_key]))
+
+
+def follow_scenario(key: str, default: str) -> None:
+    """Start an input at the scenario's figure and follow it while the scenario changes.
+
+    The user's own entry stays until the scenario's figure itself changes; then the input
+    takes the new figure, so the page always starts from the numbers on screen.
+    """
+    state = st.session_state
+    if state.get(key + _FOLLOWS) != default or key not in state:
+        state[key] = default
+        state[key + _FOLLOWS] = default
+        accept(state, key)
+        state.pop(key + EXACT, None)
+
+
+def chosen_date(key: str) -> date | None:
+    """The canonical date under ``key`` (None when left empty)."""
+    canonical = str(st.session_state.get(key, ""))
+    return date.fromisoformat(canonical) if canonical else None
+
+
+def toggled(key: str) -> bool:
+    """The canonical state of a :func:`toggle_input` under ``key``."""
+    return bool(st.session_state.get(key) == "yes")
+
+
+@on_change
+def _date_changed(key: str) -> None:
+    chosen = widget_value(key + WIDGET)
+    st.session_state[key] = chosen.isoformat() if isinstance(chosen, date) else ""
+
+
+def date_input(key: str, label: str, default: date | None, help: str | None = None) -> date | None:
+    """A date picker bound to a canonical ISO date ("" for none, when ``default`` is None)."""
+    state = st.session_state
+    ensure(state, key, default.isoformat() if default else "")
+    canonical = str(state[key])
+    state[key + WIDGET] = date.fromisoformat(canonical) if canonical else None
+    st.date_input(
+        label,
+        min_value=date(1990, 1, 1),
+        max_value=date(2060, 12, 31),
+        format=DATE_FORMAT,
+        key=key + WIDGET,
+        on_change=_date_changed,
+        args=(key,),
+        help=help,
+    )
+    return chosen_date(key)
+
+
+def input_error(error: InvalidInputError | None, keeping: bool) -> None:
+    """The message shown next to the controls when a figure cannot be computed."""
+    if error is None:
+        return
+    tail = " Showing the last figures that could be computed." if keeping else ""
+    st.error(f"{error}.{tail}", icon=":material/error:")
+
+
+@on_change
+def _toggle_changed(key: str) -> None:
+    st.session_state[key] = "yes" if widget_value(key + WIDGET) else "no"
+
+
+def toggle_input(key: str, label: str, default: bool, help: str | None = None) -> bool:
+    """A toggle bound to a canonical "yes" or "no", so it survives page switches."""
+    state = st.session_state
+    ensure(state, key, "yes" if default else "no")
+    state[key + WIDGET] = state[key] == "yes"
+    # wrap: in a column Streamlit would cut a long label to "...main h…" on a phone.
+    st.toggle(label, key=key + WIDGET, on_change=_toggle_changed, args=(key,), help=help, wrap=True)
+    return toggled(key)
+
+
+@on_change
+def _rate_changed(key: str, regions: tuple[str, ...]) -> None:
+    st.session_state[key] = str(widget_value(key + WIDGET))
+    redraw(regions)
+
+
+def bracket_input(
+    key: str, label: str, brackets: Sequence[object], default: str, redraws: Sequence[str] = ()
+) -> str:
+    """Pick one federal marginal rate (a select slider), bound to a canonical string.
+
+    ``redraws`` names the regions (:mod:`ui.kit.regions`) that read the rate; with none, a move
+    reruns the page.
+    """
+    state = st.session_state
+    options = [str(rate) for rate in brackets]
+    if state.get(key) not in options:
+        state[key] = default
+    state[key + WIDGET] = state[key]
+    st.select_slider(
+        label,
+        options=options,
+        format_func=lambda rate: f"{rate}%",
+        key=key + WIDGET,
+        on_change=_rate_changed,
+        args=(key, tuple(redraws)),
+        help="Your federal marginal rate: the rate on your last dollar of ordinary income.",
+    )
+    return str(state[key])
+
+
+@on_change
+def _months_changed(key: str) -> None:
+    raw = widget_value(key + WIDGET)
+    if raw is None:
+        refuse(st.session_state, key, "is empty; enter a number of months (0 if none)", raw)
+        return
+    st.session_state[key] = str(int(raw))
+    accept(st.session_state, key)
+
+
+def months_box(key: str, label: str, maximum: int, help: str | None = None) -> int:
+    """A box for a whole number of months (0 to ``maximum``), bound to a canonical string.
+
+    A box alone, without the slider of :func:`ui.kit.inputs.months_input`: the page lists
+    it among other boxes and dates.
+    """
+    state = st.session_state
+    state[key + WIDGET] = box_entry(state, key, int(state[key]))
+    st.number_input(
+        label,
+        min_value=0,
+        max_value=maximum,
+        step=1,
+        key=key + WIDGET,
+        on_change=_months_changed,
+        args=(key,),
+        icon=":material/calendar_month:",
+        help=help,
+    )
+    problem = state.get(key + ERROR)
+    if problem:
+        st.error(f"{label} {problem}. Still using {state[key]}.", icon=":material/error:")
+    return int(state[key])

@@ -1,0 +1,279 @@
+"""Sections of the "Taxes on forgiven debt" page: the Pub. 4681 worksheet and the exclusions.
+
+A worksheet amount redraws only its own input and three regions (:mod:`ui.kit.regions`): the
+worksheet, the line that carries its income into the exclusions, and the taxable result.
+The rate slider redraws only the taxable result. A region reruns without the page around
+it, so each reads its inputs from session state, where every control keeps its canonical
+value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import streamlit as st
+
+from deficiency import (
+    ZERO,
+    DebtType,
+    ForeclosureWorksheet,
+    Outcome,
+    estimated_extra_tax,
+    exclusion_rules,
+    federal_rates,
+    foreclosure_worksheet,
+    format_usd,
+    taxable_cancelled_debt,
+)
+from ui.kit.chart_view import show_chart
+from ui.kit.inputs import amount_input, choice_input, money_spec, optional_amount_input
+from ui.kit.sides import MORTGAGE, Side
+from ui.kit.sources import source_note
+from ui.kit.state import LAST_GOOD, last_good
+from ui.kit.text import literal_dollars
+from ui.next_steps.charts import tax_alt, tax_figure, tax_takeaway
+from ui.next_steps.inputs import (
+    bracket_input,
+    chosen_date,
+    date_input,
+    follow_scenario,
+    input_error,
+    toggle_input,
+    toggled,
+)
+
+#: The page's regions, in page order (a region reads what the ones above it computed).
+WORKSHEET = "x_worksheet"
+INCOME = "x_income"
+TAXABLE = "x_taxable"
+SHEET_KEY = "x_sheet"
+
+
+def worksheet_inputs(side: Side, outcome: Outcome) -> None:
+    """The worksheet's amounts (starting from the scenario), liability and personal use."""
+    big = 1_000_000.0 if side is MORTGAGE else 100_000.0
+    step = 1_000.0 if side is MORTGAGE else 100.0
+    redraws = (WORKSHEET, INCOME, TAXABLE)
+
+    def amount(key: str, label: str, starts_at: str, help: str | None = None) -> None:
+        follow_scenario(key, starts_at)
+        amount_input(money_spec(key, label, big, step), help=help, redraws=redraws)
+
+    amount(
+        "x_debt_before",
+        "Debt just before the transfer",
+        str(outcome.statement.owed),
+        "Everything owed on the loan just before the sale: the scenario's amount owed.",
+    )
+    amount(
+        "x_still_owed",
+        "Still owed by you after the transfer",
+        str(outcome.paid_toward_deficiency),
+        "The part of the debt you stay personally liable for: what you pay toward the "
+        "deficiency in the scenario. Zero when it is waived.",
+    )
+    amount(
+        "x_fmv",
+        "Fair market value of the property",
+        str(outcome.statement.proceeds),
+        "Often in box 4 of Form 1099-A or box 7 of Form 1099-C; for a short sale usually "
+        "the sale price, which is where it starts.",
+    )
+    amount(
+        "x_basis",
+        "Your adjusted basis in the property",
+        str(outcome.statement.owed),
+        "Generally what you paid plus improvements, less depreciation.",
+    )
+    st.caption("The basis starts at the debt only as a stand-in: enter your own figure.")
+    amount("x_proceeds", "Sale proceeds you received", "0")
+    st.session_state.setdefault("x_debt_type", DebtType.RECOURSE.value)
+    choice_input(
+        "x_debt_type",
+        "Were you personally liable for the loan?",
+        [
+            (DebtType.RECOURSE.value, "Yes: recourse"),
+            (DebtType.NONRECOURSE.value, "No: nonrecourse"),
+        ],
+    )
+    if outcome.barred > ZERO:
+        st.caption(
+            "State law bars this deficiency. Courts have treated loans protected that way as "
+            "nonrecourse for tax purposes (Catalano v. Commissioner, T.C. Memo 2000): ask a tax "
+            "professional which applies to you."
+        )
+    toggle_input(
+        "x_personal",
+        "Personal use (your main home or a personal car)",
+        True,
+        help="A loss on property you used personally is not deductible.",
+    )
+
+
+def worksheet_result() -> None:
+    """Region: the worksheet's lines as on the form, its two results and what they mean."""
+    state = st.session_state
+    sheet, error = last_good(
+        state,
+        SHEET_KEY,
+        lambda: foreclosure_worksheet(
+            debt_before_transfer=state["x_debt_before"],
+            fair_market_value=state["x_fmv"],
+            adjusted_basis=state["x_basis"],
+            debt_type=str(state["x_debt_type"]),
+            still_owed_after_transfer=state["x_still_owed"],
+            proceeds_received=state["x_proceeds"],
+            personal_use=toggled("x_personal"),
+        ),
+    )
+    input_error(error, sheet is not None)
+    if sheet is None:
+        return
+    st.table(
+        [
+            {
+                "Line": str(line.number),
+                "Description": line.label,
+                "Amount": "not used" if line.amount is None else format_usd(line.amount),
+            }
+            for line in sheet.lines()
+        ],
+        alt="Pub. 4681 worksheet lines 1 to 8 with the amounts from your scenario",
+    )
+    st.caption("Line 8 is a gain when positive and a loss when negative.")
+    cards = st.columns(2)
+    cards[0].metric("Ordinary income (line 3)", format_usd(sheet.ordinary_income), border=True)
+    if sheet.loss > ZERO:
+        cards[1].metric("Loss on the property", format_usd(sheet.loss), border=True)
+    else:
+        cards[1].metric("Gain on the property", format_usd(sheet.gain), border=True)
+    for sentence in sheet.explanation():
+        if "not deductible" in sentence:
+            st.warning(literal_dollars(sentence), icon=":material/block:")
+        else:
+            st.markdown(literal_dollars(sentence))
+    st.markdown(source_note(sheet.sources()))
+
+
+def cancelled_income() -> Decimal:
+    """The worksheet's ordinary income (its last good figures), tested for exclusions."""
+    sheet: ForeclosureWorksheet | None = st.session_state.get(SHEET_KEY + LAST_GOOD)
+    return sheet.ordinary_income if sheet is not None else ZERO
+
+
+def income_line(outcome: Outcome) -> None:
+    """Region: the income carried from the worksheet, and why it may differ from the scenario."""
+    income = cancelled_income()
+    st.markdown(
+        f"The worksheet's ordinary income, **{format_usd(income)}**, is the cancelled "
+        "debt tested below."
+    )
+    if income != outcome.cancelled:
+        st.caption(
+            f"The scenario shows {format_usd(outcome.cancelled)} cancelled. The worksheet "
+            "measures the income against the property's fair market value rather than the "
+            "lender's net proceeds, costs and credits, so the two can differ; ask a tax "
+            "professional how they reconcile for you."
+        )
+
+
+def exclusion_inputs(side: Side) -> None:
+    """What decides the exclusions: bankruptcy, the main home, dates, insolvency, the rate."""
+    rules = exclusion_rules()
+    toggle_input("x_title11", "Cancelled in a bankruptcy case", False, help=rules.bankruptcy)
+    toggle_input(
+        "x_home_loan",
+        "The loan bought, built or improved your main home",
+        side is MORTGAGE,
+        help=rules.main_home,
+    )
+    date_input(
+        "x_discharge",
+        "Date the debt was cancelled",
+        date.today(),
+        help="The identifiable event: the waiver, the settlement or the bankruptcy discharge.",
+    )
+    date_input(
+        "x_written",
+        "Date of a written agreement for the cancellation (if any)",
+        None,
+        help="A discharge after the main-home exclusion ended still qualifies if it follows a "
+        "written arrangement made before the cut-off.",
+    )
+    toggle_input("x_separate", "Married filing separately", False)
+    st.markdown("**Insolvency just before the cancellation**")
+    optional_amount_input("x_liabilities", "Total liabilities", help=rules.insolvency_liabilities)
+    optional_amount_input(
+        "x_assets",
+        "Fair market value of all assets",
+        help="Include retirement accounts and property creditors cannot take.",
+    )
+    toggle_input(
+        "x_elect_insolvency",
+        "Use insolvency instead of the main-home exclusion",
+        False,
+        help=rules.insolvency_over_main_home,
+    )
+    bracket_input(
+        "x_rate",
+        "Your federal marginal tax rate",
+        federal_rates().rates,
+        "22",
+        redraws=(TAXABLE,),
+    )
+
+
+def discharge_date() -> date:
+    """The date the debt was cancelled; today when left empty."""
+    return chosen_date("x_discharge") or date.today()
+
+
+def taxable_result() -> None:
+    """Region: what stays taxable after the exclusions, the extra tax, and each exclusion."""
+    state = st.session_state
+    home_loan = toggled("x_home_loan")
+    tax, error = last_good(
+        state,
+        "x_tax",
+        lambda: taxable_cancelled_debt(
+            cancelled_income(),
+            discharge_date=discharge_date(),
+            title_11_case=toggled("x_title11"),
+            qualified_home_debt=state["x_debt_before"] if home_loan else 0,
+            loan_balance=state["x_debt_before"],
+            written_arrangement_date=chosen_date("x_written"),
+            married_filing_separately=toggled("x_separate"),
+            liabilities=str(state.get("x_liabilities", "")) or None,
+            assets=str(state.get("x_assets", "")) or None,
+            elect_insolvency=toggled("x_elect_insolvency"),
+        ),
+    )
+    input_error(error, tax is not None)
+    if tax is None:
+        return
+    rate = str(state["x_rate"])
+    extra = estimated_extra_tax(tax.taxable, rate)
+    cards = st.columns(3)
+    cards[0].metric("Cancelled debt", format_usd(tax.cancelled), border=True)
+    cards[1].metric("Taxable after exclusions", format_usd(tax.taxable), border=True)
+    cards[2].metric(f"Extra federal tax at {rate}%", format_usd(extra), border=True)
+    show_chart(
+        tax_figure(tax, extra, Decimal(rate)),
+        key="x_tax_chart",
+        alt=tax_alt(tax, extra, Decimal(rate)),
+    )
+    st.caption(tax_takeaway(tax, extra, Decimal(rate)))
+    for exclusion in tax.exclusions:
+        text = f"**{exclusion.kind.label}: {format_usd(exclusion.amount)}.** {exclusion.reason}"
+        if exclusion.verified:
+            st.markdown(literal_dollars(text))
+        else:
+            st.warning(
+                literal_dollars(text) + " **Not checked.** Consult a tax professional.",
+                icon=":material/help:",
+            )
+        st.markdown(source_note(exclusion.sources))
+    rates = federal_rates()
+    st.caption(f"{rates.estimate_note} Rates for {rates.tax_years}.")
+    st.markdown(source_note(rates.sources))

@@ -1,0 +1,1 @@
+"""The scenario pages (Compare, Mortgage exit, Car repossession, Saved): their sections."""

@@ -1,0 +1,412 @@
+"""Page sections the pages share: a side's inputs, its numbers, its statement and chart."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+import streamlit as st
+
+from deficiency import (
+    AMOUNT_FACTS,
+    ZERO,
+    InvalidInputError,
+    InvalidScenarioError,
+    LoanKind,
+    Outcome,
+    Resolution,
+    ScenarioDocument,
+    StateLawResult,
+    StateRule,
+    cure_rules,
+    fact_question,
+    format_usd,
+    formula,
+    formulas,
+    how_it_builds,
+    preset,
+    statement_csv,
+    takeaway,
+    tax_note,
+    to_json,
+)
+from ui.kit import regions
+from ui.kit.cache import SideResult, asked_facts, side_outcome
+from ui.kit.chart_view import show_chart
+from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
+from ui.kit.inputs import (
+    amount_input,
+    choice_input,
+    optional_amount_input,
+    preset_picker,
+    state_picker,
+)
+from ui.kit.internals import SafeSessionState, session_state_object
+from ui.kit.scenario_io import load_upload, side_document
+from ui.kit.sides import RESOLUTIONS, InputSpec, Side
+from ui.kit.sources import source_markdown, source_note
+from ui.kit.state import ERROR, STATE_KEY, State, fact_key
+from ui.kit.tables import statement_markdown
+from ui.kit.text import literal_dollars, plain
+
+_LOG = logging.getLogger(__name__)
+
+NOT_ADVICE = (
+    "This tool informs; it is not legal or tax advice. State law, your contract and the "
+    "lender's program can change the outcome: ask a lawyer, a HUD-approved housing "
+    "counselor or a tax professional before you act."
+)
+
+
+def assumption_notes(side: Side) -> dict[str, str]:
+    """The loaded preset's note for each input it assumes, by field name."""
+    return dict(preset(str(st.session_state[side.preset_key])).assumptions)
+
+
+def inputs(side: Side, specs: Sequence[InputSpec], also: Sequence[str] = ()) -> None:
+    """Slider-and-exact pairs for the given inputs, each with its assumption note as help.
+
+    A change redraws the pair and the side's results region, plus the regions in
+    ``also`` (see :mod:`ui.kit.regions`), not the whole page.
+    """
+    notes = assumption_notes(side)
+    redraws = (regions.results_key(side), *also)
+    for spec in specs:
+        amount_input(spec, help=notes.get(spec.info.name), redraws=redraws)
+
+
+def scenario_header(side: Side) -> None:
+    """The preset picker and the preset's one-line summary, as loaded: the figures below
+    may have been edited since (a slider move does not redraw this line)."""
+    preset_picker(side)
+    st.caption("As loaded: " + preset(str(st.session_state[side.preset_key])).summary)
+
+
+def exit_choice(side: Side, label: str) -> str:
+    return choice_input(side.exit_key, label, side.exits)
+
+
+def resolution_inputs(side: Side, also: Sequence[str] = ()) -> None:
+    """Who bears the deficiency, and the figures that path needs."""
+    chosen = choice_input(side.resolution_key, "Who bears the deficiency", RESOLUTIONS)
+    inputs(side, side.resolution_specs_for(chosen), also)
+    if chosen == Resolution.SETTLED.value:
+        st.caption(
+            "The settlement share is your assumption: no reliable typical figure is published."
+        )
+
+
+def assumptions_list(side: Side) -> None:
+    """The loaded preset's assumptions, each with its source, for a reader who wants them all."""
+    loaded = preset(str(st.session_state[side.preset_key]))
+    if not loaded.assumptions:
+        return
+    labels = {spec.info.name: spec.label for spec in side.specs}
+    with st.expander("Assumptions behind these figures", icon=":material/info:"):
+        for name, note in loaded.assumptions.items():
+            sources = "; ".join(source_markdown(item) for item in loaded.sources.get(name, ()))
+            shown = f"- **{labels.get(name, name)}**: {literal_dollars(note)}"
+            st.markdown(shown + (f"  \n  Source: {sources}" if sources else ""))
+
+
+def compute(side: Side) -> SideResult:
+    """The side's outcome (the last good one when an input is invalid) and any error."""
+    result = side_outcome(st.session_state, side)
+    if result.error is not None:
+        st.warning(
+            f"{result.error}. Showing the last figures that could be computed.",
+            icon=":material/warning:",
+        )
+    return result
+
+
+def metrics(outcome: Outcome, law: StateLawResult | None = None) -> None:
+    """Deficiency (gross and, with a state, collectible), who owes, recovers and absorbs what."""
+    cards: list[tuple[str, Decimal]]
+    if outcome.surplus > ZERO:
+        cards = [("Surplus (yours)", outcome.surplus)]
+    elif law is not None:
+        cards = [
+            ("Gross deficiency (the arithmetic)", outcome.deficiency),
+            (f"Collectible under {law.state_name} law", outcome.collectible),
+        ]
+    else:
+        cards = [("Deficiency", outcome.deficiency)]
+    cards += [
+        ("Borrower owes", outcome.borrower_owes),
+        ("Lender recovers", outcome.lender_recovers),
+        ("Cancelled (lender absorbs)", outcome.cancelled),
+    ]
+    if outcome.barred > ZERO:
+        cards.append(("Barred by state law", outcome.barred))
+    for start in range(0, len(cards), 2):
+        for column, (label, amount) in zip(st.columns(2), cards[start : start + 2], strict=False):
+            column.metric(label, format_usd(amount), border=True)
+
+
+def takeaway_line(side: Side, outcome: Outcome) -> None:
+    st.markdown(f"**{takeaway(outcome, side.collateral)}**")
+
+
+def tax_line(outcome: Outcome) -> None:
+    """Forgiven debt may be taxable income: said where the figure is, with the Taxes page."""
+    note = tax_note(outcome)
+    if note is not None:
+        st.caption(literal_dollars(note))
+        # A page object, not its path: a region's rerun skips st.navigation, so a path
+        # is not found (StreamlitPageNotFoundError).
+        st.page_link(
+            st.Page("pages/taxes.py"), label="Estimate the tax", icon=":material/receipt_long:"
+        )
+
+
+def waterfall(side: Side, outcome: Outcome, title: str) -> None:
+    """The statement's waterfall with its alt text and a one-line reading beside it."""
+    statement = outcome.statement
+    show_chart(
+        waterfall_figure(statement, title),
+        key=f"{side.prefix}_waterfall",
+        alt=waterfall_alt(statement, side.collateral),
+    )
+    st.caption(how_it_builds(statement))
+
+
+def statement_table(side: Side, outcome: Outcome) -> None:
+    """The itemised statement in the six-line order of UCC 9-616(c), and its formula."""
+    # A Markdown table, not st.table: it renders as a plain accessible <table>, and a
+    # fragment can redraw it in place (st.table inside a redrawn slot breaks the page).
+    st.markdown(statement_markdown(outcome.statement))
+    st.caption(formula(outcome.statement))
+
+
+def footer() -> None:
+    st.divider()
+    st.caption(NOT_ADVICE)
+
+
+def scenario_name(side: Side, state: State | None = None) -> str:
+    """The side and its chosen exit, e.g. "Mortgage: short sale"."""
+    state = st.session_state if state is None else state
+    exit_label = dict(side.exits)[str(state[side.exit_key])]
+    return f"{side.title}: {exit_label.lower()}"
+
+
+def comparison_takeaway(rows: Sequence[tuple[str, Outcome]]) -> str:
+    """One sentence naming who carries each shortfall, e.g. "Mortgage: short sale (the
+    lender absorbs $50,000); ..." (the name already holds a colon)."""
+    parts = []
+    for name, outcome in rows:
+        if outcome.surplus > ZERO:
+            what = f"a {format_usd(outcome.surplus, cents=False)} surplus"
+        elif outcome.cancelled > ZERO and outcome.borrower_owes == ZERO:
+            what = f"the lender absorbs {format_usd(outcome.cancelled, cents=False)}"
+        elif outcome.borrower_owes > ZERO:
+            what = f"the borrower owes {format_usd(outcome.borrower_owes, cents=False)}"
+        else:
+            what = "nothing is left owing"
+        parts.append(f"{name} ({what})")
+    return "; ".join(parts) + "."
+
+
+YES_NO = (("yes", "Yes"), ("no", "No"), ("unknown", "Not sure"))
+FORECLOSURE_TYPES = (
+    ("judicial", "Judicial (court)"),
+    ("nonjudicial", "Non-judicial"),
+    ("unknown", "Not sure"),
+)
+
+
+def borrower_state() -> str:
+    """The state picker every scenario page shares."""
+    return state_picker(STATE_KEY)
+
+
+def state_facts(side: Side) -> None:
+    """Ask only the facts the chosen state's rules depend on; unknown answers never bar."""
+    state_code = str(st.session_state.get(STATE_KEY, ""))
+    asked = asked_facts(state_code, side.kind, str(st.session_state[side.exit_key]))
+    if not asked:
+        return
+    st.markdown("**What your state's rules ask about**")
+    for fact in asked:
+        key = fact_key(side, fact)
+        question = fact_question(fact)
+        if fact in AMOUNT_FACTS:
+            optional_amount_input(key, question)
+            continue
+        if key not in st.session_state:
+            st.session_state[key] = "unknown"
+        options = FORECLOSURE_TYPES if fact == "foreclosure_type" else YES_NO
+        choice_input(key, question, options)
+
+
+def _conflict(rule: StateRule) -> str:
+    return " Sources disagree on this rule's reach." if rule.sources_conflict else ""
+
+
+def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
+    """Each state rule that changed the deficiency, with its citation, source and date read."""
+    if law is None:
+        st.caption("Choose your state above to see whether its law bars or limits this deficiency.")
+        return
+    if outcome.surplus > ZERO:
+        return
+    for finding in law.applied:
+        rule = finding.rule
+        st.success(
+            f"**{literal_dollars(rule.citation)}**: {literal_dollars(finding.reason)}  \n"
+            f"Source: {source_markdown(rule.source)}",
+            icon=":material/gavel:",
+        )
+    if not law.applied and not law.may_apply:
+        st.info(literal_dollars(law.explanation), icon=":material/info:")
+    if law.may_apply and outcome.collectible > ZERO:
+        # Said beside the figure, not only in the closed list below: a "Not sure" answer
+        # leaves the collectible figure at its highest.
+        citations = ", ".join(dict.fromkeys(item.rule.citation for item in law.may_apply))
+        st.warning(
+            f"This could be less, or nothing: {literal_dollars(citations)} may bar or cut it. "
+            "Answer the questions about your loan above to see.",
+            icon=":material/help:",
+        )
+    if law.loan_kind is LoanKind.AUTO:
+        for rule in cure_rules(law.state):
+            st.markdown(
+                f":small[**Before a repossession**: {literal_dollars(rule.summary)}]  \n"
+                + source_note([rule.source], "Source")
+            )
+    pending = [finding for finding in law.findings if finding not in law.applied]
+    if pending:
+        with st.expander(f"Other {law.state_name} rules checked ({len(pending)})"):
+            for finding in pending:
+                rule = finding.rule
+                st.markdown(
+                    f"- **{literal_dollars(rule.citation)}**: {literal_dollars(finding.reason)}"
+                    f"{_conflict(rule)}  \n  Source: {source_markdown(rule.source)}"
+                )
+
+
+def export_section(side: Side) -> None:
+    """Download the scenario (JSON that loads back, CSV of the statement) or load a JSON file."""
+    json_column, csv_column = st.columns(2)
+    session = session_state_object()
+    json_column.download_button(
+        "Download scenario (JSON)",
+        data=lambda: _export(session, side, to_json),
+        file_name=f"{side.prefix}-scenario.json",
+        mime="application/json",
+        icon=":material/download:",
+        key=f"{side.prefix}_download_json",
+        on_click="ignore",
+        help="Keeps every input; load it here later to restore the scenario exactly.",
+    )
+    csv_column.download_button(
+        "Download statement (CSV)",
+        data=lambda: _export(session, side, statement_csv),
+        file_name=f"{side.prefix}-statement.csv",
+        mime="text/csv",
+        icon=":material/table:",
+        key=f"{side.prefix}_download_csv",
+        on_click="ignore",
+    )
+    st.file_uploader(
+        "Load a scenario file (JSON)",
+        type=["json"],
+        key=f"{side.prefix}_upload",
+        on_change=_load_upload,
+        args=(side,),
+        help="A file downloaded from this page. Every value is checked before it is used.",
+    )
+    problem = st.session_state.get(f"{side.prefix}_upload" + ERROR)
+    if problem:
+        st.error(plain(problem), icon=":material/error:")  # names what the file held
+
+
+def _export(
+    session: SafeSessionState | None, side: Side, render: Callable[[ScenarioDocument], str]
+) -> str:
+    """The scenario as it stands when the button is clicked (inputs may have moved since).
+
+    Never fails silently: Streamlit drops a download whose data callable raises, so a
+    scenario that cannot be exported downloads as a file saying why.
+    """
+    if session is None:
+        return "This scenario could not be exported: the page has no session."
+    state = session.filtered_state
+    try:
+        return render(side_document(state, side, name=scenario_name(side, state)))
+    except (InvalidInputError, InvalidScenarioError) as error:
+        return f"This scenario could not be exported: {error}"
+    except Exception:  # a defect: still a file that says so, and the log has the detail
+        _LOG.exception("scenario export failed")
+        return "This scenario could not be exported because of an error in the app."
+
+
+def _load_upload(side: Side) -> None:
+    upload = st.session_state.get(f"{side.prefix}_upload")
+    error_key = f"{side.prefix}_upload" + ERROR
+    st.session_state.pop(error_key, None)
+    if upload is not None:
+        problem = load_upload(st.session_state, side, upload.getvalue())
+        if problem:
+            st.session_state[error_key] = problem
+
+
+def formula_switch(side: Side) -> None:
+    """For classrooms: a switch that shows every figure's formula with the user's numbers."""
+    st.toggle(
+        "Show the formulas",
+        key=f"{side.prefix}_show_formulas",
+        persist_state="session",
+        wrap=True,
+    )
+
+
+def formula_block(side: Side, outcome: Outcome) -> None:
+    if st.session_state.get(f"{side.prefix}_show_formulas"):
+        st.code("\n".join(formulas(outcome)), language=None, wrap_lines=True)
+
+
+def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outcome | None:
+    """Everything computed for one side: numbers, state law, sentence, chart (and statement)."""
+    result = compute(side)
+    if result.outcome is None:
+        return None
+    metrics(result.outcome, result.law)
+    law_section(result.outcome, result.law)
+    takeaway_line(side, result.outcome)
+    tax_line(result.outcome)
+    waterfall(side, result.outcome, chart_title)
+    if detail:
+        st.markdown("**Itemized statement**")
+        statement_table(side, result.outcome)
+        formula_block(side, result.outcome)
+    return result.outcome
+
+
+def comparison(sides: Sequence[Side]) -> None:
+    """Who ends up with what, across the sides' current scenarios."""
+    rows = []
+    for side in sides:
+        outcome = side_outcome(st.session_state, side).outcome
+        if outcome is not None:
+            rows.append((scenario_name(side), outcome))
+    show_chart(
+        outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
+        key="compare_outcomes",
+        alt=outcome_alt(rows),
+    )
+    st.caption(comparison_takeaway(rows))
+
+
+def detail_results(side: Side, chart_title: str) -> None:
+    """The results column of a scenario page: who bears it, the state, the numbers, the files."""
+    resolution_inputs(side)
+    borrower_state()
+    state_facts(side)
+    formula_switch(side)
+    regions.region(regions.results_key(side), side_results, side, chart_title, detail=True)
+    with st.expander("Save, share or load this scenario", icon=":material/save:"):
+        st.caption("The page's address already holds every input: copy it to share this scenario.")
+        export_section(side)
