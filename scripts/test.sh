@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Install the test tools (and Debian's chromium for the browser tests) and run every check.
-# Exits non-zero when any check fails. Set QUICK=0 for the long fuzz and benchmark runs.
+# Exits non-zero when any check fails.
+#   bash scripts/test.sh           everything: ruff, mypy, the quick benchmarks, the whole pytest suite
+#   bash scripts/test.sh --quick   the inner loop: ruff, mypy and pytest of all but the browser
+#                                  tests, on two processes (a few minutes; docs/testing.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+quick=0
+case "${1:-}" in
+  --quick) quick=1 ;;
+  "") ;;
+  *) echo "usage: bash scripts/test.sh [--quick]" >&2; exit 2 ;;
+esac
 
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
@@ -21,7 +30,8 @@ install_missing() {
   fi
   $sudo apt-get update -qq && $sudo apt-get install -y -qq "$2" >/dev/null
 }
-install_missing chromium chromium "(Debian's) for the browser tests"
+# chromium also draws the charts of the printable report (kaleido), outside the browser tests.
+install_missing chromium chromium "(Debian's) for the browser tests and the report's charts"
 # strace records what the PDF build tries to reach (tests/ui/test_report_network.py).
 install_missing strace strace "for the network-recording test"
 
@@ -49,6 +59,12 @@ echo "== ruff (lint and format) =="
 .venv/bin/ruff format --check .
 echo "== mypy (strict on deficiency/ and ui/) =="
 .venv/bin/mypy
+if [ "$quick" = 1 ]; then
+  echo "== pytest, all but the browser tests (-m 'not browser', two processes) =="
+  .venv/bin/python -m pytest -q -m "not browser" -n 2
+  echo "== quick loop passed in ${SECONDS} s =="
+  exit 0
+fi
 echo "== engine benchmark (quick mode: checks the vectorized path against the exact one) =="
 .venv/bin/python -m benchmarks.bench_engine --quick
 echo "== page rerun benchmark (quick mode: every page reruns through AppTest without error) =="
