@@ -42,7 +42,7 @@ def modified(path: Path) -> float | None:
 def pytest_sessionstart(session: pytest.Session) -> None:
     """Build the plotly.js bundle and install axe-core before collection.
 
-    A hook rather than a fixture: importing ``ui.chart_view`` (at collection) picks the
+    A hook rather than a fixture: importing ``ui.kit.chart_view`` (at collection) picks the
     plotly.js file it serves, so the bundle must be current before any test module loads.
     xdist workers skip it: the controlling process has already run it.
     """
