@@ -18,6 +18,16 @@ from deficiency.auto import (
 )
 from deficiency.batch import run_batch, template_csv
 from deficiency.breakeven import break_even_price
+from deficiency.case import (
+    AnswerKind,
+    Case,
+    CaseDates,
+    CaseOutcome,
+    Headline,
+    TaxFacts,
+    TaxReconciliation,
+    case_outcome,
+)
 from deficiency.collection import (
     PayPeriod,
     PlannerInputs,
@@ -111,10 +121,14 @@ from deficiency.vectorized import DeficiencyGrid, cents_steps, deficiency_cents,
 
 __all__ = [
     "AddOnCredits",
+    "AnswerKind",
     "AutoExit",
     "AutoLoan",
     "AutoScenario",
     "CancelledDebtTax",
+    "Case",
+    "CaseDates",
+    "CaseOutcome",
     "Claim",
     "Compounding",
     "Confidence",
@@ -128,6 +142,7 @@ __all__ = [
     "ForeclosureCosts",
     "ForeclosureType",
     "ForeclosureWorksheet",
+    "Headline",
     "InterestRule",
     "InvalidInputError",
     "InvalidScenarioError",
@@ -159,6 +174,8 @@ __all__ = [
     "StateRule",
     "Statement",
     "StatementLine",
+    "TaxFacts",
+    "TaxReconciliation",
     "TimeLimit",
     "TimelineEvent",
     "TornadoRow",
@@ -166,6 +183,7 @@ __all__ = [
     "apply_state_law",
     "auto_statement",
     "break_even_price",
+    "case_outcome",
     "cents_steps",
     "check_letter",
     "compare_options",
