@@ -21,6 +21,7 @@ from deficiency.state_law import (
     ForeclosureType,
     LoanFacts,
     StateLawResult,
+    StateRule,
     apply_state_law,
     judicial_only,
     owing_at_default,
@@ -52,17 +53,22 @@ def facts_asked(state: str, kind: LoanKind, exit: str) -> tuple[str, ...]:
     for rule in rules_for(state, kind):
         if rule.exits and exit not in rule.exits:
             continue
-        needed = [condition.fact for condition in rule.conditions]
-        if rule.foreclosure_type is not None and not judicial_only(state):
-            needed.insert(0, "foreclosure_type")
-        if rule.threshold is not None:
-            needed.append(rule.threshold.measure)
-        if rule.fair_value_method is not None:
-            needed.append("fair_market_value")
-            if rule.fair_value_method.value == "fmv_less_surviving_liens":
-                needed.append("surviving_liens")
-        asked.extend(fact for fact in needed if fact not in asked and fact not in DERIVED_FACTS)
+        asked.extend(fact for fact in rule_facts(state, rule) if fact not in asked)
     return tuple(asked)
+
+
+def rule_facts(state: str, rule: StateRule) -> tuple[str, ...]:
+    """The facts one rule's scope and effect read, less those the scenario gives itself."""
+    needed = [condition.fact for condition in rule.conditions]
+    if rule.foreclosure_type is not None and not judicial_only(state):
+        needed.insert(0, "foreclosure_type")
+    if rule.threshold is not None:
+        needed.append(rule.threshold.measure)
+    if rule.fair_value_method is not None:
+        needed.append("fair_market_value")
+        if rule.fair_value_method.value == "fmv_less_surviving_liens":
+            needed.append("surviving_liens")
+    return tuple(fact for fact in dict.fromkeys(needed) if fact not in DERIVED_FACTS)
 
 
 def loan_facts(raw: Mapping[str, str]) -> LoanFacts:

@@ -68,6 +68,10 @@ NOT_CALLED = frozenset(
         "StateGarnishment",
         "StateRule",
         "TimeLimit",
+        "AnswerKind",
+        "CaseOutcome",
+        "Headline",
+        "TaxReconciliation",
         "CancelledDebtTax",
         "CreditReporting",
         "DeficiencyGrid",
@@ -179,6 +183,39 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
     "typical_home_plan": lambda: {"exit": "foreclosure"},
     "underwater_spans": lambda: {
         "rows": d.equity_rows(d.amortization(10000, 7, 12, dt.date(2024, 1, 1)), [Decimal(0)] * 13)
+    },
+    "Case": lambda: {
+        "kind": "mortgage",
+        "exit": "short_sale",
+        "amounts": HOME,
+        "resolution": "judgment",
+        "dates": d.CaseDates(dt.date(2025, 1, 15)),
+        "state": "CA",
+        "facts": {"purchase_money": "yes"},
+        "tax": d.TaxFacts(main_home_loan=True),
+    },
+    "CaseDates": lambda: {
+        "first_missed_payment": dt.date(2025, 1, 15),
+        "months_default_to_sale": 10,
+        "months_sale_to_resolution": 2,
+    },
+    "TaxFacts": lambda: {
+        "main_home_loan": True,
+        "title_11_case": False,
+        "married_filing_separately": False,
+        "liabilities": "20000",
+        "assets": 5000,
+        "elect_insolvency": False,
+        "adjusted_basis": "180000",
+    },
+    "case_outcome": lambda: {
+        "case": d.Case(
+            d.LoanKind.AUTO,
+            "repossession",
+            CAR,
+            d.Resolution.SETTLED,
+            d.CaseDates(dt.date(2025, 1, 15)),
+        )
     },
     "AddOnCredits": lambda: {"gap_refund": "100", "unearned_interest": 50},
     "AutoLoan": lambda: {"unpaid_principal": "10000", "late_fees": 25},
@@ -566,6 +603,10 @@ BOOL_PARAMS: tuple[tuple[str, str], ...] = (
     ("LoanFacts", "purchase_money"),
     ("LoanFacts", "owner_occupied"),
     ("judgment_rate", "contract_sets_rate"),
+    ("TaxFacts", "main_home_loan"),
+    ("TaxFacts", "title_11_case"),
+    ("TaxFacts", "married_filing_separately"),
+    ("TaxFacts", "elect_insolvency"),
 )
 #: Whole-number parameters: a bool is never read as 1 or 0 there.
 INT_PARAMS: tuple[tuple[str, str], ...] = (
@@ -585,12 +626,17 @@ INT_PARAMS: tuple[tuple[str, str], ...] = (
     ("timeline", "months_sale_to_resolution"),
     ("PlannerInputs", "plan_months"),
     ("LetterFacts", "long_sale_days"),
+    ("CaseDates", "months_default_to_sale"),
+    ("CaseDates", "months_sale_to_resolution"),
 )
 #: Choice parameters: the enum member or its exact value; any other spelling is refused.
 ENUM_PARAMS: dict[tuple[str, str], type[Any]] = {
     ("AutoScenario", "exit"): d.AutoExit,
     ("MortgageScenario", "exit"): d.MortgageExit,
     ("ResolutionTerms", "resolution"): d.Resolution,
+    ("Case", "kind"): d.LoanKind,
+    ("Case", "exit"): d.MortgageExit,
+    ("Case", "resolution"): d.Resolution,
     ("LetterFacts", "notice"): d.NoticeStatus,
     ("LoanFacts", "foreclosure_type"): d.ForeclosureType,
     ("PlannerInputs", "pay_period"): d.PayPeriod,

@@ -1,0 +1,467 @@
+"""One case and its whole outcome: the answer every page, the report, the caseload and a link show.
+
+A :class:`Case` holds everything a scenario says (the loan, sale, costs and credits, the
+resolution, the state and its facts, the dates, the borrower's tax facts);
+:func:`case_outcome` turns it into a :class:`CaseOutcome`: the statement, the state-law
+finding, who pays what, what is cancelled, what may be taxable and which forms to expect,
+the credit timeline, and a :class:`Headline` that says the answer first. A surface renders
+the outcome and computes nothing of its own, so one case gives one answer everywhere.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from deficiency.assessment import assess, loan_facts, rule_facts
+from deficiency.credit import MAX_GAP_MONTHS, EventKind, TimelineEvent, timeline
+from deficiency.errors import InvalidInputError
+from deficiency.money import ZERO, Amount, format_usd, to_money
+from deficiency.parsing import a_date, choice, flag, instance, mapping, whole_number
+from deficiency.resolution import Outcome, Resolution, resolve
+from deficiency.scenarios import LoanKind, parse_field, resolution_fields, scenario_fields
+from deficiency.state_law import Effect, StateLawResult, exit_of, normalize_state
+from deficiency.tax import (
+    CancelledDebtTax,
+    DebtType,
+    ExpectedForm,
+    ForeclosureWorksheet,
+    expected_forms,
+    foreclosure_worksheet,
+    taxable_cancelled_debt,
+)
+
+#: The collateral as a sentence names it.
+COLLATERAL = {LoanKind.MORTGAGE: "the home", LoanKind.AUTO: "the car"}
+
+
+@dataclass(frozen=True)
+class CaseDates:
+    """When the case happens: the first missed payment and the months to the sale and after.
+
+    ``None`` months take the data's illustrative defaults (see :func:`deficiency.timeline`).
+    """
+
+    first_missed_payment: date
+    months_default_to_sale: int | None = None
+    months_sale_to_resolution: int | None = None
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(
+            self, "first_missed_payment", a_date(self.first_missed_payment, "First missed payment")
+        )
+        for name, label in (
+            ("months_default_to_sale", "Months from default to sale"),
+            ("months_sale_to_resolution", "Months from sale to resolution"),
+        ):
+            months = getattr(self, name)
+            if months is not None:
+                set_(self, name, whole_number(months, label, 0, MAX_GAP_MONTHS))
+
+
+@dataclass(frozen=True)
+class TaxFacts:
+    """The borrower's own facts the cancelled-debt rules read (IRC 108; IRS Pub. 4681).
+
+    ``main_home_loan`` means the loan bought, built or substantially improved the main home
+    and is secured by it; it applies only to a mortgage. ``liabilities`` and ``assets`` are
+    the totals just before the cancellation, for the insolvency test: both or neither.
+    """
+
+    main_home_loan: bool = False
+    title_11_case: bool = False
+    married_filing_separately: bool = False
+    liabilities: Decimal | None = None
+    assets: Decimal | None = None
+    elect_insolvency: bool = False
+    #: Purchase price plus improvements, less depreciation: for the gain or loss lines.
+    adjusted_basis: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("main_home_loan", "title_11_case", "married_filing_separately"):
+            object.__setattr__(self, name, flag(getattr(self, name), name.replace("_", " ")))
+        object.__setattr__(
+            self, "elect_insolvency", flag(self.elect_insolvency, "Elect insolvency")
+        )
+        for name in ("liabilities", "assets", "adjusted_basis"):
+            value = getattr(self, name)
+            if value is not None:
+                label = name.replace("_", " ").capitalize()
+                object.__setattr__(self, name, to_money(value, label))
+        if (self.liabilities is None) != (self.assets is None):
+            raise InvalidInputError("Insolvency", "give both liabilities and assets, or neither")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One scenario, whole: what every surface of the explorer reads.
+
+    ``amounts`` holds the scenario's fields by name (:func:`deficiency.scenario_fields`,
+    the exit's and the resolution's), as numbers or text; ``facts`` the state questions'
+    answers ("yes", "no", "unknown", an amount or a foreclosure type).
+    """
+
+    kind: LoanKind
+    exit: str
+    amounts: Mapping[str, Amount]
+    resolution: Resolution
+    dates: CaseDates
+    state: str = ""
+    facts: Mapping[str, str] = field(default_factory=dict)
+    tax: TaxFacts = TaxFacts()
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        kind = choice(LoanKind, self.kind, "Loan kind")
+        set_(self, "kind", kind)
+        set_(self, "resolution", choice(Resolution, self.resolution, "Resolution"))
+        exit = exit_of(kind, self.exit).value
+        set_(self, "exit", exit)
+        set_(self, "dates", instance(self.dates, CaseDates, "Dates"))
+        set_(self, "tax", instance(self.tax, TaxFacts, "Tax facts"))
+        no_state = self.state is None or (isinstance(self.state, str) and not self.state)
+        set_(self, "state", "" if no_state else normalize_state(self.state))
+        set_(self, "amounts", _amounts(kind, exit, mapping(self.amounts, "Amounts")))
+        facts = dict(mapping(self.facts, "Facts"))
+        loan_facts(facts)  # refuses a fact or an answer the rules do not know
+        set_(self, "facts", facts)
+        if self.tax.main_home_loan and kind is not LoanKind.MORTGAGE:
+            raise InvalidInputError("Main home loan", "applies only to a mortgage")
+
+    @property
+    def collateral(self) -> str:
+        """What was sold, as a sentence names it ("the home", "the car")."""
+        return COLLATERAL[self.kind]
+
+
+def _amounts(kind: LoanKind, exit: str, given: Mapping[Any, Any]) -> dict[str, Amount]:
+    """The scenario's amounts, each checked as its field reads it; unknown names refused."""
+    infos = {info.name: info for info in scenario_fields(kind)}
+    infos.update((info.name, info) for info in resolution_fields())
+    for name, raw in given.items():
+        info = infos.get(name) if isinstance(name, str) else None
+        if info is None:
+            raise InvalidInputError(str(name), "is not a field of this loan")
+        parse_field(info, raw)
+    return dict(given)
+
+
+class AnswerKind(enum.Enum):
+    """What the headline says: an amount owed, nothing owed, or an answer still open."""
+
+    OWES = "owes"
+    OWES_NOTHING = "owes_nothing"
+    DEPENDS = "depends"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The answer first: what the borrower would still owe, or that they owe nothing and why.
+
+    When an unanswered state question could change it, ``kind`` is ``DEPENDS`` and
+    ``lowest`` is what they would owe if the answers went their way (``None`` when that
+    turns on an amount, such as the home's fair market value, and cannot be bounded).
+    """
+
+    kind: AnswerKind
+    owes: Decimal
+    lowest: Decimal | None
+    title: str
+    reason: str
+    open_questions: tuple[str, ...] = ()
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class TaxReconciliation:
+    """Why the worksheet's cancelled-debt income differs from the case's cancelled figure.
+
+    ``value_gap`` is the part of the difference from a fair market value other than the
+    sale price; ``sentence`` says the whole of it in words.
+    """
+
+    cancelled: Decimal
+    worksheet_income: Decimal
+    value_gap: Decimal
+    sentence: str
+
+
+@dataclass(frozen=True)
+class CaseOutcome:
+    """Everything one case comes to; ``law`` is ``None`` when no state is chosen."""
+
+    case: Case
+    outcome: Outcome
+    law: StateLawResult | None
+    headline: Headline
+    cancelled_tax: CancelledDebtTax
+    #: Pub. 4681's worksheet, when the borrower's adjusted basis is given.
+    worksheet: ForeclosureWorksheet | None
+    reconciliation: TaxReconciliation | None
+    forms: tuple[ExpectedForm, ExpectedForm]
+    events: tuple[TimelineEvent, ...]
+
+    @property
+    def resolved_on(self) -> date:
+        """The date the deficiency is resolved (waived, judged, settled): the tax event."""
+        return next(event.when for event in self.events if event.kind is EventKind.RESOLUTION)
+
+    @property
+    def sold_on(self) -> date:
+        """The date of the sale, surrender or repossession sale."""
+        return next(event.when for event in self.events if event.kind is EventKind.SALE)
+
+
+def case_outcome(case: Case) -> CaseOutcome:
+    """The whole outcome of one case, computed once for every surface that shows it.
+
+    Examples
+    --------
+    A California short sale of a purchase-money home the owner lived in: the deficiency
+    is barred (Cal. Code Civ. Proc. 580e), so the answer is $0, not the arithmetic.
+
+    >>> home = {"unpaid_principal": "312000", "sale_price": "275000"}
+    >>> facts = {"purchase_money": "yes", "owner_occupied": "yes", "one_to_four_units": "yes",
+    ...          "secured_only_by_home": "yes"}
+    >>> case = Case(LoanKind.MORTGAGE, "short_sale", home, Resolution.JUDGMENT,
+    ...             CaseDates(date(2025, 1, 15)), "CA", facts)
+    >>> result = case_outcome(case)
+    >>> result.outcome.deficiency, result.headline.owes, result.headline.kind.value
+    (Decimal('37000.00'), Decimal('0.00'), 'owes_nothing')
+    """
+    if not isinstance(case, Case):
+        raise InvalidInputError("Case", "expected a Case")
+    assessment = assess(
+        case.kind, case.amounts, case.exit, case.resolution.value, case.state, case.facts
+    )
+    outcome = assessment.outcome
+    events = timeline(
+        case.dates.first_missed_payment,
+        case.exit,
+        case.resolution.value,
+        months_default_to_sale=case.dates.months_default_to_sale,
+        months_sale_to_resolution=case.dates.months_sale_to_resolution,
+        cancelled=outcome.cancelled,
+    )
+    resolved = next(event.when for event in events if event.kind is EventKind.RESOLUTION)
+    basis = case.tax.adjusted_basis
+    return CaseOutcome(
+        case=case,
+        outcome=outcome,
+        law=assessment.law,
+        headline=headline(case, outcome, assessment.law),
+        cancelled_tax=_cancelled_tax(case, outcome, resolved),
+        worksheet=None if basis is None else _worksheet(case, outcome, basis),
+        reconciliation=_reconciliation(case, outcome),
+        forms=expected_forms(
+            case.exit, case.resolution.value, outcome.cancelled, tax_year=resolved.year
+        ),
+        events=events,
+    )
+
+
+def _cancelled_tax(case: Case, outcome: Outcome, resolved: date) -> CancelledDebtTax:
+    tax = case.tax
+    home_debt = outcome.statement.owed if tax.main_home_loan else ZERO
+    return taxable_cancelled_debt(
+        outcome.cancelled,
+        discharge_date=resolved,
+        title_11_case=tax.title_11_case,
+        qualified_home_debt=home_debt,
+        loan_balance=outcome.statement.owed,
+        married_filing_separately=tax.married_filing_separately,
+        liabilities=tax.liabilities,
+        assets=tax.assets,
+        elect_insolvency=tax.elect_insolvency,
+    )
+
+
+def _fair_market_value(case: Case, outcome: Outcome) -> Decimal:
+    """The value the worksheet uses: the answered fair market value, else the sale price."""
+    answer = loan_facts(case.facts).fair_market_value
+    return answer if answer is not None else outcome.statement.proceeds
+
+
+def _worksheet(case: Case, outcome: Outcome, basis: Decimal) -> ForeclosureWorksheet:
+    """Pub. 4681's worksheet filled from the case.
+
+    What the borrower stays liable for after the sale is their share of the deficiency. A
+    part state law bars is debt they are not personally liable for, so it is left out of
+    line 1; a wholly barred deficiency makes the loan nonrecourse (no cancellation income).
+    """
+    statement = outcome.statement
+    if outcome.barred > ZERO and outcome.collectible == ZERO:
+        return foreclosure_worksheet(
+            debt_before_transfer=statement.owed,
+            fair_market_value=_fair_market_value(case, outcome),
+            adjusted_basis=basis,
+            debt_type=DebtType.NONRECOURSE,
+        )
+    liable = max(ZERO, statement.owed - outcome.barred)
+    return foreclosure_worksheet(
+        debt_before_transfer=liable,
+        fair_market_value=_fair_market_value(case, outcome),
+        adjusted_basis=basis,
+        debt_type=DebtType.RECOURSE,
+        still_owed_after_transfer=min(liable, outcome.paid_toward_deficiency),
+    )
+
+
+def _reconciliation(case: Case, outcome: Outcome) -> TaxReconciliation | None:
+    """One sentence on why the worksheet's income and the cancelled figure differ, if they do.
+
+    Notes
+    -----
+    ``cancelled - income = expenses - credits + (fair market value - sale price)`` whenever
+    the worksheet's line 3 is above zero: the deficiency carries the lender's costs and
+    credits, the worksheet measures the loan against the property's value. Line 3 does
+    not read the basis, so the value stands in for it here.
+    """
+    value = _fair_market_value(case, outcome)
+    income = _worksheet(case, outcome, value).ordinary_income
+    if income == outcome.cancelled:
+        return None
+    statement = outcome.statement
+    value_gap = value - statement.proceeds
+    parts = []
+    if outcome.cancelled - income == statement.expenses - statement.credits + value_gap:
+        if statement.expenses:
+            parts.append(
+                f"the deficiency includes {format_usd(statement.expenses)} of the costs of "
+                f"selling {case.collateral}, which the worksheet does not count as part of the loan"
+            )
+        if statement.credits:
+            parts.append(
+                f"it is lowered by {format_usd(statement.credits)} of credits the worksheet "
+                "does not take off"
+            )
+        if value_gap:
+            parts.append(
+                f"the worksheet measures the loan against the fair market value "
+                f"({format_usd(value)}), not the sale price"
+            )
+    else:
+        parts.append(
+            f"the worksheet measures the loan against the value of {case.collateral} "
+            f"({format_usd(value)}), and the income cannot fall below zero"
+        )
+    sentence = (
+        f"IRS Publication 4681's worksheet puts the income at {format_usd(income)}, not the "
+        f"{format_usd(outcome.cancelled)} cancelled: "
+        + "; ".join(parts)
+        + ". The lender's Form 1099-C shows the figure it reports; a tax professional can say "
+        "which applies to you."
+    )
+    return TaxReconciliation(outcome.cancelled, income, value_gap, sentence)
+
+
+def headline(case: Case, outcome: Outcome, law: StateLawResult | None) -> Headline:
+    """The answer a borrower opens the page for, in one title and one reason."""
+    owes = outcome.borrower_owes
+    rule = _rule_cited(law)
+    if law is not None and law.may_apply and outcome.collectible > ZERO:
+        return _depends(case, outcome, law)
+    if owes > ZERO:
+        return Headline(
+            AnswerKind.OWES,
+            owes,
+            owes,
+            f"You would still owe {format_usd(owes)}",
+            _owes_reason(case, outcome),
+            rule=rule,
+        )
+    return Headline(
+        AnswerKind.OWES_NOTHING,
+        ZERO,
+        ZERO,
+        "You would owe nothing",
+        _nothing_reason(case, outcome, law),
+        rule=rule,
+    )
+
+
+def _rule_cited(law: StateLawResult | None) -> str:
+    if law is None or not law.applied:
+        return ""
+    return "; ".join(dict.fromkeys(item.rule.citation for item in law.applied))
+
+
+def _owes_reason(case: Case, outcome: Outcome) -> str:
+    shortfall = format_usd(outcome.collectible)
+    resolution = outcome.terms.resolution
+    if resolution is Resolution.SETTLED:
+        return (
+            f"The sale of {case.collateral} left {shortfall} unpaid; the settlement has you pay "
+            f"{format_usd(outcome.paid_toward_deficiency)} and cancels the other "
+            f"{format_usd(outcome.cancelled)}."
+        )
+    reason = f"The sale of {case.collateral} left {shortfall} unpaid, and the lender pursues it"
+    if outcome.judgment_costs > ZERO:
+        reason += f" in court, adding {format_usd(outcome.judgment_costs)} of costs and fees"
+    if outcome.barred > ZERO:
+        reason += f" (state law takes {format_usd(outcome.barred)} off the arithmetic)"
+    return reason + "."
+
+
+def _nothing_reason(case: Case, outcome: Outcome, law: StateLawResult | None) -> str:
+    if outcome.surplus > ZERO:
+        return (
+            f"The sale of {case.collateral} brought {format_usd(outcome.surplus)} more than the "
+            "debt and costs; that surplus goes to any later lienholder who claims it, then to you."
+        )
+    if outcome.deficiency == ZERO:
+        return f"The sale of {case.collateral} covered the debt and the lender's costs."
+    if outcome.collectible == ZERO and law is not None:
+        return (
+            f"{law.state_name} law bars the lender from collecting the "
+            f"{format_usd(outcome.deficiency)} the sale left unpaid."
+        )
+    return (
+        f"The lender waives the {format_usd(outcome.collectible)} the sale left unpaid. "
+        "Forgiven debt may count as taxable income."
+    )
+
+
+def _depends(case: Case, outcome: Outcome, law: StateLawResult) -> Headline:
+    """An answer that unanswered state questions could still change: give both ends."""
+    bars = any(item.rule.effect is Effect.BAR for item in law.may_apply)
+    lowest = resolve(outcome.statement, outcome.terms, ZERO).borrower_owes if bars else None
+    questions = _open_questions(case, law)
+    owes = format_usd(outcome.borrower_owes)
+    count = len(questions)
+    asked = "one question" if count == 1 else f"{count} questions"
+    if lowest is not None:
+        title = f"{format_usd(lowest)} or {owes}: it depends on {asked} below"
+    else:
+        title = f"Up to {owes}: it depends on {asked} below"
+    reason = (
+        f"{law.state_name} law may bar or cut what the lender can collect, depending on "
+        "answers not given yet. Unanswered questions never lower the figure."
+    )
+    return Headline(
+        AnswerKind.DEPENDS,
+        outcome.borrower_owes,
+        lowest,
+        title,
+        reason,
+        questions,
+        _rule_cited(law),
+    )
+
+
+def _open_questions(case: Case, law: StateLawResult) -> tuple[str, ...]:
+    """The unanswered facts of the rules that may still apply: the questions that matter."""
+    answered = {
+        name
+        for name, value in case.facts.items()
+        if str(value).strip().lower() not in ("", "unknown")
+    }
+    needed: dict[str, None] = {}
+    for item in law.may_apply:
+        needed.update(dict.fromkeys(rule_facts(case.state, item.rule)))
+    return tuple(name for name in needed if name not in answered)
