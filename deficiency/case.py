@@ -11,7 +11,7 @@ the outcome and computes nothing of its own, so one case gives one answer everyw
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -34,6 +34,32 @@ from deficiency.tax import (
     foreclosure_worksheet,
     taxable_cancelled_debt,
 )
+
+
+class Answers(Mapping[str, Any]):
+    """A read-only mapping that hashes by its items, so a :class:`Case` can key a cache."""
+
+    def __init__(self, items: Mapping[str, Any]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset((key, str(value)) for key, value in self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Mapping) and dict(self._items) == dict(other)
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
 
 #: The collateral as a sentence names it.
 COLLATERAL = {LoanKind.MORTGAGE: "the home", LoanKind.AUTO: "the car"}
@@ -112,7 +138,7 @@ class Case:
     resolution: Resolution
     dates: CaseDates
     state: str = ""
-    facts: Mapping[str, str] = field(default_factory=dict)
+    facts: Mapping[str, str] = field(default_factory=dict, hash=True)
     tax: TaxFacts = TaxFacts()
 
     def __post_init__(self) -> None:
@@ -126,10 +152,10 @@ class Case:
         set_(self, "tax", instance(self.tax, TaxFacts, "Tax facts"))
         no_state = self.state is None or (isinstance(self.state, str) and not self.state)
         set_(self, "state", "" if no_state else normalize_state(self.state))
-        set_(self, "amounts", _amounts(kind, exit, mapping(self.amounts, "Amounts")))
+        set_(self, "amounts", Answers(_amounts(kind, exit, mapping(self.amounts, "Amounts"))))
         facts = dict(mapping(self.facts, "Facts"))
         loan_facts(facts)  # refuses a fact or an answer the rules do not know
-        set_(self, "facts", facts)
+        set_(self, "facts", Answers(facts))
         if self.tax.main_home_loan and kind is not LoanKind.MORTGAGE:
             raise InvalidInputError("Main home loan", "applies only to a mortgage")
 

@@ -234,3 +234,11 @@ def test_the_headline_is_always_the_outcome_and_never_above_it(
         assert headline.owes == 0
     else:
         assert headline.owes > 0
+
+
+def test_equal_cases_are_one_cache_key() -> None:
+    first, second = home_case(), home_case()
+    assert first == second
+    assert hash(first) == hash(second)
+    assert {first: 1}[second] == 1
+    assert home_case(facts={}) != first

@@ -5,16 +5,25 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 from deficiency import (
     Assessment,
+    Case,
+    CaseDates,
+    CaseOutcome,
     InvalidInputError,
     LoanKind,
     Outcome,
+    Resolution,
     StateLawResult,
+    TaxFacts,
     assess,
+    case_outcome,
     facts_asked,
+    to_money,
 )
 from ui.kit.scenario_io import Saved
 from ui.kit.sides import Side
@@ -92,3 +101,90 @@ def saved_outcome(saved: Saved) -> Outcome:
         document.state or "",
         saved.facts,
     ).outcome
+
+
+@frozen_result_cache(max_entries=1024)
+def cached_case_outcome(case: Case) -> CaseOutcome:
+    """The whole outcome of one case (a :class:`deficiency.Case` hashes by its contents)."""
+    return case_outcome(case)
+
+
+#: The case's dates and the borrower's tax facts, written by the Credit report and Taxes
+#: pages and read here, so every page builds the same case from the same keys.
+CASE_DATE_KEYS = ("r_first_missed", "r_months_to_sale", "r_months_to_resolution")
+TAX_FACT_KEYS = (
+    "x_home_loan",
+    "x_title11",
+    "x_separate",
+    "x_elect_insolvency",
+    "x_liabilities",
+    "x_assets",
+    "x_basis",
+)
+
+
+def first_missed_default(today: date) -> date:
+    """The first missed payment a case assumes until the user gives one: this month's first."""
+    return today.replace(day=1)
+
+
+def case_dates(state: State, today: date) -> CaseDates:
+    """The case's dates from the session; months left unset take the data's defaults."""
+    first = str(state.get("r_first_missed", ""))
+    months = [str(state.get(key, "")).strip() for key in CASE_DATE_KEYS[1:]]
+    return CaseDates(
+        date.fromisoformat(first) if first else first_missed_default(today),
+        int(months[0]) if months[0] else None,
+        int(months[1]) if months[1] else None,
+    )
+
+
+def tax_facts(state: State, side: Side) -> TaxFacts:
+    """The borrower's tax facts from the session; a main-home loan can only be a mortgage."""
+
+    def yes(key: str, default: bool = False) -> bool:
+        return str(state.get(key, "yes" if default else "no")) == "yes"
+
+    def amount(key: str) -> Decimal | None:
+        text = str(state.get(key, "")).strip()
+        return to_money(text, key) if text else None
+
+    mortgage = side.kind is LoanKind.MORTGAGE
+    return TaxFacts(
+        main_home_loan=mortgage and yes("x_home_loan", default=True),
+        title_11_case=yes("x_title11"),
+        married_filing_separately=yes("x_separate"),
+        liabilities=amount("x_liabilities"),
+        assets=amount("x_assets"),
+        elect_insolvency=yes("x_elect_insolvency"),
+        adjusted_basis=amount("x_basis"),
+    )
+
+
+def side_case(
+    state: State, side: Side, today: date
+) -> tuple[CaseOutcome | None, InvalidInputError | None]:
+    """A side's whole case outcome; on bad input the last good one and the package's error."""
+    state_code = str(state.get(STATE_KEY, ""))
+    exit = str(state[side.exit_key])
+    asked = asked_facts(state_code, side.kind, exit)
+    try:
+        case = Case(
+            side.kind,
+            exit,
+            values(state, side),
+            Resolution(str(state[side.resolution_key])),
+            case_dates(state, today),
+            state_code,
+            facts(state, side, asked),
+            tax_facts(state, side),
+        )
+        result = cached_case_outcome(case)
+    except (InvalidInputError, ValueError) as error:
+        last: CaseOutcome | None = state.get(side.key("case") + LAST_GOOD)
+        refused = (
+            error if isinstance(error, InvalidInputError) else InvalidInputError("Case", str(error))
+        )
+        return last, refused
+    state[side.key("case") + LAST_GOOD] = result
+    return result, None
