@@ -1,0 +1,133 @@
+"""AppTest: every page's words read at about an 8th-grade level (Flesch-Kincaid, ``textstat``).
+
+Each page is run once with its starting scenario; the text a borrower reads (titles,
+headers, Markdown, captions, notices, metric labels, widget labels and their help) is
+collected, stripped of Markdown, links and citations' URLs, and measured as one text in
+which every piece is its own sentence. ``python -m tests.app.test_reading_level`` prints
+the table per page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+import textstat
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import start
+from ui.kit.navigation import SECTIONS
+
+PAGES = tuple(entry.path for entries in SECTIONS.values() for entry in entries)
+
+#: The highest grade each page reaches with its starting scenario; a page's words may get
+#: plainer, never harder. The pages this limit was set on average under 9.
+GRADE_LIMIT = {
+    "pages/credit.py": 9.5,
+    "pages/taxes.py": 9.5,
+    "pages/collection.py": 9.5,
+    "pages/letter.py": 9.5,
+}
+DEFAULT_LIMIT = 12.0
+
+_TEXT_KINDS = (
+    "title",
+    "header",
+    "subheader",
+    "markdown",
+    "caption",
+    "info",
+    "warning",
+    "error",
+    "success",
+    "expander",
+)
+_WIDGET_KINDS = (
+    "button",
+    "checkbox",
+    "toggle",
+    "radio",
+    "selectbox",
+    "multiselect",
+    "slider",
+    "select_slider",
+    "number_input",
+    "text_input",
+    "text_area",
+    "date_input",
+)
+
+
+def plain(markdown: str) -> str:
+    """Markdown as words: links keep their text, URLs, icons and markup go."""
+    text = re.sub(r":material/[a-z_]+:", " ", markdown)
+    text = re.sub(r"\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"https?://\S+", " ", text)
+    text = re.sub(r":[a-z]+\[([^\]]*)\]", r"\1", text)  # :small[...], :red[...]
+    text = re.sub(r"[*_`#>|]", " ", text).replace("\\", "")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _pieces(at: AppTest) -> Iterator[str]:
+    for kind in _TEXT_KINDS:
+        for element in at.get(kind):
+            value = getattr(element, "label", None) if kind == "expander" else element.value
+            if isinstance(value, str):
+                yield value
+    for metric in at.metric:
+        yield metric.label
+        if metric.help:
+            yield metric.help
+    for kind in _WIDGET_KINDS:
+        for widget in at.get(kind):
+            yield str(widget.label)
+            help_text = getattr(widget, "help", None)
+            if help_text:
+                yield str(help_text)
+
+
+def page_text(at: AppTest) -> str:
+    """What a borrower reads on the page, one sentence per piece."""
+    sentences = []
+    for piece in _pieces(at):
+        words = plain(piece)
+        if not re.search(r"[A-Za-z]", words):
+            continue
+        sentences.append(words if words[-1] in ".!?:;" else words + ".")
+    return " ".join(sentences)
+
+
+def grade(text: str) -> float:
+    """The Flesch-Kincaid grade of a text."""
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_reads_at_its_grade(page: str) -> None:
+    at = start(page)
+    text = page_text(at)
+    assert len(text.split()) > 30, f"{page} shows almost no words: {text!r}"
+    measured = grade(text)
+    limit = GRADE_LIMIT.get(page, DEFAULT_LIMIT)
+    assert measured <= limit, f"{page} reads at grade {measured}, above {limit}"
+
+
+def test_plain_keeps_words_and_drops_markup() -> None:
+    line = ":small[Sources: CCP 580e ([law.justia.com](https://law.justia.com/x)), read 2 Dec]"
+    assert plain(line) == "Sources: CCP 580e (law.justia.com), read 2 Dec"
+
+
+def test_a_hard_sentence_grades_higher_than_a_plain_one() -> None:
+    hard = (
+        "The antideficiency statute's applicability notwithstanding, consideration of the "
+        "mortgagee's nonjudicial foreclosure determination necessitates examination."
+    )
+    assert grade(hard) > grade("You may owe the rest. The sale did not cover the loan.") + 8
+
+
+if __name__ == "__main__":
+    for path in PAGES:
+        app = start(path)
+        body = page_text(app)
+        print(f"| {path} | {grade(body):.1f} | {len(body.split())} |")
