@@ -190,10 +190,12 @@ def test_worksheet_amount_redraws_its_input_the_worksheet_income_and_taxable_res
     # The worksheet, the income line and the taxable result ran again; the other inputs,
     # the exclusion controls and the forms did not.
     assert worksheet(at)["2"] == "$180,000.00" and worksheet(at)["3"] == "$70,000.00"
-    assert [block.value for block in at.markdown if "ordinary income, **" in block.value] == [
-        "The worksheet's ordinary income, **$70,000.00**, is the cancelled debt tested below."
+    assert [block.value for block in at.markdown if "ordinary income is" in block.value] == [
+        "The worksheet's ordinary income is **$70,000.00**."
     ]
-    assert metric(at, "Cancelled debt") == "$70,000.00"
+    # The taxable figures stay the case's: the same cancelled debt every page shows.
+    assert metric(at, "Cancelled debt") == "$50,000.00"
+    assert any("were changed from the scenario's" in caption.value for caption in at.caption)
     assert [box.key for box in at.number_input] == ["x_fmv__exact"]
     assert not at.toggle and not at.date_input and not at.select_slider
     assert not any("Form 1099-A:" in block.value for block in at.markdown)
@@ -228,7 +230,8 @@ def test_nonrecourse_has_no_ordinary_income_and_bad_combinations_keep_the_last_t
     lines = worksheet(at)
     assert lines["3"] == "not used"
     assert lines["4"] == "$250,000.00"
-    assert metric(at, "Cancelled debt") == "$0.00"
+    assert metric(at, "Ordinary income (line 3)") == "$0.00"
+    assert metric(at, "Cancelled debt") == "$50,000.00"
     run(at, at.number_input(key="x_still_owed__exact").set_value(1_000.0))
     assert any("must be 0 for nonrecourse debt" in box.value for box in at.error)
     whole_page(at)
@@ -244,7 +247,9 @@ def test_bad_amount_shows_a_message_beside_the_control_and_keeps_the_figures():
 
 def test_marginal_rate_and_exclusions_change_the_extra_tax():
     at = start(TAXES)
-    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    # Sold and waived twelve months after the first missed payment: cancelled 1 March 2026.
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2025, 3, 1)))
+    assert any("cancelled on **1 Mar 2026**" in block.value for block in at.markdown)
     assert metric(at, "Extra federal tax at 22%") == "$11,000.00"
     run(at, at.select_slider(key="x_rate__widget").set_value("37"))
     assert metric(at, "Extra federal tax at 37%") == "$18,500.00"
@@ -253,10 +258,10 @@ def test_marginal_rate_and_exclusions_change_the_extra_tax():
     assert "$18,500.00" in alt
     # Discharged in 2025: the main-home exclusion covers it.
     whole_page(at)
-    run(at, at.date_input(key="x_discharge__widget").set_value(date(2025, 6, 30)))
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2024, 6, 30)))
     assert metric(at, "Taxable after exclusions") == "$0.00"
     # In 2026 only under a written agreement made before 2026.
-    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2025, 3, 1)))
     assert metric(at, "Taxable after exclusions") == "$50,000.00"
     assert any("Consult a tax professional" in box.value for box in at.warning)
     run(at, at.date_input(key="x_written__widget").set_value(date(2025, 11, 20)))
@@ -267,11 +272,24 @@ def test_insolvency_and_bankruptcy_exclusions():
     at = start(TAXES)
     run(at, at.toggle(key="x_home_loan__widget").set_value(False))
     run(at, at.number_input(key="x_liabilities__exact").set_value(300_000.0))
-    assert any("enter both liabilities and assets" in box.value for box in at.error)
+    assert any("give both liabilities and assets" in box.value for box in at.error)
     run(at, at.number_input(key="x_assets__exact").set_value(270_000.0))
     assert metric(at, "Taxable after exclusions") == "$20,000.00"
     run(at, at.toggle(key="x_title11__widget").set_value(True))
     assert metric(at, "Taxable after exclusions") == "$0.00"
+
+
+def test_a_car_is_never_asked_about_a_main_home_and_its_figures_agree_with_the_case():
+    at = start("pages/car.py")
+    run(at, at.segmented_control(key="c_resolution__widget").set_value("settled"))
+    run(at, at.switch_page(TAXES))
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    assert "x_home_loan__widget" not in [toggle.key for toggle in at.toggle]
+    # The case's cancelled figure on the card; the worksheet's differs, said in one sentence.
+    assert metric(at, "Cancelled debt") == "$1,000.00"
+    assert metric(at, "Ordinary income (line 3)") == "$500.00"
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "puts the income at \\$500.00, not the \\$1,000.00 cancelled" in captions
 
 
 def test_forms_follow_the_path():
@@ -293,7 +311,7 @@ def test_tax_rules_show_their_sources_and_dollars_stay_literal():
     text = " ".join(block.value for block in at.markdown)
     # Streamlit reads a pair of unescaped dollar signs as maths.
     assert "The lender waives \\$50,000.00, at least \\$600" in text
-    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2025, 3, 1)))
     warnings = " ".join(box.value for box in at.warning)
     assert "**Not checked.** Consult a tax professional." in warnings
     captions = small_text(at)
