@@ -428,6 +428,36 @@ def test_planner_compares_four_options_and_plan_months_move_the_plan():
     assert "Bankruptcy discharge" in alt
 
 
+def california_home(at) -> None:
+    """The issue's California short sale, its state questions answered "yes": barred."""
+    state = at.session_state
+    amounts = {"unpaid_principal": "312000", "sale_price": "275000"}
+    amounts |= {"commission_rate": "6", "seller_closing_costs": "3000"}
+    for name, value in amounts.items():
+        state[f"m_{name}"] = value
+    state["m_resolution"] = "judgment"
+    state["state"] = "CA"
+    for fact in (
+        "purchase_money",
+        "owner_occupied",
+        "one_to_four_units",
+        "secured_only_by_home",
+        "individual_borrower",
+    ):
+        state[f"m_f_{fact}"] = "yes"
+
+
+def test_a_barred_deficiency_has_nothing_to_pay_off_and_says_why_in_words_not_charts():
+    at = start(COLLECTION)
+    california_home(at)
+    whole_page(at)
+    notes = " ".join(box.value for box in at.info)
+    assert "California law bars the lender from collecting the \\$56,500.00" in notes
+    assert "580" in notes and "nothing to pay off" in notes
+    assert chart_keys(at) == set()
+    assert "Nothing to chart: the lender has nothing to collect" in notes
+
+
 def limits_table(at):
     return at.dataframe[0].value
 
@@ -438,7 +468,9 @@ def test_time_limit_to_sue_counts_down_from_the_sale_date():
     run(at, at.segmented_control(key="m_resolution__widget").set_value("judgment"))
     run(at, at.selectbox(key="state__widget").set_value("AZ"))
     run(at, at.switch_page(COLLECTION))
-    run(at, at.date_input(key="p_sale_date__widget").set_value(date(2026, 1, 10)))
+    # Twelve months from the first missed payment to the sale: the case's own sale date.
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2025, 1, 10)))
+    assert any("sale is on **10 Jan 2026**" in block.value for block in at.markdown)
     limits = limits_table(at)
     row = limits[limits["What"].str.contains("33-814")].iloc[0]
     assert row["Time"] == "90 days after the trustee's sale"

@@ -32,7 +32,7 @@ from ui.kit.sides import MORTGAGE, Side
 from ui.kit.sources import source_note
 from ui.kit.state import LAST_GOOD, last_good
 from ui.kit.text import literal_dollars
-from ui.next_steps.charts import tax_alt, tax_figure, tax_takeaway
+from ui.next_steps.charts import shows_nothing, tax_alt, tax_figure, tax_takeaway
 from ui.next_steps.inputs import (
     bracket_input,
     date_input,
@@ -254,12 +254,12 @@ def taxable_result() -> None:
     cards[0].metric("Cancelled debt", format_usd(tax.cancelled), border=True)
     cards[1].metric("Taxable after exclusions", format_usd(tax.taxable), border=True)
     cards[2].metric(f"Extra federal tax at {rate}%", format_usd(extra), border=True)
-    show_chart(
-        tax_figure(tax, extra, Decimal(rate)),
-        key="x_tax_chart",
-        alt=tax_alt(tax, extra, Decimal(rate)),
-    )
-    st.caption(tax_takeaway(tax, extra, Decimal(rate)))
+    figure = tax_figure(tax, extra, Decimal(rate))
+    if shows_nothing(figure):
+        st.info(tax_takeaway(tax, extra, Decimal(rate)), icon=":material/check_circle:")
+    else:
+        show_chart(figure, key="x_tax_chart", alt=tax_alt(tax, extra, Decimal(rate)))
+        st.caption(tax_takeaway(tax, extra, Decimal(rate)))
     for exclusion in tax.exclusions:
         text = f"**{exclusion.kind.label}: {format_usd(exclusion.amount)}.** {exclusion.reason}"
         if exclusion.verified:
