@@ -153,9 +153,9 @@ if events:
         st.table(
             [
                 {
-                    "Date": day(event.when) + (" (assumed)" if event.illustrative else ""),
-                    "Event": event.label,
-                    "Why, and where the rule was read": literal_dollars(event.detail)
+                    "Date": day(event.when) + (", assumed" if event.illustrative else ""),
+                    "What happens, and why": f"**{event.label}.** "
+                    + literal_dollars(event.detail)
                     + " Source: "
                     + (sources_markdown(event.sources) or "an assumption, no source"),
                 }

@@ -417,12 +417,13 @@ def test_planner_compares_four_options_and_plan_months_move_the_plan():
         "Bankruptcy discharge",
     ]
     # In words, not "None" for the ways out that have no payment period.
-    assert [row["Takes"] for row in rows] == ["at once", "24 months", "6 months", "no payments"]
+    takes = [row["You pay"].split(", ")[1] for row in rows]
+    assert takes == ["at once", "24 months", "6 months", "no payments"]
     # Dollars to the cent, read as text: a discharge pays nothing.
     assert all(row["You pay"].startswith("$") and "." in row["You pay"] for row in rows)
-    assert rows[3]["You pay"] == "$0.00"
+    assert rows[3]["You pay"] == "$0.00, no payments"
     run(at, at.number_input(key="p_plan_months__widget").set_value(12))
-    assert at.table[0].value["Takes"].iloc[1] == "12 months"
+    assert at.table[0].value["You pay"].iloc[1].endswith(", 12 months")
     figure, alt = chart(at, "p_planner_chart")
     assert len(figure["data"]) == 4
     assert "Bankruptcy discharge" in alt

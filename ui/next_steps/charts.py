@@ -404,15 +404,17 @@ def months_words(option: OptionResult) -> str:
 
 
 def planner_rows(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> list[dict[str, str]]:
-    """The ways out side by side, one row each, amounts as exact text in the chart's order."""
+    """The ways out side by side, one row each, amounts as exact text in the chart's order.
+
+    Three columns, so a 390 px phone shows every one: the way out, what you pay and how
+    long it takes, and what follows (cancelled, tax, still owed).
+    """
     return [
         {
             "Way out": option.label,
-            "You pay": format_usd(option.total_paid),
-            "Takes": months_words(option),
-            "Cancelled": format_usd(option.amount_cancelled),
-            "Still owed at the end": format_usd(option.still_owed),
-            "Extra tax (estimate)": format_usd(tax),
+            "You pay": f"{format_usd(option.total_paid)}, {months_words(option)}",
+            "Then": f"{format_usd(option.amount_cancelled)} cancelled; about "
+            f"{format_usd(tax)} extra tax; {format_usd(option.still_owed)} still owed",
         }
         for option, tax in zip(options, taxes, strict=True)
     ]

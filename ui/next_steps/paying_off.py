@@ -385,6 +385,6 @@ def _planner_table(options: Sequence[OptionResult], taxes: Sequence[Decimal]) ->
     st.table(
         planner_rows(options, taxes),
         hide_index=True,
-        alt="The four ways out side by side: what you pay, how long it takes, what is "
-        "cancelled, what is still owed at the end and the estimated extra tax",
+        alt="The four ways out side by side: what you pay and how long it takes, then what "
+        "is cancelled, the estimated extra tax and what is still owed at the end",
     )
