@@ -19,9 +19,8 @@ require_entrypoint()
 
 st.title("Paying it off")
 st.caption(
-    "What the deficiency costs you if the lender wins a judgment and garnishes your wages, if "
-    "you settle, or if you take another way out, for the amount the lender may collect in "
-    "your scenario."
+    "What the amount the lender may collect would cost you: if the lender wins in court and "
+    "takes part of your pay, if you settle, or if you take another way out."
 )
 
 side, _, exit = inputs.page_scenario()

@@ -252,8 +252,9 @@ with form_column:
             persist_state="session",
         )
         st.caption(
-            "For the minimum statutory damages, give the finance charge and amount financed, "
-            "or the time-price differential and cash price (from the contract)."
+            "To estimate the least a court may award [minimum statutory damages], give the "
+            "finance charge and the amount financed from your contract. Or give the time-price "
+            "differential and the cash price."
         )
         contract = st.columns(2)
         for index, (name, label) in enumerate(FACT_AMOUNTS[1:]):

@@ -38,7 +38,7 @@ scenario.resolution_inputs(side)
 st.caption("The same choice as on the scenario pages: change it here and it changes there.")
 
 # A worksheet amount redraws the three regions below it; the rate slider only the last.
-st.header("Worksheet for foreclosures and repossessions")
+st.header("The IRS worksheet for a sale you had to make")
 inputs_column, sheet_column = st.columns([2, 3], gap=COLUMN_GAP)
 with inputs_column:
     taxes.worksheet_inputs(side, case)

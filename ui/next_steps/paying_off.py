@@ -303,7 +303,7 @@ def settlement_inputs() -> None:
     redraws = (SETTLEMENT, PLANNER)
     amount_input(
         percent_spec("p_settle", "Share of the deficiency you pay", 100.0, 1.0),
-        help="Your assumption: no reliable typical settlement figure is published.",
+        help="This is your guess: no one publishes a typical share.",
         redraws=redraws,
     )
     bracket_input(

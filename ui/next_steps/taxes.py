@@ -213,11 +213,11 @@ def exclusion_inputs(side: Side, case: CaseOutcome) -> None:
         "x_written",
         "Date of a written agreement for the cancellation (if any)",
         None,
-        help="A discharge after the main-home exclusion ended still qualifies if it follows a "
-        "written arrangement made before the cut-off.",
+        help="If the debt was cancelled after the main-home rule ended, it still counts when "
+        "you had a written deal made before the end date.",
     )
     toggle_input("x_separate", "Married filing separately", False)
-    st.markdown("**Insolvency just before the cancellation**")
+    st.markdown("**Did you owe more than you owned just before? [insolvency]**")
     optional_amount_input("x_liabilities", "Total liabilities", help=rules.insolvency_liabilities)
     optional_amount_input(
         "x_assets",
