@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from tests.helpers import chart, chart_keys, decode, metrics, start, whole_page
+from ui.kit.cache import side_case
+from ui.kit.sides import MORTGAGE
+from ui.next_steps.charts import day
 
 CREDIT, TAXES, COLLECTION, LEARN = (
     "pages/credit.py",
@@ -101,6 +104,22 @@ def test_credit_gap_inputs_move_the_sale_and_drop_the_assumed_mark():
     assert not any("assumed" in trace["name"] for trace in figure["data"][1:])
     # The removal date never moves with the sale: it runs from the first missed payment.
     assert labels["Off credit reports"] == "13 Jul 2031"
+
+
+def test_credit_taxes_and_paying_it_off_read_the_same_case_dates():
+    at = start(CREDIT)
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2024, 1, 15)))
+    run(at, at.number_input(key="r_months_to_sale__widget").set_value(10))
+    case, error = side_case(at.session_state, MORTGAGE, date.today())
+    assert error is None and case is not None
+    credit_dates = dict(timeline_labels(at))
+    case_dates = {event.label: day(event.when) for event in case.events}
+    assert credit_dates == case_dates
+    run(at, at.switch_page(TAXES))
+    discharged = day(case.resolved_on)
+    assert any(f"cancelled on **{discharged}**" in block.value for block in at.markdown)
+    run(at, at.switch_page(COLLECTION))
+    assert any(f"sale is on **{day(case.sold_on)}**" in block.value for block in at.markdown)
 
 
 def test_credit_path_and_side_choices_change_the_reported_status():
