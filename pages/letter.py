@@ -46,13 +46,13 @@ st.caption(
     "Type the lines as your letter shows them. The check adds them up to the cent and lists "
     "questions worth asking. A flag is a question, not a finding that the lender broke the law."
 )
-kind = st.segmented_control(
+# Radio buttons: two long choices stack cleanly on a phone, where a segmented control
+# wraps its buttons and breaks their shared border.
+kind = st.radio(
     "Which letter do you have?",
     options=[value for value, _ in LETTER_KINDS],
     format_func=dict(LETTER_KINDS).__getitem__,
-    default="car",
     key="lt_kind",
-    wrap=True,
     persist_state="session",
 )
 

@@ -69,10 +69,10 @@ def test_a_wrong_line_6_is_flagged_with_the_right_figure():
 
 def test_a_mortgage_servicers_letter_is_checked_under_the_cases_state_law():
     at = start(LETTER)
-    at.segmented_control(key="lt_kind").set_value("mortgage").run()
+    at.radio(key="lt_kind").set_value("mortgage").run()
     assert not at.exception
     rows = table_with(at, "Amount").set_index("Line")["Amount"]
-    assert rows["= Deficiency from these lines"] == "$56,500.00"
+    assert rows["Deficiency from these lines"] == "$56,500.00"
     assert rows["The letter claims"] == "$56,500.00"
     assert "The letter's arithmetic adds up" in " ".join(flag_titles(at))
     assert not charts(at)  # the car's six-line waterfall is not drawn for a house

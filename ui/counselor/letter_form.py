@@ -495,7 +495,8 @@ def check_mortgage_form(form: MortgageForm, law: StateLawResult | None) -> Mortg
 
 
 def mortgage_rows(letter: MortgageLetter) -> list[dict[str, str]]:
-    """The letter's lines added up, two columns wide so they fit a phone."""
+    """The letter's lines added up, two columns wide so they fit a phone; in words, as a
+    table cell reads a leading "+" or "-" as a Markdown list."""
     fees = sum(letter.fees.values(), Decimal(0))
     costs = letter.sale_price - letter.net_proceeds
     credits = sum(letter.credits.values(), Decimal(0))
@@ -503,13 +504,13 @@ def mortgage_rows(letter: MortgageLetter) -> list[dict[str, str]]:
     result = _usd(computed) if computed >= 0 else f"Surplus of {_usd(-computed)} owed to you"
     return [
         {"Line": "Unpaid principal", "Amount": _usd(letter.unpaid_principal)},
-        {"Line": "+ Interest", "Amount": _usd(letter.interest)},
-        {"Line": "+ Escrow advances", "Amount": _usd(letter.escrow_advances)},
-        {"Line": "+ Fees", "Amount": _usd(fees)},
-        {"Line": "= Owed before the sale", "Amount": _usd(letter.owed)},
-        {"Line": "- Sale price", "Amount": _usd(letter.sale_price)},
-        {"Line": "+ Costs of sale", "Amount": _usd(costs)},
-        {"Line": "- Credits", "Amount": _usd(credits)},
-        {"Line": "= Deficiency from these lines", "Amount": result},
+        {"Line": "Plus interest", "Amount": _usd(letter.interest)},
+        {"Line": "Plus escrow advances", "Amount": _usd(letter.escrow_advances)},
+        {"Line": "Plus fees", "Amount": _usd(fees)},
+        {"Line": "Owed before the sale", "Amount": _usd(letter.owed)},
+        {"Line": "Less the sale price", "Amount": _usd(letter.sale_price)},
+        {"Line": "Plus the costs of sale", "Amount": _usd(costs)},
+        {"Line": "Less credits", "Amount": _usd(credits)},
+        {"Line": "Deficiency from these lines", "Amount": result},
         {"Line": "The letter claims", "Amount": _usd(letter.deficiency_claimed)},
     ]
