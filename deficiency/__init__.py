@@ -104,9 +104,11 @@ from deficiency.letter_check import (
     Flag,
     LenderLetter,
     LetterFacts,
+    MortgageLetter,
     NoticeStatus,
     Severity,
     check_letter,
+    check_mortgage_letter,
     minimum_statutory_damages,
 )
 from deficiency.limitations import Claim, Limitation, TimeLimit, limitations_for, time_limits
@@ -259,6 +261,7 @@ __all__ = [
     "LoanKind",
     "MortgageDefault",
     "MortgageExit",
+    "MortgageLetter",
     "MortgagePayoff",
     "MortgageScenario",
     "NoticeStatus",
@@ -304,6 +307,7 @@ __all__ = [
     "cents_steps",
     "cents_to_money",
     "check_letter",
+    "check_mortgage_letter",
     "column_descriptions",
     "compare_options",
     "countdown",

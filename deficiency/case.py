@@ -107,6 +107,8 @@ class TaxFacts:
     elect_insolvency: bool = False
     #: Purchase price plus improvements, less depreciation: for the gain or loss lines.
     adjusted_basis: Decimal | None = None
+    #: A written arrangement for the discharge, made before the main-home exclusion ended.
+    written_arrangement_date: date | None = None
 
     def __post_init__(self) -> None:
         for name in ("main_home_loan", "title_11_case", "married_filing_separately"):
@@ -121,6 +123,9 @@ class TaxFacts:
                 object.__setattr__(self, name, to_money(value, label))
         if (self.liabilities is None) != (self.assets is None):
             raise InvalidInputError("Insolvency", "give both liabilities and assets, or neither")
+        if self.written_arrangement_date is not None:
+            written = a_date(self.written_arrangement_date, "Written arrangement date")
+            object.__setattr__(self, "written_arrangement_date", written)
 
 
 @dataclass(frozen=True)
@@ -238,6 +243,11 @@ class CaseOutcome:
         return next(event.when for event in self.events if event.kind is EventKind.RESOLUTION)
 
     @property
+    def fair_market_value(self) -> Decimal:
+        """The property's value the tax worksheet uses: the answered one, else the sale price."""
+        return _fair_market_value(self.case, self.outcome)
+
+    @property
     def sold_on(self) -> date:
         """The date of the sale, surrender or repossession sale."""
         return next(event.when for event in self.events if event.kind is EventKind.SALE)
@@ -300,6 +310,7 @@ def _cancelled_tax(case: Case, outcome: Outcome, resolved: date) -> CancelledDeb
         title_11_case=tax.title_11_case,
         qualified_home_debt=home_debt,
         loan_balance=outcome.statement.owed,
+        written_arrangement_date=tax.written_arrangement_date,
         married_filing_separately=tax.married_filing_separately,
         liabilities=tax.liabilities,
         assets=tax.assets,

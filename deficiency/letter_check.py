@@ -1,5 +1,8 @@
 """Check a lender's deficiency letter: its arithmetic, its expenses and credits, and its dates.
 
+Two kinds of letter: a car lender's UCC 9-616(c) explanation (:func:`check_letter`) and a
+mortgage servicer's payoff or deficiency letter (:func:`check_mortgage_letter`).
+
 The input is the six items of a UCC 9-616(c) explanation as the lender stated them, plus
 facts the borrower knows (a value for the car, dates, whether the notice of sale came).
 The output is a list of :class:`Flag`: each says why it was raised, its source and what
@@ -23,6 +26,7 @@ from deficiency.money import MAX_AMOUNT, ZERO, Amount, format_usd, round_cents, 
 from deficiency.parsing import a_date, choice, instance, optional_flag, text
 from deficiency.serialize import InvalidScenarioError
 from deficiency.sources import Source, data_table, sources_of
+from deficiency.state_law import StateLawResult
 
 #: No published figure says how far below value an auction price is "too low"
 #: (no published figure was found); half the value is a starting point the user can change.
@@ -750,3 +754,206 @@ def check_letter(
             )
         )
     return tuple(flags)
+
+
+# --- A mortgage servicer's payoff or deficiency letter --------------------------------
+
+
+@dataclass(frozen=True)
+class MortgageLetter:
+    """A mortgage servicer's payoff or deficiency letter, line by line, as it states them.
+
+    What was owed (``unpaid_principal``, ``interest``, ``escrow_advances`` and the
+    ``fees`` by type), the ``sale_price`` less the ``costs_of_sale`` by type, the
+    ``credits`` by type, and the ``deficiency_claimed``. Article 9 does not govern a
+    house; the servicer's letter follows the payoff's own order, which this mirrors.
+    """
+
+    unpaid_principal: Decimal
+    interest: Decimal
+    escrow_advances: Decimal
+    fees: Mapping[str, Decimal]
+    sale_price: Decimal
+    costs_of_sale: Mapping[str, Decimal]
+    credits: Mapping[str, Decimal]
+    deficiency_claimed: Decimal
+
+    def __post_init__(self) -> None:
+        problems: list[InvalidInputError] = []
+        for name in (
+            "unpaid_principal",
+            "interest",
+            "escrow_advances",
+            "sale_price",
+            "deficiency_claimed",
+        ):
+            try:
+                object.__setattr__(self, name, to_money(getattr(self, name), name))
+            except InvalidInputError as problem:
+                problems.append(problem)
+        for name in ("fees", "costs_of_sale", "credits"):
+            object.__setattr__(self, name, _items(getattr(self, name), name, problems))
+        if problems:
+            raise InvalidScenarioError(problems)
+
+    @property
+    def owed(self) -> Decimal:
+        """Principal, interest, escrow advances and fees: the payoff before the sale."""
+        fees = sum(self.fees.values(), ZERO)
+        return self.unpaid_principal + self.interest + self.escrow_advances + fees
+
+    @property
+    def net_proceeds(self) -> Decimal:
+        """The sale price less the costs of sale: what reached the servicer."""
+        return self.sale_price - sum(self.costs_of_sale.values(), ZERO)
+
+    @property
+    def deficiency(self) -> Decimal:
+        """What the letter's own lines add up to (negative: a surplus)."""
+        return self.owed - self.net_proceeds - sum(self.credits.values(), ZERO)
+
+
+def _mortgage_source(check: str) -> tuple[Source, ...]:
+    return sources_of(_reference()["check"][f"mortgage_{check}"])
+
+
+def _is_commission(label: str) -> bool:
+    padded = f" {label.lower()} "
+    return any(word in padded for word in _reference()["mortgage"]["commission_keywords"])
+
+
+def _mortgage_arithmetic(letter: MortgageLetter) -> Flag:
+    computed = letter.deficiency
+    sums = (
+        f"{format_usd(letter.owed)} owed - {format_usd(letter.net_proceeds)} from the sale "
+        f"after its costs - {format_usd(sum(letter.credits.values(), ZERO))} of credits"
+    )
+    if computed == letter.deficiency_claimed:
+        return Flag(
+            "mortgage_arithmetic_ok",
+            Severity.INFO,
+            "The letter's arithmetic adds up",
+            f"{sums} = {format_usd(computed)}, the deficiency it claims. That checks the sums "
+            "only, not whether each amount is right.",
+            _mortgage_source("arithmetic"),
+            "Ask for a payoff history showing how the interest, escrow advances and fees "
+            "were charged.",
+        )
+    result = (
+        f"a deficiency of {format_usd(computed)}"
+        if computed >= 0
+        else f"a surplus of {format_usd(-computed)} owed to you"
+    )
+    return Flag(
+        "mortgage_arithmetic",
+        Severity.QUESTION,
+        "The deficiency claimed does not follow from the letter's lines",
+        f"{sums} gives {result}; the letter claims {format_usd(letter.deficiency_claimed)}.",
+        _mortgage_source("arithmetic"),
+        "Please explain the difference, or send a corrected statement.",
+        computed,
+    )
+
+
+def _mortgage_costs(letter: MortgageLetter) -> list[Flag]:
+    limits = _reference()["mortgage"]
+    flags: list[Flag] = []
+    commission = sum(
+        (amount for label, amount in letter.costs_of_sale.items() if _is_commission(label)), ZERO
+    )
+    others = sum(letter.costs_of_sale.values(), ZERO) - commission
+    for amount, key, check, what in (
+        (commission, "commission_question_above_percent", "commission", "commission"),
+        (others, "other_costs_question_above_percent", "other_costs", "other costs of sale"),
+    ):
+        percent = Decimal(limits[key])
+        reference = round_cents(letter.sale_price * percent / 100)
+        if amount <= reference:
+            continue
+        sources = _mortgage_source(check)
+        low = " (a low-confidence illustration, not a limit)" if sources[0].uncertain else ""
+        why = (
+            f"The {what} come to {format_usd(amount)}, above {percent}% of the "
+            f"{format_usd(letter.sale_price)} sale price ({format_usd(reference)}){low}."
+        )
+        if check == "commission":
+            why += " Fannie Mae's short-sale guide allows a commission of at most 6% of the price."
+        flags.append(
+            Flag(
+                f"mortgage_{check}",
+                Severity.QUESTION,
+                f"The {what} look high",
+                why,
+                sources,
+                f"Please send the settlement statement (closing disclosure) that shows the {what}.",
+                reference,
+            )
+        )
+    return flags
+
+
+def _mortgage_state_law(letter: MortgageLetter, law: StateLawResult | None) -> list[Flag]:
+    """The case's state-law finding applied to the letter: a bar questions any claim."""
+    if law is None:
+        return []
+    sources = tuple(dict.fromkeys(item.rule.source for item in law.findings))
+    citation = "; ".join(dict.fromkeys(item.rule.citation for item in law.applied))
+    if law.barred and letter.deficiency_claimed > ZERO:
+        return [
+            Flag(
+                "mortgage_state_bar",
+                Severity.QUESTION,
+                f"{law.state_name} law bars this deficiency",
+                f"With the answers given for your home, {law.state_name} law ({citation}) bars "
+                f"the lender from collecting a deficiency, yet the letter claims "
+                f"{format_usd(letter.deficiency_claimed)}.",
+                sources,
+                f"On what basis do you claim a deficiency that {law.state_name} law "
+                f"({citation}) bars after this sale?",
+            )
+        ]
+    return [
+        Flag(
+            "state_rule",
+            Severity.INFO,
+            f"State rule ({law.state})",
+            law.explanation,
+            sources,
+            "Does this state rule apply to my loan, and how does it change the deficiency?",
+        )
+    ]
+
+
+def check_mortgage_letter(
+    letter: MortgageLetter, *, state_law: StateLawResult | None = None
+) -> tuple[Flag, ...]:
+    """Check a mortgage servicer's payoff or deficiency letter: notes and questions to ask.
+
+    ``state_law`` is the case's state-law finding (:func:`deficiency.case_outcome`'s
+    ``law``): a bar that applies to the home turns any deficiency claimed into a question.
+
+    Notes
+    -----
+    ``deficiency = principal + interest + escrow advances + fees - (sale price - costs of
+    sale) - credits``, to the cent, with the right figure on the flag; the commission
+    against Fannie Mae's 6% short-sale ceiling and the other costs of sale against 3% of
+    the price (one weak source). A flag never concludes that the servicer broke the law.
+
+    Examples
+    --------
+    The issue's California short sale: $312,000 owed, sold for $275,000 with a 6%
+    commission and $3,000 of closing costs, leaves $56,500.
+
+    >>> letter = MortgageLetter(Decimal(312000), ZERO, ZERO, {}, Decimal(275000),
+    ...     {"Commission": Decimal(16500), "Closing costs": Decimal(3000)}, {}, Decimal(56500))
+    >>> [flag.check for flag in check_mortgage_letter(letter)]
+    ['mortgage_arithmetic_ok']
+    """
+    letter = instance(letter, MortgageLetter, "Letter")
+    if state_law is not None:
+        state_law = instance(state_law, StateLawResult, "State law")
+    return (
+        _mortgage_arithmetic(letter),
+        *_mortgage_costs(letter),
+        *_mortgage_state_law(letter, state_law),
+    )

@@ -6,6 +6,7 @@ import streamlit as st
 
 from deficiency import ZERO, PayPeriod, Resolution, format_usd, time_limits
 from ui.kit import regions
+from ui.kit.cache import first_missed_default, side_case
 from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP
 from ui.kit.sources import source_markdown
@@ -18,13 +19,17 @@ require_entrypoint()
 
 st.title("Paying it off")
 st.caption(
-    "What the deficiency costs you if the lender wins a judgment and garnishes your wages, if "
-    "you settle, or if you take another way out, for the amount the lender may collect in "
-    "your scenario."
+    "What the amount the lender may collect would cost you: if the lender wins in court and "
+    "takes part of your pay, if you settle, or if you take another way out."
 )
 
-side, outcome, exit = inputs.page_scenario()
+side, _, exit = inputs.page_scenario()
 state = st.session_state
+case, case_error = side_case(state, side, date.today())
+if case is None:
+    st.error(f"{case_error}.", icon=":material/error:")
+    st.stop()
+outcome = case.outcome
 state_code = paying_off.state_code()
 
 if outcome.terms.resolution is Resolution.WAIVED:
@@ -53,9 +58,12 @@ ensure(state, "p_plan_rate", "0")
 ensure(state, "p_tax_rate", "22")
 
 if outcome.collectible == ZERO:
+    rule = f" ({case.headline.rule})" if case.headline.rule else ""
+    barred = f"{literal_dollars(case.headline.reason)}{rule} " if outcome.barred > ZERO else ""
     st.info(
-        "Nothing is left for the lender to collect in this scenario, so there is nothing to pay "
-        "off. Change the scenario or the state on the scenario pages to explore collection.",
+        f"{barred}Nothing is left for the lender to collect in this scenario, so there is "
+        "nothing to pay off. Change the scenario or the state on the scenario pages to explore "
+        "collection.",
         icon=":material/check_circle:",
     )
 
@@ -84,15 +92,16 @@ regions.region(paying_off.PLANNER, paying_off.planner_result, outcome)
 st.header("How long the lender has to sue")
 date_column, _ = st.columns([2, 3], gap=COLUMN_GAP)
 with date_column:
-    sale_date = (
-        inputs.date_input(
-            "p_sale_date",
-            "Date of the sale",
-            date.today(),
-            help="Limits run from the sale or the default; the start differs by state.",
-        )
-        or date.today()
+    inputs.date_input(
+        "r_first_missed",
+        "First missed payment",
+        first_missed_default(date.today()),
+        help="The same date as on the Credit report page, which also sets the months between.",
     )
+sale_date = case.sold_on
+st.markdown(
+    f"The sale is on **{day(sale_date)}**, as in the Credit report's timeline of your case."
+)
 today = date.today()
 if not state_code:
     st.info("Choose your state on a scenario page to see its time limits.")

@@ -25,10 +25,24 @@ from ui.next_steps.compute import credit_timeline
 
 require_entrypoint()
 
+
+def metro2_words(code: str | None, verified: bool, special_comment: str | None) -> str:
+    """A status's Metro 2 code in brackets, as the borrower may find it on their report."""
+    words = f"code {code}" if code else ("no code of its own" if verified else "code not checked")
+    if special_comment:
+        words += f", special comment {special_comment}"
+    return f"[Metro 2: {words}]"
+
+
+def waiting_words(years: int, extenuating: str) -> str:
+    """The wait in years, and the wait with extenuating circumstances."""
+    return f"{years} year{'' if years == 1 else 's'}; with extenuating circumstances: {extenuating}"
+
+
 st.title("What it does to your credit report")
 st.caption(
-    "How the account is typically reported after the sale, how long it stays, and when a new "
-    "mortgage becomes possible, for the scenario you set up on the other pages."
+    "What your credit report will likely say after the sale, how long it stays there, and "
+    "when you could get a new mortgage. It uses the scenario from the other pages."
 )
 
 side, outcome, exit = inputs.page_scenario()
@@ -44,13 +58,13 @@ path = own_path if chosen == "scenario" else DeficiencyPath(chosen)
 
 report = credit_reporting(exit, path)
 
-st.header("How the account is typically reported")
+st.header("What the report will likely say")
 rows = [
     {
         "When": status.stage,
-        "Status in words": status.status,
-        "Metro 2 code": status.code_words,
-        "How sure": status.confidence.label,
+        "What the report shows": f"{status.status} "
+        + metro2_words(status.code, status.verified, status.special_comment),
+        "How sure": status.confidence.short,
     }
     for status in report.statuses
 ]
@@ -139,11 +153,11 @@ if events:
         st.table(
             [
                 {
-                    "Date": day(event.when),
-                    "Event": event.label,
-                    "Why": literal_dollars(event.detail),
-                    "Date assumed": "yes" if event.illustrative else "",
-                    "Source": sources_markdown(event.sources) or "an assumption, no source",
+                    "Date": day(event.when) + (", assumed" if event.illustrative else ""),
+                    "What happens, and why": f"**{event.label}.** "
+                    + literal_dollars(event.detail)
+                    + " Source: "
+                    + (sources_markdown(event.sources) or "an assumption, no source"),
                 }
                 for event in events
             ],
@@ -159,13 +173,17 @@ if report.waiting_periods:
     st.table(
         [
             {
-                "Program": period.program,
-                "After": period.event.replace("_", " "),
-                "Years": str(period.years),
-                "With extenuating circumstances": period.extenuating,
-                "Counted from": period.counted_from,
-                "Note": period.note,
-                "How sure": period.confidence.label,
+                "Program": f"{period.program}, after a {period.event.replace('_', ' ')}",
+                "Wait": waiting_words(period.years, period.extenuating),
+                "Details": " ".join(
+                    part
+                    for part in (
+                        f"Counted from {period.counted_from}.",
+                        period.note,
+                        f"({period.confidence.short})",
+                    )
+                    if part
+                ),
             }
             for period in report.waiting_periods
         ],

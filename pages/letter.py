@@ -1,27 +1,41 @@
-"""Check a letter: a lender's UCC 9-616(c) explanation, its sums, expenses, credits and dates."""
+"""Check a letter: a car lender's UCC 9-616(c) explanation or a mortgage servicer's letter."""
+
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
-from deficiency import Severity, format_usd, states
+from deficiency import Flag, Severity, format_usd, states
 from ui.counselor.letter_form import (
+    COST_EXAMPLES,
     CREDIT_EXAMPLES,
     DATE_FIELDS,
     EXAMPLE,
     EXAMPLE_EXPENSES,
     EXPENSE_EXAMPLES,
     FACT_AMOUNTS,
+    FEE_EXAMPLES,
+    LETTER_KINDS,
     LINE_FIELDS,
+    MORTGAGE_CREDIT_EXAMPLES,
+    MORTGAGE_EXAMPLE,
+    MORTGAGE_EXAMPLE_COSTS,
+    MORTGAGE_FIELDS,
     NOTICES,
     FactsForm,
     LetterForm,
+    MortgageForm,
     arithmetic_rows,
     check_form,
+    check_mortgage_form,
+    mortgage_rows,
 )
+from ui.kit.cache import side_case
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.figures import waterfall_alt, waterfall_figure
 from ui.kit.inputs import COLUMN_GAP, DATE_FORMAT
+from ui.kit.sides import MORTGAGE
 from ui.kit.sources import source_note
 from ui.kit.text import plain
 
@@ -29,13 +43,20 @@ require_entrypoint()
 
 st.title("Check a lender's deficiency letter")
 st.caption(
-    "After a repossession the lender must explain a deficiency in six lines (UCC 9-616(c)). "
-    "Type them as the letter shows them; the check adds them up to the cent and lists "
-    "questions worth asking. It informs: a flag is a question, not a finding that the "
-    "lender broke the law."
+    "Type the lines as your letter shows them. The check adds them up to the cent and lists "
+    "questions worth asking. A flag is a question, not a finding that the lender broke the law."
+)
+# Radio buttons: two long choices stack cleanly on a phone, where a segmented control
+# wraps its buttons and breaks their shared border.
+kind = st.radio(
+    "Which letter do you have?",
+    options=[value for value, _ in LETTER_KINDS],
+    format_func=dict(LETTER_KINDS).__getitem__,
+    key="lt_kind",
+    persist_state="session",
 )
 
-labels = dict(LINE_FIELDS)
+labels = dict(LINE_FIELDS) | dict(MORTGAGE_FIELDS)
 
 
 slots = {}
@@ -75,6 +96,93 @@ def items_table(key: str, rows: tuple[tuple[str, float], ...], examples: tuple[s
     slots[key] = st.empty()
     return list(edited.itertuples(index=False, name=None))
 
+
+def show_flags(questions: tuple[Flag, ...], notes: tuple[Flag, ...]) -> None:
+    """The questions to ask the lender, then the notes, each with where its rule was read."""
+    st.header(f"Questions to ask the lender ({len(questions)})")
+    if not questions:
+        st.caption("Nothing in these figures calls for a question.")
+    for group, flags in (("question", questions), ("info", notes)):
+        if group == "info" and flags:
+            st.header(f"Notes ({len(flags)})")
+        for flag in flags:
+            icon = ":material/help:" if flag.severity is Severity.QUESTION else ":material/info:"
+            # A flag quotes the letter's own item names: shown as typed, never as
+            # Markdown (an expense type ![x](http://host/a.png) would fetch from that host).
+            with st.container(border=True):
+                st.markdown(f"{icon} **{plain(flag.title)}**")
+                st.markdown(plain(flag.why))
+                st.markdown(f"**Ask:** {plain(flag.ask)}")
+                if flag.sources:
+                    st.markdown(source_note(flag.sources))
+
+
+def mortgage_letter() -> None:
+    """A servicer's payoff or deficiency letter: its lines, their sum and the questions."""
+    case, _ = side_case(st.session_state, MORTGAGE, date.today())
+    law = case.law if case is not None else None
+    form_column, result_column = st.columns([1, 1], gap=COLUMN_GAP)
+    with form_column:
+        st.header("The letter's lines")
+        typed = {
+            name: amount_box(name, labels[name], MORTGAGE_EXAMPLE[name])
+            for name in ("unpaid_principal", "interest", "escrow_advances")
+        }
+        st.markdown(f"**{labels['mortgage_fees']}**")
+        fees = items_table("mortgage_fees", (), FEE_EXAMPLES)
+        typed["sale_price"] = amount_box(
+            "sale_price", labels["sale_price"], MORTGAGE_EXAMPLE["sale_price"]
+        )
+        st.markdown(f"**{labels['mortgage_costs']}**")
+        costs = items_table("mortgage_costs", MORTGAGE_EXAMPLE_COSTS, COST_EXAMPLES)
+        st.markdown(f"**{labels['mortgage_credits']}**")
+        credits = items_table("mortgage_credits", (), MORTGAGE_CREDIT_EXAMPLES)
+        typed["deficiency_claimed"] = amount_box(
+            "deficiency_claimed",
+            labels["deficiency_claimed"],
+            MORTGAGE_EXAMPLE["deficiency_claimed"],
+        )
+        state_words = law.state_name if law is not None else "no state chosen"
+        st.caption(
+            f"State law comes from the Mortgage exit page: {state_words}, with the answers "
+            "given there about the home."
+        )
+    check = check_mortgage_form(
+        MortgageForm(
+            typed["unpaid_principal"],
+            typed["interest"],
+            typed["escrow_advances"],
+            tuple(fees),
+            typed["sale_price"],
+            tuple(costs),
+            tuple(credits),
+            typed["deficiency_claimed"],
+        ),
+        law,
+    )
+    for slot, messages in check.problems.items():
+        slots[slot].error(
+            "  \n".join(plain(message) for message in messages), icon=":material/error:"
+        )
+    with result_column:
+        if check.letter is None:
+            st.warning(
+                "Some figures cannot be read yet; each is marked beside its field. "
+                "The check runs as soon as they are fixed.",
+                icon=":material/edit_note:",
+            )
+            return
+        st.header("The arithmetic, to the cent")
+        st.table(
+            mortgage_rows(check.letter),
+            alt="The letter's lines added up, and the deficiency it claims",
+        )
+        show_flags(check.questions, check.notes)
+
+
+if kind == "mortgage":
+    mortgage_letter()
+    st.stop()
 
 form_column, result_column = st.columns([1, 1], gap=COLUMN_GAP)
 with form_column:
@@ -144,8 +252,9 @@ with form_column:
             persist_state="session",
         )
         st.caption(
-            "For the minimum statutory damages, give the finance charge and amount financed, "
-            "or the time-price differential and cash price (from the contract)."
+            "To estimate the least a court may award [minimum statutory damages], give the "
+            "finance charge and the amount financed from your contract. Or give the time-price "
+            "differential and the cash price."
         )
         contract = st.columns(2)
         for index, (name, label) in enumerate(FACT_AMOUNTS[1:]):
@@ -183,7 +292,7 @@ with result_column:
     if check.statement is not None:
         st.header("The arithmetic, to the cent")
         rows = arithmetic_rows(check)
-        differs = [row["Line"] for row in rows if row["Check"] == "Differs"]
+        differs = [row["Line"] for row in rows if row["Its own figures give"].endswith("(differs)")]
         if differs:
             st.error(
                 "The letter's figures do not add up on " + " and ".join(differs) + ".",
@@ -191,12 +300,7 @@ with result_column:
             )
         else:
             st.success("Each line follows from the ones before it.", icon=":material/check:")
-        st.dataframe(
-            pd.DataFrame(rows),
-            hide_index=True,
-            key="lt_arithmetic",
-            alt="The six lines as the letter states them and as its own figures add up",
-        )
+        st.table(rows, alt="The six lines as the letter states them and as its own figures add up")
         show_chart(
             waterfall_figure(check.statement, "The letter's own figures, added up"),
             key="lt_waterfall",
@@ -223,21 +327,4 @@ with result_column:
                     "and state law."
                 )
 
-        st.header(f"Questions to ask the lender ({len(check.questions)})")
-        if not check.questions:
-            st.caption("Nothing in these figures calls for a question.")
-        for group, flags in (("question", check.questions), ("info", check.notes)):
-            if group == "info" and flags:
-                st.header(f"Notes ({len(flags)})")
-            for flag in flags:
-                icon = (
-                    ":material/help:" if flag.severity is Severity.QUESTION else ":material/info:"
-                )
-                # A flag quotes the letter's own item names: shown as typed, never as
-                # Markdown (an expense type ![x](http://host/a.png) would fetch from that host).
-                with st.container(border=True):
-                    st.markdown(f"{icon} **{plain(flag.title)}**")
-                    st.markdown(plain(flag.why))
-                    st.markdown(f"**Ask:** {plain(flag.ask)}")
-                    if flag.sources:
-                        st.markdown(source_note(flag.sources))
+        show_flags(check.questions, check.notes)

@@ -29,23 +29,27 @@ st.info(
 )
 
 side, outcome, exit = inputs.page_scenario()
+case, case_error = taxes.the_case()
+if case is None:
+    st.error(f"{case_error}.", icon=":material/error:")
+    st.stop()
 
 scenario.resolution_inputs(side)
 st.caption("The same choice as on the scenario pages: change it here and it changes there.")
 
 # A worksheet amount redraws the three regions below it; the rate slider only the last.
-st.header("Worksheet for foreclosures and repossessions")
+st.header("The IRS worksheet for a sale you had to make")
 inputs_column, sheet_column = st.columns([2, 3], gap=COLUMN_GAP)
 with inputs_column:
-    taxes.worksheet_inputs(side, outcome)
+    taxes.worksheet_inputs(side, case)
 with sheet_column:
     regions.region(taxes.WORKSHEET, taxes.worksheet_result)
 
 st.header("Exclusions: is the cancelled debt taxable?")
-regions.region(taxes.INCOME, taxes.income_line, outcome)
+regions.region(taxes.INCOME, taxes.income_line)
 exclusion_column, result_column = st.columns([2, 3], gap=COLUMN_GAP)
 with exclusion_column:
-    taxes.exclusion_inputs(side)
+    taxes.exclusion_inputs(side, case)
 with result_column:
     regions.region(taxes.TAXABLE, taxes.taxable_result)
 
@@ -66,7 +70,7 @@ forms, forms_error = last_good(
         outcome.terms.resolution,
         outcome.cancelled,
         personal_use=inputs.toggled("x_personal"),
-        tax_year=taxes.discharge_date().year,
+        tax_year=case.resolved_on.year,
     ),
 )
 inputs.input_error(forms_error, forms is not None)

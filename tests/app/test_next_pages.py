@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from tests.helpers import chart, chart_keys, decode, metrics, start, whole_page
+from ui.kit.cache import side_case
+from ui.kit.sides import MORTGAGE
+from ui.next_steps.charts import day
 
 CREDIT, TAXES, COLLECTION, LEARN = (
     "pages/credit.py",
@@ -37,7 +40,7 @@ def waiting_rows(at) -> dict[tuple[str, str], dict[str, str]]:
     for table in at.table:
         if "Program" in table.value.columns:
             rows = table.value.to_dict("records")
-            return {(row["Program"], row["After"]): row for row in rows}
+            return {tuple(row["Program"].split(", after a ")): row for row in rows}
     raise AssertionError("no waiting-period table")
 
 
@@ -103,19 +106,38 @@ def test_credit_gap_inputs_move_the_sale_and_drop_the_assumed_mark():
     assert labels["Off credit reports"] == "13 Jul 2031"
 
 
+def test_credit_taxes_and_paying_it_off_read_the_same_case_dates():
+    at = start(CREDIT)
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2024, 1, 15)))
+    run(at, at.number_input(key="r_months_to_sale__widget").set_value(10))
+    case, error = side_case(at.session_state, MORTGAGE, date.today())
+    assert error is None and case is not None
+    credit_dates = dict(timeline_labels(at))
+    case_dates = {event.label: day(event.when) for event in case.events}
+    assert credit_dates == case_dates
+    run(at, at.switch_page(TAXES))
+    discharged = day(case.resolved_on)
+    assert any(f"cancelled on **{discharged}**" in block.value for block in at.markdown)
+    run(at, at.switch_page(COLLECTION))
+    assert any(f"sale is on **{day(case.sold_on)}**" in block.value for block in at.markdown)
+
+
 def test_credit_path_and_side_choices_change_the_reported_status():
     at = start(CREDIT)
     statuses = table_rows(at)
-    assert statuses[1]["Metro 2 code"] == "no single code; special comment AU"
+    assert statuses[1]["What the report shows"].endswith(
+        "[Metro 2: no code of its own, special comment AU]"
+    )
     run(at, at.segmented_control(key="r_path__widget").set_value("charged_off"))
-    assert table_rows(at)[1]["Metro 2 code"] == "97"
+    assert table_rows(at)[1]["What the report shows"].endswith("[Metro 2: code 97]")
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
-    codes = [row["Metro 2 code"] for row in table_rows(at)]
-    assert codes == ["96", "97"]
+    codes = [row["What the report shows"].rsplit(" ", 1)[-1] for row in table_rows(at)]
+    assert codes == ["96]", "97]"]
     assert "Earliest new mortgage" in dict(metrics(at))
     assert metric(at, "Earliest new mortgage") == "No set wait found"
     run(at, at.segmented_control(key="r_path__widget").set_value("paid"))
-    assert [row["Metro 2 code"] for row in table_rows(at)] == ["96", "63"]
+    codes = [row["What the report shows"].rsplit(" ", 1)[-1] for row in table_rows(at)]
+    assert codes == ["96]", "63]"]
 
 
 def test_credit_judgment_path_has_no_1099c_and_notes_judgments_are_off_reports():
@@ -135,14 +157,16 @@ def test_credit_rules_show_their_sources_date_read_and_how_sure_in_plain_words()
     )
     assert "read 2 Dec 2026" in captions
     statuses = table_rows(at)
-    assert {row["How sure"] for row in statuses} == {
-        "From a trusted guide; we could not read the law itself"
-    }
+    assert {row["How sure"] for row in statuses} == {"trusted guide"}
     periods = waiting_rows(at)
-    assert periods[("Fannie Mae", "short sale")]["With extenuating circumstances"] == "2 years"
+    assert periods[("Fannie Mae", "short sale")]["Wait"] == (
+        "4 years; with extenuating circumstances: 2 years"
+    )
     fha = periods[("FHA", "short sale")]
-    assert fha["With extenuating circumstances"] == "case by case: no shorter period is set"
-    assert fha["Counted from"] == "the date title transferred by the short sale"
+    assert fha["Wait"].endswith(
+        "with extenuating circumstances: case by case: no shorter period is set"
+    )
+    assert fha["Details"].startswith("Counted from the date title transferred by the short sale.")
     # Rules not confirmed are shown as such, never as a period.
     warnings = " ".join(box.value for box in at.warning)
     assert "**Freddie Mac**" in warnings and "Not checked: only one weak source" in warnings
@@ -150,7 +174,7 @@ def test_credit_rules_show_their_sources_date_read_and_how_sure_in_plain_words()
     assert not any(program in {"USDA", "Freddie Mac"} for program, _ in periods)
     run(at, at.segmented_control(key="r_path__widget").set_value("charged_off"))
     periods = waiting_rows(at)
-    assert periods[("Fannie Mae", "charged off")]["With extenuating circumstances"] == "2 years"
+    assert periods[("Fannie Mae", "charged off")]["Wait"].endswith("circumstances: 2 years")
 
 
 def test_credit_foreclosure_shows_va_but_never_quotes_it_as_the_earliest_mortgage():
@@ -163,8 +187,8 @@ def test_credit_foreclosure_shows_va_but_never_quotes_it_as_the_earliest_mortgag
     assert metric(at, "Earliest new mortgage") == "15 Jan 2028"  # FHA, open to anyone
     whole_page(at)
     va = waiting_rows(at)[("VA", "foreclosure")]
-    assert va["With extenuating circumstances"] == "1 year"
-    assert va["Note"].startswith("Only for a VA-guaranteed loan.")
+    assert va["Wait"].endswith("with extenuating circumstances: 1 year")
+    assert "Only for a VA-guaranteed loan." in va["Details"]
 
 
 # --- Taxes ---------------------------------------------------------------------------
@@ -185,10 +209,12 @@ def test_worksheet_amount_redraws_its_input_the_worksheet_income_and_taxable_res
     # The worksheet, the income line and the taxable result ran again; the other inputs,
     # the exclusion controls and the forms did not.
     assert worksheet(at)["2"] == "$180,000.00" and worksheet(at)["3"] == "$70,000.00"
-    assert [block.value for block in at.markdown if "ordinary income, **" in block.value] == [
-        "The worksheet's ordinary income, **$70,000.00**, is the cancelled debt tested below."
+    assert [block.value for block in at.markdown if "ordinary income is" in block.value] == [
+        "The worksheet's ordinary income is **$70,000.00**."
     ]
-    assert metric(at, "Cancelled debt") == "$70,000.00"
+    # The taxable figures stay the case's: the same cancelled debt every page shows.
+    assert metric(at, "Cancelled debt") == "$50,000.00"
+    assert any("were changed from the scenario's" in caption.value for caption in at.caption)
     assert [box.key for box in at.number_input] == ["x_fmv__exact"]
     assert not at.toggle and not at.date_input and not at.select_slider
     assert not any("Form 1099-A:" in block.value for block in at.markdown)
@@ -223,7 +249,8 @@ def test_nonrecourse_has_no_ordinary_income_and_bad_combinations_keep_the_last_t
     lines = worksheet(at)
     assert lines["3"] == "not used"
     assert lines["4"] == "$250,000.00"
-    assert metric(at, "Cancelled debt") == "$0.00"
+    assert metric(at, "Ordinary income (line 3)") == "$0.00"
+    assert metric(at, "Cancelled debt") == "$50,000.00"
     run(at, at.number_input(key="x_still_owed__exact").set_value(1_000.0))
     assert any("must be 0 for nonrecourse debt" in box.value for box in at.error)
     whole_page(at)
@@ -239,7 +266,9 @@ def test_bad_amount_shows_a_message_beside_the_control_and_keeps_the_figures():
 
 def test_marginal_rate_and_exclusions_change_the_extra_tax():
     at = start(TAXES)
-    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    # Sold and waived twelve months after the first missed payment: cancelled 1 March 2026.
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2025, 3, 1)))
+    assert any("cancelled on **1 Mar 2026**" in block.value for block in at.markdown)
     assert metric(at, "Extra federal tax at 22%") == "$11,000.00"
     run(at, at.select_slider(key="x_rate__widget").set_value("37"))
     assert metric(at, "Extra federal tax at 37%") == "$18,500.00"
@@ -248,10 +277,10 @@ def test_marginal_rate_and_exclusions_change_the_extra_tax():
     assert "$18,500.00" in alt
     # Discharged in 2025: the main-home exclusion covers it.
     whole_page(at)
-    run(at, at.date_input(key="x_discharge__widget").set_value(date(2025, 6, 30)))
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2024, 6, 30)))
     assert metric(at, "Taxable after exclusions") == "$0.00"
     # In 2026 only under a written agreement made before 2026.
-    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2025, 3, 1)))
     assert metric(at, "Taxable after exclusions") == "$50,000.00"
     assert any("Consult a tax professional" in box.value for box in at.warning)
     run(at, at.date_input(key="x_written__widget").set_value(date(2025, 11, 20)))
@@ -262,11 +291,24 @@ def test_insolvency_and_bankruptcy_exclusions():
     at = start(TAXES)
     run(at, at.toggle(key="x_home_loan__widget").set_value(False))
     run(at, at.number_input(key="x_liabilities__exact").set_value(300_000.0))
-    assert any("enter both liabilities and assets" in box.value for box in at.error)
+    assert any("give both liabilities and assets" in box.value for box in at.error)
     run(at, at.number_input(key="x_assets__exact").set_value(270_000.0))
     assert metric(at, "Taxable after exclusions") == "$20,000.00"
     run(at, at.toggle(key="x_title11__widget").set_value(True))
     assert metric(at, "Taxable after exclusions") == "$0.00"
+
+
+def test_a_car_is_never_asked_about_a_main_home_and_its_figures_agree_with_the_case():
+    at = start("pages/car.py")
+    run(at, at.segmented_control(key="c_resolution__widget").set_value("settled"))
+    run(at, at.switch_page(TAXES))
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    assert "x_home_loan__widget" not in [toggle.key for toggle in at.toggle]
+    # The case's cancelled figure on the card; the worksheet's differs, said in one sentence.
+    assert metric(at, "Cancelled debt") == "$1,000.00"
+    assert metric(at, "Ordinary income (line 3)") == "$500.00"
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "puts the income at \\$500.00, not the \\$1,000.00 cancelled" in captions
 
 
 def test_forms_follow_the_path():
@@ -288,7 +330,7 @@ def test_tax_rules_show_their_sources_and_dollars_stay_literal():
     text = " ".join(block.value for block in at.markdown)
     # Streamlit reads a pair of unescaped dollar signs as maths.
     assert "The lender waives \\$50,000.00, at least \\$600" in text
-    run(at, at.date_input(key="x_discharge__widget").set_value(date(2026, 3, 1)))
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2025, 3, 1)))
     warnings = " ".join(box.value for box in at.warning)
     assert "**Not checked.** Consult a tax professional." in warnings
     captions = small_text(at)
@@ -394,15 +436,46 @@ def test_planner_compares_four_options_and_plan_months_move_the_plan():
         "Bankruptcy discharge",
     ]
     # In words, not "None" for the ways out that have no payment period.
-    assert [row["Takes"] for row in rows] == ["at once", "24 months", "6 months", "no payments"]
+    takes = [row["You pay"].split(", ")[1] for row in rows]
+    assert takes == ["at once", "24 months", "6 months", "no payments"]
     # Dollars to the cent, read as text: a discharge pays nothing.
     assert all(row["You pay"].startswith("$") and "." in row["You pay"] for row in rows)
-    assert rows[3]["You pay"] == "$0.00"
+    assert rows[3]["You pay"] == "$0.00, no payments"
     run(at, at.number_input(key="p_plan_months__widget").set_value(12))
-    assert at.table[0].value["Takes"].iloc[1] == "12 months"
+    assert at.table[0].value["You pay"].iloc[1].endswith(", 12 months")
     figure, alt = chart(at, "p_planner_chart")
     assert len(figure["data"]) == 4
     assert "Bankruptcy discharge" in alt
+
+
+def california_home(at) -> None:
+    """The issue's California short sale, its state questions answered "yes": barred."""
+    state = at.session_state
+    amounts = {"unpaid_principal": "312000", "sale_price": "275000"}
+    amounts |= {"commission_rate": "6", "seller_closing_costs": "3000"}
+    for name, value in amounts.items():
+        state[f"m_{name}"] = value
+    state["m_resolution"] = "judgment"
+    state["state"] = "CA"
+    for fact in (
+        "purchase_money",
+        "owner_occupied",
+        "one_to_four_units",
+        "secured_only_by_home",
+        "individual_borrower",
+    ):
+        state[f"m_f_{fact}"] = "yes"
+
+
+def test_a_barred_deficiency_has_nothing_to_pay_off_and_says_why_in_words_not_charts():
+    at = start(COLLECTION)
+    california_home(at)
+    whole_page(at)
+    notes = " ".join(box.value for box in at.info)
+    assert "California law bars the lender from collecting the \\$56,500.00" in notes
+    assert "580" in notes and "nothing to pay off" in notes
+    assert chart_keys(at) == set()
+    assert "Nothing to chart: the lender has nothing to collect" in notes
 
 
 def limits_table(at):
@@ -415,7 +488,9 @@ def test_time_limit_to_sue_counts_down_from_the_sale_date():
     run(at, at.segmented_control(key="m_resolution__widget").set_value("judgment"))
     run(at, at.selectbox(key="state__widget").set_value("AZ"))
     run(at, at.switch_page(COLLECTION))
-    run(at, at.date_input(key="p_sale_date__widget").set_value(date(2026, 1, 10)))
+    # Twelve months from the first missed payment to the sale: the case's own sale date.
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2025, 1, 10)))
+    assert any("sale is on **10 Jan 2026**" in block.value for block in at.markdown)
     limits = limits_table(at)
     row = limits[limits["What"].str.contains("33-814")].iloc[0]
     assert row["Time"] == "90 days after the trustee's sale"

@@ -93,6 +93,12 @@ CAR = {"unpaid_principal": "10000", "sale_price": "8500", "retaking_fee": "500"}
 HOME = {"unpaid_principal": "250000", "sale_price": "200000", "commission_rate": "6"}
 
 
+def _mortgage_letter() -> d.MortgageLetter:
+    return d.MortgageLetter(
+        Decimal(312000), Decimal(0), Decimal(0), {}, Decimal(275000), {}, {}, Decimal(37000)
+    )
+
+
 def _letter() -> d.LenderLetter:
     return d.LenderLetter(
         balance_owed=Decimal(10000),
@@ -227,6 +233,16 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
         "exit": "repossession",
     },
     "ForeclosureCosts": lambda: {"attorney_fees": 1000, "trustee_fees": "500"},
+    "MortgageLetter": lambda: {
+        "unpaid_principal": 312000,
+        "interest": "1,200.00",
+        "escrow_advances": 0,
+        "fees": {"Property inspection": 30},
+        "sale_price": 275000,
+        "costs_of_sale": {"Commission": 16500, "Closing costs": 3000},
+        "credits": {},
+        "deficiency_claimed": 57730,
+    },
     "LenderLetter": lambda: {
         "balance_owed": 10000,
         "sale_proceeds": "8,500.00",
@@ -316,6 +332,7 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
     },
     "break_even_price": lambda: {"kind": "auto", "values": CAR, "exit": "repossession"},
     "cents_steps": lambda: {"low": 0, "high": 1000, "steps": 5, "field": "Sale price"},
+    "check_mortgage_letter": lambda: {"letter": _mortgage_letter(), "state_law": None},
     "check_letter": lambda: {
         "letter": _letter(),
         "facts": d.LetterFacts(believed_value=Decimal(9000)),

@@ -121,6 +121,30 @@ def test_a_main_home_waiver_in_2025_is_excluded_as_qualified_principal_residence
     assert case_outcome(other).cancelled_tax.taxable == Decimal("56500.00")
 
 
+def test_a_written_arrangement_before_2026_keeps_a_2026_main_home_discharge_excluded() -> None:
+    dates = CaseDates(date(2025, 3, 1))  # sold and waived 1 March 2026
+    home = Case(
+        LoanKind.MORTGAGE,
+        "short_sale",
+        CA_HOME,
+        Resolution.WAIVED,
+        dates,
+        tax=TaxFacts(main_home_loan=True),
+    )
+    assert case_outcome(home).cancelled_tax.taxable == Decimal("56500.00")
+    written = TaxFacts(main_home_loan=True, written_arrangement_date=date(2025, 11, 20))
+    agreed = Case(LoanKind.MORTGAGE, "short_sale", CA_HOME, Resolution.WAIVED, dates, tax=written)
+    assert case_outcome(agreed).cancelled_tax.taxable == Decimal("0.00")
+    with pytest.raises(InvalidInputError, match="Written arrangement date"):
+        TaxFacts(written_arrangement_date="2025-11-20")  # type: ignore[arg-type]
+
+
+def test_the_fair_market_value_is_the_answered_one_else_the_sale_price() -> None:
+    assert case_outcome(home_case(state="")).fair_market_value == Decimal("275000.00")
+    valued = home_case(state="AZ", facts={"fair_market_value": "290000"})
+    assert case_outcome(valued).fair_market_value == Decimal("290000")
+
+
 #: A car settled at 50%: $12,000 owed, sold for $8,000, $350 retaking and 30 days of
 #: storage at $25 ($750): deficiency 12,000 + 1,100 - 8,000 = 5,100; half paid, 2,550
 #: cancelled. Pub. 4681's worksheet: line 1 = 12,000 - 2,550 = 9,450, line 2 = 8,000,

@@ -1,4 +1,5 @@
-"""Letter check: 9-616(c) arithmetic known answers, reference costs, credits, dates, notice."""
+"""Letter check: 9-616(c) arithmetic known answers, reference costs, credits, dates, notice;
+a mortgage servicer's letter: its sums, its costs of sale and the case's state bar."""
 
 from datetime import date
 from decimal import Decimal
@@ -7,14 +8,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from deficiency.case import Case, CaseDates, case_outcome
 from deficiency.letter_check import (
     LenderLetter,
     LetterFacts,
+    MortgageLetter,
     NoticeStatus,
     Severity,
     check_letter,
+    check_mortgage_letter,
     minimum_statutory_damages,
 )
+from deficiency.resolution import Resolution
+from deficiency.scenarios import LoanKind
 from deficiency.serialize import InvalidScenarioError
 
 D = Decimal
@@ -246,3 +252,108 @@ def test_bad_letters_and_facts_name_every_problem():
         "add_ons",
         "long_sale_days",
     }
+
+
+# --- A mortgage servicer's letter ------------------------------------------------------
+
+
+#: The issue's California short sale as a servicer's letter: 312,000 owed, 275,000 price
+#: less a 6% commission (16,500) and 3,000 of closing costs: 56,500 claimed.
+CA_COSTS = {"Real estate commission": D(16500), "Seller closing costs": D(3000)}
+
+
+def home_letter(**changes: object) -> MortgageLetter:
+    fields: dict[str, object] = {
+        "unpaid_principal": D(312000),
+        "interest": D(0),
+        "escrow_advances": D(0),
+        "fees": {},
+        "sale_price": D(275000),
+        "costs_of_sale": CA_COSTS,
+        "credits": {},
+        "deficiency_claimed": D(56500),
+    }
+    fields.update(changes)
+    return MortgageLetter(**fields)  # type: ignore[arg-type]
+
+
+def california_law(facts: dict[str, str]):
+    amounts = {
+        "unpaid_principal": "312000",
+        "sale_price": "275000",
+        "commission_rate": "6",
+        "seller_closing_costs": "3000",
+    }
+    case = Case(
+        LoanKind.MORTGAGE,
+        "short_sale",
+        amounts,
+        Resolution.JUDGMENT,
+        CaseDates(date(2025, 1, 15)),
+        "CA",
+        facts,
+    )
+    return case_outcome(case).law
+
+
+def test_the_california_letter_adds_up_and_its_costs_are_within_the_references():
+    flags = check_mortgage_letter(home_letter())
+    assert [flag.check for flag in flags] == ["mortgage_arithmetic_ok"]
+    assert "$56,500.00, the deficiency it claims" in flags[0].why
+    assert flags[0].sources[0].citation.startswith("Fannie Mae Servicing Guide D2-3.3-01")
+
+
+def test_a_claim_that_does_not_follow_gives_the_right_figure():
+    letter = home_letter(
+        interest=D(1200),
+        escrow_advances=D(2400),
+        fees={"Inspections": D(90)},
+        deficiency_claimed=D(61000),
+    )
+    (flag,) = by_check(check_mortgage_letter(letter), "mortgage_arithmetic")
+    assert flag.severity is Severity.QUESTION
+    assert flag.figure == D("60190.00")  # 56,500 + 1,200 + 2,400 + 90
+    credited = home_letter(credits={"Relocation credit": D(3000)}, deficiency_claimed=D(56500))
+    (flag,) = by_check(check_mortgage_letter(credited), "mortgage_arithmetic")
+    assert flag.figure == D("53500.00")
+    surplus = home_letter(sale_price=D(400000), deficiency_claimed=D(0))
+    (flag,) = by_check(check_mortgage_letter(surplus), "mortgage_arithmetic")
+    assert "a surplus of $68,500.00 owed to you" in flag.why
+
+
+def test_costs_beyond_the_references_are_questions_with_their_sources():
+    costs = {"Broker commission": D(22000), "Closing costs": D(9000)}
+    letter = home_letter(costs_of_sale=costs, deficiency_claimed=D(68000))
+    flags = check_mortgage_letter(letter)
+    (commission,) = by_check(flags, "mortgage_commission")
+    assert commission.figure == D("16500.00")  # 6% of 275,000
+    assert "Fannie Mae" in commission.sources[0].citation
+    (others,) = by_check(flags, "mortgage_other_costs")
+    assert others.figure == D("8250.00")  # 3% of 275,000
+    assert "low-confidence illustration" in others.why  # one weak source
+
+
+def test_a_state_bar_from_the_case_questions_any_deficiency_claimed():
+    barred = california_law(
+        {
+            "purchase_money": "yes",
+            "owner_occupied": "yes",
+            "one_to_four_units": "yes",
+            "secured_only_by_home": "yes",
+            "individual_borrower": "yes",
+        }
+    )
+    (flag,) = by_check(check_mortgage_letter(home_letter(), state_law=barred), "mortgage_state_bar")
+    assert flag.severity is Severity.QUESTION
+    assert "California law" in flag.title and "580" in flag.why
+    assert flag.sources
+    open_questions = california_law({})
+    flags = check_mortgage_letter(home_letter(), state_law=open_questions)
+    assert not by_check(flags, "mortgage_state_bar") and by_check(flags, "state_rule")
+
+
+def test_a_mortgage_letter_names_every_unreadable_line():
+    with pytest.raises(InvalidScenarioError) as raised:
+        home_letter(interest="abc", fees={"": D(1)}, sale_price=D(-1))
+    fields = {problem.field for problem in raised.value.problems}
+    assert fields == {"interest", "fees", "sale_price"}

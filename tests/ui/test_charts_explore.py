@@ -155,6 +155,24 @@ def test_break_even_line_sits_at_the_break_even_price(kind, inputs, exit, expect
     assert "$%{y:,.2f}" in curve.hovertemplate and "$%{x:,.2f}" in curve.hovertemplate
 
 
+@pytest.mark.parametrize(
+    ("kind", "inputs", "exit"),
+    [(LoanKind.AUTO, CAR, "repossession"), (LoanKind.MORTGAGE, HOUSE, "short_sale")],
+)
+def test_break_even_label_sits_right_of_the_line_where_nothing_is_drawn(kind, inputs, exit):
+    result = break_even(kind, inputs, exit)
+    layout = layout_of(break_even_figure(result, "the car", "Deficiency by sale price"))
+    (label,) = layout["annotations"]
+    assert label["xanchor"] == "left" and label["yanchor"] == "top"
+    price = float(result.price)
+    # Past the line the curve lies on the axis, so the label covers no peak or mark...
+    assert all(y == 0 for x, y in zip(result.prices, result.deficiency, strict=True) if x >= price)
+    # ...and the third of the axis past the line holds its longest line (14 px figures).
+    room = (layout["xaxis"]["range"][1] - price) / layout["xaxis"]["range"][1]
+    assert room >= 0.3
+    assert max(len(line) for line in label["text"].split("<br>")) <= 10
+
+
 def test_break_even_takeaway_states_the_price_and_todays_gap():
     text = break_even_takeaway(break_even(LoanKind.AUTO, CAR, "repossession"), "the car")
     assert text == (

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from deficiency import (
     PlannerInputs,
     compare_options,
@@ -18,6 +20,7 @@ from ui.kit.figures import CANCELLED, CHARGE
 from ui.learn.charts import step_alt, step_waterfall
 from ui.next_steps.charts import (
     day,
+    dollar_axis_top,
     payoff_alt,
     payoff_figure,
     payoff_takeaway,
@@ -27,6 +30,7 @@ from ui.next_steps.charts import (
     planner_takeaway,
     settlement_alt,
     settlement_figure,
+    shows_nothing,
     tax_alt,
     tax_figure,
     tax_takeaway,
@@ -140,6 +144,37 @@ def test_payoff_figure_runs_from_the_judgment_to_zero():
     assert words in payoff_alt(payoff.schedule)
 
 
+@pytest.mark.parametrize(
+    ("judgment", "earnings"), [(2000, 368), (56_500, 368), (50_000, 92), (312_000, 2000)]
+)
+def test_payoff_balance_never_rises_above_the_axis_highest_label(judgment, earnings):
+    schedule = garnishment_payoff(judgment, earnings, 10).schedule
+    layout = payoff_figure(schedule, "Payoff").to_dict()["layout"]["yaxis"]
+    bottom, top = layout["range"]
+    assert bottom == 0
+    highest = max([float(judgment), *(float(row.balance) for row in schedule.rows)])
+    assert highest <= top
+    # The top is itself a label: a whole number of label steps, at most five of them.
+    steps = top / layout["dtick"]
+    assert steps == int(steps) and 1 <= steps <= 5
+
+
+@pytest.mark.parametrize("peak", [0.01, 1.0, 99.0, 2000.0, 56_500.0, 60_000.0, 999_999.99])
+def test_dollar_axis_top_is_a_round_label_at_or_above_the_peak(peak):
+    top, step = dollar_axis_top(peak)
+    assert peak <= top < peak + step + 1e-9
+    assert round(top / step, 9) == int(round(top / step, 9)) <= 5
+
+
+def test_a_chart_of_zeros_shows_nothing_and_one_with_a_figure_does():
+    nothing = taxable_cancelled_debt(0, discharge_date=date(2025, 1, 1))
+    assert shows_nothing(tax_figure(nothing, Decimal(0), Decimal(22)))
+    assert shows_nothing(settlement_figure(Decimal(0), Decimal(0), Decimal(0)))
+    assert shows_nothing(payoff_figure(payoff_schedule(0, 368), "Payoff"))
+    assert not shows_nothing(settlement_figure(Decimal(0), Decimal(1), Decimal(0)))
+    assert not shows_nothing(payoff_figure(payoff_schedule(1000, 368), "Payoff"))
+
+
 def test_payoff_words_say_when_it_never_pays_off():
     stuck = payoff_schedule(50000, 92, 10)
     assert payoff_takeaway(stuck).startswith("Not paid off within 30 years")
@@ -191,14 +226,11 @@ def test_planner_figure_groups_paid_cancelled_tax_and_balance_by_option():
     # Exact text, cents and all, in the order of the chart.
     assert list(rows[0].values()) == [
         "Lump-sum settlement",
-        "$800.00",
-        "at once",
-        "$1,200.00",
-        "$0.00",
-        "$264.00",
+        "$800.00, at once",
+        "$1,200.00 cancelled; about $264.00 extra tax; $0.00 still owed",
     ]
     assert rows[2]["Way out"] == "Judgment collected by wage garnishment"
-    assert rows[2]["You pay"] == "$2,044.90"
+    assert rows[2]["You pay"].startswith("$2,044.90, ")
 
 
 def test_step_waterfall_shows_only_the_lines_reached():

@@ -24,12 +24,14 @@ from deficiency import (
     LetterFacts,
     LoanFacts,
     LoanKind,
+    MortgageLetter,
     NoticeStatus,
     Severity,
     StateLawResult,
     Statement,
     apply_state_law,
     check_letter,
+    check_mortgage_letter,
     explain_items,
     format_usd,
     minimum_statutory_damages,
@@ -382,8 +384,133 @@ def arithmetic_rows(check: LetterCheck) -> list[dict[str, str]]:
         {
             "Line": line,
             "The letter says": stated,
-            "Its own figures give": computed,
-            "Check": "Matches" if stated == computed else "Differs",
+            "Its own figures give": computed
+            + (" (matches)" if stated == computed else " (differs)"),
         }
         for line, stated, computed in pairs
+    ]
+
+
+# --- A mortgage servicer's letter ----------------------------------------------------
+
+#: Which letter the borrower has: the page shows that letter's lines.
+LETTER_KINDS: tuple[tuple[str, str], ...] = (
+    ("car", "A car lender's explanation (UCC 9-616)"),
+    ("mortgage", "A mortgage servicer's payoff or deficiency letter"),
+)
+#: Form fields of a mortgage letter, in the order the servicer adds them, with their labels.
+MORTGAGE_FIELDS: tuple[tuple[str, str], ...] = (
+    ("unpaid_principal", "Unpaid principal"),
+    ("interest", "Interest"),
+    ("escrow_advances", "Escrow advances (taxes and insurance paid for you)"),
+    ("mortgage_fees", "Fees"),
+    ("sale_price", "Sale price"),
+    ("mortgage_costs", "Costs of sale"),
+    ("mortgage_credits", "Credits"),
+    ("deficiency_claimed", "Deficiency claimed"),
+)
+FEE_EXAMPLES = ("Property inspections", "Attorney fees", "Late fees")
+COST_EXAMPLES = ("Real estate commission", "Seller closing costs", "Transfer tax")
+MORTGAGE_CREDIT_EXAMPLES = ("Relocation assistance", "Escrow balance refund")
+#: The issue's California short sale as its servicer would state it: it adds up.
+MORTGAGE_EXAMPLE = {
+    "unpaid_principal": "312,000.00",
+    "interest": "0.00",
+    "escrow_advances": "0.00",
+    "sale_price": "275,000.00",
+    "deficiency_claimed": "56,500.00",
+}
+MORTGAGE_EXAMPLE_COSTS: tuple[tuple[str, float], ...] = (
+    ("Real estate commission", 16500.0),
+    ("Seller closing costs", 3000.0),
+)
+#: The package's field of each item table, by the form's slot.
+_MORTGAGE_TABLES = {
+    "fees": "mortgage_fees",
+    "costs_of_sale": "mortgage_costs",
+    "credits": "mortgage_credits",
+}
+
+
+@dataclass(frozen=True)
+class MortgageForm:
+    """What the user typed from a servicer's letter: amounts as text, items as rows."""
+
+    unpaid_principal: str
+    interest: str
+    escrow_advances: str
+    fees: tuple[tuple[object, object], ...]
+    sale_price: str
+    costs_of_sale: tuple[tuple[object, object], ...]
+    credits: tuple[tuple[object, object], ...]
+    deficiency_claimed: str
+
+
+@dataclass(frozen=True)
+class MortgageCheck:
+    """The result: the letter read and its flags, or the problems by form field."""
+
+    problems: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    flags: tuple[Flag, ...] = ()
+    letter: MortgageLetter | None = None
+
+    @property
+    def questions(self) -> tuple[Flag, ...]:
+        return tuple(flag for flag in self.flags if flag.severity is Severity.QUESTION)
+
+    @property
+    def notes(self) -> tuple[Flag, ...]:
+        return tuple(flag for flag in self.flags if flag.severity is Severity.INFO)
+
+
+def _mortgage_slot(problem: InvalidInputError) -> tuple[str, str]:
+    """The form field of a package problem, and its message there."""
+    for name, slot in _MORTGAGE_TABLES.items():
+        if problem.field.startswith(name):
+            item = problem.field[len(name) :].strip()
+            return slot, f"{item}: {problem.problem}" if item else problem.problem
+    return problem.field, problem.problem
+
+
+def check_mortgage_form(form: MortgageForm, law: StateLawResult | None) -> MortgageCheck:
+    """Read the servicer's letter through the package and check it under the case's state law."""
+    try:
+        letter = MortgageLetter(
+            unpaid_principal=form.unpaid_principal,  # type: ignore[arg-type]  # checked there
+            interest=form.interest,  # type: ignore[arg-type]
+            escrow_advances=form.escrow_advances,  # type: ignore[arg-type]
+            fees=item_mapping(form.fees),  # type: ignore[arg-type]
+            sale_price=form.sale_price,  # type: ignore[arg-type]
+            costs_of_sale=item_mapping(form.costs_of_sale),  # type: ignore[arg-type]
+            credits=item_mapping(form.credits),  # type: ignore[arg-type]
+            deficiency_claimed=form.deficiency_claimed,  # type: ignore[arg-type]
+        )
+    except InvalidScenarioError as error:
+        by_slot: dict[str, list[str]] = {}
+        for problem in error.problems:
+            slot, message = _mortgage_slot(problem)
+            by_slot.setdefault(slot, []).append(message)
+        return MortgageCheck(problems={slot: tuple(found) for slot, found in by_slot.items()})
+    return MortgageCheck(flags=check_mortgage_letter(letter, state_law=law), letter=letter)
+
+
+def mortgage_rows(letter: MortgageLetter) -> list[dict[str, str]]:
+    """The letter's lines added up, two columns wide so they fit a phone; in words, as a
+    table cell reads a leading "+" or "-" as a Markdown list."""
+    fees = sum(letter.fees.values(), Decimal(0))
+    costs = letter.sale_price - letter.net_proceeds
+    credits = sum(letter.credits.values(), Decimal(0))
+    computed = letter.deficiency
+    result = _usd(computed) if computed >= 0 else f"Surplus of {_usd(-computed)} owed to you"
+    return [
+        {"Line": "Unpaid principal", "Amount": _usd(letter.unpaid_principal)},
+        {"Line": "Plus interest", "Amount": _usd(letter.interest)},
+        {"Line": "Plus escrow advances", "Amount": _usd(letter.escrow_advances)},
+        {"Line": "Plus fees", "Amount": _usd(fees)},
+        {"Line": "Owed before the sale", "Amount": _usd(letter.owed)},
+        {"Line": "Less the sale price", "Amount": _usd(letter.sale_price)},
+        {"Line": "Plus the costs of sale", "Amount": _usd(costs)},
+        {"Line": "Less credits", "Amount": _usd(credits)},
+        {"Line": "Deficiency from these lines", "Amount": result},
+        {"Line": "The letter claims", "Amount": _usd(letter.deficiency_claimed)},
     ]

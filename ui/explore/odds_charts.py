@@ -7,13 +7,13 @@ every chart that has a sale-price axis.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
-from deficiency import format_usd
+from deficiency import ZERO, format_usd
 from ui.explore.odds_compute import BreakEven, HeatMap, Simulation, Tornado
 from ui.kit.figures import (
     DOLLAR_AXIS,
@@ -111,6 +111,14 @@ def break_even_figure(result: BreakEven, collateral: str, title: str) -> go.Figu
         },
     ]
     marks = break_even_line(result.price, (0.0, float(result.prices[-1])))
+    for label in marks["annotations"]:
+        # Right of the line, where the deficiency is $0: on the left the label would sit on
+        # the curve's peak, which a phone's narrow plot brings right under it. Whole dollars,
+        # rounded up to a price that clears the debt, keep it inside the third of the axis
+        # past the line (the axis runs to 1.5 times the break-even or more).
+        label["xanchor"] = "left"
+        price = (result.price or ZERO).to_integral_value(rounding=ROUND_CEILING)
+        label["text"] = f"Break-even<br>{format_usd(price, cents=False)}"
     layout = {
         **marks,
         "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, **marks["xaxis"]},

@@ -120,6 +120,7 @@ TAX_FACT_KEYS = (
     "x_liabilities",
     "x_assets",
     "x_basis",
+    "x_written",
 )
 
 
@@ -150,6 +151,7 @@ def tax_facts(state: State, side: Side) -> TaxFacts:
         return to_money(text, key) if text else None
 
     mortgage = side.kind is LoanKind.MORTGAGE
+    written = str(state.get("x_written", "")).strip()
     return TaxFacts(
         main_home_loan=mortgage and yes("x_home_loan", default=True),
         title_11_case=yes("x_title11"),
@@ -158,6 +160,7 @@ def tax_facts(state: State, side: Side) -> TaxFacts:
         assets=amount("x_assets"),
         elect_insolvency=yes("x_elect_insolvency"),
         adjusted_basis=amount("x_basis"),
+        written_arrangement_date=date.fromisoformat(written) if written else None,
     )
 
 

@@ -8,6 +8,7 @@ mark also carries its figure as text, so colour is never the only signal.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -260,6 +261,41 @@ def tax_alt(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> str:
 # --- Paying it off -------------------------------------------------------------------
 
 
+#: Most dollar labels on an axis given its own top: five or six, as Plotly picks by itself.
+MAX_DOLLAR_TICKS = 5
+
+
+def dollar_axis_top(peak: float) -> tuple[float, float]:
+    """The top of a dollar axis starting at zero and its label step: the top is a labelled
+    round figure at or above ``peak``, so no line rises above the axis's highest label.
+
+    >>> dollar_axis_top(56_500.0)
+    (60000.0, 20000.0)
+    >>> dollar_axis_top(60_000.0)
+    (60000.0, 20000.0)
+    >>> dollar_axis_top(0.0)
+    (1.0, 1.0)
+    """
+    if peak <= 0:
+        return 1.0, 1.0
+    power = 10.0 ** math.floor(math.log10(peak / MAX_DOLLAR_TICKS))
+    step = next(
+        power * factor
+        for factor in (1, 2, 2.5, 5, 10)
+        if math.ceil(peak / (power * factor) - 1e-9) <= MAX_DOLLAR_TICKS
+    )
+    return math.ceil(peak / step - 1e-9) * step, step
+
+
+def shows_nothing(figure: go.Figure) -> bool:
+    """Whether every mark of a figure is zero or missing: a chart to replace with words."""
+    for trace in figure.data:
+        values = trace.x if getattr(trace, "orientation", None) == "h" else trace.y
+        if values is not None and any(float(value or 0) != 0 for value in values):
+            return False
+    return True
+
+
 def payoff_figure(schedule: PayoffSchedule, title: str) -> go.Figure:
     """The balance after each garnished paycheck, from the judgment down to zero (or not)."""
     x = [0, *(row.period for row in schedule.rows)]
@@ -275,16 +311,22 @@ def payoff_figure(schedule: PayoffSchedule, title: str) -> go.Figure:
         "name": "Balance",
         "hovertemplate": "After paycheck %{x}: $%{y:,.2f}<extra></extra>",
     }
+    top, step = dollar_axis_top(max(y))
     layout = {
         "xaxis": {
             "title": {"text": f"{schedule.period.label} paychecks garnished"},
             "gridcolor": GRID,
             "rangemode": "tozero",
         },
-        "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero", "title": {"text": "Still owed"}},
+        "yaxis": {
+            **DOLLAR_AXIS,
+            "range": [0, top],
+            "dtick": step,
+            "title": {"text": "Still owed"},
+        },
         "showlegend": False,
         # Below: the paycheck numbers and their title (measured).
-        "margin": {"l": dollar_room(*y, titled=True), "b": 68},
+        "margin": {"l": dollar_room(top, titled=True), "b": 68},
     }
     return base_figure([trace], layout, title, height=340)
 
@@ -362,15 +404,17 @@ def months_words(option: OptionResult) -> str:
 
 
 def planner_rows(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> list[dict[str, str]]:
-    """The ways out side by side, one row each, amounts as exact text in the chart's order."""
+    """The ways out side by side, one row each, amounts as exact text in the chart's order.
+
+    Three columns, so a 390 px phone shows every one: the way out, what you pay and how
+    long it takes, and what follows (cancelled, tax, still owed).
+    """
     return [
         {
             "Way out": option.label,
-            "You pay": format_usd(option.total_paid),
-            "Takes": months_words(option),
-            "Cancelled": format_usd(option.amount_cancelled),
-            "Still owed at the end": format_usd(option.still_owed),
-            "Extra tax (estimate)": format_usd(tax),
+            "You pay": f"{format_usd(option.total_paid)}, {months_words(option)}",
+            "Then": f"{format_usd(option.amount_cancelled)} cancelled; about "
+            f"{format_usd(tax)} extra tax; {format_usd(option.still_owed)} still owed",
         }
         for option, tax in zip(options, taxes, strict=True)
     ]

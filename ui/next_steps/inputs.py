@@ -38,6 +38,11 @@ def side_picker() -> Side:
     return _SIDES[chosen]
 
 
+def picked_side() -> Side:
+    """The side :func:`side_picker` last chose, for a region that reruns without the page."""
+    return _SIDES[str(st.session_state.get(SIDE_KEY, MORTGAGE.prefix))]
+
+
 class PageScenario(NamedTuple):
     """The scenario a page answers from: the side picked, its outcome and its exit."""
 

@@ -63,6 +63,7 @@ from ui.next_steps.charts import (
     planner_takeaway,
     settlement_alt,
     settlement_figure,
+    shows_nothing,
 )
 from ui.next_steps.compute import planner
 from ui.next_steps.inputs import (
@@ -77,6 +78,8 @@ from ui.next_steps.inputs import (
 GARNISHMENT = "p_garnishment_results"
 SETTLEMENT = "p_settlement_results"
 PLANNER = "p_planner_results"
+#: Said instead of a chart of zeros when the lender has nothing to collect.
+NOTHING_TO_COLLECT = "Nothing to chart: the lender has nothing to collect in this scenario."
 
 
 @dataclass(frozen=True)
@@ -281,12 +284,12 @@ def garnishment_result(outcome: Outcome) -> None:
     st.markdown(
         f"{cap.explanation} Interest on the full judgment runs about {format_usd(yearly)} a year."
     )
-    show_chart(
-        payoff_figure(schedule, "What is still owed after each garnished paycheck"),
-        key="p_payoff_chart",
-        alt=payoff_alt(schedule),
-    )
-    st.caption(payoff_takeaway(schedule))
+    figure = payoff_figure(schedule, "What is still owed after each garnished paycheck")
+    if shows_nothing(figure):
+        st.info(NOTHING_TO_COLLECT, icon=":material/check_circle:")
+    else:
+        show_chart(figure, key="p_payoff_chart", alt=payoff_alt(schedule))
+        st.caption(payoff_takeaway(schedule))
     sources = [garnishment_source()]
     if cap.binding is Limit.STATE and cap.state is not None:
         sources = [cap.state.rule.source]
@@ -300,7 +303,7 @@ def settlement_inputs() -> None:
     redraws = (SETTLEMENT, PLANNER)
     amount_input(
         percent_spec("p_settle", "Share of the deficiency you pay", 100.0, 1.0),
-        help="Your assumption: no reliable typical settlement figure is published.",
+        help="This is your guess: no one publishes a typical share.",
         redraws=redraws,
     )
     bracket_input(
@@ -329,13 +332,17 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
     cards[1].metric("Cancelled", format_usd(settled.amount_cancelled), border=True)
     cards[2].metric("Form 1099-C", form_c.status.label, border=True)
     cards[3].metric("Extra federal tax", format_usd(tax), border=True)
-    show_chart(
-        settlement_figure(settled.total_paid, settled.amount_cancelled, tax),
-        key="p_settlement_chart",
-        alt=settlement_alt(
-            current.inputs.settlement_percent, settled.total_paid, settled.amount_cancelled, tax
-        ),
-    )
+    figure = settlement_figure(settled.total_paid, settled.amount_cancelled, tax)
+    if shows_nothing(figure):
+        st.info(NOTHING_TO_COLLECT, icon=":material/check_circle:")
+    else:
+        show_chart(
+            figure,
+            key="p_settlement_chart",
+            alt=settlement_alt(
+                current.inputs.settlement_percent, settled.total_paid, settled.amount_cancelled, tax
+            ),
+        )
     st.caption(form_c.explanation)
 
 
@@ -353,12 +360,12 @@ def planner_result(outcome: Outcome) -> None:
     current = plan(outcome)
     if not current.options:
         return
+    figure = planner_figure(current.options, current.taxes)
+    if shows_nothing(figure):
+        st.info(NOTHING_TO_COLLECT, icon=":material/check_circle:")
+        return
     _planner_table(current.options, current.taxes)
-    show_chart(
-        planner_figure(current.options, current.taxes),
-        key="p_planner_chart",
-        alt=planner_alt(current.options, current.taxes),
-    )
+    show_chart(figure, key="p_planner_chart", alt=planner_alt(current.options, current.taxes))
     st.caption(planner_takeaway(current.options))
     with st.expander("What each way out involves", icon=":material/info:"):
         for option in current.options:
@@ -378,6 +385,6 @@ def _planner_table(options: Sequence[OptionResult], taxes: Sequence[Decimal]) ->
     st.table(
         planner_rows(options, taxes),
         hide_index=True,
-        alt="The four ways out side by side: what you pay, how long it takes, what is "
-        "cancelled, what is still owed at the end and the estimated extra tax",
+        alt="The four ways out side by side: what you pay and how long it takes, then what "
+        "is cancelled, the estimated extra tax and what is still owed at the end",
     )

@@ -16,29 +16,29 @@ import streamlit as st
 
 from deficiency import (
     ZERO,
+    CaseOutcome,
     DebtType,
     ForeclosureWorksheet,
-    Outcome,
     estimated_extra_tax,
     exclusion_rules,
     federal_rates,
     foreclosure_worksheet,
     format_usd,
-    taxable_cancelled_debt,
 )
+from ui.kit.cache import side_case
 from ui.kit.chart_view import show_chart
 from ui.kit.inputs import amount_input, choice_input, money_spec, optional_amount_input
 from ui.kit.sides import MORTGAGE, Side
 from ui.kit.sources import source_note
 from ui.kit.state import LAST_GOOD, last_good
 from ui.kit.text import literal_dollars
-from ui.next_steps.charts import tax_alt, tax_figure, tax_takeaway
+from ui.next_steps.charts import shows_nothing, tax_alt, tax_figure, tax_takeaway
 from ui.next_steps.inputs import (
     bracket_input,
-    chosen_date,
     date_input,
     follow_scenario,
     input_error,
+    picked_side,
     toggle_input,
     toggled,
 )
@@ -50,8 +50,15 @@ TAXABLE = "x_taxable"
 SHEET_KEY = "x_sheet"
 
 
-def worksheet_inputs(side: Side, outcome: Outcome) -> None:
-    """The worksheet's amounts (starting from the scenario), liability and personal use."""
+def the_case() -> tuple[CaseOutcome | None, str]:
+    """The picked side's case as every page reads it, and the error that kept a newer one."""
+    result, error = side_case(st.session_state, picked_side(), date.today())
+    return result, "" if error is None else str(error)
+
+
+def worksheet_inputs(side: Side, case: CaseOutcome) -> None:
+    """The worksheet's amounts (starting from the case), liability and personal use."""
+    outcome = case.outcome
     big = 1_000_000.0 if side is MORTGAGE else 100_000.0
     step = 1_000.0 if side is MORTGAGE else 100.0
     redraws = (WORKSHEET, INCOME, TAXABLE)
@@ -76,17 +83,17 @@ def worksheet_inputs(side: Side, outcome: Outcome) -> None:
     amount(
         "x_fmv",
         "Fair market value of the property",
-        str(outcome.statement.proceeds),
-        "Often in box 4 of Form 1099-A or box 7 of Form 1099-C; for a short sale usually "
-        "the sale price, which is where it starts.",
+        str(case.fair_market_value),
+        "Often in box 4 of Form 1099-A or box 7 of Form 1099-C. It starts at the value "
+        "given on the scenario page, or else the sale price.",
     )
     amount(
         "x_basis",
-        "Your adjusted basis in the property",
+        "What you paid for it, plus improvements [adjusted basis]",
         str(outcome.statement.owed),
-        "Generally what you paid plus improvements, less depreciation.",
+        "What you paid, plus what you spent to improve it, less any depreciation you took.",
     )
-    st.caption("The basis starts at the debt only as a stand-in: enter your own figure.")
+    st.caption("This starts at the debt only as a stand-in: enter your own figure.")
     amount("x_proceeds", "Sale proceeds you received", "0")
     st.session_state.setdefault("x_debt_type", DebtType.RECOURSE.value)
     choice_input(
@@ -162,47 +169,55 @@ def cancelled_income() -> Decimal:
     return sheet.ordinary_income if sheet is not None else ZERO
 
 
-def income_line(outcome: Outcome) -> None:
-    """Region: the income carried from the worksheet, and why it may differ from the scenario."""
+def income_line() -> None:
+    """Region: the worksheet's income, and in one sentence why it differs from the case's."""
     income = cancelled_income()
-    st.markdown(
-        f"The worksheet's ordinary income, **{format_usd(income)}**, is the cancelled "
-        "debt tested below."
-    )
-    if income != outcome.cancelled:
+    case, _ = the_case()
+    st.markdown(f"The worksheet's ordinary income is **{format_usd(income)}**.")
+    if case is None or income == case.outcome.cancelled:
+        return
+    if case.reconciliation is not None and income == case.reconciliation.worksheet_income:
+        st.caption(literal_dollars(case.reconciliation.sentence))
+    else:
         st.caption(
-            f"The scenario shows {format_usd(outcome.cancelled)} cancelled. The worksheet "
-            "measures the income against the property's fair market value rather than the "
-            "lender's net proceeds, costs and credits, so the two can differ; ask a tax "
-            "professional how they reconcile for you."
+            literal_dollars(
+                f"The scenario cancels {format_usd(case.outcome.cancelled)}; the worksheet's "
+                "figures above were changed from the scenario's, so its income differs. The "
+                "figures below test the scenario's cancelled debt."
+            )
         )
 
 
-def exclusion_inputs(side: Side) -> None:
+def exclusion_inputs(side: Side, case: CaseOutcome) -> None:
     """What decides the exclusions: bankruptcy, the main home, dates, insolvency, the rate."""
     rules = exclusion_rules()
     toggle_input("x_title11", "Cancelled in a bankruptcy case", False, help=rules.bankruptcy)
-    toggle_input(
-        "x_home_loan",
-        "The loan bought, built or improved your main home",
-        side is MORTGAGE,
-        help=rules.main_home,
-    )
+    if side is MORTGAGE:
+        toggle_input(
+            "x_home_loan",
+            "The loan bought, built or improved your main home",
+            True,
+            help=rules.main_home,
+        )
     date_input(
-        "x_discharge",
-        "Date the debt was cancelled",
-        date.today(),
-        help="The identifiable event: the waiver, the settlement or the bankruptcy discharge.",
+        "r_first_missed",
+        "First missed payment",
+        date.today().replace(day=1),
+        help="The same date as on the Credit report page, which also sets the months between.",
+    )
+    st.markdown(
+        f"The debt is cancelled on **{case.resolved_on.day} {case.resolved_on:%b %Y}**, the "
+        "date the deficiency is resolved in the Credit report's timeline."
     )
     date_input(
         "x_written",
         "Date of a written agreement for the cancellation (if any)",
         None,
-        help="A discharge after the main-home exclusion ended still qualifies if it follows a "
-        "written arrangement made before the cut-off.",
+        help="If the debt was cancelled after the main-home rule ended, it still counts when "
+        "you had a written deal made before the end date.",
     )
     toggle_input("x_separate", "Married filing separately", False)
-    st.markdown("**Insolvency just before the cancellation**")
+    st.markdown("**Did you owe more than you owned just before? [insolvency]**")
     optional_amount_input("x_liabilities", "Total liabilities", help=rules.insolvency_liabilities)
     optional_amount_input(
         "x_assets",
@@ -224,46 +239,27 @@ def exclusion_inputs(side: Side) -> None:
     )
 
 
-def discharge_date() -> date:
-    """The date the debt was cancelled; today when left empty."""
-    return chosen_date("x_discharge") or date.today()
-
-
 def taxable_result() -> None:
     """Region: what stays taxable after the exclusions, the extra tax, and each exclusion."""
     state = st.session_state
-    home_loan = toggled("x_home_loan")
-    tax, error = last_good(
-        state,
-        "x_tax",
-        lambda: taxable_cancelled_debt(
-            cancelled_income(),
-            discharge_date=discharge_date(),
-            title_11_case=toggled("x_title11"),
-            qualified_home_debt=state["x_debt_before"] if home_loan else 0,
-            loan_balance=state["x_debt_before"],
-            written_arrangement_date=chosen_date("x_written"),
-            married_filing_separately=toggled("x_separate"),
-            liabilities=str(state.get("x_liabilities", "")) or None,
-            assets=str(state.get("x_assets", "")) or None,
-            elect_insolvency=toggled("x_elect_insolvency"),
-        ),
-    )
-    input_error(error, tax is not None)
-    if tax is None:
+    case, error = the_case()
+    if error:
+        st.error(f"{error}.", icon=":material/error:")
+    if case is None:
         return
+    tax = case.cancelled_tax
     rate = str(state["x_rate"])
     extra = estimated_extra_tax(tax.taxable, rate)
     cards = st.columns(3)
     cards[0].metric("Cancelled debt", format_usd(tax.cancelled), border=True)
     cards[1].metric("Taxable after exclusions", format_usd(tax.taxable), border=True)
     cards[2].metric(f"Extra federal tax at {rate}%", format_usd(extra), border=True)
-    show_chart(
-        tax_figure(tax, extra, Decimal(rate)),
-        key="x_tax_chart",
-        alt=tax_alt(tax, extra, Decimal(rate)),
-    )
-    st.caption(tax_takeaway(tax, extra, Decimal(rate)))
+    figure = tax_figure(tax, extra, Decimal(rate))
+    if shows_nothing(figure):
+        st.info(tax_takeaway(tax, extra, Decimal(rate)), icon=":material/check_circle:")
+    else:
+        show_chart(figure, key="x_tax_chart", alt=tax_alt(tax, extra, Decimal(rate)))
+        st.caption(tax_takeaway(tax, extra, Decimal(rate)))
     for exclusion in tax.exclusions:
         text = f"**{exclusion.kind.label}: {format_usd(exclusion.amount)}.** {exclusion.reason}"
         if exclusion.verified:
