@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui.kit.chart_view import publish_plotly_js
+from ui.kit.copy_link import copy_link_button
 from ui.kit.entry import mark_entrypoint
 from ui.kit.history import one_history_entry_per_page
 from ui.kit.link import read_url_once, url_notice, write_url
@@ -45,6 +46,7 @@ mark_entrypoint()
 page_shown()
 page.run()
 write_url()
+copy_link_button()
 footer()
 one_history_entry_per_page()
 rerun_after_reconnect()
