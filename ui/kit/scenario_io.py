@@ -30,7 +30,16 @@ from deficiency import (
     scenario_document,
 )
 from ui.kit.sides import SIDES, InputSpec, Side
-from ui.kit.state import DEFAULTS, EXACT, STATE_KEY, State, accept, fact_key, load_preset, values
+from ui.kit.state import (
+    EXACT,
+    STATE_KEY,
+    State,
+    accept,
+    fact_key,
+    load_preset,
+    preset_default,
+    values,
+)
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _FACT = re.compile(r"^(?P<prefix>[mc])_f_(?P<fact>[a-z0-9_]+)$")
@@ -60,8 +69,7 @@ def _specs(side: Side) -> dict[str, InputSpec]:
 
 
 def _default(side: Side, spec: InputSpec, state: State) -> str:
-    chosen = preset(str(state[side.preset_key]))
-    return chosen.values.get(spec.info.name, DEFAULTS.get(spec.info.name, "0"))
+    return preset_default(str(state[side.preset_key]), spec.info.name)
 
 
 def _compact(text: str) -> str:
