@@ -6,6 +6,8 @@ from deficiency import format_usd, preset, takeaway
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP
+from ui.kit.load_history import record_load
+from ui.kit.scenario_io import url_params
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.learn.charts import step_alt, step_waterfall
 from ui.learn.content import content
@@ -21,8 +23,10 @@ words = content()
 
 def load(side: Side, preset_id: str) -> None:
     """Put the example into the shared scenario and point the next pages at it."""
+    before = url_params(st.session_state)
     load_example(st.session_state, side, preset_id)
     st.session_state[SIDE_KEY] = side.prefix
+    record_load(st.session_state, before)
 
 
 def undo(side: Side) -> None:
