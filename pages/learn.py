@@ -11,7 +11,7 @@ from ui.kit.scenario_io import url_params
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.learn.charts import step_alt, step_waterfall
 from ui.learn.content import content
-from ui.learn.loading import load_example, loaded_key, replaced_key, undo_load
+from ui.learn.loading import can_undo, load_example, loaded_key, undo_load
 from ui.next_steps.inputs import SIDE_KEY
 
 require_entrypoint()
@@ -94,7 +94,7 @@ for example in words.examples:
         )
         row.page_link("pages/credit.py", label="Its credit report", icon=":material/credit_score:")
         row.page_link("pages/taxes.py", label="Its taxes", icon=":material/receipt_long:")
-        if replaced_key(side) in st.session_state:
+        if can_undo(st.session_state, side):
             with st.container(border=True, horizontal=True, vertical_alignment="center"):
                 st.markdown(
                     f"This example replaced your {side.title.lower()} scenario on every page."

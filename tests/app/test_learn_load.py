@@ -43,3 +43,15 @@ def test_loading_over_the_example_itself_replaces_nothing_and_offers_no_undo():
     at.button(key="l_load_m").click().run()
     assert not at.exception
     assert not undo_buttons(at)
+
+
+def test_undo_is_offered_only_while_the_example_stands_unchanged():
+    at = start("pages/mortgage.py")
+    whole_page(at.number_input(key="m_sale_price__exact").set_value(190_000.0).run())
+    at.switch_page("pages/learn.py").run()
+    at.button(key="l_load_m").click().run()
+    assert undo_buttons(at) == ["l_undo_m"]
+    at.switch_page("pages/mortgage.py").run()
+    whole_page(at.number_input(key="m_sale_price__exact").set_value(150_000.0).run())
+    at.switch_page("pages/learn.py").run()
+    assert not undo_buttons(at)  # an edit since the load: Undo would throw it away

@@ -97,6 +97,7 @@ def test_back_after_loading_an_example_restores_the_scenario_it_replaced(
     settle(page)
     assert urllib.parse.urlsplit(page.url).path.endswith("/learn")
     assert url_params(page) == before
+    expect(page.get_by_role("button", name="Undo")).to_have_count(0)  # nothing left to undo
     page.get_by_role("link", name="Mortgage exit").first.click()
     settle(page)
     box = page.locator('[data-testid="stNumberInput"] input[aria-label="Sale price, exact"]')

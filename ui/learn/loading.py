@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ui.kit.sides import Side
-from ui.kit.state import EXACT, State, accept, load_preset
+from ui.kit.state import EXACT, State, accept, figures_are_preset, load_preset
 
 
 def loaded_key(side: Side) -> str:
@@ -38,6 +38,18 @@ def load_example(state: State, side: Side, preset_id: str) -> None:
         state[replaced_key(side)] = before
     else:
         state.pop(replaced_key(side), None)
+
+
+def can_undo(state: State, side: Side) -> bool:
+    """Whether the side still shows the example just loaded over another scenario: once
+    its figures are edited, or Back has restored the link before the load, there is
+    nothing left to undo."""
+    loaded = state.get(loaded_key(side))
+    return (
+        replaced_key(side) in state
+        and state[side.preset_key] == loaded
+        and figures_are_preset(state, side)
+    )
 
 
 def undo_load(state: State, side: Side) -> None:
