@@ -5,9 +5,11 @@ from pathlib import Path
 import streamlit as st
 
 from ui.kit.chart_view import publish_plotly_js
+from ui.kit.copy_link import copy_link_button
 from ui.kit.entry import mark_entrypoint
 from ui.kit.history import one_history_entry_per_page
 from ui.kit.link import read_url_once, url_notice, write_url
+from ui.kit.load_history import keep_loads_in_history
 from ui.kit.navigation import DEFAULT_PAGE, SECTIONS
 from ui.kit.reconnect import rerun_after_reconnect
 from ui.kit.regions import page_shown
@@ -45,6 +47,8 @@ mark_entrypoint()
 page_shown()
 page.run()
 write_url()
+copy_link_button()
 footer()
 one_history_entry_per_page()
+keep_loads_in_history()
 rerun_after_reconnect()

@@ -6,10 +6,12 @@ from deficiency import format_usd, preset, takeaway
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP
+from ui.kit.load_history import record_load
+from ui.kit.scenario_io import url_params
 from ui.kit.sides import CAR, MORTGAGE, Side
-from ui.kit.state import load_preset
 from ui.learn.charts import step_alt, step_waterfall
 from ui.learn.content import content
+from ui.learn.loading import can_undo, load_example, loaded_key, undo_load
 from ui.next_steps.inputs import SIDE_KEY
 
 require_entrypoint()
@@ -19,11 +21,16 @@ SCENARIO_PAGE = {MORTGAGE.prefix: "pages/mortgage.py", CAR.prefix: "pages/car.py
 words = content()
 
 
-def load_example(side: Side, preset_id: str) -> None:
+def load(side: Side, preset_id: str) -> None:
     """Put the example into the shared scenario and point the next pages at it."""
-    load_preset(st.session_state, side, preset_id)
+    before = url_params(st.session_state)
+    load_example(st.session_state, side, preset_id)
     st.session_state[SIDE_KEY] = side.prefix
-    st.session_state[f"l_loaded_{side.prefix}"] = preset_id
+    record_load(st.session_state, before)
+
+
+def undo(side: Side) -> None:
+    undo_load(st.session_state, side)
 
 
 st.title("Learn")
@@ -72,11 +79,14 @@ for example in words.examples:
         "Load this example",
         key=f"l_load_{side.prefix}",
         icon=":material/upload:",
-        on_click=load_example,
+        on_click=load,
         args=(side, example.preset),
-        help=f"Replaces the {side.title.lower()} scenario with this example on every page.",
+        help=(
+            f"Replaces the {side.title.lower()} scenario with this example on every page; "
+            "Undo or the browser's Back brings yours back."
+        ),
     )
-    if st.session_state.get(f"l_loaded_{side.prefix}") == example.preset:
+    if st.session_state.get(loaded_key(side)) == example.preset:
         row.page_link(
             SCENARIO_PAGE[side.prefix],
             label="Open it and change the numbers",
@@ -84,6 +94,19 @@ for example in words.examples:
         )
         row.page_link("pages/credit.py", label="Its credit report", icon=":material/credit_score:")
         row.page_link("pages/taxes.py", label="Its taxes", icon=":material/receipt_long:")
+        if can_undo(st.session_state, side):
+            with st.container(border=True, horizontal=True, vertical_alignment="center"):
+                st.markdown(
+                    f"This example replaced your {side.title.lower()} scenario on every page."
+                )
+                st.button(
+                    "Undo",
+                    key=f"l_undo_{side.prefix}",
+                    icon=":material/undo:",
+                    on_click=undo,
+                    args=(side,),
+                    help=f"Puts your {side.title.lower()} scenario back as it was.",
+                )
 
 st.divider()
 st.header("Glossary")

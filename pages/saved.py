@@ -1,15 +1,17 @@
 """Saved scenarios: name the current scenarios, keep several, and compare them side by side."""
 
+from datetime import date
+
 import streamlit as st
 
 from deficiency import InvalidScenarioError, format_usd
-from ui.kit.cache import saved_outcome
+from ui.kit.cache import saved_case
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.figures import outcome_alt, outcome_figure
 from ui.kit.scenario_io import MAX_SAVED, delete_snapshot, load_snapshot, save_snapshot, saved_list
 from ui.kit.sides import SIDES
-from ui.kit.text import plain
+from ui.kit.text import literal_dollars, plain
 from ui.scenario import sections as scenario
 
 require_entrypoint()
@@ -59,7 +61,8 @@ saved = saved_list(st.session_state)
 if not saved:
     st.info("Nothing saved yet: name a scenario above and save it.", icon=":material/info:")
 else:
-    rows = [(item.name, saved_outcome(item)) for item in saved]
+    cases = [saved_case(item, date.today()) for item in saved]
+    rows = [(item.name, case.outcome) for item, case in zip(saved, cases, strict=True)]
     show_chart(
         outcome_figure(rows, "Saved scenarios: what the sale covers, who pays, what is cancelled"),
         key="saved_outcomes",
@@ -67,16 +70,22 @@ else:
     )
     st.caption(scenario.comparison_takeaway([(plain(name), outcome) for name, outcome in rows]))
 
-    for item, (name, outcome) in zip(saved, rows, strict=True):
+    for item, case in zip(saved, cases, strict=True):
+        name, outcome, headline = item.name, case.outcome, case.headline
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             result = (
                 f"surplus {format_usd(outcome.surplus)}"
                 if outcome.surplus
                 else f"deficiency {format_usd(outcome.deficiency)}"
             )
+            rule = f" ({headline.rule})" if headline.rule else ""
+            details = (
+                f"{headline.reason} The arithmetic: {result}; borrower owes "
+                f"{format_usd(outcome.borrower_owes)}; cancelled {format_usd(outcome.cancelled)}."
+            )
             st.markdown(
-                f"**{plain(name)}**: {result}; borrower owes {format_usd(outcome.borrower_owes)}; "
-                f"cancelled {format_usd(outcome.cancelled)}"
+                f"**{plain(name)}**: {literal_dollars(headline.title + rule)}  \n"
+                f":small[{literal_dollars(details)}]"
             )
             st.button(
                 "Load",

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from tests.helpers import chart, rendered, start
+from datetime import date
+from decimal import Decimal
+
+from tests.helpers import chart, rendered, start, whole_page
+from ui.kit.cache import side_case
 from ui.kit.scenario_io import MAX_SAVED
+from ui.kit.sides import MORTGAGE
 from ui.kit.text import plain
 
 SAVED = "pages/saved.py"
@@ -52,3 +57,33 @@ def test_a_saved_name_is_shown_as_typed_never_as_markdown():
     name = "![x](http://127.0.0.2/a.png)"
     at = save(start(SAVED), "c", name)
     assert [toast.value for toast in at.toast] == [f"Saved “{plain(name)}”."]
+
+
+def test_a_saved_case_shows_the_headline_the_scenario_pages_compute():
+    """The issue's reference case: the saved row says what the borrower owes and why, from
+    the same case outcome as the scenario pages (ui.kit.cache.side_case), not the arithmetic."""
+    at = start("pages/mortgage.py")
+    for key, amount in (
+        ("m_unpaid_principal", 312_000.0),
+        ("m_sale_price", 275_000.0),
+        ("m_commission_rate", 6.0),
+        ("m_seller_closing_costs", 3_000.0),
+    ):
+        whole_page(at.number_input(key=f"{key}__exact").set_value(amount).run())
+    at.selectbox(key="state__widget").set_value("CA").run()
+    facts = ("purchase_money", "owner_occupied", "one_to_four_units", "secured_only_by_home",
+             "individual_borrower")  # fmt: skip
+    for fact in facts:
+        at.segmented_control(key=f"m_f_{fact}__widget").set_value("yes").run()
+    expected, error = side_case(at.session_state, MORTGAGE, date.today())
+    assert error is None and expected is not None
+    assert expected.outcome.deficiency == Decimal("56500.00")
+    assert expected.outcome.collectible == 0
+
+    at.switch_page(SAVED).run()
+    save(at, "m", "California home")
+    row = next(rendered(block.value) for block in at.markdown if "California home" in block.value)
+    assert f"**California home**: {expected.headline.title}" in row
+    assert expected.headline.rule and expected.headline.rule in row
+    assert expected.headline.reason in row
+    assert "deficiency $56,500.00" in row and "borrower owes $0.00" in row

@@ -26,7 +26,7 @@ from deficiency import (
     to_money,
 )
 from ui.kit.scenario_io import Saved
-from ui.kit.sides import Side
+from ui.kit.sides import SIDES, Side
 from ui.kit.state import LAST_GOOD, STATE_KEY, State, facts, values
 
 Pairs = tuple[tuple[str, str], ...]
@@ -88,19 +88,6 @@ def side_outcome(state: State, side: Side) -> SideResult:
         return SideResult(last.outcome if last else None, last.law if last else None, error)
     state[side.prefix + LAST_GOOD] = assessment
     return SideResult(assessment.outcome, assessment.law, None)
-
-
-def saved_outcome(saved: Saved) -> Outcome:
-    """The outcome of a saved scenario, under its state's law with its saved answers."""
-    document = saved.document
-    return cached_assessment(
-        document.kind,
-        tuple(sorted(document.values.items())),
-        document.exit.value,
-        document.resolution.value,
-        document.state or "",
-        saved.facts,
-    ).outcome
 
 
 @frozen_result_cache(max_entries=1024)
@@ -191,3 +178,25 @@ def side_case(
         return last, refused
     state[side.key("case") + LAST_GOOD] = result
     return result, None
+
+
+def saved_case(saved: Saved, today: date) -> CaseOutcome:
+    """A saved scenario's whole case outcome, built as :func:`side_case` builds a side's:
+    its state's questions with its saved answers, and the dates and tax facts a session
+    starts with (a snapshot keeps neither)."""
+    document = saved.document
+    side = next(side for side in SIDES if side.prefix == saved.side_prefix)
+    state_code = document.state or ""
+    answers = dict(saved.facts)
+    asked = asked_facts(state_code, document.kind, document.exit.value)
+    case = Case(
+        document.kind,
+        document.exit.value,
+        dict(document.values),
+        document.resolution,
+        case_dates({}, today),
+        state_code,
+        {fact: answers.get(fact, "") for fact in asked},
+        tax_facts({}, side),
+    )
+    return cached_case_outcome(case)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import urllib.parse
+
 import streamlit as st
 
 from ui.kit.scenario_io import load_params, safe_names, url_params
+from ui.kit.state import State
 
 _LOADED = "__url_loaded"
 _NOTICE = "__url_notice"
@@ -19,6 +22,15 @@ def read_url_once() -> None:
     ignored = load_params(st.session_state, params)
     if ignored:
         st.session_state[_NOTICE] = safe_names(ignored)
+
+
+def restore_link(state: State, search: str) -> None:
+    """Load the scenario a link's query (``?m_preset=...``) holds, as a first visit would,
+    noting what could not be used."""
+    params = dict(urllib.parse.parse_qsl(search.lstrip("?"), keep_blank_values=True))
+    ignored = load_params(state, params)
+    if ignored:
+        state[_NOTICE] = safe_names(ignored)
 
 
 def write_url() -> None:

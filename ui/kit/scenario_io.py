@@ -30,7 +30,16 @@ from deficiency import (
     scenario_document,
 )
 from ui.kit.sides import SIDES, InputSpec, Side
-from ui.kit.state import DEFAULTS, EXACT, STATE_KEY, State, accept, fact_key, load_preset, values
+from ui.kit.state import (
+    EXACT,
+    STATE_KEY,
+    State,
+    accept,
+    fact_key,
+    load_preset,
+    preset_default,
+    values,
+)
 
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_]{1,40}$")
 _FACT = re.compile(r"^(?P<prefix>[mc])_f_(?P<fact>[a-z0-9_]+)$")
@@ -40,20 +49,19 @@ FACT_NAMES = frozenset(item.name for item in fields(LoanFacts)) - frozenset(DERI
 
 def fact_answers(state: State, prefix: str | None = None) -> dict[str, str]:
     """Every state-law answer held in the state, by key (``m_f_purchase_money`` -> "yes"),
-    optionally of one side: only real facts, never a widget's own keys beside them
-    (``c_f_credit_sale__widget``, ``m_f_fair_market_value__exact``, ``__refused``,
-    ``__error``), which in links and files would break both downloads."""
+    optionally of one side. Only the keys of real facts are read, so a widget's own keys
+    beside them (``c_f_credit_sale__widget``, ``m_f_fair_market_value__exact``,
+    ``__refused``, ``__error``) never reach a link or a file."""
     answers = {}
-    for key in sorted(str(name) for name in state):
-        match = _FACT.match(key)
-        if match is None or match["fact"] not in FACT_NAMES:
+    for side in SIDES:
+        if prefix is not None and side.prefix != prefix:
             continue
-        if prefix is not None and match["prefix"] != prefix:
-            continue
-        answer = state[key]
-        if isinstance(answer, str) and answer not in ("", "unknown"):
-            answers[key] = answer
-    return answers
+        for fact in FACT_NAMES:
+            key = fact_key(side, fact)
+            answer = state.get(key)
+            if isinstance(answer, str) and answer not in ("", "unknown"):
+                answers[key] = answer
+    return dict(sorted(answers.items()))
 
 
 def _specs(side: Side) -> dict[str, InputSpec]:
@@ -61,8 +69,7 @@ def _specs(side: Side) -> dict[str, InputSpec]:
 
 
 def _default(side: Side, spec: InputSpec, state: State) -> str:
-    chosen = preset(str(state[side.preset_key]))
-    return chosen.values.get(spec.info.name, DEFAULTS.get(spec.info.name, "0"))
+    return preset_default(str(state[side.preset_key]), spec.info.name)
 
 
 def _compact(text: str) -> str:
@@ -90,6 +97,16 @@ def url_params(state: State) -> dict[str, str]:
         params[STATE_KEY] = str(state[STATE_KEY])
     params.update(fact_answers(state))
     return params
+
+
+def link_keys() -> frozenset[str]:
+    """Every name a link may hold: each side's preset, exit, resolution, inputs and facts,
+    and the state. Bookkeeping keys (``__widget``, ``__exact``, ``__error``, ...) never."""
+    keys = {STATE_KEY}
+    for side in SIDES:
+        keys |= {side.preset_key, side.exit_key, side.resolution_key, *_specs(side)}
+        keys |= {fact_key(side, fact) for fact in FACT_NAMES}
+    return frozenset(keys)
 
 
 def load_params(state: State, params: Mapping[str, str]) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, MutableMapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, TypeAlias, TypeVar
 
 from deficiency import (
@@ -132,14 +133,42 @@ def load_preset(state: State, side: Side, preset_id: str) -> None:
     chosen = preset(preset_id)
     for spec in (*side.specs, *side.resolution_specs.values()):
         name = spec.info.name
-        state[spec.key] = str(
-            parse_field(spec.info, chosen.values.get(name, DEFAULTS.get(name, "0")))
-        )
+        state[spec.key] = str(parse_field(spec.info, preset_default(chosen.id, name)))
         accept(state, spec.key)
         state.pop(spec.key + EXACT, None)
     state[side.exit_key] = chosen.exit
     state[side.resolution_key] = chosen.resolution
     state[side.preset_key] = chosen.id
+
+
+def preset_default(preset_id: str, name: str) -> str:
+    """What the preset ``preset_id`` gives the input ``name`` (a default where it names none)."""
+    return preset(preset_id).values.get(name, DEFAULTS.get(name, "0"))
+
+
+def figures_are_preset(state: State, side: Side) -> bool:
+    """Whether every choice and figure in use on the side is still its loaded preset's.
+
+    Only inputs that count on the chosen exit and resolution are compared: a settlement
+    share edited, then left by choosing a judgment, changes no figure on screen.
+    """
+    chosen = preset(str(state[side.preset_key]))
+    exit, resolution = str(state[side.exit_key]), str(state[side.resolution_key])
+    if (exit, resolution) != (chosen.exit, chosen.resolution):
+        return False
+    in_use = (*side.specs_for(exit), *side.resolution_specs_for(resolution))
+    return all(
+        Decimal(str(state[spec.key])) == Decimal(preset_default(chosen.id, spec.info.name))
+        for spec in in_use
+    )
+
+
+def loaded_caption(state: State, side: Side) -> str:
+    """The line above a side's inputs: "As loaded: <preset>" while the figures are the
+    preset's, "Changed from: <preset>" once any differs."""
+    summary = preset(str(state[side.preset_key])).summary
+    lead = "As loaded" if figures_are_preset(state, side) else "Changed from"
+    return f"{lead}: {summary}"
 
 
 def init_state(state: State) -> None:
