@@ -28,6 +28,7 @@ from deficiency.batch import (
     template_csv,
 )
 from deficiency.serialize import input_fields_for
+from tests.one_case import CALIFORNIA_FACTS
 
 ROOT = Path(__file__).resolve().parents[2]
 EXITS = {
@@ -388,13 +389,6 @@ def test_evaluate_case_figures_are_decimals():
     assert (result.deficiency, result.borrower_owes) == (Decimal("1500.00"), Decimal("1600.00"))
 
 
-CALIFORNIA_FACTS = {
-    "purchase_money": "yes",
-    "owner_occupied": "yes",
-    "one_to_four_units": "yes",
-    "secured_only_by_home": "yes",
-    "individual_borrower": "yes",
-}
 CALIFORNIA_AMOUNTS = {
     "unpaid_principal": "312000",
     "sale_price": "275000",
