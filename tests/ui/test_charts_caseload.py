@@ -156,3 +156,6 @@ def test_a_state_row_totals_what_state_law_bars_and_leaves_collectible():
     )
     assert "580b" in row["rule"]
     assert (run.totals.barred, run.totals.collectible) == (Decimal("56500.00"), Decimal("52000.00"))
+    title = deficiency_figure(run.totals).to_dict()["layout"]["title"]["text"]
+    assert "state law bars $56,500.00 of it" in title.replace("<br>", " ")
+    assert "cases; state law bars $56,500.00 of it." in deficiency_alt(run.totals)
