@@ -65,7 +65,7 @@ from deficiency.line_items import (
 from deficiency.parsing import flag, whole_number
 from deficiency.scenarios import FieldInfo, LoanKind, resolution_fields, scenario_fields
 from deficiency.serialize import canonical_value, input_fields_for, spreadsheet_safe
-from deficiency.state_law import AMOUNT_FACTS, fact_catalog, normalize_state
+from deficiency.state_law import AMOUNT_FACTS, ForeclosureType, fact_catalog, normalize_state
 
 CASE_COLUMNS = ("case_id", "kind", "exit", "resolution")
 RESULT_COLUMNS = (
@@ -207,8 +207,11 @@ def column_descriptions() -> tuple[ColumnInfo, ...]:
     for name in FACT_NAMES:
         fact = fact_catalog()[name]
         kind = "money" if name in AMOUNT_FACTS else "choice"
-        answers = "an amount" if kind == "money" else fact.kind.replace("_", " ")
-        if name not in AMOUNT_FACTS and name != "foreclosure_type":
+        if name in AMOUNT_FACTS:
+            answers = "an amount"
+        elif name == "foreclosure_type":
+            answers = ", ".join(item.value for item in ForeclosureType) + " or unknown"
+        else:
             answers = "yes, no or unknown"
         described.append(
             ColumnInfo(FACT_PREFIX + name, "both", f"{fact.question} ({answers})", kind)

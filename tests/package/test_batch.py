@@ -499,3 +499,15 @@ def test_the_cli_gives_a_state_row_the_case_outcome(tmp_path):
         "CA",
     )
     assert "580e" in record["rule"]
+
+
+def test_the_columns_command_describes_the_state_columns_in_aligned_rows():
+    listed = cli("columns").stdout.splitlines()
+    names = [line.split()[0] for line in listed]
+    assert names[-len(STATE_COLUMNS) :] == list(STATE_COLUMNS)
+    starts = {len(line) - len(line.split(maxsplit=1)[1]) for line in listed}
+    assert len(starts) == 1, "every row's 'applies to' starts in the same column"
+    by_name = dict(zip(names, listed, strict=True))
+    assert by_name["fact_purchase_money"].endswith("(yes, no or unknown)")
+    assert by_name["fact_fair_market_value"].endswith("(an amount)")
+    assert by_name["fact_foreclosure_type"].endswith("(judicial, nonjudicial or unknown)")
