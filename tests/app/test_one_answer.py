@@ -113,6 +113,20 @@ def test_the_scenario_pages_show_the_answer(answers, page, names):
     assert list(answer_blocks(at)) == [shown(answers[name]) for name in names]
 
 
+def test_the_link_the_app_writes_opens_on_the_same_answer(answers):
+    """The address the app writes after a run (the scenario's own keys, the state and its
+    answers) opens on the same answer in a new session."""
+    written = {
+        name: str(value)
+        for name, value in start("pages/mortgage.py", **link()).query_params.items()
+    }
+    assert written["state"] == "CA" and written["m_f_purchase_money"] == "yes"
+    at = start("pages/compare.py", **written)
+    notices = [rendered(notice.value) for notice in at.warning]
+    assert not [text for text in notices if "could not be used" in text], notices
+    assert list(answer_blocks(at)) == [shown(answers["house"]), shown(answers["car"])]
+
+
 @pytest.mark.xfail(
     strict=True,
     reason="Taxes computes its own worksheet (the house: $37,000.00 on line 3, the car: "
