@@ -233,9 +233,12 @@ def main(
             return EXIT_OK
         if args.command == "columns":
             sink = _Sink(out, "standard output")
-            for column in column_descriptions():
+            columns = column_descriptions()
+            width = max(len(column.name) for column in columns)
+            for column in columns:
                 sink.write(
-                    f"{column.name:<26} {column.applies_to:<9} {column.kind:<8} {column.label}\n"
+                    f"{column.name:<{width}} {column.applies_to:<9} {column.kind:<8} "
+                    f"{column.label}\n"
                 )
             return EXIT_OK
         return _batch(args, out, err)

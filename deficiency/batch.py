@@ -13,6 +13,14 @@ Input columns (the header row names them; order does not matter):
   :func:`column_descriptions`). A blank cell, or a column left out, takes the default:
   zero, or 50% for ``settlement_percent``. A value in a column that belongs only to the
   other kind (say ``gap_refund`` on a mortgage row) is an error, never ignored.
+- ``state`` (optional): the borrower's state, a postal code; blank applies no state law.
+  ``fact_<name>`` (optional, see :data:`STATE_COLUMNS`): the answer to one of the state
+  rules' questions, ``yes``, ``no`` or ``unknown``, an amount, or a foreclosure type;
+  blank means unknown, which never bars a deficiency. A fact given without a state is an
+  error. The results then hold the same figures the pages show for that state
+  (:func:`deficiency.assessment.assess`, which :func:`deficiency.case.case_outcome` runs):
+  ``collectible`` (the deficiency the lender may pursue), ``barred`` (what state law takes
+  off it) and ``rule`` (the rules that applied).
 
 Rows whose cells are all blank are skipped (spreadsheets export them). Every other row
 comes back, in input order, with ``status`` ``ok`` or ``error``; an error row names every
@@ -22,10 +30,11 @@ only its own line (an error row naming it), never the rows after it. Output colu
 :data:`OUTPUT_COLUMNS`: the results, then ``exit``, ``resolution`` and the inputs as given.
 Text that a spreadsheet would run as a formula is written with a leading apostrophe.
 
-Speed: a row whose amounts are plain decimals (``"10000"``, ``"8500.5"``) is computed in
-integer cents by :func:`fast_row`, which reproduces :func:`deficiency.scenarios.evaluate`
-to the cent (the tests compare them on random rows); any other row (``"$1,234"``,
-``"1e3"``, an error) takes the exact Decimal path through ``evaluate`` itself. Input is
+Speed: a row without a state whose amounts are plain decimals (``"10000"``,
+``"8500.5"``) is computed in integer cents by :func:`fast_row`, which reproduces
+:func:`deficiency.scenarios.evaluate` to the cent (the tests compare them on random rows);
+any other row (``"$1,234"``, ``"1e3"``, a state, an error) takes the exact Decimal path
+through ``assess``, which applies the state's law as the pages do. Input is
 read and output written row by row, so memory stays bounded for any file size.
 """
 
@@ -40,6 +49,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import BinaryIO, TextIO
 
+from deficiency.assessment import DERIVED_FACTS, assess, loan_facts
+from deficiency.case import rule_cited
 from deficiency.errors import InvalidInputError, shown
 from deficiency.line_items import (
     AUTO_ITEMS,
@@ -52,8 +63,9 @@ from deficiency.line_items import (
     signed_balance,
 )
 from deficiency.parsing import flag, whole_number
-from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
+from deficiency.scenarios import FieldInfo, LoanKind, resolution_fields, scenario_fields
 from deficiency.serialize import canonical_value, input_fields_for, spreadsheet_safe
+from deficiency.state_law import AMOUNT_FACTS, ForeclosureType, fact_catalog, normalize_state
 
 CASE_COLUMNS = ("case_id", "kind", "exit", "resolution")
 RESULT_COLUMNS = (
@@ -66,7 +78,12 @@ RESULT_COLUMNS = (
     "borrower_owes",
     "cancelled",
     "lender_recovers",
+    "collectible",
+    "barred",
+    "rule",
 )
+#: The result columns that hold amounts (``rule`` holds text).
+FIGURE_COLUMNS = RESULT_COLUMNS[4:11]
 MAX_CASE_ID_CHARS = 100
 OK = "ok"
 ERROR = "error"
@@ -87,10 +104,18 @@ def _all_inputs() -> dict[str, FieldInfo]:
 _INFOS = _all_inputs()
 #: Every flat input column: mortgage fields, then car-only fields, then resolution terms.
 INPUT_COLUMNS: tuple[str, ...] = tuple(_INFOS)
+#: A fact column's name is this prefix and the fact's (``fact_purchase_money``).
+FACT_PREFIX = "fact_"
+#: The state rules' facts a row may answer; those the scenario gives itself are not asked.
+FACT_NAMES: tuple[str, ...] = tuple(name for name in fact_catalog() if name not in DERIVED_FACTS)
+#: The optional state columns: the state, then one column per fact.
+STATE_COLUMNS: tuple[str, ...] = ("state", *(FACT_PREFIX + name for name in FACT_NAMES))
+#: The columns a result echoes as given: the inputs, then the state and its facts.
+ECHO_COLUMNS: tuple[str, ...] = (*INPUT_COLUMNS, *STATE_COLUMNS)
 #: The columns of the template and of an input file.
-TEMPLATE_COLUMNS: tuple[str, ...] = (*CASE_COLUMNS, *INPUT_COLUMNS)
+TEMPLATE_COLUMNS: tuple[str, ...] = (*CASE_COLUMNS, *INPUT_COLUMNS, *STATE_COLUMNS)
 #: The columns of the results file.
-OUTPUT_COLUMNS: tuple[str, ...] = (*RESULT_COLUMNS, "exit", "resolution", *INPUT_COLUMNS)
+OUTPUT_COLUMNS: tuple[str, ...] = (*RESULT_COLUMNS, "exit", "resolution", *ECHO_COLUMNS)
 _KIND_FIELDS = {kind: frozenset(input_fields_for(kind)) for kind in LoanKind}
 _EXITS = {
     LoanKind.MORTGAGE: ("short_sale", "foreclosure", "deed_in_lieu"),
@@ -171,6 +196,26 @@ def column_descriptions() -> tuple[ColumnInfo, ...]:
         kinds = [kind.value for kind in LoanKind if name in _KIND_FIELDS[kind]]
         applies = "both" if len(kinds) == 2 else kinds[0]
         described.append(ColumnInfo(name, applies, info.label, info.kind))
+    described.append(
+        ColumnInfo(
+            "state",
+            "both",
+            "The borrower's state as a postal code (CA); blank: no state law applied",
+            "choice",
+        )
+    )
+    for name in FACT_NAMES:
+        fact = fact_catalog()[name]
+        kind = "money" if name in AMOUNT_FACTS else "choice"
+        if name in AMOUNT_FACTS:
+            answers = "an amount"
+        elif name == "foreclosure_type":
+            answers = ", ".join(item.value for item in ForeclosureType) + " or unknown"
+        else:
+            answers = "yes, no or unknown"
+        described.append(
+            ColumnInfo(FACT_PREFIX + name, "both", f"{fact.question} ({answers})", kind)
+        )
     return tuple(described)
 
 
@@ -207,6 +252,9 @@ class CaseResult:
     borrower_owes: Decimal | None = None
     cancelled: Decimal | None = None
     lender_recovers: Decimal | None = None
+    collectible: Decimal | None = None
+    barred: Decimal | None = None
+    rule: str = ""
 
     @property
     def status(self) -> str:
@@ -214,20 +262,23 @@ class CaseResult:
         return ERROR if self.errors else OK
 
     def figures(self) -> tuple[str, ...]:
-        """The five results as plain decimal strings (blank on an error row)."""
+        """The results after ``errors`` (:data:`RESULT_COLUMNS`): the seven amounts as plain
+        decimal strings and the rule (all blank on an error row)."""
         values = (
             self.deficiency,
             self.surplus,
             self.borrower_owes,
             self.cancelled,
             self.lender_recovers,
+            self.collectible,
+            self.barred,
         )
-        return tuple("" if value is None else f"{value:f}" for value in values)
+        return (*("" if value is None else f"{value:f}" for value in values), self.rule)
 
     def row(self) -> list[str]:
         """The output row, in :data:`OUTPUT_COLUMNS` order, made spreadsheet-safe."""
         head = [self.case_id, self.kind, self.status, "; ".join(self.errors), *self.figures()]
-        tail = [self.exit, self.resolution, *(self.inputs.get(name, "") for name in INPUT_COLUMNS)]
+        tail = [self.exit, self.resolution, *(self.inputs.get(name, "") for name in ECHO_COLUMNS)]
         return [spreadsheet_safe(cell) for cell in (*head, *tail)]
 
 
@@ -244,7 +295,8 @@ def _case_id_problem(case_id: str) -> str | None:
 
 
 def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
-    """Validate one case (column name -> cell text) and compute it through ``evaluate``.
+    """Validate one case (column name -> cell text) and compute it through ``assess``,
+    under its state's law when it names a state.
 
     Every bad field is reported, each as ``"name: problem"``; blank cells take defaults.
 
@@ -258,12 +310,18 @@ def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
     ...                "resolution": "judgment", "sale_price": "abc"}).errors
     ("exit: 'short_sale' is not one of: repossession, voluntary_surrender", \
 "sale_price: 'abc' is not a number")
+    >>> result = evaluate_case({"case_id": "c3", "kind": "mortgage", "exit": "short_sale",
+    ...     "resolution": "judgment", "unpaid_principal": "250000", "sale_price": "200000",
+    ...     "state": "CA", "fact_purchase_money": "yes", "fact_owner_occupied": "yes",
+    ...     "fact_one_to_four_units": "yes"})
+    >>> result.deficiency, result.collectible, result.borrower_owes
+    (Decimal('50000.00'), Decimal('0.00'), Decimal('0.00'))
     """
     case_id = cells.get("case_id", "")
     kind_text = cells.get("kind", "")
     exit_text = cells.get("exit", "")
     resolution_text = cells.get("resolution", "")
-    inputs = {name: cells[name] for name in INPUT_COLUMNS if name in cells}
+    inputs = {name: cells[name] for name in ECHO_COLUMNS if name in cells}
     errors: list[str] = []
     problem = _case_id_problem(case_id)
     if problem:
@@ -279,9 +337,10 @@ def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
         errors.append(
             f"resolution: {_shown(resolution_text)} is not one of: {', '.join(_RESOLUTIONS)}"
         )
+    state, facts = _state_and_facts(inputs, errors)
     given: dict[str, str] = {}
     for name, text in inputs.items():
-        if not text.strip():
+        if not text.strip() or name in STATE_COLUMNS:
             continue
         if kind is not None and name not in _KIND_FIELDS[kind]:
             errors.append(f"{name}: does not apply to a {kind.value} case; leave it blank")
@@ -303,9 +362,10 @@ def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
     if errors or kind is None:
         return result
     try:
-        outcome = evaluate(kind, given, exit_text, resolution_text)
+        assessment = assess(kind, given, exit_text, resolution_text, state, facts)
     except InvalidInputError as error:
         return replace(result, errors=(str(error),))
+    outcome = assessment.outcome
     return replace(
         result,
         deficiency=outcome.deficiency,
@@ -313,7 +373,40 @@ def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
         borrower_owes=outcome.borrower_owes,
         cancelled=outcome.cancelled,
         lender_recovers=outcome.lender_recovers,
+        collectible=outcome.collectible,
+        barred=outcome.barred,
+        rule=rule_cited(assessment.law),
     )
+
+
+def _state_and_facts(cells: Mapping[str, str], errors: list[str]) -> tuple[str, dict[str, str]]:
+    """The row's state (``""`` for none) and its answered facts; problems go to ``errors``."""
+    state = cells.get("state", "").strip()
+    refused = False
+    if state:
+        try:
+            state = normalize_state(state)
+        except InvalidInputError as error:
+            errors.append(f"state: {error.problem}")
+            state, refused = "", True
+    facts: dict[str, str] = {}
+    for name in FACT_NAMES:
+        text = cells.get(FACT_PREFIX + name, "").strip()
+        if not text:
+            continue
+        column = FACT_PREFIX + name
+        if refused:
+            continue
+        if not state:
+            errors.append(f"{column}: applies only with a state; give the state or leave it blank")
+            continue
+        try:
+            loan_facts({name: text})
+        except InvalidInputError as error:
+            errors.append(f"{column}: {error.problem}")
+            continue
+        facts[name] = text
+    return state, facts
 
 
 def _shown(text: str) -> str:
@@ -449,6 +542,8 @@ class _Layout:
     auto_money: tuple[int, ...] = ()
     mortgage_foreign: tuple[int, ...] = ()
     auto_foreign: tuple[int, ...] = ()
+    #: Whether a row names a state or answers a fact (then it takes the exact path).
+    has_state: Callable[[Sequence[str]], bool] = field(default=lambda cells: False, repr=False)
 
 
 def _layout(header: Sequence[str]) -> _Layout:
@@ -472,7 +567,7 @@ def _layout(header: Sequence[str]) -> _Layout:
     at = {name: names.index(name) if name in seen else width for name in TEMPLATE_COLUMNS}
     return _Layout(
         width=width,
-        inputs=operator.itemgetter(*(at[name] for name in INPUT_COLUMNS)),
+        inputs=operator.itemgetter(*(at[name] for name in ECHO_COLUMNS)),
         at=at,
         case_id=at["case_id"],
         kind=at["kind"],
@@ -485,16 +580,29 @@ def _layout(header: Sequence[str]) -> _Layout:
         auto_money=tuple(at[name] for name in _AUTO_MONEY),
         mortgage_foreign=tuple(at[name] for name in _ONLY[LoanKind.AUTO] if name in seen),
         auto_foreign=tuple(at[name] for name in _ONLY[LoanKind.MORTGAGE] if name in seen),
+        has_state=_any_cell(tuple(at[name] for name in STATE_COLUMNS if name in seen)),
     )
+
+
+def _any_cell(indices: tuple[int, ...]) -> Callable[[Sequence[str]], bool]:
+    """Whether any of these cells of a row is non-blank, read in one C call per row."""
+    if not indices:
+        return lambda cells: False
+    if len(indices) == 1:
+        (index,) = indices
+        return lambda cells: bool(cells[index])
+    cells_at = operator.itemgetter(*indices)
+    return lambda cells: any(cells_at(cells))
 
 
 def fast_row(cells: Sequence[str], layout: _Layout) -> list[str] | None:
     """The result cells of a case computed in integer cents, or None to take the exact path.
 
     ``cells`` is the row with one blank cell appended. Only rows with a usable case id,
-    valid choices and plain decimal amounts are taken; the figures equal
-    :func:`deficiency.scenarios.evaluate` to the cent. Returns the first eleven output
-    columns (results, exit, resolution); the caller appends the inputs.
+    valid choices, plain decimal amounts and no state (nor facts) are taken; the figures
+    equal :func:`deficiency.scenarios.evaluate` to the cent, and with no state law the
+    collectible figure is the deficiency and nothing is barred. Returns the first
+    fourteen output columns (results, exit, resolution); the caller appends the inputs.
 
     Notes
     -----
@@ -514,6 +622,8 @@ def fast_row(cells: Sequence[str], layout: _Layout) -> list[str] | None:
         or case_id.startswith(_FORMULA_START)
         or not case_id.strip()
     ):
+        return None
+    if layout.has_state(cells):
         return None
     kind, exit_, resolution = cells[layout.kind], cells[layout.exit], cells[layout.resolution]
     if resolution not in _RESOLUTIONS:
@@ -578,6 +688,9 @@ def fast_row(cells: Sequence[str], layout: _Layout) -> list[str] | None:
         f"{owes // 100}.{owes % 100:02d}" if owes else "0.00",
         f"{cancelled // 100}.{cancelled % 100:02d}" if cancelled else "0.00",
         _money_text(recovers),
+        f"{deficiency // 100}.{deficiency % 100:02d}" if deficiency else "0.00",
+        "0.00",
+        "",
         exit_,
         resolution,
     ]
@@ -599,7 +712,7 @@ def _row_problem(cells: Sequence[str], layout: _Layout, line: int, problem: str)
     """An error row for a row that cannot be read as the header says, echoing what it has."""
     padded = [*cells[: layout.width], *([""] * (layout.width - len(cells))), ""]
     named = {name: padded[index] for name, index in layout.at.items()}
-    inputs = {name: named[name] for name in INPUT_COLUMNS}
+    inputs = {name: named[name] for name in ECHO_COLUMNS}
     return CaseResult(
         case_id=named["case_id"],
         kind=named["kind"],
@@ -747,17 +860,18 @@ def _cases(lines: Iterator[tuple[int, str]], layout: _Layout) -> Iterator[list[s
 def _json_record(item: list[str] | CaseResult) -> str:
     if isinstance(item, CaseResult):
         head = [item.case_id, item.kind, item.status, "", *item.figures()]
-        tail = [item.exit, item.resolution, *(item.inputs.get(n, "") for n in INPUT_COLUMNS)]
+        tail = [item.exit, item.resolution, *(item.inputs.get(n, "") for n in ECHO_COLUMNS)]
         errors = list(item.errors)
     else:
-        head, tail, errors = item[:9], item[9:], []
+        width = len(RESULT_COLUMNS)
+        head, tail, errors = item[:width], item[width:], []
     record: dict[str, object] = dict(zip(RESULT_COLUMNS, head, strict=True))
     record["errors"] = errors
     for name in RESULT_COLUMNS[4:]:
         record[name] = record[name] or None
     record["exit"], record["resolution"] = tail[0], tail[1]
     record["inputs"] = {
-        name: value for name, value in zip(INPUT_COLUMNS, tail[2:], strict=True) if value
+        name: value for name, value in zip(ECHO_COLUMNS, tail[2:], strict=True) if value
     }
     return json.dumps(record, ensure_ascii=False)
 
@@ -799,8 +913,9 @@ def run_batch(
     >>> out = io.StringIO()
     >>> run_batch(io.StringIO(template_csv()), out)
     BatchSummary(rows=2, ok=2, failed=0)
-    >>> [line.split(",")[:9] for line in out.getvalue().splitlines()][2]
-    ['example-car', 'auto', 'ok', '', '2000.00', '0.00', '2000.00', '0.00', '10000.00']
+    >>> [line.split(",")[:11] for line in out.getvalue().splitlines()][2]
+    ['example-car', 'auto', 'ok', '', '2000.00', '0.00', '2000.00', '0.00', '10000.00', \
+'2000.00', '0.00']
     """
     lines = enumerate(_text_lines(source), start=1)
     json_lines = flag(json_lines, "json_lines")

@@ -400,7 +400,7 @@ def _reconciliation(case: Case, outcome: Outcome) -> TaxReconciliation | None:
 def headline(case: Case, outcome: Outcome, law: StateLawResult | None) -> Headline:
     """The answer a borrower opens the page for, in one title and one reason."""
     owes = outcome.borrower_owes
-    rule = _rule_cited(law)
+    rule = rule_cited(law)
     if law is not None and law.may_apply and outcome.collectible > ZERO:
         return _depends(case, outcome, law)
     if owes > ZERO:
@@ -422,7 +422,8 @@ def headline(case: Case, outcome: Outcome, law: StateLawResult | None) -> Headli
     )
 
 
-def _rule_cited(law: StateLawResult | None) -> str:
+def rule_cited(law: StateLawResult | None) -> str:
+    """The citations of the state rules that applied, ``"; "``-joined (``""`` for none)."""
     if law is None or not law.applied:
         return ""
     return "; ".join(dict.fromkeys(item.rule.citation for item in law.applied))
@@ -487,7 +488,7 @@ def _depends(case: Case, outcome: Outcome, law: StateLawResult) -> Headline:
         title,
         reason,
         questions,
-        _rule_cited(law),
+        rule_cited(law),
     )
 
 

@@ -16,7 +16,7 @@ from deficiency.inputs import field_amounts, money_field, percent_field, validat
 from deficiency.line_items import COMMISSION, MORTGAGE_ITEMS, Group, items_of
 from deficiency.money import percent_of, to_money
 from deficiency.parsing import choice, instance
-from deficiency.statement import Statement, item_lines
+from deficiency.statement import PAYOFF_ORDER, Statement, item_lines
 
 
 class MortgageExit(enum.Enum):
@@ -121,7 +121,7 @@ class MortgageScenario:
 
 
 def mortgage_statement(scenario: MortgageScenario) -> Statement:
-    """The statement of a mortgage exit, in the same order as UCC 9-616(c).
+    """The statement of a mortgage exit, in a servicer's payoff order (:data:`PAYOFF_ORDER`).
 
     A short sale deducts its selling costs; a foreclosure and a deed in lieu add the
     lender's legal costs. Zero items are left out.
@@ -153,4 +153,5 @@ def mortgage_statement(scenario: MortgageScenario) -> Statement:
         credit_items=item_lines(items_of(MORTGAGE_ITEMS, exit, Group.CREDIT), amounts),
         proceeds_label=scenario.exit.proceeds_label,
         expenses_label=scenario.exit.costs_label,
+        order=PAYOFF_ORDER,
     )

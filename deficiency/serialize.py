@@ -36,13 +36,16 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from deficiency.assessment import assess
 from deficiency.auto import AutoExit
+from deficiency.case import Case, CaseDates, TaxFacts
 from deficiency.errors import InvalidInputError, shown
 from deficiency.money import MAX_NUMBER_TEXT, number_text, to_count, to_money, to_percent
 from deficiency.mortgage import MortgageExit
 from deficiency.parsing import choice, instance, whole_number
 from deficiency.resolution import Outcome, Resolution
 from deficiency.scenarios import FieldInfo, LoanKind, evaluate, resolution_fields, scenario_fields
+from deficiency.state_law import jurisdiction_names
 
 FORMAT_NAME = "deficiency-scenario"
 FORMAT_VERSION = 1
@@ -335,8 +338,30 @@ class ScenarioDocument:
             object.__setattr__(self, key, value)
 
     def outcome(self) -> Outcome:
-        """The outcome computed by :func:`deficiency.scenarios.evaluate`."""
-        return evaluate(self.kind, self.values, self.exit, self.resolution)
+        """The outcome under the document's state law and answers (the arithmetic alone
+        without a state, or in a territory no state rule covers), as
+        :func:`deficiency.assessment.assess` gives it."""
+        if self.state not in jurisdiction_names():
+            return evaluate(self.kind, self.values, self.exit, self.resolution)
+        return assess(
+            self.kind, self.values, self.exit.value, self.resolution, self.state, self.facts
+        ).outcome
+
+    def case(self, dates: CaseDates, tax: TaxFacts | None = None) -> Case:
+        """The document as a :class:`deficiency.case.Case`, for :func:`~deficiency.case_outcome`:
+        a file holds the scenario, the state and its answers; the dates and the borrower's
+        tax facts come from the caller. A territory no state rule covers gives no state."""
+        state = self.state if self.state in jurisdiction_names() else ""
+        return Case(
+            self.kind,
+            self.exit.value,
+            self.values,
+            self.resolution,
+            dates,
+            state,
+            self.facts,
+            TaxFacts() if tax is None else tax,
+        )
 
     def to_dict(self) -> dict[str, object]:
         """The JSON-ready mapping of this document (amounts as strings)."""
@@ -582,6 +607,8 @@ def statement_csv(document: ScenarioDocument) -> str:
             rows.append((section, f"{section}_{number}", label, f"{amount:f}"))
     for name, label, amount in (
         ("deficiency", "Deficiency", outcome.deficiency),
+        ("barred", "Barred by state law", outcome.barred),
+        ("collectible", "Collectible after state law", outcome.collectible),
         ("surplus", "Surplus", outcome.surplus),
         ("borrower_owes", "Borrower still owes", outcome.borrower_owes),
         ("cancelled", "Cancelled (forgiven)", outcome.cancelled),

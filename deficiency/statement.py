@@ -34,6 +34,12 @@ DEFICIENCY_LABEL = "Deficiency"
 #: A surplus pays a junior lienholder who demanded it before the borrower: UCC 9-615(a)(3),
 #: (d)(1) for a car; the lien priority of a foreclosure sale for a home.
 SURPLUS_LABEL = "Surplus (to junior lienholders, then the borrower)"
+#: The order a car's statement follows: the six lines UCC 9-616(c) requires.
+UCC_ORDER = "UCC 9-616(c) order"
+#: The order a home's statement follows. Article 9 does not cover a home: a servicer's
+#: payoff and deficiency letter starts from the payoff, takes off what the sale brought
+#: after its costs, then the credits, and the statement keeps that order.
+PAYOFF_ORDER = "a servicer's payoff order"
 
 
 @dataclass(frozen=True)
@@ -57,6 +63,8 @@ class Statement:
     credit_items: tuple[StatementLine, ...]
     proceeds_label: str = PROCEEDS_LABEL
     expenses_label: str = EXPENSES_LABEL
+    #: The order the lines follow, as a heading names it (:data:`UCC_ORDER` for a car).
+    order: str = UCC_ORDER
 
     @property
     def owed(self) -> Decimal:

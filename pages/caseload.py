@@ -57,7 +57,8 @@ if columns_open:
     st.caption(
         "Only case_id, kind, exit and resolution are required; a blank cell or a column left "
         "out takes the default (zero, or 50% for the settlement share). Amounts may be written "
-        "as 1234.56 or $1,234.56."
+        "as 1234.56 or $1,234.56. The state and its fact_ columns are optional: a blank state "
+        "applies no state law, a blank answer counts as unknown (it never bars a deficiency)."
     )
 
 uploaded = st.file_uploader(
@@ -100,6 +101,7 @@ elif run is not None:
         st.metric("Computed", f"{totals.ok:,}", border=True)
         st.metric("With errors", f"{totals.failed:,}", border=True)
         st.metric("Total deficiency", format_usd(totals.deficiency), border=True)
+        st.metric("Barred by state law", format_usd(totals.barred), border=True)
         st.metric("Borrowers owe", format_usd(totals.borrower_owes), border=True)
         st.metric("Cancelled", format_usd(totals.cancelled), border=True)
 
@@ -133,7 +135,7 @@ elif run is not None:
                 )
 
     # Who and how first, the figures next, the (often empty) errors last; codes in words.
-    order = ["case_id", "kind", "exit", "resolution", "status", *FIGURES, "errors"]
+    order = ["case_id", "kind", "state", "exit", "resolution", "status", *FIGURES, "rule", "errors"]
     table = pd.DataFrame(list(run.shown), columns=order)
     for column, labels in CODE_LABELS.items():
         table[column] = table[column].replace(labels)
@@ -152,7 +154,9 @@ elif run is not None:
         column_config={
             "case_id": st.column_config.TextColumn("Case", pinned=True),
             "kind": "Kind",
+            "state": "State",
             "status": "Status",
+            "rule": st.column_config.TextColumn("State rule that applied"),
             "errors": st.column_config.TextColumn("Errors"),
             **{
                 column: st.column_config.NumberColumn(
@@ -163,7 +167,7 @@ elif run is not None:
             "exit": "Exit",
             "resolution": "Resolution",
         },
-        alt=f"Results of {shown:,} cases: status, errors and the five figures of each",
+        alt=f"Results of {shown:,} cases: status, errors, the state's rule and the figures of each",
     )
 
     left, right = st.columns(2)

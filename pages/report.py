@@ -4,9 +4,15 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import format_usd
-from ui.counselor.report import ReportError, ReportSide, build_report, report_side
-from ui.kit.cache import side_outcome
+from ui.counselor.report import (
+    ReportError,
+    ReportSide,
+    answer_of,
+    build_report,
+    report_side,
+    statement_heading,
+)
+from ui.kit.cache import side_case
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
@@ -39,15 +45,14 @@ st.caption(
 
 sides = []
 for side in (MORTGAGE, CAR):
-    result = side_outcome(st.session_state, side)
-    if result.error is not None:
+    answer, error = side_case(st.session_state, side, date.today())
+    if error is not None:
         st.warning(
-            f"{side.title}: {result.error}. The report uses the last figures that could be "
-            "computed.",
+            f"{side.title}: {error}. The report uses the last figures that could be computed.",
             icon=":material/warning:",
         )
-    if result.outcome is not None:
-        sides.append(report_side(side, st.session_state, result.outcome))
+    if answer is not None:
+        sides.append(report_side(side, st.session_state, answer))
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
     prepared_on = st.date_input(
@@ -108,16 +113,18 @@ for item, column in zip(sides, st.columns(len(sides), gap=COLUMN_GAP), strict=Tr
         st.subheader(item.name)
         st.caption(f"Starting scenario: {item.preset_title}")
         outcome = item.outcome
-        first = (
-            ("Surplus (yours)", outcome.surplus)
-            if outcome.surplus > 0
-            else ("Deficiency", outcome.deficiency)
-        )
-        st.metric(first[0], format_usd(first[1]), border=True)
+        answer = answer_of(item.answer)
+        # The same answer the PDF's headline prints, keyed so a test can read it.
+        with st.container(key=f"rp_answer_{item.collateral.split()[-1]}", border=True):
+            st.markdown(literal_dollars(f"**{answer.title}**"))
+            st.markdown(literal_dollars(answer.reason))
+            for label, value in answer.figures:
+                st.markdown(literal_dollars(f"{label}: **{value}**"))
         st.markdown(
             "**Inputs**: "
             + literal_dollars("; ".join(f"{label}: {value}" for label, value in item.inputs))
         )
+        st.markdown(f"**{statement_heading(outcome)}**")
         st.table(statement_rows(outcome.statement), alt=f"Itemized statement for {item.collateral}")
         show_chart(
             waterfall_figure(outcome.statement, f"How the figure for {item.collateral} builds"),

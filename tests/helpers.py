@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -86,3 +87,18 @@ def rendered(markdown: str) -> str:
     """Markdown source as a reader sees it: backslash escapes and the invisible joiners of
     ``ui.kit.text.plain`` removed."""
     return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
+def keyed_markdown(at: AppTest, key: str) -> list[str]:
+    """The Markdown inside the container with this key, as a reader sees it."""
+
+    def blocks(node: Any) -> Iterator[Any]:
+        for child in (getattr(node, "children", None) or {}).values():
+            block_id = str(getattr(getattr(child, "proto", None), "id", ""))
+            if type(child).__name__ == "Block" and block_id.endswith("-" + key):
+                yield child
+            yield from blocks(child)
+
+    found = list(blocks(at._tree))
+    assert found, f"no element keyed {key}"
+    return [rendered(block.value) for block in found[0].markdown]

@@ -6,6 +6,7 @@ import json
 import random
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,10 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deficiency import LoanKind, evaluate
+from deficiency import Case, CaseDates, LoanKind, Resolution, case_outcome, evaluate
 from deficiency.batch import (
     INPUT_COLUMNS,
     OUTPUT_COLUMNS,
+    STATE_COLUMNS,
     TEMPLATE_COLUMNS,
     BatchFileError,
     _layout,
@@ -26,6 +28,7 @@ from deficiency.batch import (
     template_csv,
 )
 from deficiency.serialize import input_fields_for
+from tests.one_case import CALIFORNIA_FACTS
 
 ROOT = Path(__file__).resolve().parents[2]
 EXITS = {
@@ -384,3 +387,127 @@ def test_evaluate_case_figures_are_decimals():
     )
     # A voluntary surrender drops the retaking fee; a judgment adds court costs.
     assert (result.deficiency, result.borrower_owes) == (Decimal("1500.00"), Decimal("1600.00"))
+
+
+CALIFORNIA_AMOUNTS = {
+    "unpaid_principal": "312000",
+    "sale_price": "275000",
+    "commission_rate": "6",
+    "seller_closing_costs": "3000",
+}
+
+
+@pytest.mark.parametrize("resolution", ["waived", "judgment", "settled"])
+def test_a_state_row_holds_the_case_outcome_of_the_pages(resolution):
+    row = {
+        "case_id": "ca",
+        "kind": "mortgage",
+        "exit": "short_sale",
+        "resolution": resolution,
+        "state": "ca",
+        **CALIFORNIA_AMOUNTS,
+        **{"fact_" + name: answer for name, answer in CALIFORNIA_FACTS.items()},
+    }
+    (result,) = run(csv_text([row]))
+    case = Case(
+        LoanKind.MORTGAGE,
+        "short_sale",
+        CALIFORNIA_AMOUNTS,
+        Resolution(resolution),
+        CaseDates(date(2025, 1, 15)),
+        "CA",
+        CALIFORNIA_FACTS,
+    )
+    answer = case_outcome(case)
+    outcome = answer.outcome
+    assert result["status"] == "ok", result["errors"]
+    for name in ("deficiency", "collectible", "barred", "borrower_owes", "cancelled"):
+        assert result[name] == f"{getattr(outcome, name):f}", name
+    assert (result["collectible"], result["cancelled"]) == ("0.00", "0.00")
+    assert result["rule"] == answer.headline.rule != ""
+    assert result["state"] == "ca"  # echoed as given
+
+
+def test_an_unanswered_state_question_leaves_the_figure_collectible():
+    row = {
+        "case_id": "ca-open",
+        "kind": "mortgage",
+        "exit": "short_sale",
+        "resolution": "waived",
+        "state": "CA",
+        **CALIFORNIA_AMOUNTS,
+    }
+    (result,) = run(csv_text([row]))
+    assert (result["collectible"], result["barred"], result["rule"]) == ("56500.00", "0.00", "")
+    assert result["cancelled"] == "56500.00"
+
+
+def test_rows_without_a_state_report_the_deficiency_as_collectible():
+    rows = run(
+        csv_text([{**CASE, "case_id": "car", "unpaid_principal": "10000", "sale_price": "8500"}])
+    )
+    assert (rows[0]["collectible"], rows[0]["barred"], rows[0]["rule"]) == ("1500.00", "0.00", "")
+
+
+def test_bad_state_cells_are_named_never_ignored():
+    base = {**CASE, "unpaid_principal": "10000", "sale_price": "8500"}
+    rows = [
+        {**base, "case_id": "no-state", "fact_purchase_money": "yes"},
+        {**base, "case_id": "bad-state", "state": "ZZ", "fact_purchase_money": "yes"},
+        {**base, "case_id": "bad-answer", "state": "CA", "fact_purchase_money": "maybe"},
+        {**base, "case_id": "bad-amount", "state": "CA", "fact_fair_market_value": "lots"},
+    ]
+    no_state, bad_state, bad_answer, bad_amount = run(csv_text(rows))
+    assert no_state["errors"].startswith("fact_purchase_money: applies only with a state")
+    assert bad_state["errors"].startswith("state: ")
+    assert "fact_purchase_money" not in bad_state["errors"]
+    assert bad_answer["errors"].startswith("fact_purchase_money: ")
+    assert bad_amount["errors"].startswith("fact_fair_market_value: ")
+    assert {row["status"] for row in (no_state, bad_state, bad_answer, bad_amount)} == {"error"}
+
+
+def test_state_columns_follow_the_inputs_in_the_template_and_the_results():
+    assert TEMPLATE_COLUMNS[-len(STATE_COLUMNS) :] == STATE_COLUMNS
+    assert OUTPUT_COLUMNS[-len(STATE_COLUMNS) :] == STATE_COLUMNS
+    assert "fact_sale_price" not in STATE_COLUMNS  # read from the scenario, never asked
+
+
+def test_the_cli_gives_a_state_row_the_case_outcome(tmp_path):
+    cases = tmp_path / "cases.csv"
+    row = {
+        "case_id": "ca",
+        "kind": "mortgage",
+        "exit": "short_sale",
+        "resolution": "judgment",
+        "state": "CA",
+        **CALIFORNIA_AMOUNTS,
+        **{"fact_" + name: answer for name, answer in CALIFORNIA_FACTS.items()},
+    }
+    cases.write_text(csv_text([row]), encoding="utf-8")
+    (result,) = csv.DictReader(io.StringIO(cli("batch", str(cases)).stdout))
+    assert (result["deficiency"], result["collectible"], result["barred"]) == (
+        "56500.00",
+        "0.00",
+        "56500.00",
+    )
+    (record,) = [
+        json.loads(line) for line in cli("batch", str(cases), "--json").stdout.splitlines()
+    ]
+    assert (record["collectible"], record["borrower_owes"], record["inputs"]["state"]) == (
+        "0.00",
+        "0.00",
+        "CA",
+    )
+    assert "580e" in record["rule"]
+
+
+def test_the_columns_command_describes_the_state_columns_in_aligned_rows():
+    listed = cli("columns").stdout.splitlines()
+    names = [line.split()[0] for line in listed]
+    assert names[-len(STATE_COLUMNS) :] == list(STATE_COLUMNS)
+    starts = {len(line) - len(line.split(maxsplit=1)[1]) for line in listed}
+    assert len(starts) == 1, "every row's 'applies to' starts in the same column"
+    by_name = dict(zip(names, listed, strict=True))
+    assert by_name["fact_purchase_money"].endswith("(yes, no or unknown)")
+    assert by_name["fact_fair_market_value"].endswith("(an amount)")
+    assert by_name["fact_foreclosure_type"].endswith("(judicial, nonjudicial or unknown)")

@@ -103,3 +103,21 @@ def test_itemised_obligation_sums_to_line_one():
     )
     assert statement.owed == Decimal("260525.00")
     assert statement.lines[0].amount == Decimal("260525.00")
+
+
+def test_a_home_statement_names_the_payoff_order_never_article_9():
+    """UCC Article 9 covers the car, not the house: each statement names the order it keeps."""
+    from deficiency import LoanKind, evaluate
+    from deficiency.statement import PAYOFF_ORDER, UCC_ORDER
+
+    home = evaluate(
+        LoanKind.MORTGAGE, {"unpaid_principal": "100", "sale_price": "50"}, "short_sale", "waived"
+    )
+    car = evaluate(
+        LoanKind.AUTO, {"unpaid_principal": "100", "sale_price": "50"}, "repossession", "waived"
+    )
+    assert home.statement.order == PAYOFF_ORDER and "9-616" not in PAYOFF_ORDER
+    assert car.statement.order == UCC_ORDER == "UCC 9-616(c) order"
+    for exit in ("foreclosure", "deed_in_lieu"):
+        values = {"unpaid_principal": "100", "sale_price": "50"}
+        assert evaluate(LoanKind.MORTGAGE, values, exit, "waived").statement.order == PAYOFF_ORDER

@@ -130,3 +130,32 @@ def test_the_table_is_capped_but_totals_cover_every_row(monkeypatch):
     assert len(run.shown) == 3
     assert run.totals.rows == 12
     assert run.totals.deficiency == Decimal("52000.00") + 10 * Decimal("100.00")
+
+
+def test_a_state_row_totals_what_state_law_bars_and_leaves_collectible():
+    facts = ("purchase_money", "owner_occupied", "one_to_four_units", "secured_only_by_home")
+    california = case(
+        "ca",
+        "mortgage",
+        "short_sale",
+        "waived",
+        unpaid_principal="312000",
+        sale_price="275000",
+        commission_rate="6",
+        seller_closing_costs="3000",
+        state="CA",
+        **{"fact_" + name: "yes" for name in facts},
+    )
+    run = run_caseload(upload(with_rows(california)))
+    row = {row["case_id"]: row for row in run.shown}["ca"]
+    assert (row["state"], row["collectible"], row["barred"], row["cancelled"]) == (
+        "CA",
+        "0.00",
+        "56500.00",
+        "0.00",
+    )
+    assert "580b" in row["rule"]
+    assert (run.totals.barred, run.totals.collectible) == (Decimal("56500.00"), Decimal("52000.00"))
+    title = deficiency_figure(run.totals).to_dict()["layout"]["title"]["text"]
+    assert "state law bars $56,500.00 of it" in title.replace("<br>", " ")
+    assert "cases; state law bars $56,500.00 of it." in deficiency_alt(run.totals)

@@ -8,10 +8,11 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from deficiency import evaluate
+from tests.one_case import TODAY, reference_session
 from ui.counselor.report import ReportError, build_report, figure_png, report_side
+from ui.kit.cache import side_case
 from ui.kit.sides import CAR, MORTGAGE
-from ui.kit.state import load_preset, values
+from ui.kit.state import load_preset
 from ui.scenario.sections import NOT_ADVICE
 
 
@@ -25,10 +26,9 @@ def sides_for(mortgage_preset: str, car_preset: str, fill: str | None = None):
             for spec in (*side.specs, *side.resolution_specs.values()):
                 if spec.info.kind == "money" and state[spec.key] in ("0", "0.00"):
                     state[spec.key] = fill
-        outcome = evaluate(
-            side.kind, values(state, side), state[side.exit_key], state[side.resolution_key]
-        )
-        result.append(report_side(side, state, outcome))
+        answer, error = side_case(state, side, TODAY)
+        assert error is None and answer is not None
+        result.append(report_side(side, state, answer))
     return result
 
 
@@ -105,3 +105,39 @@ def test_more_than_two_scenarios_are_refused():
     sides = sides_for("short-sale-example", "car-example")
     with pytest.raises(ReportError):
         build_report([*sides, sides[0]], prepared_on=date(2026, 3, 14))
+
+
+def test_the_california_pdf_says_who_owes_what_under_the_state_rule():
+    """Issue 21: the headline read "Deficiency $56,500.00", with no word of the state's bar."""
+    session = reference_session()
+    sides = [report_side(side, session, side_case(session, side, TODAY)[0]) for side in (MORTGAGE,)]
+    _, text = text_of(build_report(sides, prepared_on=TODAY))
+    assert "You would owe nothing" in text and "You would owe $0.00" in text
+    assert "State California" in text
+    assert "California law bars the lender from collecting the $56,500.00" in text
+    assert "(Cal. Code Civ. Proc. 580b(a)(3); Cal. Code Civ. Proc. 580e)" in text
+    assert "Shortfall before state law $56,500.00" in text
+    assert "Lender may collect $0.00" in text
+    # A home's statement keeps a servicer's payoff order; Article 9 covers the car only.
+    assert "How the shortfall is worked out (a servicer's payoff order)" in text
+    assert "9-616" not in text
+
+
+def test_the_car_statement_names_the_ucc_order(example_pdf):
+    _, text = text_of(example_pdf)
+    assert "How the shortfall is worked out (UCC 9-616(c) order)" in text
+    assert "How the shortfall is worked out (a servicer's payoff order)" in text
+
+
+def test_every_waterfall_bar_has_its_label_and_the_title_its_room():
+    """The print figure keeps the axis's labels (one per bar) and room above for the title."""
+    from ui.counselor.report import _for_print
+    from ui.kit.figures import waterfall_figure
+
+    side = sides_for("short-sale-example", "car-example")[0]
+    figure = _for_print(waterfall_figure(side.outcome.statement, "A title long enough to wrap"))
+    bars = list(figure.data[0].x)
+    assert list(figure.layout.xaxis.tickvals) == bars
+    assert len(figure.layout.xaxis.ticktext) == len(bars)
+    lines = figure.layout.title.text.count("<br>") + 1
+    assert figure.layout.margin.t >= 30 + 20 * lines

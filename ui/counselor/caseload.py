@@ -30,7 +30,17 @@ MAX_UPLOAD_MB = 50
 DISPLAY_ROWS = 10_000
 #: Error rows listed one by one beneath the table.
 LISTED_ERRORS = 200
-FIGURES = ("deficiency", "surplus", "borrower_owes", "cancelled", "lender_recovers")
+#: The amounts of a result row: the deficiency before state law and what the sale left
+#: over, who pays what, then what state law leaves collectible and what it bars.
+FIGURES = (
+    "deficiency",
+    "surplus",
+    "borrower_owes",
+    "cancelled",
+    "lender_recovers",
+    "collectible",
+    "barred",
+)
 KIND_LABELS = {"mortgage": "Mortgage", "auto": "Car loan"}
 RESOLUTION_LABELS = {
     "waived": "Lender waives or absorbs it",
@@ -74,6 +84,9 @@ class CaseloadTotals:
     cancelled: Decimal
     groups: tuple[GroupTotal, ...]
     failed_by_kind: Mapping[str, int]
+    #: The deficiency the lenders may pursue after state law, and what state law bars.
+    collectible: Decimal = Decimal("0.00")
+    barred: Decimal = Decimal("0.00")
 
 
 @dataclass(frozen=True)
@@ -145,6 +158,8 @@ def totals(rows: Iterable[Mapping[str, str]]) -> CaseloadTotals:
             for (kind, resolution), (n, d, b, c) in sorted(groups.items())
         ),
         failed_by_kind=failed_by_kind,
+        collectible=sums["collectible"],
+        barred=sums["barred"],
     )
 
 

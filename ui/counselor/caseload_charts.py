@@ -65,6 +65,7 @@ def deficiency_figure(totals: CaseloadTotals) -> go.Figure:
             }
         )
     title = f"Total deficiency {format_usd(totals.deficiency)} across {totals.ok:,} cases"
+    title += _barred_clause(totals)
     # Room for the tallest stack's tick label beside the plot (the base margin is 10 px).
     layout = {
         "yaxis": {**DOLLAR_AXIS, "automargin": True},
@@ -72,6 +73,13 @@ def deficiency_figure(totals: CaseloadTotals) -> go.Figure:
         "margin": {"l": dollar_room(0, _tallest_stack(data))},
     }
     return _figure(data, layout, title)
+
+
+def _barred_clause(totals: CaseloadTotals) -> str:
+    """What state law bars of the total, when it bars any: the total is the arithmetic."""
+    if totals.barred <= 0:
+        return ""
+    return f"; state law bars {format_usd(totals.barred)} of it"
 
 
 def deficiency_alt(totals: CaseloadTotals) -> str:
@@ -83,7 +91,7 @@ def deficiency_alt(totals: CaseloadTotals) -> str:
     ]
     return (
         f"Total deficiency of {format_usd(totals.deficiency)} across {totals.ok:,} computed "
-        "cases. " + ("; ".join(parts) + "." if parts else "")
+        f"cases{_barred_clause(totals)}. " + ("; ".join(parts) + "." if parts else "")
     )
 
 

@@ -1,4 +1,8 @@
-"""The printable one-page report: both scenarios' inputs, statements and charts as a PDF.
+"""The printable one-page report: both scenarios' answers, inputs, statements and charts as a PDF.
+
+Each scenario's headline is its case outcome's (:func:`deficiency.case_outcome`): the state,
+the rule that applied, what the lender may collect and who owes what, with the deficiency
+before state law shown as the arithmetic it is, never as an amount owed.
 
 Pure: the date is an argument, nothing reads Streamlit. Charts are rendered to PNG by
 kaleido with the system's Chromium, started for the one PDF and kept to this machine and
@@ -26,7 +30,7 @@ from choreographer.browsers.chromium import Chromium
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from deficiency import Outcome, format_usd, preset
+from deficiency import AnswerKind, CaseOutcome, Outcome, fact_question, format_usd, preset
 from ui.kit.figures import outcome_figure, waterfall_figure
 from ui.kit.sides import RESOLUTIONS, Side
 from ui.kit.state import State
@@ -72,10 +76,15 @@ class ReportSide:
 
     name: str
     collateral: str
-    outcome: Outcome
+    answer: CaseOutcome
     inputs: tuple[tuple[str, str], ...]
     preset_title: str
     assumptions: tuple[tuple[str, str], ...]
+
+    @property
+    def outcome(self) -> Outcome:
+        """The statement and who pays what, after state law."""
+        return self.answer.outcome
 
 
 def _shown(kind: str, text: str) -> str:
@@ -87,11 +96,11 @@ def _shown(kind: str, text: str) -> str:
     return f"{value.normalize():f} days"
 
 
-def report_side(side: Side, state: State, outcome: Outcome) -> ReportSide:
-    """Collect what the report prints for one side from the canonical state and its outcome.
+def report_side(side: Side, state: State, answer: CaseOutcome) -> ReportSide:
+    """Collect what the report prints for one side from the canonical state and its case outcome.
 
     Inputs that are zero are left out (the statement lists every amount that applies);
-    the exit and who bears the deficiency come first.
+    the exit and who bears the deficiency come first, the state's answers last.
     """
     exit, resolution = str(state[side.exit_key]), str(state[side.resolution_key])
     exit_label = dict(side.exits)[exit]
@@ -102,13 +111,18 @@ def report_side(side: Side, state: State, outcome: Outcome) -> ReportSide:
         text = str(state[spec.key])
         if Decimal(text) != 0:
             inputs.append((spec.label, _shown(spec.info.kind, text)))
+    inputs.extend(
+        (fact_question(name), answer)
+        for name, answer in answer.case.facts.items()
+        if str(answer).strip().lower() not in ("", "unknown")
+    )
     chosen = preset(str(state[side.preset_key]))
     labels = {spec.info.name: spec.label for spec in side.specs}
     assumptions = tuple((labels.get(name, name), note) for name, note in chosen.assumptions.items())
     return ReportSide(
         name=f"{side.title}: {exit_label.lower()}",
         collateral=side.collateral,
-        outcome=outcome,
+        answer=answer,
         inputs=tuple(inputs),
         preset_title=chosen.title,
         assumptions=assumptions,
@@ -263,11 +277,20 @@ def figure_png(figure: go.Figure, *, width: int, height: int, scale: float = 2.0
 PX_PER_MM = 7.5
 
 
+#: Print pixels above the plot for a title: its first line, then each line it wraps onto,
+#: with a gap to the axis's highest label.
+PRINT_TITLE_PX = 30
+PRINT_TITLE_LINE_PX = 20
+
+
 def _for_print(figure: go.Figure) -> go.Figure:
-    """The screen figure with room for its axis labels at print size."""
+    """The screen figure with room for its axis labels and every line of its title at print
+    size, so a title never runs into the axis's highest label."""
+    title = figure.layout.title.text or ""
+    top = PRINT_TITLE_PX + PRINT_TITLE_LINE_PX * (title.count("<br>") + 1)
     figure.update_layout(
         font={"size": 13},
-        margin={"l": 10, "r": 10, "t": 44, "b": 10},
+        margin={"l": 10, "r": 10, "t": top, "b": 10},
         height=None,
         yaxis={"automargin": True},
         xaxis={"automargin": True},
@@ -288,7 +311,12 @@ class _Report(FPDF):
     def text_line(self, text: str, size: float, *, style: str = "", width: float = 0) -> None:
         self.set_font("Helvetica", style, size * self.fit)
         self.multi_cell(
-            width, size * self.fit * 0.45, _plain(text), new_x=XPos.LEFT, new_y=YPos.NEXT
+            width,
+            size * self.fit * 0.45,
+            _plain(text),
+            align="L",
+            new_x=XPos.LEFT,
+            new_y=YPos.NEXT,
         )
 
     def font(self, style: str, size: float) -> None:
@@ -299,18 +327,43 @@ class _Report(FPDF):
         self.line(MARGIN_MM, y, PAGE_WIDTH_MM - MARGIN_MM, y)
 
 
-def _headline(outcome: Outcome) -> list[tuple[str, str]]:
-    first = (
-        ("Surplus (yours)", format_usd(outcome.surplus))
-        if outcome.surplus > 0
-        else ("Deficiency", format_usd(outcome.deficiency))
+@dataclass(frozen=True)
+class Answer:
+    """A scenario's answer as the report and its preview print it: the case outcome's words."""
+
+    title: str
+    reason: str
+    figures: tuple[tuple[str, str], ...]
+
+
+def answer_of(answer: CaseOutcome) -> Answer:
+    """The headline of one case outcome: its title, its reason with the state's rule, and
+    the figures: what is owed, the state, what the lender may collect, the shortfall before
+    state law, what state law bars and what is cancelled."""
+    headline, outcome, law = answer.headline, answer.outcome, answer.law
+    reason = headline.reason
+    if headline.rule:
+        reason += f" ({headline.rule})"
+    if headline.kind is AnswerKind.DEPENDS and headline.open_questions:
+        asked = "; ".join(fact_question(name) for name in headline.open_questions)
+        reason += f" Still to answer: {asked}"
+    owes = (
+        headline.title.split(":")[0]
+        if headline.kind is AnswerKind.DEPENDS
+        else format_usd(outcome.borrower_owes)
     )
-    return [
-        first,
-        ("Borrower owes", format_usd(outcome.borrower_owes)),
-        ("Lender recovers", format_usd(outcome.lender_recovers)),
-        ("Cancelled (lender absorbs)", format_usd(outcome.cancelled)),
+    figures = [
+        ("You would owe", owes),
+        ("State", law.state_name if law is not None else "None chosen (no state law applied)"),
     ]
+    if outcome.surplus > 0:
+        figures.append(("Surplus (yours, after any later lienholder)", format_usd(outcome.surplus)))
+    else:
+        figures.append(("Shortfall before state law", format_usd(outcome.deficiency)))
+        figures.append(("State law bars", format_usd(outcome.barred)))
+        figures.append(("Lender may collect", format_usd(outcome.collectible)))
+    figures.append(("Cancelled (lender absorbs)", format_usd(outcome.cancelled)))
+    return Answer(headline.title, reason, tuple(figures))
 
 
 def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: float) -> float:
@@ -323,7 +376,14 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
     pdf.set_text_color(*MUTED)
     pdf.text_line(f"Starting scenario: {side.preset_title}", 7.5, width=width)
     pdf.set_y(pdf.get_y() + 1.5 * fit)
-    pairs = _headline(side.outcome)  # two label/value pairs per row
+    answer = answer_of(side.answer)
+    pdf.set_x(x)
+    pdf.set_text_color(*INK)
+    pdf.text_line(answer.title, 11, style="B", width=width)
+    pdf.set_x(x)
+    pdf.text_line(answer.reason, 7.5, width=width)
+    pdf.set_y(pdf.get_y() + 1.0 * fit)
+    pairs = answer.figures  # two label/value pairs per row
     half = width / 2
     for first in range(0, len(pairs), 2):
         row_y = pdf.get_y()
@@ -345,7 +405,7 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
     pdf.text_line("; ".join(f"{label}: {value}" for label, value in side.inputs), 7, width=width)
     pdf.set_xy(x, pdf.get_y() + 1.5 * fit)
     pdf.set_text_color(*INK)
-    pdf.text_line("Itemized statement (UCC 9-616(c) order)", 8.5, style="B", width=width)
+    pdf.text_line(statement_heading(side.outcome), 8.5, style="B", width=width)
     amount_width = 26.0
     for row in statement_rows(side.outcome.statement):
         item = row["Item"].strip()
@@ -366,6 +426,13 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
     return pdf.get_y()
 
 
+def statement_heading(outcome: Outcome) -> str:
+    """The statement's heading, naming the order its lines follow (a car's UCC 9-616(c), a
+    home's servicer payoff order)."""
+    worked_out = "surplus" if outcome.surplus > 0 else "shortfall"
+    return f"How the {worked_out} is worked out ({outcome.statement.order})"
+
+
 @dataclass(frozen=True)
 class _Images:
     waterfalls: tuple[bytes, ...]
@@ -383,17 +450,6 @@ def _outcome_height(count: int) -> float:
     return 14.0 + 15.0 * count
 
 
-def _wrapped(label: str, width: int = 14) -> str:
-    """A long category label broken over lines so neighbouring bars' labels do not overlap."""
-    lines: list[str] = []
-    for word in label.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(lines)
-
-
 def _images(sides: Sequence[ReportSide]) -> _Images:
     column_width = (CONTENT_WIDTH_MM - COLUMN_GAP_MM * (len(sides) - 1)) / len(sides)
     charts: list[tuple[go.Figure, int, int]] = []
@@ -401,7 +457,6 @@ def _images(sides: Sequence[ReportSide]) -> _Images:
         figure = _for_print(
             waterfall_figure(side.outcome.statement, f"How the {side.name.lower()} figure builds")
         )
-        figure.update_traces(x=[_wrapped(str(label)) for label in figure.data[0].x])
         charts.append(
             (
                 figure,
