@@ -127,12 +127,6 @@ def test_the_link_the_app_writes_opens_on_the_same_answer(answers):
     assert list(answer_blocks(at)) == [shown(answers["house"]), shown(answers["car"])]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Taxes computes its own worksheet (the house: $37,000.00 on line 3, the car: "
-    "$500.00 cancelled) instead of showing the case's cancelled figure or its one-sentence "
-    "reconciliation; helper D's part (pages/taxes.py, ui/next_steps/taxes.py)",
-)
 @pytest.mark.parametrize("name", ["house", "car"])
 def test_taxes_shows_the_cancelled_figure_or_says_why_it_differs(answers, name):
     at = start("pages/taxes.py", **link())
