@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from datetime import date
 from decimal import Decimal
 
 import streamlit as st
@@ -11,6 +12,8 @@ import streamlit as st
 from deficiency import (
     AMOUNT_FACTS,
     ZERO,
+    AnswerKind,
+    CaseOutcome,
     InvalidInputError,
     InvalidScenarioError,
     LoanKind,
@@ -32,7 +35,7 @@ from deficiency import (
     to_json,
 )
 from ui.kit import regions
-from ui.kit.cache import SideResult, asked_facts, side_outcome
+from ui.kit.cache import SideResult, asked_facts, side_case, side_outcome
 from ui.kit.chart_view import show_chart
 from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.kit.inputs import (
@@ -40,6 +43,7 @@ from ui.kit.inputs import (
     choice_input,
     optional_amount_input,
     preset_picker,
+    radio_input,
     state_picker,
 )
 from ui.kit.internals import SafeSessionState, session_state_object
@@ -49,6 +53,7 @@ from ui.kit.sources import source_markdown, source_note
 from ui.kit.state import ERROR, STATE_KEY, State, fact_key
 from ui.kit.tables import statement_markdown
 from ui.kit.text import literal_dollars, plain
+from ui.scenario.answer import answers_html, block_key, region_key
 
 _LOG = logging.getLogger(__name__)
 
@@ -89,7 +94,8 @@ def exit_choice(side: Side, label: str) -> str:
 
 def resolution_inputs(side: Side, also: Sequence[str] = ()) -> None:
     """Who bears the deficiency, and the figures that path needs."""
-    chosen = choice_input(side.resolution_key, "Who bears the deficiency", RESOLUTIONS)
+    # Radio buttons: the three long labels break a segmented control's borders at 390 px.
+    chosen = radio_input(side.resolution_key, "Who bears the deficiency", RESOLUTIONS)
     inputs(side, side.resolution_specs_for(chosen), also)
     if chosen == Resolution.SETTLED.value:
         st.caption(
@@ -110,32 +116,75 @@ def assumptions_list(side: Side) -> None:
             st.markdown(shown + (f"  \n  Source: {sources}" if sources else ""))
 
 
+def answer_key(*sides: Side) -> str:
+    """The key of the region that draws these sides' answers, e.g. ``m_answer``."""
+    return region_key([side.prefix for side in sides])
+
+
+def answer_first(sides: Sequence[Side], level: int = 2) -> None:
+    """The sides' answers, above the inputs that change them and kept in view while they move.
+
+    A region of its own (pass its key in the inputs' ``also``), inside a keyed container
+    whose class the block's style makes sticky.
+    """
+    with st.container(key=block_key([side.prefix for side in sides])):
+        regions.region(answer_key(*sides), _answers, tuple(sides), level)
+
+
+def _answers(sides: Sequence[Side], level: int) -> None:
+    answers = []
+    for side in sides:
+        result, _error = side_case(st.session_state, side, date.today())
+        if result is not None:  # an error is shown once, in the side's results
+            answers.append((side.prefix, side.title, result.headline))
+    st.html(answers_html(answers, level))
+
+
 def compute(side: Side) -> SideResult:
     """The side's outcome (the last good one when an input is invalid) and any error."""
     result = side_outcome(st.session_state, side)
-    if result.error is not None:
-        st.warning(
-            f"{result.error}. Showing the last figures that could be computed.",
-            icon=":material/warning:",
-        )
+    _warn(result.error)
     return result
 
 
-def metrics(outcome: Outcome, law: StateLawResult | None = None) -> None:
-    """Deficiency (gross and, with a state, collectible), who owes, recovers and absorbs what."""
+def compute_case(side: Side) -> CaseOutcome | None:
+    """The side's case outcome (the last good one when an input is invalid), warning of an error."""
+    result, error = side_case(st.session_state, side, date.today())
+    _warn(error)
+    return result
+
+
+def _warn(error: InvalidInputError | None) -> None:
+    if error is not None:
+        st.warning(
+            f"{error}. Showing the last figures that could be computed.",
+            icon=":material/warning:",
+        )
+
+
+def metrics(result: CaseOutcome) -> None:
+    """The shortfall (before and, with a state, after its law), who pays and who absorbs what.
+
+    Labels agree with the headline: while unanswered questions could lower the figure,
+    the cards say "at most".
+    """
+    outcome, law = result.outcome, result.law
+    open_answer = result.headline.kind is AnswerKind.DEPENDS
     cards: list[tuple[str, Decimal]]
     if outcome.surplus > ZERO:
         cards = [("Surplus (yours)", outcome.surplus)]
     elif law is not None:
+        collect = "The most" if open_answer else "What"
+        lets = "may let" if open_answer else "lets"
         cards = [
-            ("Gross deficiency (the arithmetic)", outcome.deficiency),
-            (f"Collectible under {law.state_name} law", outcome.collectible),
+            ("Shortfall before state law [gross deficiency]", outcome.deficiency),
+            (f"{collect} {law.state_name} law {lets} the lender collect", outcome.collectible),
         ]
     else:
         cards = [("Deficiency", outcome.deficiency)]
     cards += [
-        ("Borrower owes", outcome.borrower_owes),
-        ("Lender recovers", outcome.lender_recovers),
+        ("At most you would owe" if open_answer else "You still owe", outcome.borrower_owes),
+        ("Lender gets back in all (sale plus your payments)", outcome.lender_recovers),
         ("Cancelled (lender absorbs)", outcome.cancelled),
     ]
     if outcome.barred > ZERO:
@@ -370,10 +419,10 @@ def formula_block(side: Side, outcome: Outcome) -> None:
 
 def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outcome | None:
     """Everything computed for one side: numbers, state law, sentence, chart (and statement)."""
-    result = compute(side)
-    if result.outcome is None:
+    result = compute_case(side)
+    if result is None:
         return None
-    metrics(result.outcome, result.law)
+    metrics(result)
     law_section(result.outcome, result.law)
     takeaway_line(side, result.outcome)
     tax_line(result.outcome)
@@ -389,9 +438,9 @@ def comparison(sides: Sequence[Side]) -> None:
     """Who ends up with what, across the sides' current scenarios."""
     rows = []
     for side in sides:
-        outcome = side_outcome(st.session_state, side).outcome
-        if outcome is not None:
-            rows.append((scenario_name(side), outcome))
+        result, _error = side_case(st.session_state, side, date.today())
+        if result is not None:
+            rows.append((scenario_name(side), result.outcome))
     show_chart(
         outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
         key="compare_outcomes",
@@ -400,9 +449,12 @@ def comparison(sides: Sequence[Side]) -> None:
     st.caption(comparison_takeaway(rows))
 
 
-def detail_results(side: Side, chart_title: str) -> None:
-    """The results column of a scenario page: who bears it, the state, the numbers, the files."""
-    resolution_inputs(side)
+def detail_results(side: Side, chart_title: str, also: Sequence[str] = ()) -> None:
+    """The results column of a scenario page: who bears it, the state, the numbers, the files.
+
+    ``also`` as for :func:`inputs` (the answer above the page's inputs).
+    """
+    resolution_inputs(side, also)
     borrower_state()
     state_facts(side)
     formula_switch(side)
