@@ -84,6 +84,7 @@ def test_unanswered_state_questions_give_both_ends_and_the_questions() -> None:
     shown = first_metrics(at)
     assert shown["At most you would owe"] == "$56,500.00"
     assert "You still owe" not in shown  # no large figure the next answer may remove
+    assert not any("You would still owe" in block.value for block in at.markdown)
 
 
 def test_the_car_page_shows_its_answer_first_and_a_move_redraws_it() -> None:
@@ -102,3 +103,7 @@ def test_compare_shows_both_answers_before_either_sides_inputs() -> None:
     (answers,) = answers_before_inputs(at)
     assert answers.index("Mortgage") < answers.index("Car loan")
     assert "You would owe nothing" in answers
+    assert "$0.00 or $700.00" in answers  # the car's California questions are open
+    (who,) = [caption.value for caption in at.caption if caption.value.startswith("Mortgage: ")]
+    assert "nothing is left owing" in who
+    assert "owes up to $700, depending on the state questions" in who

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -194,8 +194,11 @@ def metrics(result: CaseOutcome) -> None:
             column.metric(label, format_usd(amount), border=True)
 
 
-def takeaway_line(side: Side, outcome: Outcome) -> None:
-    st.markdown(f"**{takeaway(outcome, side.collateral)}**")
+def takeaway_line(side: Side, result: CaseOutcome) -> None:
+    """The outcome in one bold sentence; none while the answer depends on open questions
+    (the answer above says so, and a flat "you would still owe" would contradict it)."""
+    if result.headline.kind is not AnswerKind.DEPENDS:
+        st.markdown(f"**{takeaway(result.outcome, side.collateral)}**")
 
 
 def tax_line(outcome: Outcome) -> None:
@@ -241,12 +244,18 @@ def scenario_name(side: Side, state: State | None = None) -> str:
     return f"{side.title}: {exit_label.lower()}"
 
 
-def comparison_takeaway(rows: Sequence[tuple[str, Outcome]]) -> str:
+def comparison_takeaway(
+    rows: Sequence[tuple[str, Outcome]], undecided: Collection[str] = ()
+) -> str:
     """One sentence naming who carries each shortfall, e.g. "Mortgage: short sale (the
-    lender absorbs $50,000); ..." (the name already holds a colon)."""
+    lender absorbs $50,000); ..." (the name already holds a colon). A name in
+    ``undecided`` has state questions still open: what it owes is an upper bound."""
     parts = []
     for name, outcome in rows:
-        if outcome.surplus > ZERO:
+        if name in undecided and outcome.borrower_owes > ZERO:
+            owes = format_usd(outcome.borrower_owes, cents=False)
+            what = f"the borrower owes up to {owes}, depending on the state questions"
+        elif outcome.surplus > ZERO:
             what = f"a {format_usd(outcome.surplus, cents=False)} surplus"
         elif outcome.cancelled > ZERO and outcome.borrower_owes == ZERO:
             what = f"the lender absorbs {format_usd(outcome.cancelled, cents=False)}"
@@ -424,7 +433,7 @@ def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outco
         return None
     metrics(result)
     law_section(result.outcome, result.law)
-    takeaway_line(side, result.outcome)
+    takeaway_line(side, result)
     tax_line(result.outcome)
     waterfall(side, result.outcome, chart_title)
     if detail:
@@ -437,16 +446,19 @@ def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outco
 def comparison(sides: Sequence[Side]) -> None:
     """Who ends up with what, across the sides' current scenarios."""
     rows = []
+    undecided = set()
     for side in sides:
         result, _error = side_case(st.session_state, side, date.today())
         if result is not None:
             rows.append((scenario_name(side), result.outcome))
+            if result.headline.kind is AnswerKind.DEPENDS:
+                undecided.add(scenario_name(side))
     show_chart(
         outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
         key="compare_outcomes",
         alt=outcome_alt(rows),
     )
-    st.caption(comparison_takeaway(rows))
+    st.caption(comparison_takeaway(rows, undecided))
 
 
 def detail_results(side: Side, chart_title: str, also: Sequence[str] = ()) -> None:
