@@ -72,7 +72,7 @@ def test_the_california_case_says_nothing_is_owed_and_names_the_rule_first(page)
     assert "580b" in answer and "580e" in answer
     shown = first_metrics(at)
     assert shown["You still owe"] == "$0.00"
-    assert shown["Shortfall before state law [gross deficiency]"] == "$56,500.00"
+    assert shown["Gross shortfall [deficiency]"] == "$56,500.00"
     assert "Deficiency" not in shown  # no bare figure that reads as what is owed
 
 

@@ -162,6 +162,18 @@ def _warn(error: InvalidInputError | None) -> None:
         )
 
 
+#: The figure cards' labels a reader may confuse, in plain words, the legal term in brackets.
+GROSS = "Gross shortfall [deficiency]"
+COLLECT = "Lender may collect"
+COLLECT_AT_MOST = "Lender may collect, at most"
+OWE = "You still owe"
+OWE_AT_MOST = "At most you would owe"
+LENDER_GETS = "Lender gets back in all"
+
+#: A figure card's width in pixels: two fit a half-page column at 1366 px with the gap.
+_CARD_WIDTH = 270
+
+
 def metrics(result: CaseOutcome) -> None:
     """The shortfall (before and, with a state, after its law), who pays and who absorbs what.
 
@@ -170,28 +182,34 @@ def metrics(result: CaseOutcome) -> None:
     """
     outcome, law = result.outcome, result.law
     open_answer = result.headline.kind is AnswerKind.DEPENDS
-    cards: list[tuple[str, Decimal]]
+    # (label, amount, help): labels short enough to show whole on a card; the help says more.
+    cards: list[tuple[str, Decimal, str | None]]
     if outcome.surplus > ZERO:
-        cards = [("Surplus (yours)", outcome.surplus)]
+        cards = [("Surplus (yours)", outcome.surplus, None)]
     elif law is not None:
-        collect = "The most" if open_answer else "What"
-        lets = "may let" if open_answer else "lets"
         cards = [
-            ("Shortfall before state law [gross deficiency]", outcome.deficiency),
-            (f"{collect} {law.state_name} law {lets} the lender collect", outcome.collectible),
+            (GROSS, outcome.deficiency, "What the sale left unpaid, before any state law."),
+            (
+                COLLECT_AT_MOST if open_answer else COLLECT,
+                outcome.collectible,
+                f"What {law.state_name} law lets the lender collect of the shortfall"
+                + (", until the questions above are answered." if open_answer else "."),
+            ),
         ]
     else:
-        cards = [("Deficiency", outcome.deficiency)]
+        cards = [("Deficiency", outcome.deficiency, "What the sale left unpaid.")]
     cards += [
-        ("At most you would owe" if open_answer else "You still owe", outcome.borrower_owes),
-        ("Lender gets back in all (sale plus your payments)", outcome.lender_recovers),
-        ("Cancelled (lender absorbs)", outcome.cancelled),
+        (OWE_AT_MOST if open_answer else OWE, outcome.borrower_owes, None),
+        (LENDER_GETS, outcome.lender_recovers, "The sale plus what you pay."),
+        ("Cancelled (lender absorbs)", outcome.cancelled, None),
     ]
     if outcome.barred > ZERO:
-        cards.append(("Barred by state law", outcome.barred))
-    for start in range(0, len(cards), 2):
-        for column, (label, amount) in zip(st.columns(2), cards[start : start + 2], strict=False):
-            column.metric(label, format_usd(amount), border=True)
+        cards.append(("Barred by state law", outcome.barred, None))
+    # One wrapping row, not a row of columns per pair: fewer elements for a move to redraw.
+    # Two cards fit a half-page column side by side; a phone shows one a row.
+    with st.container(horizontal=True, gap="small"):
+        for label, amount, note in cards:
+            st.metric(label, format_usd(amount), border=True, width=_CARD_WIDTH, help=note)
 
 
 def takeaway_line(side: Side, result: CaseOutcome) -> None:
