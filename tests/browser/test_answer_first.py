@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 # Both sides pursued in court: every figure of the resolution changes what is owed.
 PURSUED = "?m_resolution=judgment&c_resolution=judgment"
@@ -75,3 +75,26 @@ def test_the_answer_is_in_view_on_load_and_while_an_input_far_down_moves(
     )
     assert titles(page) != before
     assert in_view(page, TITLE)[0], f"{path}: the answer left the screen while an input moved"
+
+
+def test_who_bears_the_deficiency_options_fit_a_phone_each_in_its_own_box(
+    browser: Browser, app_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(app_url + "/car")
+        group = page.locator(".st-key-c_resolution__widget")
+        group.wait_for(timeout=60_000)
+        group.scroll_into_view_if_needed()
+        # Radio buttons, each with its own box: nothing shares a border that a wrap can break.
+        options = group.locator('[data-testid="stRadioOption"]')
+        expect(options).to_have_count(3)
+        boxes = options.evaluate_all(
+            "labels => labels.map(label => { const box = label.getBoundingClientRect();"
+            " return [box.left, box.right]; })"
+        )
+        assert len(boxes) == 3
+        assert all(left >= 0 and right <= 390 for left, right in boxes), boxes
+    finally:
+        context.close()
