@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+import streamlit as st
+
 from deficiency import AnswerKind, Headline, fact_question
 
 #: The block's frame colour by answer (text stays #0B1220 on white: 4.5:1 and more).
@@ -101,3 +103,8 @@ def answers_html(answers: Sequence[tuple[str, str, Headline]], level: int = 2) -
     prefixes = [prefix for prefix, _title, _headline in answers]
     sections = "".join(answer_section(*answer, level) for answer in answers)
     return f'<style>{answer_style(prefixes)}</style><div class="answers">{sections}</div>'
+
+
+def show_answers(answers: Sequence[tuple[str, str, Headline]], level: int = 2) -> None:
+    """Draw the block: the app's one ``st.html``, every text in it escaped above."""
+    st.html(answers_html(answers, level))

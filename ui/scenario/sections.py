@@ -53,7 +53,7 @@ from ui.kit.sources import source_markdown, source_note
 from ui.kit.state import ERROR, STATE_KEY, State, fact_key
 from ui.kit.tables import statement_markdown
 from ui.kit.text import literal_dollars, plain
-from ui.scenario.answer import answers_html, block_key, region_key
+from ui.scenario.answer import block_key, region_key, show_answers
 
 _LOG = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ def _answers(sides: Sequence[Side], level: int) -> None:
         result, _error = side_case(st.session_state, side, date.today())
         if result is not None:  # an error is shown once, in the side's results
             answers.append((side.prefix, side.title, result.headline))
-    st.html(answers_html(answers, level))
+    show_answers(answers, level)
 
 
 def compute(side: Side) -> SideResult:
