@@ -15,19 +15,22 @@ st.caption(
     "(UCC 9-615). Credits the lender owes you, such as a GAP refund, come off the balance."
 )
 
+# The answer first, above the inputs that change it; every input below redraws it.
+scenario.answer_first([side])
+answer = (scenario.answer_key(side),)
 inputs_column, results_column = st.columns([1, 1], gap=COLUMN_GAP)
 with inputs_column:
     scenario.scenario_header(side)
     exit_value = scenario.exit_choice(side, "How the lender got the car")
     st.markdown("**What was owed**")
-    scenario.inputs(side, side.specs_in("obligation", exit_value))
+    scenario.inputs(side, side.specs_in("obligation", exit_value), answer)
     st.markdown("**The sale**")
-    scenario.inputs(side, side.specs_in("sale", exit_value))
+    scenario.inputs(side, side.specs_in("sale", exit_value), answer)
     st.markdown("**The lender's expenses**")
-    scenario.inputs(side, side.specs_in("expenses", exit_value))
+    scenario.inputs(side, side.specs_in("expenses", exit_value), answer)
     st.markdown("**Credits owed to you**")
-    scenario.inputs(side, side.specs_in("credits", exit_value))
+    scenario.inputs(side, side.specs_in("credits", exit_value), answer)
     scenario.assumptions_list(side)
 
 with results_column:
-    scenario.detail_results(side, "From the amount owed to the deficiency")
+    scenario.detail_results(side, "From the amount owed to the deficiency", answer)

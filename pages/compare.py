@@ -17,9 +17,11 @@ st.caption(
 )
 
 scenario.borrower_state()
+# Both answers first, above the inputs that change them, side by side on a wide screen.
+scenario.answer_first((MORTGAGE, CAR))
 
-# A move redraws its own pair, its side's results and the comparison, nothing else.
-also = (regions.COMPARISON,)
+# A move redraws its own pair, its side's results, the answers and the comparison.
+also = (scenario.answer_key(MORTGAGE, CAR), regions.COMPARISON)
 for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=True):
     with column:
         st.header(side.title)

@@ -16,21 +16,24 @@ st.caption(
     "of the price; a foreclosure or deed in lieu adds the lender's legal costs."
 )
 
+# The answer first, above the inputs that change it; every input below redraws it.
+scenario.answer_first([side])
+answer = (scenario.answer_key(side),)
 inputs_column, results_column = st.columns([1, 1], gap=COLUMN_GAP)
 with inputs_column:
     scenario.scenario_header(side)
     exit_value = scenario.exit_choice(side, "How the house leaves")
     st.markdown("**Payoff: what is owed**")
-    scenario.inputs(side, side.specs_in("obligation", exit_value))
+    scenario.inputs(side, side.specs_in("obligation", exit_value), answer)
     st.markdown("**The sale**")
-    scenario.inputs(side, side.specs_in("sale", exit_value))
+    scenario.inputs(side, side.specs_in("sale", exit_value), answer)
     if exit_value == MortgageExit.SHORT_SALE.value:
         st.markdown("**Selling costs paid from the price**")
-        scenario.inputs(side, side.specs_in("selling costs", exit_value))
+        scenario.inputs(side, side.specs_in("selling costs", exit_value), answer)
     else:
         st.markdown("**Foreclosure and legal costs**")
-        scenario.inputs(side, side.specs_in("foreclosure costs", exit_value))
+        scenario.inputs(side, side.specs_in("foreclosure costs", exit_value), answer)
     scenario.assumptions_list(side)
 
 with results_column:
-    scenario.detail_results(side, "From the payoff to the shortfall")
+    scenario.detail_results(side, "From the payoff to the shortfall", answer)

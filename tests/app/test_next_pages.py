@@ -315,7 +315,7 @@ def test_forms_follow_the_path():
     at = start(TAXES)
     text = " ".join(block.value for block in at.markdown)
     assert "Form 1099-C: Expected" in text and "Form 1099-A: Not expected" in text
-    run(at, at.segmented_control(key="m_resolution__widget").set_value("judgment"))
+    run(at, at.radio(key="m_resolution__widget").set_value("judgment"))
     text = " ".join(block.value for block in at.markdown)
     assert "Form 1099-C: Not expected" in text
 
@@ -485,7 +485,7 @@ def limits_table(at):
 def test_time_limit_to_sue_counts_down_from_the_sale_date():
     at = start("pages/mortgage.py")
     run(at, at.segmented_control(key="m_exit__widget").set_value("foreclosure"))
-    run(at, at.segmented_control(key="m_resolution__widget").set_value("judgment"))
+    run(at, at.radio(key="m_resolution__widget").set_value("judgment"))
     run(at, at.selectbox(key="state__widget").set_value("AZ"))
     run(at, at.switch_page(COLLECTION))
     # Twelve months from the first missed payment to the sale: the case's own sale date.

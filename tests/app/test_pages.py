@@ -89,11 +89,11 @@ def test_compare_opens_on_both_worked_examples():
     at = start()
     assert metrics(at)[:4] == [
         ("Deficiency", "$50,000.00"),
-        ("Borrower owes", "$0.00"),
-        ("Lender recovers", "$200,000.00"),
+        ("You still owe", "$0.00"),
+        ("Lender gets back in all", "$200,000.00"),
         ("Cancelled (lender absorbs)", "$50,000.00"),
     ]
-    assert metrics(at)[4:6] == [("Deficiency", "$2,000.00"), ("Borrower owes", "$2,000.00")]
+    assert metrics(at)[4:6] == [("Deficiency", "$2,000.00"), ("You still owe", "$2,000.00")]
     sentences = [block.value for block in at.markdown]
     assert "**You would still owe $2,000 after the car is sold.**" in sentences
     figure, alt = chart(at, "c_waterfall")
@@ -116,8 +116,8 @@ def test_car_slider_redraws_its_pair_the_car_results_and_the_comparison_only():
     # Only the regions that read the car's sale price ran again: not the mortgage's.
     assert [metric.label for metric in at.metric] == [
         "Deficiency",
-        "Borrower owes",
-        "Lender recovers",
+        "You still owe",
+        "Lender gets back in all",
         "Cancelled (lender absorbs)",
     ]
     assert metric_value(at, "Deficiency") == "$1,500.00"
@@ -176,7 +176,7 @@ def test_surplus_is_shown_as_the_borrowers_not_a_negative_deficiency():
     at = start()
     whole_page(at.number_input(key="c_sale_price__exact").set_value(12000.0).run())
     assert metric_value(at, "Surplus (yours)") == "$1,500.00"
-    assert metric_value(at, "Borrower owes", 1) == "$0.00"
+    assert metric_value(at, "You still owe", 1) == "$0.00"
     assert any("surplus of $1,500" in block.value for block in at.markdown)
 
 
@@ -235,15 +235,15 @@ def decode_x(figure):
 
 def test_resolution_paths_change_who_pays():
     at = start()
-    at.segmented_control(key="c_resolution__widget").set_value("settled").run()
+    at.radio(key="c_resolution__widget").set_value("settled").run()
     whole_page(at.number_input(key="c_settlement_percent__exact").set_value(40.0).run())
-    assert metric_value(at, "Borrower owes", 1) == "$800.00"
+    assert metric_value(at, "You still owe", 1) == "$800.00"
     assert metric_value(at, "Cancelled (lender absorbs)", 1) == "$1,200.00"
-    at.segmented_control(key="c_resolution__widget").set_value("judgment").run()
+    at.radio(key="c_resolution__widget").set_value("judgment").run()
     whole_page(at.number_input(key="c_court_costs__exact").set_value(350.0).run())
-    assert metric_value(at, "Borrower owes", 1) == "$2,350.00"
-    at.segmented_control(key="m_resolution__widget").set_value("judgment").run()
-    assert metric_value(at, "Borrower owes", 0) == "$50,000.00"
+    assert metric_value(at, "You still owe", 1) == "$2,350.00"
+    at.radio(key="m_resolution__widget").set_value("judgment").run()
+    assert metric_value(at, "You still owe", 0) == "$50,000.00"
 
 
 def test_inputs_survive_a_page_switch():
@@ -282,7 +282,7 @@ def test_every_input_on_the_detail_page_moves_the_numbers(side):
 def test_judgment_and_settlement_inputs_exist_on_both_sides():
     at = start()
     for side in (MORTGAGE, CAR):
-        at.segmented_control(key=side.resolution_key + "__widget").set_value("judgment").run()
+        at.radio(key=side.resolution_key + "__widget").set_value("judgment").run()
         whole_page(
             at.slider(key=side.key("judgment_attorney_fees") + "__slider").set_value(500.0).run()
         )

@@ -246,6 +246,24 @@ def choice_input(key: str, label: str, options: Sequence[tuple[str, str]]) -> st
     return str(state[key])
 
 
+def radio_input(key: str, label: str, options: Sequence[tuple[str, str]]) -> str:
+    """A row of radio buttons bound to a canonical choice, for options too long for a
+    segmented control: each wraps on its own at phone width, with no shared border."""
+    state = st.session_state
+    labels = dict(options)
+    state[key + WIDGET] = state[key]
+    st.radio(
+        label,
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=key + WIDGET,
+        horizontal=True,
+        on_change=_choice_changed,
+        args=(key,),
+    )
+    return str(state[key])
+
+
 def select_input(
     key: str,
     label: str,

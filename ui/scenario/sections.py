@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from datetime import date
 from decimal import Decimal
 
 import streamlit as st
@@ -11,6 +12,8 @@ import streamlit as st
 from deficiency import (
     AMOUNT_FACTS,
     ZERO,
+    AnswerKind,
+    CaseOutcome,
     InvalidInputError,
     InvalidScenarioError,
     LoanKind,
@@ -32,7 +35,7 @@ from deficiency import (
     to_json,
 )
 from ui.kit import regions
-from ui.kit.cache import SideResult, asked_facts, side_outcome
+from ui.kit.cache import SideResult, asked_facts, side_case, side_outcome
 from ui.kit.chart_view import show_chart
 from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.kit.inputs import (
@@ -40,6 +43,7 @@ from ui.kit.inputs import (
     choice_input,
     optional_amount_input,
     preset_picker,
+    radio_input,
     state_picker,
 )
 from ui.kit.internals import SafeSessionState, session_state_object
@@ -49,6 +53,7 @@ from ui.kit.sources import source_markdown, source_note
 from ui.kit.state import ERROR, STATE_KEY, State, fact_key
 from ui.kit.tables import statement_markdown
 from ui.kit.text import literal_dollars, plain
+from ui.scenario.answer import block_key, region_key, show_answers
 
 _LOG = logging.getLogger(__name__)
 
@@ -89,7 +94,8 @@ def exit_choice(side: Side, label: str) -> str:
 
 def resolution_inputs(side: Side, also: Sequence[str] = ()) -> None:
     """Who bears the deficiency, and the figures that path needs."""
-    chosen = choice_input(side.resolution_key, "Who bears the deficiency", RESOLUTIONS)
+    # Radio buttons: the three long labels break a segmented control's borders at 390 px.
+    chosen = radio_input(side.resolution_key, "Who bears the deficiency", RESOLUTIONS)
     inputs(side, side.resolution_specs_for(chosen), also)
     if chosen == Resolution.SETTLED.value:
         st.caption(
@@ -110,43 +116,107 @@ def assumptions_list(side: Side) -> None:
             st.markdown(shown + (f"  \n  Source: {sources}" if sources else ""))
 
 
+def answer_key(*sides: Side) -> str:
+    """The key of the region that draws these sides' answers, e.g. ``m_answer``."""
+    return region_key([side.prefix for side in sides])
+
+
+def answer_first(sides: Sequence[Side], level: int = 2) -> None:
+    """The sides' answers, above the inputs that change them and kept in view while they move.
+
+    A region of its own (pass its key in the inputs' ``also``), inside a keyed container
+    whose class the block's style makes sticky.
+    """
+    with st.container(key=block_key([side.prefix for side in sides])):
+        regions.region(answer_key(*sides), _answers, tuple(sides), level)
+
+
+def _answers(sides: Sequence[Side], level: int) -> None:
+    answers = []
+    for side in sides:
+        result, _error = side_case(st.session_state, side, date.today())
+        if result is not None:  # an error is shown once, in the side's results
+            answers.append((side.prefix, side.title, result.headline))
+    show_answers(answers, level)
+
+
 def compute(side: Side) -> SideResult:
     """The side's outcome (the last good one when an input is invalid) and any error."""
     result = side_outcome(st.session_state, side)
-    if result.error is not None:
-        st.warning(
-            f"{result.error}. Showing the last figures that could be computed.",
-            icon=":material/warning:",
-        )
+    _warn(result.error)
     return result
 
 
-def metrics(outcome: Outcome, law: StateLawResult | None = None) -> None:
-    """Deficiency (gross and, with a state, collectible), who owes, recovers and absorbs what."""
-    cards: list[tuple[str, Decimal]]
+def compute_case(side: Side) -> CaseOutcome | None:
+    """The side's case outcome (the last good one when an input is invalid), warning of an error."""
+    result, error = side_case(st.session_state, side, date.today())
+    _warn(error)
+    return result
+
+
+def _warn(error: InvalidInputError | None) -> None:
+    if error is not None:
+        st.warning(
+            f"{error}. Showing the last figures that could be computed.",
+            icon=":material/warning:",
+        )
+
+
+#: The figure cards' labels a reader may confuse, in plain words, the legal term in brackets.
+GROSS = "Gross shortfall [deficiency]"
+COLLECT = "Lender may collect"
+COLLECT_AT_MOST = "Lender may collect, at most"
+OWE = "You still owe"
+OWE_AT_MOST = "At most you would owe"
+LENDER_GETS = "Lender gets back in all"
+
+#: A figure card's width in pixels: two fit a half-page column at 1366 px with the gap.
+_CARD_WIDTH = 270
+
+
+def metrics(result: CaseOutcome) -> None:
+    """The shortfall (before and, with a state, after its law), who pays and who absorbs what.
+
+    Labels agree with the headline: while unanswered questions could lower the figure,
+    the cards say "at most".
+    """
+    outcome, law = result.outcome, result.law
+    open_answer = result.headline.kind is AnswerKind.DEPENDS
+    # (label, amount, help): labels short enough to show whole on a card; the help says more.
+    cards: list[tuple[str, Decimal, str | None]]
     if outcome.surplus > ZERO:
-        cards = [("Surplus (yours)", outcome.surplus)]
+        cards = [("Surplus (yours)", outcome.surplus, None)]
     elif law is not None:
         cards = [
-            ("Gross deficiency (the arithmetic)", outcome.deficiency),
-            (f"Collectible under {law.state_name} law", outcome.collectible),
+            (GROSS, outcome.deficiency, "What the sale left unpaid, before any state law."),
+            (
+                COLLECT_AT_MOST if open_answer else COLLECT,
+                outcome.collectible,
+                f"What {law.state_name} law lets the lender collect of the shortfall"
+                + (", until the questions above are answered." if open_answer else "."),
+            ),
         ]
     else:
-        cards = [("Deficiency", outcome.deficiency)]
+        cards = [("Deficiency", outcome.deficiency, "What the sale left unpaid.")]
     cards += [
-        ("Borrower owes", outcome.borrower_owes),
-        ("Lender recovers", outcome.lender_recovers),
-        ("Cancelled (lender absorbs)", outcome.cancelled),
+        (OWE_AT_MOST if open_answer else OWE, outcome.borrower_owes, None),
+        (LENDER_GETS, outcome.lender_recovers, "The sale plus what you pay."),
+        ("Cancelled (lender absorbs)", outcome.cancelled, None),
     ]
     if outcome.barred > ZERO:
-        cards.append(("Barred by state law", outcome.barred))
-    for start in range(0, len(cards), 2):
-        for column, (label, amount) in zip(st.columns(2), cards[start : start + 2], strict=False):
-            column.metric(label, format_usd(amount), border=True)
+        cards.append(("Barred by state law", outcome.barred, None))
+    # One wrapping row, not a row of columns per pair: fewer elements for a move to redraw.
+    # Two cards fit a half-page column side by side; a phone shows one a row.
+    with st.container(horizontal=True, gap="small"):
+        for label, amount, note in cards:
+            st.metric(label, format_usd(amount), border=True, width=_CARD_WIDTH, help=note)
 
 
-def takeaway_line(side: Side, outcome: Outcome) -> None:
-    st.markdown(f"**{takeaway(outcome, side.collateral)}**")
+def takeaway_line(side: Side, result: CaseOutcome) -> None:
+    """The outcome in one bold sentence; none while the answer depends on open questions
+    (the answer above says so, and a flat "you would still owe" would contradict it)."""
+    if result.headline.kind is not AnswerKind.DEPENDS:
+        st.markdown(f"**{takeaway(result.outcome, side.collateral)}**")
 
 
 def tax_line(outcome: Outcome) -> None:
@@ -192,12 +262,18 @@ def scenario_name(side: Side, state: State | None = None) -> str:
     return f"{side.title}: {exit_label.lower()}"
 
 
-def comparison_takeaway(rows: Sequence[tuple[str, Outcome]]) -> str:
+def comparison_takeaway(
+    rows: Sequence[tuple[str, Outcome]], undecided: Collection[str] = ()
+) -> str:
     """One sentence naming who carries each shortfall, e.g. "Mortgage: short sale (the
-    lender absorbs $50,000); ..." (the name already holds a colon)."""
+    lender absorbs $50,000); ..." (the name already holds a colon). A name in
+    ``undecided`` has state questions still open: what it owes is an upper bound."""
     parts = []
     for name, outcome in rows:
-        if outcome.surplus > ZERO:
+        if name in undecided and outcome.borrower_owes > ZERO:
+            owes = format_usd(outcome.borrower_owes, cents=False)
+            what = f"the borrower owes up to {owes}, depending on the state questions"
+        elif outcome.surplus > ZERO:
             what = f"a {format_usd(outcome.surplus, cents=False)} surplus"
         elif outcome.cancelled > ZERO and outcome.borrower_owes == ZERO:
             what = f"the lender absorbs {format_usd(outcome.cancelled, cents=False)}"
@@ -370,12 +446,12 @@ def formula_block(side: Side, outcome: Outcome) -> None:
 
 def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outcome | None:
     """Everything computed for one side: numbers, state law, sentence, chart (and statement)."""
-    result = compute(side)
-    if result.outcome is None:
+    result = compute_case(side)
+    if result is None:
         return None
-    metrics(result.outcome, result.law)
+    metrics(result)
     law_section(result.outcome, result.law)
-    takeaway_line(side, result.outcome)
+    takeaway_line(side, result)
     tax_line(result.outcome)
     waterfall(side, result.outcome, chart_title)
     if detail:
@@ -388,21 +464,27 @@ def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outco
 def comparison(sides: Sequence[Side]) -> None:
     """Who ends up with what, across the sides' current scenarios."""
     rows = []
+    undecided = set()
     for side in sides:
-        outcome = side_outcome(st.session_state, side).outcome
-        if outcome is not None:
-            rows.append((scenario_name(side), outcome))
+        result, _error = side_case(st.session_state, side, date.today())
+        if result is not None:
+            rows.append((scenario_name(side), result.outcome))
+            if result.headline.kind is AnswerKind.DEPENDS:
+                undecided.add(scenario_name(side))
     show_chart(
         outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
         key="compare_outcomes",
         alt=outcome_alt(rows),
     )
-    st.caption(comparison_takeaway(rows))
+    st.caption(comparison_takeaway(rows, undecided))
 
 
-def detail_results(side: Side, chart_title: str) -> None:
-    """The results column of a scenario page: who bears it, the state, the numbers, the files."""
-    resolution_inputs(side)
+def detail_results(side: Side, chart_title: str, also: Sequence[str] = ()) -> None:
+    """The results column of a scenario page: who bears it, the state, the numbers, the files.
+
+    ``also`` as for :func:`inputs` (the answer above the page's inputs).
+    """
+    resolution_inputs(side, also)
     borrower_state()
     state_facts(side)
     formula_switch(side)
