@@ -21,7 +21,12 @@ scenario.borrower_state()
 scenario.answer_first((MORTGAGE, CAR))
 
 # A move redraws its own pair, its side's results, the answers and the comparison.
-also = (scenario.answer_key(MORTGAGE, CAR), regions.COMPARISON)
+also = (
+    scenario.answer_key(MORTGAGE, CAR),
+    scenario.loaded_key(MORTGAGE),
+    scenario.loaded_key(CAR),
+    regions.COMPARISON,
+)
 for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=True):
     with column:
         st.header(side.title)

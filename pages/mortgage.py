@@ -18,7 +18,7 @@ st.caption(
 
 # The answer first, above the inputs that change it; every input below redraws it.
 scenario.answer_first([side])
-answer = (scenario.answer_key(side),)
+answer = (scenario.answer_key(side), scenario.loaded_key(side))
 inputs_column, results_column = st.columns([1, 1], gap=COLUMN_GAP)
 with inputs_column:
     scenario.scenario_header(side)

@@ -107,3 +107,18 @@ def test_compare_shows_both_answers_before_either_sides_inputs() -> None:
     (who,) = [caption.value for caption in at.caption if caption.value.startswith("Mortgage: ")]
     assert "nothing is left owing" in who
     assert "owes up to $700, depending on the state questions" in who
+
+
+def loaded_lines(at: Any) -> list[str]:
+    return [c.value for c in at.caption if c.value.startswith(("As loaded", "Changed from"))]
+
+
+@pytest.mark.parametrize(
+    ("page", "key"), [("pages/car.py", "c_sale_price"), ("pages/compare.py", "m_sale_price")]
+)
+def test_a_move_turns_as_loaded_into_changed_from_in_the_same_redraw(page, key) -> None:
+    at = start(page)
+    assert any(line.startswith("As loaded: ") for line in loaded_lines(at))
+    at.number_input(key=f"{key}__exact").set_value(1234.0).run()  # reruns regions only
+    assert not at.exception
+    assert any(line.startswith("Changed from: ") for line in loaded_lines(at)), loaded_lines(at)

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.helpers import metrics, start, whole_page
 from ui.kit.scenario_io import link_keys
+from ui.scenario.sections import COLLECT
 
 NOTICE = "could not be used"
 
@@ -24,7 +25,11 @@ def enter(at: AppTest, key: str, amount: float) -> None:
 
 
 def choose(at: AppTest, key: str, value: str) -> None:
-    whole_page(at.segmented_control(key=f"{key}__widget").set_value(value).run())
+    """Pick ``value`` in the choice under ``key``: a radio (the resolution) or segmented."""
+    widget_key = f"{key}__widget"
+    radios = [radio for radio in at.radio if radio.key == widget_key]
+    widget = radios[0] if radios else at.segmented_control(key=widget_key)
+    whole_page(widget.set_value(value).run())
 
 
 def california_short_sale(at: AppTest) -> None:
@@ -115,4 +120,5 @@ def test_the_reference_case_link_carries_every_answer_and_the_bar():
     }
     opened = start("pages/mortgage.py", **link)
     shown = dict(metrics(opened))
-    assert shown["Collectible under California law"] == "$0.00"
+    assert shown[COLLECT] == "$0.00"
+    assert shown["Barred by state law"] == "$56,500.00"

@@ -300,7 +300,7 @@ def test_insolvency_and_bankruptcy_exclusions():
 
 def test_a_car_is_never_asked_about_a_main_home_and_its_figures_agree_with_the_case():
     at = start("pages/car.py")
-    run(at, at.segmented_control(key="c_resolution__widget").set_value("settled"))
+    run(at, at.radio(key="c_resolution__widget").set_value("settled"))
     run(at, at.switch_page(TAXES))
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
     assert "x_home_loan__widget" not in [toggle.key for toggle in at.toggle]

@@ -28,6 +28,7 @@ from ui.counselor.report import build_report, report_side
 from ui.kit.cache import case_dates, side_case, tax_facts
 from ui.kit.scenario_io import side_document
 from ui.kit.sides import CAR, MORTGAGE, Side
+from ui.scenario.sections import COLLECT, COLLECT_AT_MOST, OWE, OWE_AT_MOST
 
 ROOT = Path(__file__).resolve().parents[2]
 SIDES = {"house": MORTGAGE, "car": CAR}
@@ -77,10 +78,10 @@ def link() -> dict[str, str]:
     return query
 
 
-#: How a scenario page labels each part today (helper A may key these metrics).
+#: How a scenario page's cards label each part (the "at most" labels while questions are open).
 METRIC_LABELS = {
-    "collectible": ("Collectible",),
-    "borrower_owes": ("Borrower owes", "You would owe", "You owe"),
+    "collectible": (COLLECT, COLLECT_AT_MOST),
+    "borrower_owes": (OWE, OWE_AT_MOST),
     "cancelled": ("Cancelled",),
 }
 

@@ -50,7 +50,7 @@ from ui.kit.internals import SafeSessionState, session_state_object
 from ui.kit.scenario_io import load_upload, side_document
 from ui.kit.sides import RESOLUTIONS, InputSpec, Side
 from ui.kit.sources import source_markdown, source_note
-from ui.kit.state import ERROR, STATE_KEY, State, fact_key
+from ui.kit.state import ERROR, STATE_KEY, State, fact_key, loaded_caption
 from ui.kit.tables import statement_markdown
 from ui.kit.text import literal_dollars, plain
 from ui.scenario.answer import block_key, region_key, show_answers
@@ -82,10 +82,19 @@ def inputs(side: Side, specs: Sequence[InputSpec], also: Sequence[str] = ()) -> 
 
 
 def scenario_header(side: Side) -> None:
-    """The preset picker and the preset's one-line summary, as loaded: the figures below
-    may have been edited since (a slider move does not redraw this line)."""
+    """The preset picker and the preset's one-line summary, "As loaded" or "Changed from":
+    a region of its own (pass :func:`loaded_key` in the inputs' ``also``)."""
     preset_picker(side)
-    st.caption("As loaded: " + preset(str(st.session_state[side.preset_key])).summary)
+    regions.region(loaded_key(side), _loaded_caption, side)
+
+
+def loaded_key(side: Side) -> str:
+    """The region of the line that says whether the figures are still the preset's."""
+    return side.key("loaded")
+
+
+def _loaded_caption(side: Side) -> None:
+    st.caption(loaded_caption(st.session_state, side))
 
 
 def exit_choice(side: Side, label: str) -> str:
