@@ -3,16 +3,19 @@ stays in view while an input far down the page is moved."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # Both sides pursued in court: every figure of the resolution changes what is owed.
 PURSUED = "?m_resolution=judgment&c_resolution=judgment"
 PAGES = ("/", "/mortgage", "/car")
 SIZES = ((1366, 900), (390, 844))
 TITLE = ".answer-first .answer-title"
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 @pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
@@ -74,6 +77,16 @@ def test_the_answer_is_in_view_on_load_and_while_an_input_far_down_moves(
         timeout=15_000,
     )
     assert titles(page) != before
+    # Measured once the redraw has settled: the app idle and the block laid out again.
+    page.wait_for_selector(IDLE, timeout=30_000)
+    with contextlib.suppress(PlaywrightTimeoutError):  # the assertion below says what failed
+        page.wait_for_function(
+            "(selector) => { const title = document.querySelector(selector);"
+            " if (!title) return false; const box = title.getBoundingClientRect();"
+            " return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight; }",
+            arg=TITLE,
+            timeout=3_000,
+        )
     assert in_view(page, TITLE)[0], f"{path}: the answer left the screen while an input moved"
 
 

@@ -9,9 +9,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from deficiency import fact_question
+
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 NOTICE = "could not be used"
-QUESTION = "Did you use this loan to buy the home (not a refinance or a home-equity loan)?"
+QUESTION = fact_question("purchase_money")
 
 
 def settle(page: Page) -> None:

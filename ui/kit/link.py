@@ -11,6 +11,7 @@ from ui.kit.state import State
 
 _LOADED = "__url_loaded"
 _NOTICE = "__url_notice"
+_REWRITE = "__url_rewrite"
 
 
 def read_url_once() -> None:
@@ -31,13 +32,16 @@ def restore_link(state: State, search: str) -> None:
     ignored = load_params(state, params)
     if ignored:
         state[_NOTICE] = safe_names(ignored)
+    # The browser may have put the newer link back in the address meanwhile (Streamlit's own
+    # Back handling rewrites it), so this run writes the link even where it looks unchanged.
+    state[_REWRITE] = True
 
 
 def write_url() -> None:
     """Put the current scenario in the URL, so copying the address shares it exactly."""
     wanted = url_params(st.session_state)
     current = {key: st.query_params[key] for key in st.query_params}
-    if current != wanted:
+    if st.session_state.pop(_REWRITE, False) or current != wanted:
         st.query_params.from_dict(wanted)
 
 
