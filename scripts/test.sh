@@ -3,7 +3,7 @@
 # Exits non-zero when any check fails.
 #   bash scripts/test.sh           everything: ruff, mypy, the quick benchmarks, the whole pytest suite
 #   bash scripts/test.sh --quick   the inner loop: ruff, mypy and pytest of all but the browser
-#                                  tests, on two processes (a few minutes; docs/testing.md)
+#                                  tests, on four processes (under 2.5 minutes; docs/testing.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
@@ -60,8 +60,10 @@ echo "== ruff (lint and format) =="
 echo "== mypy (strict on deficiency/ and ui/) =="
 .venv/bin/mypy
 if [ "$quick" = 1 ]; then
-  echo "== pytest, all but the browser tests (-m 'not browser', two processes) =="
-  .venv/bin/python -m pytest -q -m "not browser" -n 2
+  # Four processes on two cores: many tests wait on a page run or a subprocess, so two
+  # workers leave a core idle (docs/testing.md).
+  echo "== pytest, all but the browser tests (-m 'not browser', four processes) =="
+  .venv/bin/python -m pytest -q -m "not browser" -n 4
   echo "== quick loop passed in ${SECONDS} s =="
   exit 0
 fi
