@@ -107,7 +107,7 @@ def amortization(
 
     References
     ----------
-    numpy-financial ``pmt`` and ``fv``; shared/style.md.
+    numpy-financial ``pmt`` and ``fv``; roniemartinez/amortization (the last-payment residual).
 
     Examples
     --------
