@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.explore.link_inputs import EXPLORE_INPUTS
 from ui.kit.chart_view import publish_plotly_js
 from ui.kit.copy_link import copy_link_button
 from ui.kit.entry import mark_entrypoint
@@ -11,9 +12,11 @@ from ui.kit.history import one_history_entry_per_page
 from ui.kit.link import read_url_once, url_notice, write_url
 from ui.kit.load_history import keep_loads_in_history
 from ui.kit.navigation import DEFAULT_PAGE, SECTIONS
+from ui.kit.page_link import register
 from ui.kit.reconnect import rerun_after_reconnect
 from ui.kit.regions import page_shown
 from ui.kit.state import init_state
+from ui.next_steps.link_inputs import NEXT_STEPS_INPUTS
 from ui.scenario.sections import footer
 
 st.set_page_config(
@@ -24,6 +27,7 @@ st.set_page_config(
 )
 publish_plotly_js()
 init_state(st.session_state)
+register(EXPLORE_INPUTS + NEXT_STEPS_INPUTS)  # every page's own inputs go in the link too
 read_url_once()
 
 page = st.navigation(

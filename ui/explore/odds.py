@@ -7,11 +7,19 @@ adds the ranges and the spread it explores.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 import streamlit as st
 
-from deficiency import SPREAD_FIELD, FieldInfo, PriceDistribution, exit_fields, format_usd
+from deficiency import (
+    SPREAD_FIELD,
+    FieldInfo,
+    PriceDistribution,
+    exit_fields,
+    format_usd,
+    scenario_fields,
+)
 from ui.explore.inputs import ErrorSlots
 from ui.explore.odds_charts import (
     break_even_figure,
@@ -121,6 +129,37 @@ def break_even_panel(side: Side) -> None:
         st.caption(break_even_takeaway(result, side.collateral))
 
 
+def clamped(default: tuple[str, str], maximum: float) -> tuple[float, float]:
+    """A range's two ends as the slider holds them, neither past its maximum."""
+    low, high = (min(float(end), maximum) for end in default)
+    return low, high
+
+
+def money_range(side: Side) -> tuple[float, float]:
+    """The sale-price sliders' maximum and step on this side."""
+    return (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
+
+
+def range_max(side: Side, name: str) -> float:
+    """The slider's maximum of the range ``name`` ("prices", "fees" or a tornado field)."""
+    slider_max, _ = money_range(side)
+    if name == "prices":
+        return slider_max
+    if name == "fees":
+        return slider_max / 5
+    info = next(info for info in scenario_fields(side.kind) if info.name == name)
+    return side.spec(info).slider_max
+
+
+def range_start(side: Side, name: str, flat: Mapping[str, str]) -> tuple[str, str]:
+    """Where the range ``name`` starts for the scenario ``flat`` (before :func:`clamped`)."""
+    if name == "prices":
+        return default_band(Decimal(flat["sale_price"]), 50, 150)
+    if name == "fees":
+        return default_band(Decimal(flat["unpaid_principal"]), 0, 20)
+    return _default_range(side, name, flat[name])
+
+
 @on_change
 def _range_changed(name: str) -> None:
     st.session_state[name] = tuple(widget_value(name + WIDGET))
@@ -142,7 +181,7 @@ def range_slider(
     """
     state = st.session_state
     if name not in state:
-        state[name] = tuple(min(float(end), maximum) for end in default)
+        state[name] = clamped(default, maximum)
     state[name + WIDGET] = state[name]
     st.slider(
         label,
@@ -164,7 +203,7 @@ def heat_map_section(side: Side) -> None:
     """Price and fee ranges, grid size, and the heat map of the deficiency over both."""
     inputs, exit = scenario(side)
     flat = dict(inputs)
-    slider_max, step = (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
+    _, step = money_range(side)
     slots = ErrorSlots()
     controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
     state = st.session_state
@@ -172,8 +211,8 @@ def heat_map_section(side: Side) -> None:
         prices = range_slider(
             key(side, "prices"),
             "Sale prices shown",
-            default_band(Decimal(flat["sale_price"]), 50, 150),
-            slider_max,
+            range_start(side, "prices", flat),
+            range_max(side, "prices"),
             step,
             "money",
             "The sale-price axis; starts at half to one and a half times the scenario's price.",
@@ -182,8 +221,8 @@ def heat_map_section(side: Side) -> None:
         fees = range_slider(
             key(side, "fees"),
             "Total fees shown",
-            default_band(Decimal(flat["unpaid_principal"]), 0, 20),
-            slider_max / 5,
+            range_start(side, "fees", flat),
+            range_max(side, "fees"),
             step / 10,
             "money",
             "The fee axis: every cost the lender adds, in total; starts at $0 to 20% of the loan.",
@@ -269,7 +308,7 @@ def tornado_section(side: Side) -> None:
                 slots.add(info.label)
             else:
                 if range_key not in state:
-                    state[range_key] = tuple(float(end) for end in default)
+                    state[range_key] = clamped(default, shape.slider_max)
                 low, high = (f"{end:.2f}" for end in state[range_key])
             ranges.append((name, low, high))
     with chart_column:
@@ -308,7 +347,7 @@ def odds_section(side: Side) -> None:
     """Expected price, spread, distribution and seed; the histogram and the odds."""
     inputs, exit = scenario(side)
     flat = dict(inputs)
-    slider_max, step = (1_000_000.0, 1_000.0) if side is MORTGAGE else (100_000.0, 100.0)
+    slider_max, step = money_range(side)
     slots = ErrorSlots()
     state = st.session_state
     controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)

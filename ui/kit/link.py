@@ -1,4 +1,5 @@
-"""Keep the scenario in the page's URL: read it once per session, write it after every run."""
+"""Keep the scenario and every page's inputs in the page's URL: read them once per session,
+write them after every run."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import urllib.parse
 
 import streamlit as st
 
+from ui.kit.page_link import load_page_params, page_keys, page_params
 from ui.kit.scenario_io import load_params, safe_names, url_params
 from ui.kit.state import State
 
@@ -20,16 +22,23 @@ def read_url_once() -> None:
         return
     st.session_state[_LOADED] = True
     params = {key: st.query_params[key] for key in st.query_params}
-    ignored = load_params(st.session_state, params)
+    ignored = load_link(st.session_state, params)
     if ignored:
         st.session_state[_NOTICE] = safe_names(ignored)
+
+
+def load_link(state: State, params: dict[str, str]) -> list[str]:
+    """Load a link's scenario, then the page inputs it holds; return the names not used."""
+    pages = page_keys()
+    ignored = load_params(state, {key: raw for key, raw in params.items() if key not in pages})
+    return ignored + load_page_params(state, params)
 
 
 def restore_link(state: State, search: str) -> None:
     """Load the scenario a link's query (``?m_preset=...``) holds, as a first visit would,
     noting what could not be used."""
     params = dict(urllib.parse.parse_qsl(search.lstrip("?"), keep_blank_values=True))
-    ignored = load_params(state, params)
+    ignored = load_link(state, params)
     if ignored:
         state[_NOTICE] = safe_names(ignored)
     # The browser may have put the newer link back in the address meanwhile (Streamlit's own
@@ -38,8 +47,9 @@ def restore_link(state: State, search: str) -> None:
 
 
 def write_url() -> None:
-    """Put the current scenario in the URL, so copying the address shares it exactly."""
-    wanted = url_params(st.session_state)
+    """Put the current scenario and page inputs in the URL, so copying the address shares
+    them exactly."""
+    wanted = url_params(st.session_state) | page_params(st.session_state)
     current = {key: st.query_params[key] for key in st.query_params}
     if st.session_state.pop(_REWRITE, False) or current != wanted:
         st.query_params.from_dict(wanted)

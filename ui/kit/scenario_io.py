@@ -72,7 +72,8 @@ def _default(side: Side, spec: InputSpec, state: State) -> str:
     return preset_default(str(state[side.preset_key]), spec.info.name)
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
+    """A number as a link writes it: no trailing zeros (``"250000.00"`` -> ``"250000"``)."""
     number = Decimal(text)
     if number == number.to_integral_value():
         return str(int(number))
@@ -92,7 +93,7 @@ def url_params(state: State) -> dict[str, str]:
         for key, spec in _specs(side).items():
             current = str(state[key])
             if Decimal(current) != Decimal(_default(side, spec, state)):
-                params[key] = _compact(current)
+                params[key] = compact(current)
     if state.get(STATE_KEY):
         params[STATE_KEY] = str(state[STATE_KEY])
     params.update(fact_answers(state))

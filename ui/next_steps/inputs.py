@@ -19,7 +19,7 @@ from ui.kit.callbacks import on_change, widget_value
 from ui.kit.inputs import DATE_FORMAT, choice_input
 from ui.kit.regions import redraw
 from ui.kit.sides import CAR, MORTGAGE, Side
-from ui.kit.state import ERROR, EXACT, WIDGET, accept, box_entry, ensure, refuse
+from ui.kit.state import ERROR, EXACT, WIDGET, State, accept, box_entry, ensure, refuse
 from ui.scenario.sections import compute, scenario_name
 
 #: The side the "What happens next" pages read ("m" mortgage, "c" car), shared by all of them.
@@ -71,11 +71,20 @@ def follow_scenario(key: str, default: str) -> None:
     takes the new figure, so the page always starts from the numbers on screen.
     """
     state = st.session_state
+    if key in state and key + _FOLLOWS not in state:
+        # Set by a link (ui.kit.page_link) before the page ran: the user's figure stays.
+        state[key + _FOLLOWS] = default
+        return
     if state.get(key + _FOLLOWS) != default or key not in state:
         state[key] = default
         state[key + _FOLLOWS] = default
         accept(state, key)
         state.pop(key + EXACT, None)
+
+
+def followed(state: State, key: str) -> object:
+    """The scenario figure an input of :func:`follow_scenario` last started at ("" before)."""
+    return state.get(key + _FOLLOWS, "")
 
 
 def chosen_date(key: str) -> date | None:
