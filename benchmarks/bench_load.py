@@ -34,13 +34,13 @@ from appserver import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 
 OWED, EXPENSES, STEP = Decimal(10_000), Decimal(500), Decimal(100)
 SLIDER = '.st-key-c_sale_price__slider input[type="range"]'
-METRIC = '[data-testid="stMetricValue"]'
+METRIC = ".figure-value"
 CAR_DEFICIENCY = 4  # the car's deficiency metric on the Compare page (5th metric)
 CHART = "c_waterfall"
 DEFICIENCY_IN_CHART = re.compile(r"deficiency of (\$[\d,]+\.\d\d)")
 #: Both the metric and the chart's description show the expected figure (or any other).
 READ = """([index, key]) => {
-  const metric = document.querySelectorAll('[data-testid="stMetricValue"]')[index];
+  const metric = document.querySelectorAll(".figure-value")[index];
   const chart = document.querySelector(`.st-key-${key} .deficiency-chart`);
   return [metric ? metric.textContent : '', chart ? chart.getAttribute('aria-label') || '' : ''];
 }"""

@@ -9,12 +9,13 @@ the server does exactly the work a page's move causes and nothing is drawn.
 The session opens Compare with its own car loan and sale price in the link and moves the
 car's sale-price slider one step right, then left, ... (as ``benchmarks/bench_load.py``
 does in a browser); a move ends when the reply shows the session's own new deficiency and
-the run has finished. A metric showing a figure of another session is a leak.
+the run has finished. A figure card showing a figure of another session is a leak.
 """
 
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from decimal import Decimal
 
@@ -24,6 +25,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 SLIDER_KEY = "c_sale_price__slider"
+#: A figure in a block of figure cards (``ui.kit.cards``): one HTML element per block.
+FIGURE = re.compile(r'<dd class="figure-value">([^<]*)</dd>')
 #: A run that finished: the whole page, or only regions.
 FINISHED = {
     ForwardMsg.ScriptFinishedStatus.FINISHED_SUCCESSFULLY,
@@ -111,22 +114,24 @@ class WireSession:
             elif kind == "page_info_changed":
                 self.query = message.page_info_changed.query_string
             elif kind == "delta":
-                seen = self._read(message) == want or seen
+                seen = want in self._read(message) or seen
             elif kind == "script_finished" and message.script_finished in FINISHED:
                 done_page = message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
                 if seen and (done_page or not whole_page):
                     return
 
-    def _read(self, message: ForwardMsg) -> str:
-        """Note the slider's id and region; return a metric's figure (checked for leaks)."""
+    def _read(self, message: ForwardMsg) -> list[str]:
+        """Note the slider's id and region; return a figure card block's figures (checked for
+        leaks)."""
         element = message.delta.new_element
         kind = element.WhichOneof("type")
         if kind == "slider" and element.slider.id.endswith(SLIDER_KEY):
             self.slider_id = element.slider.id
             self.fragment_id = message.delta.fragment_id
-        if kind != "metric":
-            return ""
-        figure = element.metric.body
-        if figure in self.others:
-            self.result.mismatches.append(f"sale price {self.result.sale_price} shows {figure}")
-        return figure
+        if kind != "html":
+            return []
+        figures = FIGURE.findall(element.html.body)
+        for figure in figures:
+            if figure in self.others:
+                self.result.mismatches.append(f"sale price {self.result.sale_price} shows {figure}")
+        return figures

@@ -6,6 +6,7 @@ import base64
 import json
 import re
 from collections.abc import Iterator
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +54,43 @@ def trace_text(figure: dict[str, Any], index: int = 0) -> list[str]:
     return list(decode(figure["data"][index]["text"]))
 
 
+#: A figure card's label and value in ``ui.kit.cards``' HTML.
+_CARD = re.compile(
+    r'<div class="figure-card"><dt>(.*?)</dt><dd class="figure-value">(.*?)</dd>', re.DOTALL
+)
+
+
 def metrics(at: AppTest) -> list[tuple[str, str]]:
-    """(label, value) of every metric in page order."""
-    return [(metric.label, metric.value) for metric in at.metric]
+    """(label, value) of every figure in page order: each ``st.metric`` and each figure card
+    (``ui.kit.cards``, one HTML element a block), the cards' text unescaped."""
+    found: list[tuple[str, str]] = []
+    for node in _elements(at._tree):
+        if node.type == "metric":
+            found.append((node.label, node.value))
+        elif node.type == "html":
+            found += [
+                (unescape(label), unescape(value))
+                for label, value in _CARD.findall(node.proto.body)
+            ]
+    return found
+
+
+def card_words(at: AppTest) -> list[str]:
+    """Every figure card's label and note, unescaped: the words a reader reads on the cards."""
+    words = re.compile(r'<dt>(.*?)</dt>|<dd class="figure-note">(.*?)</dd>')
+    found: list[str] = []
+    for node in _elements(at._tree):
+        if node.type == "html":
+            for label, note in words.findall(node.proto.body):
+                found.append(unescape(label or note))
+    return found
+
+
+def _elements(node: Any) -> Iterator[Any]:
+    """Every element under ``node`` in the order it is drawn."""
+    yield node
+    for child in (getattr(node, "children", None) or {}).values():
+        yield from _elements(child)
 
 
 def whole_page(at: AppTest) -> AppTest:

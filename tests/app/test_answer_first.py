@@ -52,10 +52,15 @@ def walk(node: Any) -> Iterator[Any]:
         yield from walk(child)
 
 
+def is_answer(node: Any) -> bool:
+    """The answer block's element (the figure cards are HTML elements too)."""
+    return node.type == "html" and 'class="answers"' in node.proto.body
+
+
 def answers_before_inputs(at: Any) -> list[str]:
     """The answer blocks' text (tags stripped); fails if any input is drawn before them."""
     order = list(walk(at.main))
-    answers = [index for index, node in enumerate(order) if node.type == "html"]
+    answers = [index for index, node in enumerate(order) if is_answer(node)]
     inputs = [index for index, node in enumerate(order) if node.type in ("slider", "number_input")]
     assert answers and inputs
     assert max(answers) < min(inputs), "an input is drawn above the answer"
@@ -94,7 +99,7 @@ def test_the_car_page_shows_its_answer_first_and_a_move_redraws_it() -> None:
     assert "dealer" in answer  # the question it turns on, in plain words
     at.number_input(key="c_sale_price__exact").set_value(400.0).run()
     assert not at.exception
-    redrawn = [node.proto.body for node in walk(at.main) if node.type == "html"]
+    redrawn = [node.proto.body for node in walk(at.main) if is_answer(node)]
     assert any("$0.00 or $600.00" in body for body in redrawn)
 
 

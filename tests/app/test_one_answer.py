@@ -22,7 +22,7 @@ from pypdf import PdfReader
 
 from deficiency import CaseOutcome, case_outcome, format_usd, from_json, to_json
 from deficiency.batch import TEMPLATE_COLUMNS, run_batch
-from tests.helpers import keyed_markdown, rendered, start
+from tests.helpers import keyed_markdown, metrics, rendered, start
 from tests.one_case import CALIFORNIA_FACTS, CALIFORNIA_HOME, TODAY, reference_session
 from ui.counselor.report import build_report, report_side
 from ui.kit.cache import case_dates, side_case, tax_facts
@@ -90,13 +90,13 @@ def answer_blocks(at: Any) -> Iterator[dict[str, str]]:
     """Each answer block of a scenario page in page order: its part -> value, read from the
     metrics (a block starts again where a part's label repeats)."""
     block: dict[str, str] = {}
-    for metric in at.metric:
+    for label, value in metrics(at):
         for part, labels in METRIC_LABELS.items():
-            if metric.label.startswith(labels):
+            if label.startswith(labels):
                 if part in block:
                     yield block
                     block = {}
-                block[part] = metric.value
+                block[part] = value
     if block:
         yield block
 
@@ -134,7 +134,7 @@ def test_taxes_shows_the_cancelled_figure_or_says_why_it_differs(answers, name):
     at.segmented_control(key="n_side__widget").set_value(SIDES[name].prefix).run()
     assert not at.exception
     answer = answers[name]
-    figures = {metric.label: metric.value for metric in at.metric}
+    figures = dict(metrics(at))
     sentence = answer.reconciliation.sentence if answer.reconciliation else None
     texts = [rendered(block.value) for block in at.markdown]
     assert figures.get("Cancelled debt") == shown(answer)["cancelled"] or sentence in texts

@@ -103,9 +103,12 @@ def test_compare_opens_on_both_worked_examples():
 
 def test_a_forgiven_deficiency_says_it_may_be_taxable_and_links_the_taxes_page():
     at = start()
-    notes = [block.value for block in at.caption if "may count as taxable income" in block.value]
+    notes = [block.value for block in at.markdown if "may count as taxable income" in block.value]
     # The mortgage's $50,000 is waived; the car's $2,000 is owed, not forgiven.
     assert len(notes) == 1 and "50,000" in notes[0] and "1099-C" in notes[0]
+    # One element with the takeaway above it: a move redraws one, not two.
+    takeaway, note = notes[0].split("\n\n")
+    assert takeaway.startswith("**") and note.startswith(":gray[:small[")
     assert [link.proto.page for link in at.get("page_link")] == ["taxes"]
 
 
@@ -114,7 +117,7 @@ def test_car_slider_redraws_its_pair_the_car_results_and_the_comparison_only():
     at.slider(key="c_sale_price__slider").set_value(9000.0).run()
     assert not at.exception
     # Only the regions that read the car's sale price ran again: not the mortgage's.
-    assert [metric.label for metric in at.metric] == [
+    assert [label for label, _value in metrics(at)] == [
         "Deficiency",
         "You still owe",
         "Lender gets back in all",

@@ -16,7 +16,7 @@ import pytest
 import textstat
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import start
+from tests.helpers import card_words, start
 from ui.kit.navigation import SECTIONS
 
 PAGES = tuple(entry.path for entries in SECTIONS.values() for entry in entries)
@@ -75,7 +75,9 @@ def plain(markdown: str) -> str:
     text = re.sub(r":material/[a-z_]+:", " ", markdown)
     text = re.sub(r"\[([^\[\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"https?://\S+", " ", text)
-    text = re.sub(r":[a-z]+\[([^\]]*)\]", r"\1", text)  # :small[...], :red[...]
+    directive = re.compile(r":[a-z]+\[([^\]]*)\]")  # :small[...], :red[...], nested
+    while directive.search(text):
+        text = directive.sub(r"\1", text)
     text = re.sub(r"[*_`#>|]", " ", text).replace("\\", "")
     return re.sub(r"\s+", " ", text).strip()
 
@@ -90,6 +92,7 @@ def _pieces(at: AppTest) -> Iterator[str]:
         yield metric.label
         if metric.help:
             yield metric.help
+    yield from card_words(at)
     for kind in _WIDGET_KINDS:
         for widget in at.get(kind):
             yield str(widget.label)

@@ -264,7 +264,7 @@ def test_compare_page_works_with_the_keyboard_alone(browser: Browser, app_url: s
             "Tab skipped or reordered sliders, number inputs or buttons: "
             f"expected {widgets[: before_target + 1]}, reached {[widgets[i] for i in reached]}"
         )
-        car_deficiency = page.locator('[data-testid="stMetricValue"]').nth(4)
+        car_deficiency = page.locator(".figure-value").nth(4)
         expect(car_deficiency).to_have_text("$2,000.00")
         # Each $100 step of the sale price moves the deficiency the other way; focus stays
         # on the slider through the rerun, so the next key press moves it again.

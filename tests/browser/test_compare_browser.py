@@ -18,7 +18,7 @@ def chart_text(page: Page, key: str) -> str:
 def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: str) -> None:
     page.goto(app_url)
     page.wait_for_selector(CHART, timeout=60_000)
-    car_deficiency = page.locator('[data-testid="stMetricValue"]').nth(4)
+    car_deficiency = page.locator(".figure-value").nth(4)
     expect(car_deficiency).to_have_text("$2,000.00")
     assert "−$8,500.00" in chart_text(page, "c_waterfall")
     # Tag the drawn chart: a move must update this very element (Plotly.react), not
@@ -63,14 +63,14 @@ def test_a_deep_link_on_a_fresh_server_opens_the_page_with_its_state(page: Page)
             page.get_by_role("heading", name="Car: repossession or voluntary surrender")
         ).to_be_visible()
         expect(page.get_by_text("not legal or tax advice")).to_be_visible()
-        expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("$2,000.00")
+        expect(page.locator(".figure-value").first).to_have_text("$2,000.00")
 
 
 def test_a_shared_url_opens_with_the_same_numbers(page: Page, app_url: str) -> None:
     shared = "/car?c_preset=car-realistic&c_sale_price=9100.5&c_resolution=settled"
     page.goto(app_url + shared)
     page.wait_for_selector(CHART, timeout=60_000)
-    metrics = page.locator('[data-testid="stMetricValue"]')
+    metrics = page.locator(".figure-value")
     expect(metrics.first).to_have_text("$2,028.72")  # the AppTest figure for the same link
     expect(page.locator(".st-key-c_sale_price__exact input")).to_have_value("9100.50")
     assert "c_sale_price=9100.5" in page.url

@@ -118,7 +118,7 @@ def test_an_emptied_box_is_refused_with_a_message_not_read_as_zero(page: Page, a
     settle(page)
     message = "is empty; enter an amount (0 if none). Still using $10,000.00"
     expect(page.get_by_text(message)).to_be_visible()
-    expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("$2,000.00")
+    expect(page.locator(".figure-value").first).to_have_text("$2,000.00")
     assert "c_unpaid_principal" not in url_params(page)
 
 

@@ -194,7 +194,7 @@ def session(
         # A little interaction: the car's sale price by keyboard, then its exact box typed.
         page.goto(url + "/")
         settle(page)
-        deficiency = page.locator('[data-testid="stMetricValue"]').nth(4)
+        deficiency = page.locator(".figure-value").nth(4)
         page.locator('.st-key-c_sale_price__slider input[type="range"]').focus()
         page.keyboard.press("ArrowRight")
         expect(deficiency).to_have_text("$1,900.00", timeout=15_000)
@@ -204,7 +204,7 @@ def session(
         expect(deficiency).to_have_text("$3,500.00", timeout=15_000)
         page.goto(url + "/car?c_sale_price=6000")
         settle(page)
-        expect(page.locator('[data-testid="stMetricValue"]').first).to_have_text("$4,500.00")
+        expect(page.locator(".figure-value").first).to_have_text("$4,500.00")
         _hostile_walk(page, url, result)
         context.close()
 

@@ -123,7 +123,7 @@ LOOK = """(keys) => {
   return {
     connection: app ? app.getAttribute('data-test-connection-state') : null,
     script: app ? app.getAttribute('data-test-script-state') : null,
-    metrics: [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+    metrics: [...document.querySelectorAll('.figure-value')]
       .map(e => e.textContent.trim()),
     charts: [...document.querySelectorAll('.deficiency-chart')]
       .map(e => e.getAttribute('aria-label') || ''),

@@ -41,6 +41,7 @@ from ui.explore.odds_compute import (
     tornado_rows,
 )
 from ui.kit.callbacks import on_change, widget_value
+from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.inputs import COLUMN_GAP, choice_input, money_spec, percent_spec
 from ui.kit.sides import CAR, MORTGAGE, Side
@@ -114,10 +115,14 @@ def break_even_panel(side: Side) -> None:
         return
     exit_label = dict(side.exits)[exit].lower()
     with slot:
-        st.metric(
-            f"{side.title}: break-even sale price ({exit_label})",
-            "none" if result.price is None else format_usd(result.price),
-            border=True,
+        show_cards(
+            [
+                Card(
+                    f"{side.title}: break-even sale price ({exit_label})",
+                    "none" if result.price is None else format_usd(result.price),
+                )
+            ],
+            f"{side.title}: break-even",
         )
         show_chart(
             break_even_figure(
@@ -409,10 +414,14 @@ def odds_section(side: Side) -> None:
         if result is None:
             return
         with chart_slot:
-            first, second, third = st.columns(3)
-            first.metric("Chance of a deficiency", f"{result.probability:.1%}", border=True)
-            second.metric("Median deficiency", format_usd(result.median), border=True)
-            third.metric("90th percentile", format_usd(result.p90), border=True)
+            show_cards(
+                [
+                    Card("Chance of a deficiency", f"{result.probability:.1%}"),
+                    Card("Median deficiency", format_usd(result.median)),
+                    Card("90th percentile", format_usd(result.p90)),
+                ],
+                f"{side.title}: the odds",
+            )
             show_chart(
                 histogram_figure(result, f"{result.draws:,} simulated sale prices"),
                 key=key(side, "odds_chart"),

@@ -37,6 +37,7 @@ from ui.explore.over_time_compute import (
     car_gap_view,
     home_gap_view,
 )
+from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.inputs import DATE_FORMAT, choice_input, money_spec, percent_spec
 from ui.kit.sides import CAR, MORTGAGE, Side
@@ -347,13 +348,16 @@ def gap_chart(side: Side, slots: CheckedSlots) -> None:
     if gap is None:
         return
     with chart_slot:
-        columns = st.columns(len(gap.series))
-        for column, series in zip(columns, gap.series, strict=True):
-            column.metric(
-                f"{series.label}, sold in month {gap.months}",
-                format_usd(series.through(gap.months)[-1].deficiency),
-                border=True,
-            )
+        show_cards(
+            [
+                Card(
+                    f"{series.label}, sold in month {gap.months}",
+                    format_usd(series.through(gap.months)[-1].deficiency),
+                )
+                for series in gap.series
+            ],
+            f"{side.title}: the deficiency in month {gap.months}",
+        )
         show_chart(
             gap_figure(gap, "Deficiency by the month the sale closes"),
             key=key(side, "gap_chart"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
-from decimal import Decimal
 
 import streamlit as st
 
@@ -36,6 +35,7 @@ from deficiency import (
 )
 from ui.kit import regions
 from ui.kit.cache import SideResult, asked_facts, side_case, side_outcome
+from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
 from ui.kit.inputs import (
@@ -179,65 +179,77 @@ OWE = "You still owe"
 OWE_AT_MOST = "At most you would owe"
 LENDER_GETS = "Lender gets back in all"
 
-#: A figure card's width in pixels: two fit a half-page column at 1366 px with the gap.
-_CARD_WIDTH = 270
 
-
-def metrics(result: CaseOutcome) -> None:
+def metrics(side: Side, result: CaseOutcome) -> None:
     """The shortfall (before and, with a state, after its law), who pays and who absorbs what.
 
     Labels agree with the headline: while unanswered questions could lower the figure,
-    the cards say "at most".
+    the cards say "at most". One element for the whole block (:mod:`ui.kit.cards`).
     """
+    show_cards(figure_cards(result), f"{side.title}: the figures")
+
+
+def figure_cards(result: CaseOutcome) -> list[Card]:
+    """The cards :func:`metrics` shows, in order."""
     outcome, law = result.outcome, result.law
     open_answer = result.headline.kind is AnswerKind.DEPENDS
-    # (label, amount, help): labels short enough to show whole on a card; the help says more.
-    cards: list[tuple[str, Decimal, str | None]]
+    # Labels short enough to show whole on a card; the note says more.
+    cards: list[Card]
     if outcome.surplus > ZERO:
-        cards = [("Surplus (yours)", outcome.surplus, None)]
+        cards = [Card("Surplus (yours)", format_usd(outcome.surplus))]
     elif law is not None:
         cards = [
-            (GROSS, outcome.deficiency, "What the sale left unpaid, before any state law."),
-            (
+            Card(
+                GROSS,
+                format_usd(outcome.deficiency),
+                "What the sale left unpaid, before any state law.",
+            ),
+            Card(
                 COLLECT_AT_MOST if open_answer else COLLECT,
-                outcome.collectible,
+                format_usd(outcome.collectible),
                 f"What {law.state_name} law lets the lender collect of the shortfall"
                 + (", until the questions above are answered." if open_answer else "."),
             ),
         ]
     else:
-        cards = [("Deficiency", outcome.deficiency, "What the sale left unpaid.")]
+        cards = [Card("Deficiency", format_usd(outcome.deficiency), "What the sale left unpaid.")]
     cards += [
-        (OWE_AT_MOST if open_answer else OWE, outcome.borrower_owes, None),
-        (LENDER_GETS, outcome.lender_recovers, "The sale plus what you pay."),
-        ("Cancelled (lender absorbs)", outcome.cancelled, None),
+        Card(OWE_AT_MOST if open_answer else OWE, format_usd(outcome.borrower_owes)),
+        Card(LENDER_GETS, format_usd(outcome.lender_recovers), "The sale plus what you pay."),
+        Card("Cancelled (lender absorbs)", format_usd(outcome.cancelled)),
     ]
     if outcome.barred > ZERO:
-        cards.append(("Barred by state law", outcome.barred, None))
-    # One wrapping row, not a row of columns per pair: fewer elements for a move to redraw.
-    # Two cards fit a half-page column side by side; a phone shows one a row.
-    with st.container(horizontal=True, gap="small"):
-        for label, amount, note in cards:
-            st.metric(label, format_usd(amount), border=True, width=_CARD_WIDTH, help=note)
+        cards.append(Card("Barred by state law", format_usd(outcome.barred)))
+    return cards
 
 
 def takeaway_line(side: Side, result: CaseOutcome) -> None:
-    """The outcome in one bold sentence; none while the answer depends on open questions
-    (the answer above says so, and a flat "you would still owe" would contradict it)."""
-    if result.headline.kind is not AnswerKind.DEPENDS:
-        st.markdown(f"**{takeaway(result.outcome, side.collateral)}**")
+    """The outcome in one bold sentence and, where forgiven debt may be taxable income, the
+    tax note under it: one Markdown element (a move redraws fewer), then the Taxes page.
 
-
-def tax_line(outcome: Outcome) -> None:
-    """Forgiven debt may be taxable income: said where the figure is, with the Taxes page."""
-    note = tax_note(outcome)
-    if note is not None:
-        st.caption(literal_dollars(note))
+    No sentence while the answer depends on open questions (the answer above says so, and
+    a flat "you would still owe" would contradict it).
+    """
+    text = takeaway_markdown(side, result)
+    if text:
+        st.markdown(text)
+    if tax_note(result.outcome) is not None:
         # A page object, not its path: a region's rerun skips st.navigation, so a path
         # is not found (StreamlitPageNotFoundError).
         st.page_link(
             st.Page("pages/taxes.py"), label="Estimate the tax", icon=":material/receipt_long:"
         )
+
+
+def takeaway_markdown(side: Side, result: CaseOutcome) -> str:
+    """The takeaway in bold and the tax note in small grey text, as one Markdown source."""
+    lines = []
+    if result.headline.kind is not AnswerKind.DEPENDS:
+        lines.append(f"**{takeaway(result.outcome, side.collateral)}**")
+    note = tax_note(result.outcome)
+    if note is not None:
+        lines.append(f":gray[:small[{literal_dollars(note)}]]")
+    return "\n\n".join(lines)
 
 
 def waterfall(side: Side, outcome: Outcome, title: str) -> None:
@@ -458,10 +470,9 @@ def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outco
     result = compute_case(side)
     if result is None:
         return None
-    metrics(result)
+    metrics(side, result)
     law_section(result.outcome, result.law)
     takeaway_line(side, result)
-    tax_line(result.outcome)
     waterfall(side, result.outcome, chart_title)
     if detail:
         st.markdown("**Itemized statement**")
