@@ -2,6 +2,11 @@
 
 from pathlib import Path
 
+# Imported whole before any page runs: a new server's first sessions run at once, and
+# plotly's check for pandas could meet a pandas another session was still importing
+# ("partially initialized module 'pandas' has no attribute 'Series"). An import here waits
+# for the one in progress.
+import pandas  # noqa: F401
 import streamlit as st
 
 from ui.explore.link_inputs import EXPLORE_INPUTS
