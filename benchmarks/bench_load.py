@@ -6,7 +6,7 @@ Starts the app on loopback and one headless Chromium with one context per sessio
 session opens the Compare page with its own car sale price in the URL
 (``?c_sale_price=...``), then, until time is up, moves the car's sale-price slider one
 $100 step with the keyboard (right, then left, alternately) and waits until its car
-deficiency metric and its car waterfall chart show ITS OWN expected figure
+deficiency figure card and its car waterfall chart show ITS OWN expected figure
 (deficiency = 10,000 + 500 - its sale price). The sessions run concurrently (asyncio) in
 one browser, one context each; each moves for the given time once its page has loaded.
 Reports moves, errors and cross-session
@@ -35,7 +35,7 @@ from appserver import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 OWED, EXPENSES, STEP = Decimal(10_000), Decimal(500), Decimal(100)
 SLIDER = '.st-key-c_sale_price__slider input[type="range"]'
 METRIC = ".figure-value"
-CAR_DEFICIENCY = 4  # the car's deficiency metric on the Compare page (5th metric)
+CAR_DEFICIENCY = 4  # the car's deficiency on the Compare page (5th figure card)
 CHART = "c_waterfall"
 DEFICIENCY_IN_CHART = re.compile(r"deficiency of (\$[\d,]+\.\d\d)")
 #: Both the metric and the chart's description show the expected figure (or any other).

@@ -79,7 +79,8 @@ def deficiency(state: State, side: Side) -> str:
 @dataclass(frozen=True)
 class PageCase:
     """A page whose whole case lives in its link, the side a session moves on it, and the
-    figure the page shows of that side's scenario (in a metric or a chart's description)."""
+    figure the page shows of that side's scenario (in a figure card, a metric or a chart's
+    description)."""
 
     path: str
     side: Side
@@ -123,7 +124,7 @@ LOOK = """(keys) => {
   return {
     connection: app ? app.getAttribute('data-test-connection-state') : null,
     script: app ? app.getAttribute('data-test-script-state') : null,
-    metrics: [...document.querySelectorAll('.figure-value')]
+    metrics: [...document.querySelectorAll('.figure-value, [data-testid="stMetricValue"]')]
       .map(e => e.textContent.trim()),
     charts: [...document.querySelectorAll('.deficiency-chart')]
       .map(e => e.getAttribute('aria-label') || ''),
