@@ -75,6 +75,8 @@ echo "== browser benchmark (quick mode: every page loads and redraws in Chromium
 .venv/bin/python benchmarks/bench_browser.py --quick
 echo "== capacity benchmark (quick mode: one server, sessions over its websocket; no leak, no error) =="
 .venv/bin/python benchmarks/bench_capacity.py --quick
+echo "== downloads benchmark (quick mode: every download click saves its file while sessions move) =="
+.venv/bin/python benchmarks/bench_downloads.py --quick
 # .ci/run sets RUN_PYTEST=0 and calls pytest itself, so CI's own file shows the test run.
 if [ "${RUN_PYTEST:-1}" != 0 ]; then
   echo "== pytest =="

@@ -7,9 +7,13 @@ or a private Streamlit name, so a new use has to come here and say why.
 
 from __future__ import annotations
 
-from typing import NoReturn, TypeAlias
+import threading
+from typing import Any, NoReturn, TypeAlias
 
 import streamlit as st
+from streamlit.runtime import Runtime
+from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.media_file_storage import MediaFileKind
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
@@ -22,6 +26,7 @@ __all__ = [
     "SessionStateType",
     "current_page_hash",
     "fragment_rerun",
+    "keep_downloads_with_sessions",
     "leave_pages_directory_mode",
     "rerun_page",
     "session_state_object",
@@ -82,3 +87,91 @@ def leave_pages_directory_mode() -> None:
     # Missing public API: running a deep link's first request through the entrypoint when a
     # pages/ folder sits beside it (st.navigation sets this flag only once it is called).
     PagesManager.uses_pages_directory = False
+
+
+#: The most download files one session keeps at once: its latest per button.
+KEPT_PER_SESSION = 8
+_KEEPS = "_deficiency_keeps_downloads"
+
+
+def keep_downloads_with_sessions(manager: MediaFileManager | None = None) -> None:
+    """Keep each session's downloads until the session ends: its latest file per button.
+
+    Streamlit drops a download's file once no session's last run drew it: a clicked
+    button's file (made then) right away, a drawn one when its session's next run starts.
+    Every script run's end, in any session, sweeps such files (the second sweep deletes),
+    so on a busy server the browser's fetch could come after the file was gone (404).
+    Here a file a session made stays while the session lives; a newer file from the same
+    button replaces it, and a session keeps at most :data:`KEPT_PER_SESSION`. Installed
+    once per server (``manager``: the runtime's, unless a test gives its own).
+    """
+    # Missing public API: any control over how long a download's file is kept.
+    if manager is None:
+        if not Runtime.exists():
+            return
+        manager = Runtime.instance().media_file_mgr
+    if getattr(manager, _KEEPS, False):
+        return
+    setattr(manager, _KEEPS, True)
+    kept: dict[str, dict[str, str]] = {}  # session -> button's place -> file id
+    making = threading.local()  # (session, place) of the download being stored
+    storage: Any = manager._storage
+    load, add, execute = storage.load_and_get_id, manager.add, manager.execute_deferred
+    inactive, clear = manager._get_inactive_file_ids, manager.clear_session_refs
+
+    def load_and_keep(
+        data: bytes | str, mimetype: str, kind: MediaFileKind, filename: str | None = None
+    ) -> str:
+        file_id: str = load(data, mimetype, kind, filename)
+        owner = getattr(making, "owner", None)
+        if owner is not None and kind is MediaFileKind.DOWNLOADABLE:
+            session, place = owner
+            files = kept.setdefault(session, {})
+            files.pop(place, None)
+            files[place] = file_id
+            while len(files) > KEPT_PER_SESSION:
+                del files[next(iter(files))]
+        return file_id
+
+    def add_and_keep(
+        data: bytes | str,
+        mimetype: str,
+        coordinates: str,
+        file_name: str | None = None,
+        is_for_static_download: bool = False,
+    ) -> str:
+        context = get_script_run_ctx()
+        session = context.session_id if context is not None else "dontcare"
+        making.owner = (session, coordinates) if is_for_static_download else None
+        try:
+            url: str = add(data, mimetype, coordinates, file_name, is_for_static_download)
+            return url
+        finally:
+            making.owner = None
+
+    def execute_and_keep(file_id: str) -> str:
+        entry = manager._deferred_callables.get(file_id)
+        making.owner = (entry["session_id"], entry["coordinates"]) if entry else None
+        try:
+            url: str = execute(file_id)
+            return url
+        finally:
+            making.owner = None
+
+    def inactive_but_kept() -> set[str]:
+        ids: set[str] = inactive()
+        for files in kept.values():
+            ids.difference_update(files.values())
+        return ids
+
+    def clear_and_forget(session_id: str | None = None) -> None:
+        clear(session_id)
+        if session_id is not None:  # only a session that ends is named: a run start is not
+            with manager._lock:
+                kept.pop(session_id, None)
+
+    setattr(storage, "load_and_get_id", load_and_keep)  # noqa: B010
+    setattr(manager, "add", add_and_keep)  # noqa: B010
+    setattr(manager, "execute_deferred", execute_and_keep)  # noqa: B010
+    setattr(manager, "_get_inactive_file_ids", inactive_but_kept)  # noqa: B010
+    setattr(manager, "clear_session_refs", clear_and_forget)  # noqa: B010
