@@ -22,6 +22,7 @@ from deficiency.credit import MAX_GAP_MONTHS, EventKind, TimelineEvent, timeline
 from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, Amount, format_usd, to_money
 from deficiency.parsing import a_date, choice, flag, instance, mapping, whole_number
+from deficiency.paths import parse_path
 from deficiency.resolution import Outcome, Resolution, resolve
 from deficiency.scenarios import LoanKind, parse_field, resolution_fields, scenario_fields
 from deficiency.state_law import Effect, StateLawResult, exit_of, normalize_state
@@ -69,12 +70,15 @@ COLLATERAL = {LoanKind.MORTGAGE: "the home", LoanKind.AUTO: "the car"}
 class CaseDates:
     """When the case happens: the first missed payment and the months to the sale and after.
 
-    ``None`` months take the data's illustrative defaults (see :func:`deficiency.timeline`).
+    ``None`` months take the data's illustrative defaults (see :func:`deficiency.timeline`);
+    ``first_missed_assumed`` says the borrower gave no date, so ``first_missed_payment`` is
+    a stand-in and every date built on it is assumed too.
     """
 
     first_missed_payment: date
     months_default_to_sale: int | None = None
     months_sale_to_resolution: int | None = None
+    first_missed_assumed: bool = False
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -88,6 +92,7 @@ class CaseDates:
             months = getattr(self, name)
             if months is not None:
                 set_(self, name, whole_number(months, label, 0, MAX_GAP_MONTHS))
+        set_(self, "first_missed_assumed", flag(self.first_missed_assumed, "First missed assumed"))
 
 
 @dataclass(frozen=True)
@@ -246,6 +251,35 @@ class CaseOutcome:
     def fair_market_value(self) -> Decimal:
         """The property's value the tax worksheet uses: the answered one, else the sale price."""
         return _fair_market_value(self.case, self.outcome)
+
+    def timeline_on(self, path: str | enum.Enum) -> tuple[TimelineEvent, ...]:
+        """The case's credit timeline had its deficiency taken ``path`` instead.
+
+        The case's own path gives :attr:`events`; another path keeps the case's dates and
+        shows no Form 1099-C figure, since the case's cancelled amount belongs to its own
+        path.
+
+        Examples
+        --------
+        >>> car = Case(LoanKind.AUTO, "repossession", {"unpaid_principal": "10000",
+        ...            "sale_price": "8000"}, Resolution.WAIVED, CaseDates(date(2025, 1, 15)))
+        >>> result = case_outcome(car)
+        >>> result.timeline_on("waived") is result.events
+        True
+        >>> [event.label for event in result.timeline_on("judgment")][:3]
+        ['First missed payment', 'Car repossessed and sold', 'Deficiency judgment']
+        """
+        the_path = parse_path(path)
+        if the_path.value == self.outcome.terms.resolution.value:
+            return self.events
+        dates = self.case.dates
+        return timeline(
+            dates.first_missed_payment,
+            self.case.exit,
+            the_path,
+            months_default_to_sale=dates.months_default_to_sale,
+            months_sale_to_resolution=dates.months_sale_to_resolution,
+        )
 
     @property
     def sold_on(self) -> date:

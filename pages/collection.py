@@ -6,7 +6,7 @@ import streamlit as st
 
 from deficiency import ZERO, PayPeriod, Resolution, format_usd, time_limits
 from ui.kit import regions
-from ui.kit.cache import first_missed_default, side_case
+from ui.kit.cache import side_case
 from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP
 from ui.kit.sources import source_markdown
@@ -92,12 +92,7 @@ regions.region(paying_off.PLANNER, paying_off.planner_result, outcome)
 st.header("How long the lender has to sue")
 date_column, _ = st.columns([2, 3], gap=COLUMN_GAP)
 with date_column:
-    inputs.date_input(
-        "r_first_missed",
-        "First missed payment",
-        first_missed_default(date.today()),
-        help="The same date as on the Credit report page, which also sets the months between.",
-    )
+    inputs.first_missed_input(case)
 sale_date = case.sold_on
 st.markdown(
     f"The sale is on **{day(sale_date)}**, as in the Credit report's timeline of your case."

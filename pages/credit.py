@@ -13,15 +13,14 @@ from deficiency import (
     path_choices,
     timeline_gaps,
 )
+from ui.kit.cache import MONTHS_LABELS, side_case
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP, choice_input
 from ui.kit.sources import source_markdown, source_note, sources_markdown
-from ui.kit.state import last_good
 from ui.kit.text import literal_dollars
 from ui.next_steps import inputs
 from ui.next_steps.charts import day, timeline_alt, timeline_figure, timeline_takeaway
-from ui.next_steps.compute import credit_timeline
 
 require_entrypoint()
 
@@ -45,8 +44,12 @@ st.caption(
     "when you could get a new mortgage. It uses the scenario from the other pages."
 )
 
-side, outcome, exit = inputs.page_scenario()
-own_path, *other_paths = path_choices(outcome.terms.resolution)
+side, _, exit = inputs.page_scenario()
+case, case_error = side_case(st.session_state, side, date.today())
+if case is None:
+    st.error(f"{case_error}.", icon=":material/error:")
+    st.stop()
+own_path, *other_paths = path_choices(case.outcome.terms.resolution)
 path_options = [("scenario", f"As in the scenario: {own_path.label.lower()}")] + [
     (path.value, path.label) for path in other_paths
 ]
@@ -78,91 +81,70 @@ if report.judgment_note:
 
 st.header("Dates, from your first missed payment")
 left, right = st.columns([1, 2], gap=COLUMN_GAP)
+gaps = timeline_gaps(exit, path)
 with left:
-    first = inputs.date_input(
-        "r_first_missed",
-        "First missed payment",
-        date.today().replace(day=1),
-        help="The first payment missed in the delinquency that led to the sale. "
-        "The seven-year clock starts 180 days after it.",
-    )
-    gaps = timeline_gaps(exit, path)
-    to_sale_default = gaps.months_to_sale
-    inputs.follow_scenario("r_months_to_sale", str(to_sale_default))
+    inputs.first_missed_input(case)
     inputs.months_box(
         "r_months_to_sale",
-        "Months from the missed payment to the sale",
+        MONTHS_LABELS[0],
         240,
         help=gaps.note,
+        assumed=gaps.months_to_sale,
     )
-    to_resolution_default = gaps.months_to_resolution
-    inputs.follow_scenario("r_months_to_resolution", str(to_resolution_default))
     inputs.months_box(
         "r_months_to_resolution",
-        "Months from the sale to the judgment or settlement",
+        MONTHS_LABELS[1],
         240,
         help=gaps.note,
+        assumed=gaps.months_to_resolution,
     )
     st.caption(
-        "Both gaps are illustrative assumptions, not typical figures: enter your own. "
-        "Dates built on the assumed gaps show as hollow markers."
+        "Left empty, each gap is an illustrative assumption, not a typical figure: enter "
+        "your own. Dates built on an assumed gap show as hollow markers."
     )
 
-assumed = str(st.session_state["r_months_to_sale"]) == str(to_sale_default) and str(
-    st.session_state["r_months_to_resolution"]
-) == str(to_resolution_default)
-events, error = last_good(
-    st.session_state,
-    "r_timeline",
-    lambda: credit_timeline(
-        first or date.today(),
-        exit,
-        path.value,
-        None if assumed else int(st.session_state["r_months_to_sale"]),
-        None if assumed else int(st.session_state["r_months_to_resolution"]),
-        outcome.cancelled if chosen == "scenario" else None,
-    ),
-)
+# The case's own events; another path keeps the case's dates (CaseOutcome.timeline_on).
+events = case.timeline_on(path)
 with right:
-    inputs.input_error(error, events is not None)
-    if events:
-        removal = next(e for e in events if e.kind is EventKind.REPORT_REMOVAL)
-        standard, extenuating = new_mortgage_dates(events)
-        cards = st.columns(2)
-        cards[0].metric("Off credit reports by", day(removal.when), border=True)
-        if standard:
-            cards[1].metric(
-                "Earliest new mortgage",
-                day(standard.when),
-                help=f"{standard.label}. {standard.detail}",
-                border=True,
-            )
-            if extenuating:
-                st.caption(f"{extenuating.label}: {day(extenuating.when)}.")
-        else:
-            cards[1].metric("Earliest new mortgage", "No set wait found", border=True)
-        show_chart(
-            timeline_figure(events, "From the first missed payment to a clean report"),
-            key="r_timeline_chart",
-            alt=timeline_alt(events),
+    inputs.input_error(case_error, keeping=True)
+    removal = next(e for e in events if e.kind is EventKind.REPORT_REMOVAL)
+    standard, extenuating = new_mortgage_dates(events)
+    cards = st.columns(2)
+    cards[0].metric("Off credit reports by", day(removal.when), border=True)
+    if standard:
+        cards[1].metric(
+            "Earliest new mortgage",
+            day(standard.when),
+            help=f"{standard.label}. {standard.detail}",
+            border=True,
         )
-        st.caption(timeline_takeaway(events))
+        if extenuating:
+            st.caption(f"{extenuating.label}: {day(extenuating.when)}.")
+    else:
+        cards[1].metric("Earliest new mortgage", "No set wait found", border=True)
+    show_chart(
+        timeline_figure(events, "From the first missed payment to a clean report"),
+        key="r_timeline_chart",
+        alt=timeline_alt(events),
+    )
+    st.caption(timeline_takeaway(events))
 
-if events:
-    with st.expander("Every date, with the rule behind it", icon=":material/event:"):
-        st.table(
-            [
-                {
-                    "Date": day(event.when) + (", assumed" if event.illustrative else ""),
-                    "What happens, and why": f"**{event.label}.** "
-                    + literal_dollars(event.detail)
-                    + " Source: "
-                    + (sources_markdown(event.sources) or "an assumption, no source"),
-                }
-                for event in events
-            ],
-            alt="Every date on the timeline, why it falls there, and where its rule was read",
-        )
+start_assumed = case.case.dates.first_missed_assumed
+with st.expander("Every date, with the rule behind it", icon=":material/event:"):
+    st.table(
+        [
+            {
+                "Date": day(event.when)
+                + (", assumed" if event.illustrative or start_assumed else ""),
+                "What happens, and why": f"**{event.label}.** "
+                + literal_dollars(event.detail)
+                + " Source: "
+                + (sources_markdown(event.sources) or "an assumption, no source"),
+            }
+            for event in events
+        ],
+        alt="Every date on the timeline, why it falls there, and where its rule was read",
+    )
 
 st.header("How long it stays")
 st.markdown(report.stays)

@@ -101,9 +101,37 @@ def test_credit_gap_inputs_move_the_sale_and_drop_the_assumed_mark():
     assert labels["Short sale closes"] == "15 Jul 2024"
     assert labels["Earliest FHA mortgage"] == "15 Jul 2027"
     figure, _ = chart(at, "r_timeline_chart")
+    # The gap after the sale is still empty, so the resolution's date is still assumed.
+    assert any("assumed" in trace["name"] for trace in figure["data"][1:])
+    run(at, at.number_input(key="r_months_to_resolution__widget").set_value(0))
+    figure, _ = chart(at, "r_timeline_chart")
     assert not any("assumed" in trace["name"] for trace in figure["data"][1:])
     # The removal date never moves with the sale: it runs from the first missed payment.
     assert labels["Off credit reports"] == "13 Jul 2031"
+
+
+def test_credit_empty_boxes_mean_assumed_and_the_page_says_which():
+    at = start(CREDIT)
+    state = at.session_state
+    assert (state["r_first_missed"], state["r_months_to_sale"]) == ("", "")
+    assert at.number_input(key="r_months_to_sale__widget").value is None
+    first = date.today().replace(day=1)
+    assert any(
+        caption.value.startswith(f"No date entered: the dates below assume {day(first)}")
+        for caption in at.caption
+    )
+    assert all(row["Date"].endswith(", assumed") for row in table_rows(at, 1))
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2024, 1, 15)))
+    assert not any(caption.value.startswith("No date entered") for caption in at.caption)
+    first_row = table_rows(at, 1)[0]
+    assert first_row["Date"] == "15 Jan 2024"
+    run(at, at.number_input(key="r_months_to_sale__widget").set_value(6))
+    assert state["r_months_to_sale"] == "6"
+    # Emptying the box goes back to the assumed gap, not to an error.
+    run(at, at.number_input(key="r_months_to_sale__widget").set_value(None))
+    assert state["r_months_to_sale"] == ""
+    assert dict(timeline_labels(at))["Short sale closes"] == "15 Jan 2025"
+    assert not at.error
 
 
 def test_credit_taxes_and_paying_it_off_read_the_same_case_dates():

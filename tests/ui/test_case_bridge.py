@@ -49,7 +49,9 @@ def test_a_side_becomes_one_case_with_the_sessions_state_facts_and_dates() -> No
 def test_unset_dates_start_this_month_and_take_the_datas_gaps() -> None:
     dates = case_dates({}, TODAY)
     assert dates.first_missed_payment == date(2026, 12, 1)
+    assert dates.first_missed_assumed
     assert dates.months_default_to_sale is None
+    assert not case_dates({"r_first_missed": "2025-01-15"}, TODAY).first_missed_assumed
     dates = case_dates({"r_months_to_sale": "7", "r_months_to_resolution": ""}, TODAY)
     assert dates.months_default_to_sale == 7
     assert dates.months_sale_to_resolution is None
@@ -73,3 +75,20 @@ def test_a_bad_entry_keeps_the_last_good_case_and_names_the_field() -> None:
     state["r_first_missed"] = "not a date"
     kept, error = side_case(state, CAR, TODAY)
     assert kept is good and error is not None
+
+
+def test_a_bad_date_is_named_in_plain_words_and_a_first_run_still_has_a_case() -> None:
+    """A link's first run with a refused date or tax fact: no last good case yet, so the
+    case falls back on a new session's dates and tax facts, and the error names the input."""
+    state = scenario(CAR, c_unpaid_principal="10000", c_sale_price="8500")
+    state["r_first_missed"] = "15/01/2025"
+    result, error = side_case(state, CAR, TODAY)
+    assert str(error) == "First missed payment: is not a date; pick one from the calendar"
+    assert result is not None and result.case.dates.first_missed_assumed
+    state = scenario(CAR, c_unpaid_principal="10000", c_sale_price="8500")
+    state["x_liabilities"] = "1000"
+    result, error = side_case(state, CAR, TODAY)
+    assert error is not None and "assets" in str(error)
+    assert result is not None and result.outcome.deficiency == Decimal("1500.00")
+    result, error = side_case(scenario(CAR, c_sale_price="-5", x_liabilities="1"), CAR, TODAY)
+    assert result is None and error is not None

@@ -117,14 +117,47 @@ def first_missed_default(today: date) -> date:
 
 
 def case_dates(state: State, today: date) -> CaseDates:
-    """The case's dates from the session; months left unset take the data's defaults."""
-    first = str(state.get("r_first_missed", ""))
-    months = [str(state.get(key, "")).strip() for key in CASE_DATE_KEYS[1:]]
-    return CaseDates(
-        date.fromisoformat(first) if first else first_missed_default(today),
-        int(months[0]) if months[0] else None,
-        int(months[1]) if months[1] else None,
+    """The case's dates from the session; what is left empty is assumed.
+
+    An empty first missed payment stands in as this month's first (and the dates say they
+    are assumed); empty months take the data's illustrative gaps.
+    """
+    first = str(state.get("r_first_missed", "")).strip()
+    to_sale, to_resolution = (
+        _months(str(state.get(key, "")).strip(), label)
+        for key, label in zip(CASE_DATE_KEYS[1:], MONTHS_LABELS, strict=True)
     )
+    return CaseDates(
+        _day(first, "First missed payment") if first else first_missed_default(today),
+        to_sale,
+        to_resolution,
+        first_missed_assumed=not first,
+    )
+
+
+#: The month gaps as the Credit report page labels them, for their messages.
+MONTHS_LABELS = (
+    "Months from the missed payment to the sale",
+    "Months from the sale to the judgment or settlement",
+)
+
+
+def _day(text: str, label: str) -> date:
+    """A date the session holds as ISO text, refused in words a borrower reads."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(label, "is not a date; pick one from the calendar") from None
+
+
+def _months(text: str, label: str) -> int | None:
+    """A whole number of months the session holds as text ("" while assumed)."""
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidInputError(label, "is not a whole number of months") from None
 
 
 def tax_facts(state: State, side: Side) -> TaxFacts:
@@ -147,37 +180,59 @@ def tax_facts(state: State, side: Side) -> TaxFacts:
         assets=amount("x_assets"),
         elect_insolvency=yes("x_elect_insolvency"),
         adjusted_basis=amount("x_basis"),
-        written_arrangement_date=date.fromisoformat(written) if written else None,
+        written_arrangement_date=_day(written, "Date of a written agreement") if written else None,
     )
 
 
 def side_case(
     state: State, side: Side, today: date
 ) -> tuple[CaseOutcome | None, InvalidInputError | None]:
-    """A side's whole case outcome; on bad input the last good one and the package's error."""
+    """A side's whole case outcome; on bad input the last good one and the package's error.
+
+    With no last good one yet (a link's first run with a refused date or tax fact), the
+    case falls back on the dates and tax facts a new session starts with, so every page
+    still lays out and shows the error beside the input; only a scenario that cannot be
+    computed at all gives ``None``.
+    """
+    try:
+        result = _side_case(state, side, lambda: (case_dates(state, today), tax_facts(state, side)))
+    except InvalidInputError as error:
+        last: CaseOutcome | None = state.get(side.key("case") + LAST_GOOD)
+        if last is None:
+            try:
+                last = _side_case(state, side, lambda: (case_dates({}, today), tax_facts({}, side)))
+            except InvalidInputError:
+                last = None
+        return last, error
+    state[side.key("case") + LAST_GOOD] = result
+    return result, None
+
+
+def _side_case(
+    state: State, side: Side, own: Callable[[], tuple[CaseDates, TaxFacts]]
+) -> CaseOutcome:
+    """A side's case outcome with the dates and tax facts ``own`` gives; a text that is
+    not a date (a ``ValueError``) is refused as the package refuses its inputs."""
     state_code = str(state.get(STATE_KEY, ""))
     exit = str(state[side.exit_key])
     asked = asked_facts(state_code, side.kind, exit)
     try:
+        dates, tax = own()
         case = Case(
             side.kind,
             exit,
             values(state, side),
             Resolution(str(state[side.resolution_key])),
-            case_dates(state, today),
+            dates,
             state_code,
             facts(state, side, asked),
-            tax_facts(state, side),
+            tax,
         )
-        result = cached_case_outcome(case)
-    except (InvalidInputError, ValueError) as error:
-        last: CaseOutcome | None = state.get(side.key("case") + LAST_GOOD)
-        refused = (
-            error if isinstance(error, InvalidInputError) else InvalidInputError("Case", str(error))
-        )
-        return last, refused
-    state[side.key("case") + LAST_GOOD] = result
-    return result, None
+        return cached_case_outcome(case)
+    except InvalidInputError:
+        raise
+    except ValueError as error:
+        raise InvalidInputError("Case", str(error)) from error
 
 
 def saved_case(saved: Saved, today: date) -> CaseOutcome:

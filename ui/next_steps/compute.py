@@ -6,7 +6,6 @@ serves every rerun with the same inputs; figures are built fresh from the result
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 
 from deficiency import (
@@ -14,32 +13,10 @@ from deficiency import (
     OptionResult,
     PayPeriod,
     PlannerInputs,
-    TimelineEvent,
     compare_options,
     garnishment_payoff,
-    timeline,
 )
 from ui.kit.cache import frozen_result_cache
-
-
-@frozen_result_cache(max_entries=256)
-def credit_timeline(
-    first_missed_payment: date,
-    exit: str,
-    path: str,
-    months_to_sale: int | None,
-    months_to_resolution: int | None,
-    cancelled: Decimal | None,
-) -> tuple[TimelineEvent, ...]:
-    """The dated events from the first missed payment (see :func:`deficiency.timeline`)."""
-    return timeline(
-        first_missed_payment,
-        exit,
-        path,
-        months_default_to_sale=months_to_sale,
-        months_sale_to_resolution=months_to_resolution,
-        cancelled=cancelled,
-    )
 
 
 @frozen_result_cache(max_entries=256)

@@ -14,12 +14,13 @@ from typing import NamedTuple, TypeVar
 
 import streamlit as st
 
-from deficiency import InvalidInputError, Outcome
+from deficiency import CaseOutcome, InvalidInputError, Outcome
 from ui.kit.callbacks import on_change, widget_value
 from ui.kit.inputs import DATE_FORMAT, choice_input
 from ui.kit.regions import redraw
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.kit.state import ERROR, EXACT, WIDGET, State, accept, box_entry, ensure, refuse
+from ui.next_steps.charts import day
 from ui.scenario.sections import compute, scenario_name
 
 #: The side the "What happens next" pages read ("m" mortgage, "c" car), shared by all of them.
@@ -123,6 +124,28 @@ def date_input(key: str, label: str, default: date | None, help: str | None = No
     return chosen_date(key)
 
 
+#: The first missed payment, shared by the Credit report, Taxes and Paying it off pages.
+FIRST_MISSED = "r_first_missed"
+
+
+def first_missed_input(case: CaseOutcome | None) -> None:
+    """The first missed payment's date box, and what the case assumes while it is empty."""
+    date_input(
+        FIRST_MISSED,
+        "First missed payment",
+        None,
+        help="The first payment missed in the delinquency that led to the sale. The same "
+        "date on the Credit report, Taxes and Paying it off pages; leave it empty to see "
+        "the dates from the first of this month.",
+    )
+    dates = None if case is None else case.case.dates
+    if dates is not None and dates.first_missed_assumed:
+        st.caption(
+            f"No date entered: the dates below assume {day(dates.first_missed_payment)}, "
+            "the first of this month. Enter yours to see your own dates."
+        )
+
+
 def input_error(error: InvalidInputError | None, keeping: bool) -> None:
     """The message shown next to the controls when a figure cannot be computed."""
     if error is None:
@@ -178,35 +201,52 @@ def bracket_input(
 
 
 @on_change
-def _months_changed(key: str) -> None:
+def _months_changed(key: str, optional: bool) -> None:
     raw = widget_value(key + WIDGET)
-    if raw is None:
+    if raw is None and not optional:
         refuse(st.session_state, key, "is empty; enter a number of months (0 if none)", raw)
         return
-    st.session_state[key] = str(int(raw))
+    st.session_state[key] = "" if raw is None else str(int(raw))
     accept(st.session_state, key)
 
 
-def months_box(key: str, label: str, maximum: int, help: str | None = None) -> int:
+def months_box(
+    key: str,
+    label: str,
+    maximum: int,
+    help: str | None = None,
+    assumed: int | None = None,
+) -> int | None:
     """A box for a whole number of months (0 to ``maximum``), bound to a canonical string.
 
     A box alone, without the slider of :func:`ui.kit.inputs.months_input`: the page lists
-    it among other boxes and dates.
+    it among other boxes and dates. With ``assumed``, the box may be left empty (canonical
+    ``""``, returned as ``None``): the figure in use is then that assumption, which the
+    empty box shows as its placeholder.
     """
     state = st.session_state
-    state[key + WIDGET] = box_entry(state, key, int(state[key]))
+    optional = assumed is not None
+    if optional:
+        ensure(state, key, "")
+    canonical = str(state[key]).strip()
+    shown = int(canonical) if canonical.isdigit() else None
+    state[key + WIDGET] = box_entry(state, key, shown)
     st.number_input(
         label,
         min_value=0,
         max_value=maximum,
+        # None lets the box stand empty (an assumed gap); "min" fills an empty box with 0.
+        value=None if optional else "min",
         step=1,
         key=key + WIDGET,
         on_change=_months_changed,
-        args=(key,),
+        args=(key, optional),
         icon=":material/calendar_month:",
+        placeholder=f"{assumed} (assumed)" if optional else None,
         help=help,
     )
     problem = state.get(key + ERROR)
     if problem:
-        st.error(f"{label} {problem}. Still using {state[key]}.", icon=":material/error:")
-    return int(state[key])
+        in_use = canonical or f"the assumed {assumed}"
+        st.error(f"{label} {problem}. Still using {in_use}.", icon=":material/error:")
+    return shown

@@ -53,10 +53,10 @@ NEXT_STEPS_INPUTS: tuple[Field, ...] = (
         choice(("scenario", *(path.value for path in DeficiencyPath))),
         constant("scenario"),
     ),
-    # A date the page starts at today's month is written once set: a link opened later keeps it.
+    # The case's dates: empty while assumed (this month's first, the data's gaps).
     Field("r_first_missed", _DATE, _EMPTY),
-    _following("r_months_to_sale", whole(0, 240, optional=True)),
-    _following("r_months_to_resolution", whole(0, 240, optional=True)),
+    Field("r_months_to_sale", whole(0, 240, optional=True), _EMPTY),
+    Field("r_months_to_resolution", whole(0, 240, optional=True), _EMPTY),
     # Taxes
     _following("x_debt_before", money()),
     _following("x_still_owed", money()),

@@ -36,6 +36,7 @@ from ui.next_steps.charts import shows_nothing, tax_alt, tax_figure, tax_takeawa
 from ui.next_steps.inputs import (
     bracket_input,
     date_input,
+    first_missed_input,
     follow_scenario,
     input_error,
     picked_side,
@@ -199,12 +200,7 @@ def exclusion_inputs(side: Side, case: CaseOutcome) -> None:
             True,
             help=rules.main_home,
         )
-    date_input(
-        "r_first_missed",
-        "First missed payment",
-        date.today().replace(day=1),
-        help="The same date as on the Credit report page, which also sets the months between.",
-    )
+    first_missed_input(case)
     st.markdown(
         f"The debt is cancelled on **{case.resolved_on.day} {case.resolved_on:%b %Y}**, the "
         "date the deficiency is resolved in the Credit report's timeline."
