@@ -180,6 +180,7 @@ from deficiency.statement import Statement, StatementLine, explain, explain_item
 from deficiency.tax import (
     CancelledDebtTax,
     DebtType,
+    ExclusionKind,
     ExclusionRules,
     FederalRates,
     ForeclosureWorksheet,
@@ -238,6 +239,7 @@ __all__ = [
     "DeficiencyPath",
     "EquityRow",
     "EventKind",
+    "ExclusionKind",
     "ExclusionRules",
     "FederalRates",
     "FieldInfo",

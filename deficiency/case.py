@@ -22,7 +22,7 @@ from deficiency.credit import MAX_GAP_MONTHS, EventKind, TimelineEvent, timeline
 from deficiency.errors import InvalidInputError
 from deficiency.money import ZERO, Amount, format_usd, to_money
 from deficiency.parsing import a_date, choice, flag, instance, mapping, whole_number
-from deficiency.paths import parse_path
+from deficiency.paths import DeficiencyPath, parse_path
 from deficiency.resolution import Outcome, Resolution, resolve
 from deficiency.scenarios import LoanKind, parse_field, resolution_fields, scenario_fields
 from deficiency.state_law import Effect, StateLawResult, exit_of, normalize_state
@@ -114,9 +114,18 @@ class TaxFacts:
     adjusted_basis: Decimal | None = None
     #: A written arrangement for the discharge, made before the main-home exclusion ended.
     written_arrangement_date: date | None = None
+    #: The property was for personal use (a home lived in, a personal car), not business or
+    #: investment: a loss on it is not deductible, and a repossessed personal car gets no
+    #: Form 1099-A.
+    personal_use: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("main_home_loan", "title_11_case", "married_filing_separately"):
+        for name in (
+            "main_home_loan",
+            "title_11_case",
+            "married_filing_separately",
+            "personal_use",
+        ):
             object.__setattr__(self, name, flag(getattr(self, name), name.replace("_", " ")))
         object.__setattr__(
             self, "elect_insolvency", flag(self.elect_insolvency, "Elect insolvency")
@@ -281,6 +290,34 @@ class CaseOutcome:
             months_sale_to_resolution=dates.months_sale_to_resolution,
         )
 
+    def settlement_form(self, cancelled: Amount) -> ExpectedForm:
+        """The Form 1099-C a settlement that cancels ``cancelled`` would bring.
+
+        Its tax year is the year the case would be settled: the resolution date of the
+        case's timeline on the settled path (:meth:`timeline_on`), so the page that plans a
+        settlement reads the same dates as the credit timeline and the tax worksheet.
+
+        Examples
+        --------
+        >>> car = Case(LoanKind.AUTO, "repossession", {"unpaid_principal": "10000",
+        ...            "sale_price": "8000"}, Resolution.JUDGMENT, CaseDates(date(2024, 1, 15)))
+        >>> form = case_outcome(car).settlement_form("1000")
+        >>> form.form, form.status.value, form.verified
+        ('1099-C', 'expected', True)
+        """
+        settled = next(
+            event.when
+            for event in self.timeline_on(DeficiencyPath.SETTLED)
+            if event.kind is EventKind.RESOLUTION
+        )
+        return expected_forms(
+            self.case.exit,
+            DeficiencyPath.SETTLED,
+            cancelled,
+            personal_use=self.case.tax.personal_use,
+            tax_year=settled.year,
+        )[1]
+
     @property
     def sold_on(self) -> date:
         """The date of the sale, surrender or repossession sale."""
@@ -329,7 +366,11 @@ def case_outcome(case: Case) -> CaseOutcome:
         worksheet=None if basis is None else _worksheet(case, outcome, basis),
         reconciliation=_reconciliation(case, outcome),
         forms=expected_forms(
-            case.exit, case.resolution.value, outcome.cancelled, tax_year=resolved.year
+            case.exit,
+            case.resolution.value,
+            outcome.cancelled,
+            personal_use=case.tax.personal_use,
+            tax_year=resolved.year,
         ),
         events=events,
     )

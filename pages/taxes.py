@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from deficiency import FormStatus, expected_forms, form_1099c_threshold, format_usd, tax_disclaimer
+from deficiency import FormStatus, form_1099c_threshold, format_usd, tax_disclaimer
 from ui.kit import regions
 from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP
+from ui.kit.sides import MORTGAGE
 from ui.kit.sources import source_note
-from ui.kit.state import last_good
 from ui.kit.text import literal_dollars
 from ui.next_steps import inputs, taxes
 from ui.scenario import sections as scenario
@@ -20,19 +20,22 @@ st.caption(
     "income. This page fills in IRS Publication 4681's worksheet from your scenario, applies "
     "the exclusions and says which forms to expect."
 )
-st.info(
-    "Tax law changes, and the exclusion for a main home's mortgage was not confirmed past "
-    "2025. Check the current IRS publications or consult a tax professional before you rely "
-    "on any figure here.",
-    title="The law may have changed",
-    icon=":material/policy:",
-)
-
-side, outcome, exit = inputs.page_scenario()
+side, _, _ = inputs.page_scenario()
 case, case_error = taxes.the_case()
 if case is None:
     st.error(f"{case_error}.", icon=":material/error:")
     st.stop()
+home_rule = (
+    " The exclusion for a main home's mortgage was not confirmed past 2025."
+    if side is MORTGAGE
+    else ""
+)
+st.info(
+    f"Tax law changes.{home_rule} Check the current IRS publications or consult a tax "
+    "professional before you rely on any figure here.",
+    title="The law may have changed",
+    icon=":material/policy:",
+)
 
 scenario.resolution_inputs(side)
 st.caption("The same choice as on the scenario pages: change it here and it changes there.")
@@ -62,24 +65,12 @@ st.markdown(
     "last confirmed threshold), once the lender stops collecting it. Neither is a bill; both "
     "go to the IRS too."
 )
-forms, forms_error = last_good(
-    st.session_state,
-    "x_forms",
-    lambda: expected_forms(
-        exit,
-        outcome.terms.resolution,
-        outcome.cancelled,
-        personal_use=inputs.toggled("x_personal"),
-        tax_year=case.resolved_on.year,
-    ),
-)
-inputs.input_error(forms_error, forms is not None)
 icons = {
     FormStatus.EXPECTED: ":material/mark_email_unread:",
     FormStatus.POSSIBLE: ":material/help:",
     FormStatus.NOT_EXPECTED: ":material/do_not_disturb_on:",
 }
-for column, form in zip(st.columns(2), forms or (), strict=False):
+for column, form in zip(st.columns(2), case.forms, strict=True):
     with column, st.container(border=True):
         st.markdown(f"{icons[form.status]} **Form {form.form}: {form.status.label}**")
         st.markdown(literal_dollars(form.explanation))

@@ -6,7 +6,7 @@ from datetime import date
 
 from tests.helpers import chart, chart_keys, decode, metrics, start, whole_page
 from ui.kit.cache import side_case
-from ui.kit.sides import MORTGAGE
+from ui.kit.sides import CAR, MORTGAGE
 from ui.next_steps.charts import day
 
 CREDIT, TAXES, COLLECTION, LEARN = (
@@ -339,6 +339,49 @@ def test_a_car_is_never_asked_about_a_main_home_and_its_figures_agree_with_the_c
     assert "puts the income at \\$500.00, not the \\$1,000.00 cancelled" in captions
 
 
+def page_words(at) -> str:
+    """Every text a reader sees on the page: headings, text, captions, notes, labels, help."""
+    parts = []
+    for element in in_order(whole_page(at).main):
+        for name in ("value", "label", "body", "help"):
+            value = getattr(element, name, None)
+            if isinstance(value, str):
+                parts.append(value)
+    return " ".join(parts)
+
+
+def test_the_main_home_questions_only_for_a_mortgage_on_a_main_home():
+    at = start(TAXES)
+    keys = {toggle.key for toggle in at.toggle} | {box.key for box in at.date_input}
+    assert {"x_home_loan__widget", "x_written__widget", "x_elect_insolvency__widget"} <= keys
+    run(at, at.toggle(key="x_home_loan__widget").set_value(False))
+    keys = {toggle.key for toggle in at.toggle} | {box.key for box in at.date_input}
+    assert "x_written__widget" not in keys and "x_elect_insolvency__widget" not in keys
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    keys = {toggle.key for toggle in at.toggle} | {box.key for box in at.date_input}
+    assert not keys & {"x_home_loan__widget", "x_written__widget", "x_elect_insolvency__widget"}
+    assert "main home" not in page_words(at).lower()
+    assert "main-home" not in page_words(at).lower()
+
+
+def test_the_forms_are_the_cases_and_follow_personal_use():
+    at = start("pages/car.py")
+    run(at, at.switch_page(TAXES))
+    run(at, at.segmented_control(key="n_side__widget").set_value("c"))
+    case, _ = side_case(at.session_state, CAR, date.today())
+    assert case is not None and case.case.tax.personal_use
+    text = " ".join(block.value for block in at.markdown)
+    for form in case.forms:
+        assert f"Form {form.form}: {form.status.label}" in text
+    assert "Form 1099-A: Not expected" in text  # a personal car
+    run(at, whole_page(at).toggle(key="x_personal__widget").set_value(False))
+    case, _ = side_case(at.session_state, CAR, date.today())
+    assert case is not None and not case.case.tax.personal_use
+    text = " ".join(block.value for block in whole_page(at).markdown)
+    assert f"Form 1099-A: {case.forms[0].status.label}" in text
+    assert "Form 1099-A: Not expected" not in text  # a business car's repossession
+
+
 def test_forms_follow_the_path():
     at = start(TAXES)
     text = " ".join(block.value for block in at.markdown)
@@ -392,6 +435,22 @@ def test_settlement_slider_moves_paid_cancelled_and_tax():
     }
     run(at, whole_page(at).select_slider(key="p_tax_rate__widget").set_value("10"))
     assert metric(at, "Extra federal tax") == "$3,500.00"
+
+
+def test_a_settlements_1099c_year_is_the_cases():
+    """The settlement's Form 1099-C is for the year the case would settle, from the same
+    dates as the credit timeline, not this calendar year."""
+    at = start(COLLECTION)
+    case, _ = side_case(at.session_state, MORTGAGE, date.today())
+    assert case is not None
+    form = case.settlement_form(case.outcome.cancelled)
+    caption = " ".join(caption.value for caption in at.caption)
+    # Assumed dates: this month's first, a year to the sale, six months to settle.
+    assert not form.verified and "last confirmed threshold" in caption
+    run(at, at.date_input(key="r_first_missed__widget").set_value(date(2023, 1, 15)))
+    caption = " ".join(caption.value for caption in at.caption)
+    assert "last confirmed threshold" not in caption
+    assert metric(at, "Form 1099-C") == "Expected"
 
 
 def test_car_judgment_garnished_at_the_federal_cap_pays_off_in_23_weeks():

@@ -108,7 +108,15 @@ TAX_FACT_KEYS = (
     "x_assets",
     "x_basis",
     "x_written",
+    "x_personal",
 )
+
+#: The tax facts' amounts as the Taxes page labels them, for their messages.
+TAX_AMOUNT_LABELS = {
+    "x_liabilities": "Total liabilities",
+    "x_assets": "Fair market value of all assets",
+    "x_basis": "What you paid for it, plus improvements",
+}
 
 
 def first_missed_default(today: date) -> date:
@@ -168,7 +176,7 @@ def tax_facts(state: State, side: Side) -> TaxFacts:
 
     def amount(key: str) -> Decimal | None:
         text = str(state.get(key, "")).strip()
-        return to_money(text, key) if text else None
+        return to_money(text, TAX_AMOUNT_LABELS[key]) if text else None
 
     mortgage = side.kind is LoanKind.MORTGAGE
     written = str(state.get("x_written", "")).strip()
@@ -180,6 +188,7 @@ def tax_facts(state: State, side: Side) -> TaxFacts:
         assets=amount("x_assets"),
         elect_insolvency=yes("x_elect_insolvency"),
         adjusted_basis=amount("x_basis"),
+        personal_use=yes("x_personal", default=True),
         written_arrangement_date=_day(written, "Date of a written agreement") if written else None,
     )
 

@@ -29,7 +29,6 @@ from deficiency import (
     PlannerInputs,
     RateChoice,
     estimated_extra_tax,
-    expected_forms,
     federal_rates,
     format_usd,
     garnishment_cap,
@@ -40,6 +39,7 @@ from deficiency import (
     state_garnishment,
     to_money,
 )
+from ui.kit.cache import side_case
 from ui.kit.chart_view import show_chart
 from ui.kit.inputs import (
     amount_input,
@@ -323,14 +323,13 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
     if lump is None or current.inputs is None:
         return
     settled, tax = lump
-    exit = str(st.session_state[side.exit_key])
-    form_c = expected_forms(exit, "settled", settled.amount_cancelled, tax_year=date.today().year)[
-        1
-    ]
+    case, _ = side_case(st.session_state, side, date.today())
+    form_c = case.settlement_form(settled.amount_cancelled) if case is not None else None
     cards = [*st.columns(2), *st.columns(2)]
     cards[0].metric("You pay", format_usd(settled.total_paid), border=True)
     cards[1].metric("Cancelled", format_usd(settled.amount_cancelled), border=True)
-    cards[2].metric("Form 1099-C", form_c.status.label, border=True)
+    if form_c is not None:
+        cards[2].metric("Form 1099-C", form_c.status.label, border=True)
     cards[3].metric("Extra federal tax", format_usd(tax), border=True)
     figure = settlement_figure(settled.total_paid, settled.amount_cancelled, tax)
     if shows_nothing(figure):
@@ -343,7 +342,8 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
                 current.inputs.settlement_percent, settled.total_paid, settled.amount_cancelled, tax
             ),
         )
-    st.caption(form_c.explanation)
+    if form_c is not None:
+        st.caption(form_c.explanation)
 
 
 def planner_inputs() -> None:

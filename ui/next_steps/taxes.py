@@ -18,6 +18,7 @@ from deficiency import (
     ZERO,
     CaseOutcome,
     DebtType,
+    ExclusionKind,
     ForeclosureWorksheet,
     estimated_extra_tax,
     exclusion_rules,
@@ -113,9 +114,15 @@ def worksheet_inputs(side: Side, case: CaseOutcome) -> None:
         )
     toggle_input(
         "x_personal",
-        "Personal use (your main home or a personal car)",
+        "Personal use (your home)" if side is MORTGAGE else "Personal use (a personal car)",
         True,
-        help="A loss on property you used personally is not deductible.",
+        help="Not for a business or an investment. A loss on property you used personally "
+        "is not deductible"
+        + (
+            "."
+            if side is MORTGAGE
+            else ", and a lender that takes back a personal car files no Form 1099-A."
+        ),
     )
 
 
@@ -193,25 +200,26 @@ def exclusion_inputs(side: Side, case: CaseOutcome) -> None:
     """What decides the exclusions: bankruptcy, the main home, dates, insolvency, the rate."""
     rules = exclusion_rules()
     toggle_input("x_title11", "Cancelled in a bankruptcy case", False, help=rules.bankruptcy)
-    if side is MORTGAGE:
-        toggle_input(
-            "x_home_loan",
-            "The loan bought, built or improved your main home",
-            True,
-            help=rules.main_home,
-        )
+    # The main-home questions only where the main-home exclusion can apply.
+    main_home = side is MORTGAGE and toggle_input(
+        "x_home_loan",
+        "The loan bought, built or improved your main home",
+        True,
+        help=rules.main_home,
+    )
     first_missed_input(case)
     st.markdown(
         f"The debt is cancelled on **{case.resolved_on.day} {case.resolved_on:%b %Y}**, the "
         "date the deficiency is resolved in the Credit report's timeline."
     )
-    date_input(
-        "x_written",
-        "Date of a written agreement for the cancellation (if any)",
-        None,
-        help="If the debt was cancelled after the main-home rule ended, it still counts when "
-        "you had a written deal made before the end date.",
-    )
+    if main_home:
+        date_input(
+            "x_written",
+            "Date of a written agreement for the cancellation (if any)",
+            None,
+            help="If the debt was cancelled after the main-home rule ended, it still counts "
+            "when you had a written deal made before the end date.",
+        )
     toggle_input("x_separate", "Married filing separately", False)
     st.markdown("**Did you owe more than you owned just before? [insolvency]**")
     optional_amount_input("x_liabilities", "Total liabilities", help=rules.insolvency_liabilities)
@@ -220,12 +228,13 @@ def exclusion_inputs(side: Side, case: CaseOutcome) -> None:
         "Fair market value of all assets",
         help="Include retirement accounts and property creditors cannot take.",
     )
-    toggle_input(
-        "x_elect_insolvency",
-        "Use insolvency instead of the main-home exclusion",
-        False,
-        help=rules.insolvency_over_main_home,
-    )
+    if main_home:
+        toggle_input(
+            "x_elect_insolvency",
+            "Use insolvency instead of the main-home exclusion",
+            False,
+            help=rules.insolvency_over_main_home,
+        )
     bracket_input(
         "x_rate",
         "Your federal marginal tax rate",
@@ -244,6 +253,7 @@ def taxable_result() -> None:
     if case is None:
         return
     tax = case.cancelled_tax
+    home = case.case.tax.main_home_loan
     rate = str(state["x_rate"])
     extra = estimated_extra_tax(tax.taxable, rate)
     cards = st.columns(3)
@@ -257,6 +267,8 @@ def taxable_result() -> None:
         show_chart(figure, key="x_tax_chart", alt=tax_alt(tax, extra, Decimal(rate)))
         st.caption(tax_takeaway(tax, extra, Decimal(rate)))
     for exclusion in tax.exclusions:
+        if exclusion.kind is ExclusionKind.QUALIFIED_PRINCIPAL_RESIDENCE and not home:
+            continue  # a car or a home that was not the main one: the question is not asked
         text = f"**{exclusion.kind.label}: {format_usd(exclusion.amount)}.** {exclusion.reason}"
         if exclusion.verified:
             st.markdown(literal_dollars(text))
