@@ -27,6 +27,7 @@ NOT_CALLED = frozenset(
         "CarRoute",
         "EventKind",
         "FormStatus",
+        "ExclusionKind",
         "Limit",
         "Option",
         "PayoffStatus",
