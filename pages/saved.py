@@ -4,12 +4,19 @@ from datetime import date
 
 import streamlit as st
 
-from deficiency import InvalidScenarioError, format_usd
+from deficiency import CaseOutcome, InvalidInputError, InvalidScenarioError, format_usd
 from ui.kit.cache import saved_case
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.figures import outcome_alt, outcome_figure
-from ui.kit.scenario_io import MAX_SAVED, delete_snapshot, load_snapshot, save_snapshot, saved_list
+from ui.kit.scenario_io import (
+    MAX_SAVED,
+    Saved,
+    delete_snapshot,
+    load_snapshot,
+    save_snapshot,
+    saved_list,
+)
 from ui.kit.sides import SIDES
 from ui.kit.text import literal_dollars, plain
 from ui.scenario import sections as scenario
@@ -23,11 +30,18 @@ st.caption(
 )
 
 
+def _computes(item: Saved) -> None:
+    """A scenario is saved only if its case can be worked out (else its row could not show)."""
+    saved_case(item, date.today())
+
+
 def _save(side_index: int) -> None:
     side = SIDES[side_index]
     name = str(st.session_state.get(f"{side.prefix}_save_name", ""))
     try:
-        saved = save_snapshot(st.session_state, side, name or scenario.scenario_name(side))
+        saved = save_snapshot(
+            st.session_state, side, name or scenario.scenario_name(side), check=_computes
+        )
     except InvalidScenarioError as error:
         reasons = (p.problem if p.field == "name" else str(p) for p in error.problems)
         st.session_state["save_error"] = "Not saved: " + "; ".join(reasons) + "."
@@ -61,39 +75,60 @@ saved = saved_list(st.session_state)
 if not saved:
     st.info("Nothing saved yet: name a scenario above and save it.", icon=":material/info:")
 else:
-    cases = [saved_case(item, date.today()) for item in saved]
-    rows = [(item.name, case.outcome) for item, case in zip(saved, cases, strict=True)]
-    show_chart(
-        outcome_figure(rows, "Saved scenarios: what the sale covers, who pays, what is cancelled"),
-        key="saved_outcomes",
-        alt=outcome_alt(rows),
-    )
-    st.caption(scenario.comparison_takeaway([(plain(name), outcome) for name, outcome in rows]))
+    # Each saved case on its own: one that cannot be worked out (saved before a rule
+    # changed, say) shows its reason beside its Delete button, and the others still show.
+    cases: list[CaseOutcome | None] = []
+    errors: list[str] = []
+    for item in saved:
+        try:
+            cases.append(saved_case(item, date.today()))
+            errors.append("")
+        except InvalidInputError as error:
+            cases.append(None)
+            errors.append(str(error))
+    rows = [(item.name, case.outcome) for item, case in zip(saved, cases, strict=True) if case]
+    if rows:
+        show_chart(
+            outcome_figure(
+                rows, "Saved scenarios: what the sale covers, who pays, what is cancelled"
+            ),
+            key="saved_outcomes",
+            alt=outcome_alt(rows),
+        )
+        st.caption(scenario.comparison_takeaway([(plain(name), outcome) for name, outcome in rows]))
 
-    for item, case in zip(saved, cases, strict=True):
-        name, outcome, headline = item.name, case.outcome, case.headline
+    for item, case, problem in zip(saved, cases, errors, strict=True):
+        name = item.name
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
-            result = (
-                f"surplus {format_usd(outcome.surplus)}"
-                if outcome.surplus
-                else f"deficiency {format_usd(outcome.deficiency)}"
-            )
-            rule = f" ({headline.rule})" if headline.rule else ""
-            details = (
-                f"{headline.reason} The arithmetic: {result}; borrower owes "
-                f"{format_usd(outcome.borrower_owes)}; cancelled {format_usd(outcome.cancelled)}."
-            )
-            st.markdown(
-                f"**{plain(name)}**: {literal_dollars(headline.title + rule)}  \n"
-                f":small[{literal_dollars(details)}]"
-            )
-            st.button(
-                "Load",
-                key=f"load_{name}",
-                on_click=load_snapshot,
-                args=(st.session_state, item),
-                icon=":material/upload:",
-            )
+            if case is None:
+                st.markdown(
+                    f"**{plain(name)}**: its figures cannot be worked out, so it cannot be "
+                    f"shown or loaded. Delete it and save it again.  \n:small[{plain(problem)}.]"
+                )
+            else:
+                outcome, headline = case.outcome, case.headline
+                result = (
+                    f"surplus {format_usd(outcome.surplus)}"
+                    if outcome.surplus
+                    else f"deficiency {format_usd(outcome.deficiency)}"
+                )
+                rule = f" ({headline.rule})" if headline.rule else ""
+                details = (
+                    f"{headline.reason} The arithmetic: {result}; borrower owes "
+                    f"{format_usd(outcome.borrower_owes)}; cancelled "
+                    f"{format_usd(outcome.cancelled)}."
+                )
+                st.markdown(
+                    f"**{plain(name)}**: {literal_dollars(headline.title + rule)}  \n"
+                    f":small[{literal_dollars(details)}]"
+                )
+                st.button(
+                    "Load",
+                    key=f"load_{name}",
+                    on_click=load_snapshot,
+                    args=(st.session_state, item),
+                    icon=":material/upload:",
+                )
             st.button(
                 "Delete",
                 key=f"delete_{name}",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from tests.helpers import chart, rendered, start, whole_page
 from ui.kit.cache import side_case
-from ui.kit.scenario_io import MAX_SAVED
+from ui.kit.scenario_io import MAX_SAVED, SAVED_KEY, Saved
 from ui.kit.sides import MORTGAGE
 from ui.kit.text import plain
 
@@ -87,3 +88,40 @@ def test_a_saved_case_shows_the_headline_the_scenario_pages_compute():
     assert expected.headline.rule and expected.headline.rule in row
     assert expected.headline.reason in row
     assert "deficiency $56,500.00" in row and "borrower owes $0.00" in row
+
+
+#: Other charges the scenario box takes, which make the case's loan balance too big to work out.
+HUGE = "999999999999.99"
+
+
+def test_a_scenario_whose_case_cannot_be_worked_out_is_not_saved():
+    at = start("pages/car.py")
+    at.session_state["c_other_charges"] = HUGE
+    at.run()
+    at.switch_page(SAVED).run()
+    save(at, "c", "Huge")
+    assert rendered(at.error[0].value) == (
+        "Not saved: Loan balance: is above $1 trillion; check the amount."
+    )
+    assert not [b for b in at.button if b.key and b.key.startswith("load_")]
+    assert at.text_input(key="c_save_name").value == "Huge"  # what was typed stays
+
+
+def test_a_saved_scenario_that_cannot_be_worked_out_shows_why_beside_delete():
+    """A snapshot saved before its case stopped computing: the page keeps the others'
+    chart and rows, and this one's reason beside its Delete button, not a traceback."""
+    at = save(start(SAVED), "c", "Fine")
+    fine = at.session_state[SAVED_KEY][0]
+    values = {**fine.document.values, "other_charges": Decimal(HUGE)}
+    bad = Saved("c", replace(fine.document, name="Broken", values=values), ())
+    at.session_state[SAVED_KEY] = [*at.session_state[SAVED_KEY], bad]
+    at.run()
+    assert not at.exception, at.exception
+    row = next(rendered(block.value) for block in at.markdown if "Broken" in block.value)
+    assert "cannot be worked out" in row and "Loan balance: is above $1 trillion" in row
+    keys = {button.key for button in at.button}
+    assert {"delete_Broken", "load_Fine", "delete_Fine"} <= keys and "load_Broken" not in keys
+    figure, _ = chart(at, "saved_outcomes")
+    assert len(figure["layout"]["annotations"]) == 1
+    at.button(key="delete_Broken").click().run()
+    assert not at.exception and "delete_Broken" not in {button.key for button in at.button}

@@ -9,7 +9,7 @@ and left at its default, never shown as a traceback or echoed as markup.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
@@ -256,15 +256,23 @@ class Saved:
         return self.document.name or "Unnamed"
 
 
-def save_snapshot(state: State, side: Side, name: str) -> Saved:
+def save_snapshot(
+    state: State, side: Side, name: str, check: Callable[[Saved], object] | None = None
+) -> Saved:
     """Save the side's current scenario under ``name``.
 
     Nothing saved is ever replaced or dropped without a word: a name already saved (on
     either side) and a save past :data:`MAX_SAVED` are refused, the message saying what
-    to do. Raises ``InvalidScenarioError`` for those and when an input cannot be used.
+    to do. Raises ``InvalidScenarioError`` for those, when an input cannot be used, and
+    when ``check`` (the page computing the saved case) refuses the snapshot.
     """
     document = side_document(state, side, name=name.strip() or None)
     saved = Saved(side.prefix, document, tuple(side_facts(state, side).items()))
+    if check is not None:
+        try:
+            check(saved)
+        except InvalidInputError as error:
+            raise InvalidScenarioError([error]) from error
     kept = saved_list(state)
     taken = next((item for item in kept if item.name == saved.name), None)
     if taken is not None:
