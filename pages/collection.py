@@ -92,7 +92,7 @@ regions.region(paying_off.PLANNER, paying_off.planner_result, outcome)
 st.header("How long the lender has to sue")
 date_column, _ = st.columns([2, 3], gap=COLUMN_GAP)
 with date_column:
-    inputs.first_missed_input(case)
+    inputs.first_missed_input(case, case_error)
 sale_date = case.sold_on
 st.markdown(
     f"The sale is on **{day(sale_date)}**, as in the Credit report's timeline of your case."

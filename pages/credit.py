@@ -83,7 +83,7 @@ st.header("Dates, from your first missed payment")
 left, right = st.columns([1, 2], gap=COLUMN_GAP)
 gaps = timeline_gaps(exit, path)
 with left:
-    inputs.first_missed_input(case)
+    inputs.first_missed_input(case, case_error)
     inputs.months_box(
         "r_months_to_sale",
         MONTHS_LABELS[0],
@@ -98,6 +98,8 @@ with left:
         help=gaps.note,
         assumed=gaps.months_to_resolution,
     )
+    if case_error is not None and case_error.field in MONTHS_LABELS:
+        st.error(f"{case_error}.", icon=":material/error:")
     st.caption(
         "Left empty, each gap is an illustrative assumption, not a typical figure: enter "
         "your own. Dates built on an assumed gap show as hollow markers."
@@ -106,7 +108,6 @@ with left:
 # The case's own events; another path keeps the case's dates (CaseOutcome.timeline_on).
 events = case.timeline_on(path)
 with right:
-    inputs.input_error(case_error, keeping=True)
     removal = next(e for e in events if e.kind is EventKind.REPORT_REMOVAL)
     standard, extenuating = new_mortgage_dates(events)
     cards = st.columns(2)

@@ -653,3 +653,27 @@ def test_glossary_covers_every_term_the_issue_lists():
         "upside down",
     ):
         assert f"**{term}" in text, term
+
+
+# --- A link whose tax fact or date the case refuses ------------------------------------
+
+
+def test_a_link_with_a_refused_tax_fact_still_lays_out_every_page():
+    """Liabilities without assets pass the link's own check but not the case's: on a first
+    run there is no last good case, so every page falls back on a new session's tax facts,
+    draws in full, and says what is wrong beside the inputs, keeping the typed value."""
+    link = {"x_liabilities": "1000", "r_first_missed": "2024-01-15"}
+    at = start(TAXES, **link)
+    assert at.number_input(key="x_liabilities__exact").value == 1000.0
+    assert [box.value for box in at.error] == [
+        "Insolvency: give both liabilities and assets, or neither."
+    ]
+    assert "x_tax_chart" in chart_keys(at) and worksheet(at)["1"] == "$250,000.00"
+    at = start(CREDIT, **link)
+    # The dates are good, so the Credit page has nothing to say about a tax fact.
+    assert not at.error
+    assert dict(timeline_labels(at))["First missed payment"] == "15 Jan 2024"
+    at = start(COLLECTION, **link)
+    assert not at.error
+    assert metric(at, "You pay") == "$25,000.00"
+    assert any("sale is on **15 Jan 2025**" in block.value for block in at.markdown)

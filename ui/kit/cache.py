@@ -199,19 +199,26 @@ def side_case(
     """A side's whole case outcome; on bad input the last good one and the package's error.
 
     With no last good one yet (a link's first run with a refused date or tax fact), the
-    case falls back on the dates and tax facts a new session starts with, so every page
-    still lays out and shows the error beside the input; only a scenario that cannot be
-    computed at all gives ``None``.
+    case falls back on the dates or the tax facts a new session starts with (keeping the
+    session's own where they are good), so every page still lays out and shows the error
+    beside the input; only a scenario that cannot be computed at all gives ``None``.
     """
     try:
         result = _side_case(state, side, lambda: (case_dates(state, today), tax_facts(state, side)))
     except InvalidInputError as error:
         last: CaseOutcome | None = state.get(side.key("case") + LAST_GOOD)
-        if last is None:
+        # Keep what is good: the session's dates with a new session's tax facts, then
+        # the reverse, then both a new session's.
+        fallbacks = (
+            lambda: (case_dates(state, today), tax_facts({}, side)),
+            lambda: (case_dates({}, today), tax_facts(state, side)),
+            lambda: (case_dates({}, today), tax_facts({}, side)),
+        )
+        for own in fallbacks if last is None else ():
             try:
-                last = _side_case(state, side, lambda: (case_dates({}, today), tax_facts({}, side)))
+                return _side_case(state, side, own), error
             except InvalidInputError:
-                last = None
+                continue
         return last, error
     state[side.key("case") + LAST_GOOD] = result
     return result, None

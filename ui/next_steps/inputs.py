@@ -128,8 +128,9 @@ def date_input(key: str, label: str, default: date | None, help: str | None = No
 FIRST_MISSED = "r_first_missed"
 
 
-def first_missed_input(case: CaseOutcome | None) -> None:
-    """The first missed payment's date box, and what the case assumes while it is empty."""
+def first_missed_input(case: CaseOutcome | None, error: InvalidInputError | None = None) -> None:
+    """The first missed payment's date box, what the case assumes while it is empty, and
+    the case's error when it is about this date."""
     date_input(
         FIRST_MISSED,
         "First missed payment",
@@ -138,6 +139,8 @@ def first_missed_input(case: CaseOutcome | None) -> None:
         "date on the Credit report, Taxes and Paying it off pages; leave it empty to see "
         "the dates from the first of this month.",
     )
+    if error is not None and error.field == "First missed payment":
+        st.error(f"{error}.", icon=":material/error:")
     dates = None if case is None else case.case.dates
     if dates is not None and dates.first_missed_assumed:
         st.caption(

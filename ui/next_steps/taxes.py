@@ -207,7 +207,7 @@ def exclusion_inputs(side: Side, case: CaseOutcome) -> None:
         True,
         help=rules.main_home,
     )
-    first_missed_input(case)
+    first_missed_input(case)  # the case's errors show with the taxable result
     st.markdown(
         f"The debt is cancelled on **{case.resolved_on.day} {case.resolved_on:%b %Y}**, the "
         "date the deficiency is resolved in the Credit report's timeline."
