@@ -6,6 +6,15 @@ Usage::
     python -m deficiency columns                       # what each column means
     python -m deficiency batch cases.csv -o results.csv
     python -m deficiency batch cases.csv --json -o results.jsonl   # JSON Lines
+    python -m deficiency batch cases.parquet -o results.parquet    # Parquet in and out
+    python -m deficiency batch cases.parquet -o results/ --engine dask --scheduler tcp://host:8786
+
+CSV and Parquet are read and written in bounded chunks by the columnar engine
+(:mod:`deficiency.columnar`); the format comes from each file's extension (``.parquet`` or
+``.pq``; anything else is CSV) unless ``--format`` / ``--output-format`` says. JSON Lines
+takes the row-by-row path (:func:`deficiency.batch.run_batch`). ``--engine dask`` runs the
+same chunk function on a Dask cluster (:mod:`deficiency.dask_batch`; needs ``dask`` and
+``distributed``, which the app itself does not).
 
 Exit codes: 0 every row computed; 1 at least one row has errors (they are in the output,
 ``status`` ``error``); 2 the input file is missing, unreadable, not UTF-8, has a bad
@@ -29,11 +38,13 @@ from typing import BinaryIO, TextIO
 
 from deficiency.batch import (
     BatchFileError,
+    BatchSummary,
     column_descriptions,
     decoded_lines,
     run_batch,
     template_csv,
 )
+from deficiency.columnar import SourceReadError, format_of, run_files
 
 EXIT_OK = 0
 EXIT_ROW_ERRORS = 1
@@ -57,6 +68,27 @@ def _parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="write JSON Lines (one object per case) instead of CSV"
     )
     batch.add_argument(
+        "--format",
+        choices=("csv", "parquet"),
+        help="format of the cases file (default: from its extension; .parquet or .pq is Parquet)",
+    )
+    batch.add_argument(
+        "--output-format",
+        choices=("csv", "parquet"),
+        help="format of the results (default: from the output's extension, else CSV)",
+    )
+    batch.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: this process, in chunks; dask: a Dask cluster (see --scheduler)",
+    )
+    batch.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler (tcp://host:8786); default: a local cluster",
+    )
+    batch.add_argument(
         "--progress",
         choices=("auto", "always", "never"),
         default="auto",
@@ -67,18 +99,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _progress_line(raw: BinaryIO, size: int, stream: TextIO) -> Callable[[int], None]:
+def _progress_bar(stream: TextIO) -> Callable[[int, float], None]:
+    """A one-line bar on ``stream``, redrawn at most five times a second."""
     started = time.perf_counter()
     last = [0.0]
 
-    def report(rows: int) -> None:
+    def report(rows: int, share: float) -> None:
         now = time.perf_counter()
-        done = raw.tell() >= size
+        done = share >= 1.0
         if now - last[0] < 0.2 and not done:
             return
         last[0] = now
         elapsed = max(now - started, 1e-9)
-        share = min(raw.tell() / size, 1.0) if size else 1.0
         width = 30
         bar = "#" * int(share * width)
         stream.write(
@@ -87,6 +119,16 @@ def _progress_line(raw: BinaryIO, size: int, stream: TextIO) -> Callable[[int], 
         if done:
             stream.write("\n")
         stream.flush()
+
+    return report
+
+
+def _progress_line(raw: BinaryIO, size: int, stream: TextIO) -> Callable[[int], None]:
+    """The bar for the row-by-row path, its share read from the input's position."""
+    bar = _progress_bar(stream)
+
+    def report(rows: int) -> None:
+        bar(rows, min(raw.tell() / size, 1.0) if size else 1.0)
 
     return report
 
@@ -186,6 +228,36 @@ def _file_mode(path: str) -> int:
         return 0o666 & ~mask
 
 
+def _open_input(path: str) -> BinaryIO:
+    try:
+        return open(path, "rb")  # closed by the caller, after the output
+    except OSError as error:
+        raise FileProblem(f"cannot read {path!r}: {_why(error)}") from None
+
+
+@contextlib.contextmanager
+def _output_file(output: str) -> Iterator[str]:
+    """A temporary file name beside ``output``, renamed into place once complete."""
+    shown = repr(output)
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix="." + os.path.basename(output) + ".", suffix=".partial"
+        )
+        os.close(handle)
+    except OSError as error:
+        raise FileProblem(f"cannot write {shown}: {_why(error)}") from None
+    try:
+        yield temporary
+        os.chmod(temporary, _file_mode(output))
+        os.replace(temporary, output)
+    except OSError as error:
+        raise FileProblem(f"cannot write {shown}: {_why(error)}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
 def _batch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     path: str = args.cases
     output: str | None = args.output
@@ -196,17 +268,43 @@ def _batch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         and os.path.samefile(path, output)
     ):
         raise FileProblem("the output file is the input file; choose another name")
-    try:
-        raw = open(path, "rb")  # noqa: SIM115  # closed below, after the output
-    except OSError as error:
-        raise FileProblem(f"cannot read {path!r}: {_why(error)}") from None
-    with raw:
-        show = args.progress == "always" or (args.progress == "auto" and stderr.isatty())
+    show = args.progress == "always" or (args.progress == "auto" and stderr.isatty())
+    source_format = args.format or format_of(path)
+    output_format = args.output_format or (format_of(output) if output else "csv")
+    if args.json and (args.engine == "dask" or "parquet" in (source_format, output_format)):
+        raise FileProblem("--json writes JSON Lines from a CSV file on this machine only")
+    if args.scheduler and args.engine != "dask":
+        raise FileProblem("--scheduler needs --engine dask")
+    started = time.perf_counter()
+    if args.engine == "dask":
+        summary = _dask(args, path, output, source_format, output_format, stderr)
+    elif args.json:
+        summary = _row_by_row(args, path, output, stdout, stderr, show)
+    else:
+        summary = _columnar(path, output, source_format, output_format, stdout, stderr, show)
+    seconds = time.perf_counter() - started
+    stderr.write(
+        f"{summary.rows:,} cases: {summary.ok:,} ok, {summary.failed:,} with errors "
+        f"in {seconds:,.1f} s\n"
+    )
+    return EXIT_ROW_ERRORS if summary.failed else EXIT_OK
+
+
+def _row_by_row(
+    args: argparse.Namespace,
+    path: str,
+    output: str | None,
+    stdout: TextIO,
+    stderr: TextIO,
+    show: bool,
+) -> BatchSummary:
+    """JSON Lines through :func:`deficiency.batch.run_batch`, streaming."""
+    with _open_input(path) as raw:
         size = os.fstat(raw.fileno()).st_size
         progress = _progress_line(raw, size, stderr) if show else None
         with _output(output, stdout) as sink:
             try:
-                summary = run_batch(
+                return run_batch(
                     _read(raw, path),
                     sink,  # type: ignore[arg-type]  # csv and run_batch only call write()
                     json_lines=args.json,
@@ -214,8 +312,81 @@ def _batch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                 )
             except BatchFileError as error:
                 raise FileProblem(f"{path}: {error}") from None
-    stderr.write(f"{summary.rows:,} cases: {summary.ok:,} ok, {summary.failed:,} with errors\n")
-    return EXIT_ROW_ERRORS if summary.failed else EXIT_OK
+
+
+def _columnar(
+    path: str,
+    output: str | None,
+    source_format: str,
+    output_format: str,
+    stdout: TextIO,
+    stderr: TextIO,
+    show: bool,
+) -> BatchSummary:
+    """CSV or Parquet through the columnar engine, in bounded chunks."""
+    progress = _progress_bar(stderr) if show else None
+    with _open_input(path) as raw:
+        try:
+            if output_format == "parquet":
+                if not output:
+                    raise FileProblem("Parquet results need a file: give -o results.parquet")
+                with _output_file(output) as temporary:
+                    return run_files(
+                        raw,
+                        None,
+                        output_path=temporary,
+                        source_format=source_format,
+                        output_format="parquet",
+                        progress=progress,
+                    )
+            with _output(output, stdout) as sink:
+                return run_files(
+                    raw,
+                    lambda data: sink.write(data.decode("utf-8")),
+                    source_format=source_format,
+                    progress=progress,
+                )
+        except BatchFileError as error:
+            raise FileProblem(f"{path}: {error}") from None
+        except SourceReadError as problem:
+            raise FileProblem(
+                f"cannot read {path!r} at line {problem.line}: {_why(problem.error)}"
+            ) from None
+
+
+def _dask(
+    args: argparse.Namespace,
+    path: str,
+    output: str | None,
+    source_format: str,
+    output_format: str,
+    stderr: TextIO,
+) -> BatchSummary:
+    """The same chunks on a Dask cluster; results go to a folder of parts."""
+    try:
+        from deficiency import dask_batch
+    except ImportError:
+        raise FileProblem(
+            "--engine dask needs the dask and distributed packages: "
+            "pip install -r requirements-test.txt"
+        ) from None
+    if not output:
+        raise FileProblem("--engine dask writes a folder of parts: give -o results/")
+    try:
+        return dask_batch.run(
+            path,
+            output,
+            scheduler=args.scheduler,
+            source_format=source_format,
+            output_format=output_format,
+            log=stderr,
+        )
+    except dask_batch.MissingDask as missing:
+        raise FileProblem(str(missing)) from None
+    except BatchFileError as error:
+        raise FileProblem(f"{path}: {error}") from None
+    except OSError as error:
+        raise FileProblem(f"cannot run on the Dask cluster: {_why(error)}") from None
 
 
 def main(

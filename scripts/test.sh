@@ -3,7 +3,7 @@
 # Exits non-zero when any check fails.
 #   bash scripts/test.sh           everything: ruff, mypy, the quick benchmarks, the whole pytest suite
 #   bash scripts/test.sh --quick   the inner loop: ruff, mypy and pytest of all but the browser
-#                                  tests, on four processes (under 2.5 minutes; docs/testing.md)
+#                                  and slow tests, on four processes (under 2.5 minutes; docs/testing.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=0
@@ -62,8 +62,8 @@ echo "== mypy (strict on deficiency/ and ui/) =="
 if [ "$quick" = 1 ]; then
   # Four processes on two cores: many tests wait on a page run or a subprocess, so two
   # workers leave a core idle (docs/testing.md).
-  echo "== pytest, all but the browser tests (-m 'not browser', four processes) =="
-  .venv/bin/python -m pytest -q -m "not browser" -n 4
+  echo "== pytest, all but the browser and slow tests (-m 'not browser and not slow', four processes) =="
+  .venv/bin/python -m pytest -q -m "not browser and not slow" -n 4
   echo "== quick loop passed in ${SECONDS} s =="
   exit 0
 fi

@@ -1,0 +1,825 @@
+"""The columnar batch engine: a caseload computed a chunk of rows at a time, on columns of
+integer cents, with the same results as the exact per-row path to the cent.
+
+:func:`compute_chunk` takes a table of text cells (one column per input column, as
+:mod:`deficiency.batch` reads them) and returns the rows of the results file
+(:data:`deficiency.batch.OUTPUT_COLUMNS`, all text), in input order:
+
+- Amounts that are plain decimals (``"8500.5"``), percentages of plain digits and a whole
+  number of storage days are read into int64 cents for the whole chunk at once; the
+  balance comes from :mod:`deficiency.line_items` (its tables and
+  :func:`~deficiency.line_items.signed_balance`) and is resolved as
+  :func:`deficiency.resolution.resolve` does.
+- State law is looked up once per distinct combination of state, loan kind, exit and facts,
+  through :func:`deficiency.state_law.apply_state_law` itself. A combination whose finding
+  does not depend on the row's amounts (a bar, or no rule that changes the figure) is
+  applied to every row that has it; one whose finding could depend on them (a fair-value
+  credit, a limit on the amount owing) leaves its rows to the exact path.
+- Every other row (an error, ``"$1,234"``, an id a spreadsheet would run, a fact that needs
+  the amounts) takes :func:`deficiency.batch.evaluate_case`, the exact Decimal path, so its
+  figures, or its reasons, are what ``explain`` and the pages give.
+
+:func:`run_files` streams CSV or Parquet in and out in bounded chunks; ``python -m
+deficiency batch`` runs it. A CSV chunk is parsed by Arrow when its lines are plain CSV
+(every line with the header's number of cells, quotes only around whole cells); any other
+chunk is read line by line exactly as :func:`deficiency.batch.run_batch` reads it, so a
+malformed line is an error row naming its line, as before.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache, partial
+from typing import Any, BinaryIO
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
+from deficiency.assessment import DERIVED_FACTS, fact_answer, loan_facts
+from deficiency.batch import (
+    _BOM,
+    _EXITS,
+    _INFOS,
+    _JUDGMENT_COSTS,
+    _KIND_FIELDS,
+    _MAX_CENTS,
+    _RESOLUTIONS,
+    ECHO_COLUMNS,
+    FACT_NAMES,
+    MAX_CASE_ID_CHARS,
+    MAX_LINE_BYTES,
+    OUTPUT_COLUMNS,
+    RESULT_COLUMNS,
+    STATE_COLUMNS,
+    BatchFileError,
+    BatchSummary,
+    CaseResult,
+    _cases,
+    _cells,
+    _layout,
+    decoded_lines,
+    evaluate_case,
+)
+from deficiency.case import rule_cited
+from deficiency.errors import InvalidInputError
+from deficiency.line_items import (
+    AUTO_ITEMS,
+    COMMISSION,
+    MORTGAGE_ITEMS,
+    STORAGE,
+    Group,
+    LineItem,
+    items_of,
+    signed_balance,
+)
+from deficiency.scenarios import LoanKind
+from deficiency.serialize import spreadsheet_safe
+from deficiency.state_law import (
+    apply_state_law,
+    exit_of,
+    normalize_state,
+    owing_at_default,
+    rules_for,
+)
+
+#: Rows per chunk: about 25 MB of cells at the template's width, so a run's memory stays
+#: bounded whatever the file's size.
+CHUNK_ROWS = 50_000
+#: Bytes of CSV read per chunk (lines are never cut).
+BLOCK_BYTES = 8 * 2**20
+FORMATS = ("csv", "parquet")
+
+_PLAIN_MONEY = r"^\d{1,13}(?:\.\d{1,2})?$"
+#: An amount as people copy it from a letter, read as deficiency.money.to_money reads it:
+#: spaces around it, a leading "$", commas only between thousands ("$ 247,318.55").
+_WRITTEN_MONEY = r"^ {0,5}\$? {0,5}(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,13})(?:\.\d{1,2})? {0,5}$"
+_PLAIN_PERCENT = r"^\d{1,3}(?:\.\d{1,4})?$"
+_PLAIN_DAYS = r"^\d{1,4}$"
+#: A percentage in units of 0.0001 % (deficiency.money.PERCENT_PLACES).
+_PERCENT_UNITS = 10_000
+_MAX_DAYS = 3650
+#: A case id the fast path takes: printable ASCII, not all spaces, not starting as a
+#: formula would (deficiency.batch._case_id_problem); any other goes the exact way.
+_PLAIN_ID = rf"^[ -~]{{1,{MAX_CASE_ID_CHARS}}}$"
+_FORMULA_ID = r"^[=+\-@]"
+_SPACES = r"^ *$"
+#: A CSV line whose quotes Arrow and Python's csv module read alike: each cell plain, or
+#: wholly quoted with doubled quotes inside.
+_QUOTED_LINE = re.compile(rb'(?:[^",\r\n]*|"(?:[^"]|"")*")(?:,(?:[^",\r\n]*|"(?:[^"]|"")*"))*')
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """One computed chunk: the result rows (:data:`OUTPUT_COLUMNS`, text) and counts."""
+
+    table: pa.Table
+    failed: int
+
+    @property
+    def rows(self) -> int:
+        """Rows written (blank rows are skipped, as the row-by-row path skips them)."""
+        return int(self.table.num_rows)
+
+
+# --- reading cells into cents ---------------------------------------------------------------
+
+
+def _text(table: pa.Table, name: str, empty: pa.Array) -> pa.Array:
+    if name not in table.column_names:
+        return empty
+    return table[name].combine_chunks()
+
+
+def _numbers(
+    cells: pa.Array, pattern: str, scale: int, default: int, written: str | None = None
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """(values in 1/scale units, whether each cell is blank or read) for one column: cells
+    that match ``pattern``, or ``written`` (then read without ``$``, commas and spaces)."""
+    blank = pc.equal(pc.binary_length(cells), 0)
+    plain = pc.match_substring_regex(cells, pattern)
+    read = pc.or_(blank, plain)
+    if written is not None and not pc.all(read).as_py():
+        formatted = pc.and_(pc.invert(read), pc.match_substring_regex(cells, written))
+        if pc.any(formatted).as_py():
+            cells = pc.if_else(formatted, pc.replace_substring_regex(cells, "[$, ]", ""), cells)
+            plain = pc.or_(plain, formatted)
+            read = pc.or_(read, formatted)
+    ok = read.to_numpy(zero_copy_only=False)
+    floats = pc.cast(pc.if_else(plain, cells, "0"), pa.float64()).to_numpy(zero_copy_only=False)
+    # Exact: at most 13 whole digits and the pattern's places keep the float error far
+    # below half a unit (deficiency.batch._cents_of).
+    values = np.rint(floats * scale).astype(np.int64)
+    values[blank.to_numpy(zero_copy_only=False)] = default
+    return values, ok
+
+
+def _share(amount: np.ndarray[Any, Any], units: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """``units`` (0.0001 %) percent of ``amount`` cents, half-up, without int64 overflow:
+    ``deficiency.money.percent_of`` as :func:`deficiency.batch._share` computes it."""
+    denominator = 100 * _PERCENT_UNITS
+    whole, rest = np.divmod(amount, denominator)
+    share: np.ndarray[Any, Any] = whole * units + (2 * rest * units + denominator) // (
+        2 * denominator
+    )
+    return share
+
+
+def _money_text(cents: np.ndarray[Any, Any]) -> pa.Array:
+    """Non-negative cents as ``"1234.05"``."""
+    whole = pc.cast(pa.array(cents // 100), pa.string())
+    part = pc.utf8_lpad(pc.cast(pa.array(cents % 100), pa.string()), 2, "0")
+    return pc.binary_join_element_wise(whole, part, ".")
+
+
+# --- state law, once per distinct combination -----------------------------------------------
+
+_LawFinding = tuple[bool, str] | None
+
+
+@lru_cache(maxsize=4096)
+def _state_code(cell: str) -> str | None:
+    """The state's code, ``""`` for a blank cell, None for a cell the exact path refuses."""
+    if spreadsheet_safe(cell) != cell:
+        return None
+    if not cell.strip():
+        return ""
+    try:
+        return normalize_state(cell.strip())
+    except InvalidInputError:
+        return None
+
+
+@lru_cache(maxsize=65536)
+def _answer(name: str, cell: str) -> str | None:
+    """A fact's answer as :func:`deficiency.assessment.fact_answer` writes it, ``""`` for a
+    blank cell, None for a cell the exact path refuses (or one a spreadsheet would run)."""
+    if spreadsheet_safe(cell) != cell:
+        return None
+    if not cell.strip():
+        return ""
+    try:
+        return fact_answer(name, cell)
+    except InvalidInputError:
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _relevant(state: str, kind: str, exit: str) -> tuple[tuple[str, ...], bool] | None:
+    """The facts the rules for this state, loan and exit read, and whether one of them
+    limits the amount owing at default; None when the row's amounts could change the
+    finding (a fair-value credit, a limit on the sale price)."""
+    loan = LoanKind(kind)
+    chosen = exit_of(loan, exit)
+    names: list[str] = []
+    owing = False
+    for rule in rules_for(state, loan):
+        if not rule.covers(loan, chosen):
+            continue
+        if rule.fair_value_method is not None:
+            return None
+        if rule.foreclosure_type is not None:
+            names.append("foreclosure_type")
+        names.extend(condition.fact for condition in rule.conditions)
+        if rule.threshold is not None:
+            measure = rule.threshold.measure
+            if measure in DERIVED_FACTS:
+                return None
+            owing = owing or measure == "amount_owing_at_default"
+            names.append(measure)
+    return tuple(dict.fromkeys(names)), owing
+
+
+@lru_cache(maxsize=65536)
+def _law_of(state: str, kind: str, exit: str, answers: tuple[tuple[str, str], ...]) -> _LawFinding:
+    """(barred, rule) for every row of this combination, or None when its amounts could
+    change the finding (those rows take the exact path).
+
+    Examples
+    --------
+    >>> facts = (("purchase_money", "yes"), ("owner_occupied", "yes"),
+    ...          ("one_to_four_units", "yes"))
+    >>> _law_of("CA", "mortgage", "short_sale", facts)
+    (True, 'Cal. Code Civ. Proc. 580b(a)(3)')
+    >>> _law_of("CA", "mortgage", "short_sale", ())
+    (False, '')
+    """
+    relevant = _relevant(state, kind, exit)
+    if relevant is None:
+        return None
+    known = loan_facts(dict(answers))
+    if relevant[1] and known.amount_owing_at_default is None:
+        return None
+    loan = LoanKind(kind)
+    findings = set()
+    # Two probes far apart: the finding must be the same, a bar or nothing off the figure.
+    for gross, price, owed in (("1.00", "1.00", "2.00"), ("987654.32", "5000.00", "992654.32")):
+        completed = replace(
+            known,
+            sale_price=Decimal(price),
+            amount_owing_at_default=owing_at_default(
+                state, loan, known.amount_owing_at_default, Decimal(owed)
+            ),
+        )
+        law = apply_state_law(state, loan, exit, Decimal(gross), completed)
+        collectible = law.collectible_deficiency
+        if collectible not in (Decimal(0), Decimal(gross)):
+            return None
+        findings.add((collectible == 0, rule_cited(law)))
+    return findings.pop() if len(findings) == 1 else None
+
+
+def _mapped(cells: pa.Array, read: Callable[[str], str | None]) -> tuple[pa.Array, np.ndarray]:
+    """``read`` of each cell, computed once per distinct cell: (values, whether not None)."""
+    encoded = cells.dictionary_encode()
+    read_once = [read(cell) for cell in encoded.dictionary.to_pylist()]
+    ok = np.array([value is not None for value in read_once], dtype=bool)
+    values = pa.array([value or "" for value in read_once], pa.string())
+    return pc.take(values, encoded.indices), ok[encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def _laws(
+    state: pa.Array, kind: pa.Array, exit: pa.Array, facts: Sequence[pa.Array]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], pa.Array]:
+    """For each row: whether the fast path may take it, whether state law bars its
+    deficiency, and the rule text; each combination of state, loan, exit and the facts its
+    rules read is looked up once."""
+    size = len(state)
+    codes, usable = _mapped(state, _state_code)
+    stated = pc.not_equal(codes, "").to_numpy(zero_copy_only=False)
+    answers = []
+    for name, cells in zip(FACT_NAMES, facts, strict=True):
+        values, ok = _mapped(cells, partial(_answer, name))
+        answered = pc.not_equal(values, "").to_numpy(zero_copy_only=False)
+        usable &= ok & (stated | ~answered)  # a fact without a state is an error
+        answers.append(values)
+    barred = np.zeros(size, dtype=bool)
+    rules = np.full(size, "", dtype=object)
+    groups = pc.binary_join_element_wise(codes, kind, exit, "\x1f").dictionary_encode()
+    group_of = groups.indices.to_numpy(zero_copy_only=False)
+    for number, key in enumerate(groups.dictionary.to_pylist()):
+        code, loan, chosen = key.split("\x1f")
+        rows = np.flatnonzero((group_of == number) & usable)
+        if not code or not rows.size:
+            continue
+        relevant = _relevant(code, loan, chosen)
+        if relevant is None:
+            usable[rows] = False
+            continue
+        names = relevant[0]
+        index = pa.array(rows)
+        parts = [pc.take(answers[FACT_NAMES.index(name)], index) for name in names]
+        keys = (
+            pc.binary_join_element_wise(*parts, "\x1f")
+            if parts
+            else pa.array(np.full(rows.size, "", dtype=object), pa.string())
+        ).dictionary_encode()
+        found = [
+            _law_of(code, loan, chosen, tuple(zip(names, text.split("\x1f"), strict=True)))
+            if names
+            else _law_of(code, loan, chosen, ())
+            for text in keys.dictionary.to_pylist()
+        ]
+        which = keys.indices.to_numpy(zero_copy_only=False)
+        usable[rows] = np.array([item is not None for item in found], dtype=bool)[which]
+        barred[rows] = np.array([bool(item and item[0]) for item in found], dtype=bool)[which]
+        rules[rows] = np.array([item[1] if item else "" for item in found], dtype=object)[which]
+    return usable, barred, pa.array(rules, pa.string())
+
+
+# --- one chunk ------------------------------------------------------------------------------
+
+
+def _items(items: tuple[LineItem, ...], exit: str, group: Group) -> tuple[str, ...]:
+    return tuple(item.name for item in items_of(items, exit, group))
+
+
+def compute_chunk(table: pa.Table) -> ChunkResult:
+    """The results of one chunk of cases, in input order.
+
+    ``table`` holds text columns named as the template's (:data:`deficiency.batch.
+    TEMPLATE_COLUMNS`; any may be left out, and read as blank). A row whose cells are all
+    blank is skipped. Every other row comes back with the figures :func:`deficiency.batch.
+    evaluate_case` gives it, or its errors.
+
+    Examples
+    --------
+    >>> import pyarrow as pa
+    >>> cases = pa.table({"case_id": ["c1", "c2"], "kind": ["auto", "auto"],
+    ...     "exit": ["repossession", "repossession"], "resolution": ["judgment", "judgment"],
+    ...     "unpaid_principal": ["10000", "10000"], "sale_price": ["8500", "x"],
+    ...     "retaking_fee": ["500", ""]})
+    >>> result = compute_chunk(cases)
+    >>> result.table.column("deficiency").to_pylist(), result.failed
+    (['2000.00', ''], 1)
+    >>> result.table.column("errors").to_pylist()[1]
+    "sale_price: 'x' is not a number"
+    """
+    size = table.num_rows
+    empty = pa.array(np.full(size, "", dtype=object), pa.string())
+    text = {name: _text(table, name, empty) for name in (*_NAMED, *ECHO_COLUMNS)}
+    case_id, kind, exit, resolution = (text[name] for name in _NAMED)
+    fast = pc.match_substring_regex(case_id, _PLAIN_ID).to_numpy(zero_copy_only=False)
+    for pattern in (_FORMULA_ID, _SPACES):
+        fast &= ~pc.match_substring_regex(case_id, pattern).to_numpy(zero_copy_only=False)
+    resolution_ok = pc.is_in(resolution, pa.array(_RESOLUTIONS)).to_numpy(zero_copy_only=False)
+    fast &= resolution_ok
+    kinds = {loan: pc.equal(kind, loan.value).to_numpy(zero_copy_only=False) for loan in LoanKind}
+    exits = {
+        (loan, name): kinds[loan] & pc.equal(exit, name).to_numpy(zero_copy_only=False)
+        for loan in LoanKind
+        for name in _EXITS[loan]
+    }
+    fast &= np.logical_or.reduce(list(exits.values()))
+    values: dict[str, np.ndarray[Any, Any]] = {}
+    for name, info in _INFOS.items():
+        cells = text[name]
+        if info.kind == "money":
+            number, ok = _numbers(cells, _PLAIN_MONEY, 100, 0, _WRITTEN_MONEY)
+            ok &= number <= _MAX_CENTS
+        elif info.kind == "percent":
+            default = 50 * _PERCENT_UNITS if name == "settlement_percent" else 0
+            number, ok = _numbers(cells, _PLAIN_PERCENT, _PERCENT_UNITS, default)
+            ok &= number <= 100 * _PERCENT_UNITS
+        else:
+            number, ok = _numbers(cells, _PLAIN_DAYS, 1, 0)
+            ok &= number <= _MAX_DAYS
+        blank = pc.equal(pc.binary_length(cells), 0).to_numpy(zero_copy_only=False)
+        for loan in LoanKind:
+            # A cell of the other kind's column must be blank (an error otherwise).
+            fast &= ~kinds[loan] | (ok if name in _KIND_FIELDS[loan] else blank)
+        values[name] = number
+    # State law: rows naming a state or answering a fact, once per combination.
+    state_cells = [text[name] for name in STATE_COLUMNS]
+    lengths = [pc.binary_length(cells).to_numpy(zero_copy_only=False) for cells in state_cells]
+    with_law = np.flatnonzero(fast & (np.maximum.reduce(lengths) > 0))
+    barred = np.zeros(size, dtype=bool)
+    rules = pa.array(np.full(size, "", dtype=object), pa.string())
+    if with_law.size:
+        index = pa.array(with_law)
+        usable, barred_here, rules_here = _laws(
+            pc.take(state_cells[0], index),
+            pc.take(kind, index),
+            pc.take(exit, index),
+            [pc.take(cells, index) for cells in state_cells[1:]],
+        )
+        fast[with_law] &= usable
+        barred[with_law] = barred_here
+        mask = np.zeros(size, dtype=bool)
+        mask[with_law] = True
+        rules = pc.replace_with_mask(rules, pa.array(mask), rules_here)
+    # The statement on the rows of each loan and exit, from the one line-item definition.
+    owed = np.zeros(size, dtype=np.int64)
+    expenses = np.zeros(size, dtype=np.int64)
+    credits = np.zeros(size, dtype=np.int64)
+    price = values["sale_price"]
+    for (loan, name), rows in exits.items():
+        items = MORTGAGE_ITEMS if loan is LoanKind.MORTGAGE else AUTO_ITEMS
+        counted = {item.name for item in items_of(items, name)}
+        owed_here = sum(values[n] for n in _items(items, name, Group.OBLIGATION))
+        costs_here = sum(
+            values[n] for n in _items(items, name, Group.EXPENSE) if n not in (COMMISSION, STORAGE)
+        )
+        if COMMISSION in counted:
+            costs_here = costs_here + _share(price, values["commission_rate"])
+        if STORAGE in counted:
+            storage = values["storage_daily_rate"] * values["storage_days"]
+            fast &= ~rows | (storage <= _MAX_CENTS)
+            costs_here = costs_here + storage
+        credits_here = sum(values[n] for n in _items(items, name, Group.CREDIT))
+        owed = np.where(rows, owed_here, owed)
+        expenses = np.where(rows, costs_here, expenses)
+        credits = np.where(rows, credits_here, credits)
+    balance = signed_balance(owed, price, expenses, credits)
+    deficiency = np.maximum(balance, 0)
+    surplus = np.maximum(-balance, 0)
+    # The exact path refuses a total above $1 trillion (the amount owed, the deficiency
+    # state law reads): such rows take it, to be refused in its words.
+    for total in (owed, expenses, credits, deficiency, surplus):
+        fast &= total <= _MAX_CENTS
+    collectible = np.where(barred, 0, deficiency)
+    barred_cents = deficiency - collectible
+    # deficiency.resolution.resolve on the collectible part.
+    waived = pc.equal(resolution, "waived").to_numpy(zero_copy_only=False)
+    judgment = pc.equal(resolution, "judgment").to_numpy(zero_copy_only=False)
+    settled_paid = _share(collectible, values["settlement_percent"])
+    paid = np.where(waived, 0, np.where(judgment, collectible, settled_paid))
+    costs = np.where(judgment & (collectible > 0), sum(values[n] for n in _JUDGMENT_COSTS), 0)
+    cancelled = collectible - paid
+    owes = paid + costs
+    recovers = np.maximum(owed - deficiency, 0) + paid
+    figures = (deficiency, surplus, owes, cancelled, recovers, collectible, barred_cents)
+    status = pa.array(np.full(size, "ok", dtype=object), pa.string())
+    columns = [case_id, kind, status, empty, *(_money_text(f) for f in figures), rules]
+    columns += [exit, resolution, *(text[name] for name in ECHO_COLUMNS)]
+    output = pa.Table.from_arrays(columns, names=list(OUTPUT_COLUMNS))
+    slow = np.flatnonzero(~fast)
+    if not slow.size:
+        return ChunkResult(output, 0)
+    return _with_exact_rows(output, table, text, fast, slow)
+
+
+_NAMED = ("case_id", "kind", "exit", "resolution")
+
+
+def _with_exact_rows(
+    output: pa.Table,
+    table: pa.Table,
+    text: Mapping[str, pa.Array],
+    fast: np.ndarray[Any, Any],
+    slow: np.ndarray[Any, Any],
+) -> ChunkResult:
+    """Put the rows the fast path left in their places, computed by the exact path."""
+    present = [name for name in table.column_names if name in text]
+    cells = pa.Table.from_arrays(
+        [pc.take(text[name], pa.array(slow)) for name in present], names=present
+    ).to_pylist()
+    kept: list[int] = []
+    rows: list[list[str]] = []
+    failed = 0
+    for place, row in zip(slow.tolist(), cells, strict=True):
+        if not any(value.strip() for value in row.values()):
+            continue  # a blank row: skipped, as the row-by-row path skips it
+        result = evaluate_case(row)
+        failed += bool(result.errors)
+        kept.append(place)
+        rows.append(result.row())
+    exact = pa.Table.from_arrays(
+        [pa.array(list(column), pa.string()) for column in zip(*rows, strict=True)]
+        if rows
+        else [pa.array([], pa.string()) for _ in OUTPUT_COLUMNS],
+        names=list(OUTPUT_COLUMNS),
+    )
+    order = np.concatenate([np.flatnonzero(fast), np.array(kept, dtype=np.int64)])
+    merged = pa.concat_tables([output.filter(pa.array(fast)), exact])
+    return ChunkResult(merged.take(pa.array(np.argsort(order, kind="stable"))), failed)
+
+
+def _legacy_chunk(items: Iterator[list[str] | CaseResult]) -> ChunkResult:
+    """A chunk read line by line (:func:`deficiency.batch.run_batch`'s reading) as a table."""
+    rows: list[list[str]] = []
+    failed = 0
+    for item in items:
+        if isinstance(item, CaseResult):
+            failed += bool(item.errors)
+            rows.append(item.row())
+        else:
+            rows.append(item)
+    columns = (
+        [pa.array(list(column), pa.string()) for column in zip(*rows, strict=True)]
+        if rows
+        else [pa.array([], pa.string()) for _ in OUTPUT_COLUMNS]
+    )
+    return ChunkResult(pa.Table.from_arrays(columns, names=list(OUTPUT_COLUMNS)), failed)
+
+
+# --- reading CSV in chunks ------------------------------------------------------------------
+
+
+class SourceReadError(Exception):
+    """Reading the input failed (an OSError) before ``line`` was read whole."""
+
+    def __init__(self, line: int, error: OSError) -> None:
+        super().__init__(line, error)
+        self.line = line
+        self.error = error
+
+
+def _complete_lines(data: bytes) -> int:
+    """How many lines of ``data`` end within it."""
+    pieces = data.splitlines(keepends=True)
+    return len(pieces) - (1 if pieces and not pieces[-1].endswith((b"\n", b"\r")) else 0)
+
+
+def _header(binary: BinaryIO) -> tuple[list[str], bytes]:
+    """The header's cells and the bytes read after it."""
+    first = b""
+    try:
+        first = binary.read(BLOCK_BYTES)
+        while True:
+            pieces = first.splitlines(keepends=True)
+            if len(pieces) > 1 or len(first) > 2 * MAX_LINE_BYTES:
+                break
+            more = binary.read(BLOCK_BYTES)
+            if not more:
+                break
+            first += more
+    except OSError as error:
+        raise SourceReadError(_complete_lines(first) + 1, error) from None
+    head = pieces[0] if pieces else b""
+    lines = decoded_lines(io.BytesIO(head))
+    line = next(lines, None)
+    if line is None:
+        raise BatchFileError("the file is empty; expected a header row")
+    header, problem = _cells(line)
+    if problem is not None:
+        raise BatchFileError(f"header row: {problem} (line 1)")
+    return header, first[len(head) :]
+
+
+def _blocks(binary: BinaryIO, rest: bytes, done: int) -> Iterator[bytes]:
+    """Whole lines of the file, ``BLOCK_BYTES`` or so at a time, after ``done`` lines."""
+    pending = rest
+    while True:
+        try:
+            more = binary.read(BLOCK_BYTES)
+        except OSError as error:
+            raise SourceReadError(done + _complete_lines(pending) + 1, error) from None
+        data = pending + more
+        if not more:
+            if data:
+                yield data
+            return
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            cut = data.rfind(b"\r", 0, len(data) - 1) + 1
+        if cut == 0:
+            pending = data
+            continue
+        pending = data[cut:]
+        done += len(data[:cut].splitlines())
+        yield data[:cut]
+
+
+def _plain_lines(block: bytes) -> bool:
+    """Whether Arrow reads the block's lines as Python's csv module reads each line."""
+    if block.startswith(_BOM):
+        return False
+    lines = block.splitlines()
+    if max(map(len, lines), default=0) > MAX_LINE_BYTES:
+        return False
+    if b'"' not in block:
+        return True
+    return all(_QUOTED_LINE.fullmatch(line) for line in lines if b'"' in line)
+
+
+def csv_chunks(binary: BinaryIO) -> Iterator[pa.Table | ChunkResult]:
+    """Read a caseload CSV: yields each block's cells as a table (text columns named as the
+    header) or, for a block Arrow should not read, its results as a :class:`ChunkResult`.
+
+    Raises BatchFileError for an empty file, a bad header row or text that is not UTF-8
+    (naming the line), as :func:`deficiency.batch.run_batch` does; SourceReadError when
+    reading fails.
+    """
+    header, rest = _header(binary)
+    _layout(header)  # a bad header row is said before any row is read
+    line = 1
+    for block in _blocks(binary, rest, line):
+        yield block_chunk(block, header, line + 1)
+        line += len(block.splitlines())
+
+
+def block_chunk(block: bytes, header: Sequence[str], first: int) -> pa.Table | ChunkResult:
+    """One block of whole CSV lines, the first of them line ``first`` of the file: its cells
+    as a table when Arrow reads it as Python's csv module would, else its results, read
+    line by line as :func:`deficiency.batch.run_batch` reads them."""
+    layout = _layout(header)
+    names = [name.strip() for name in header]
+    width = len(names)
+    if _plain_lines(block):
+        try:
+            table = pa_csv.read_csv(
+                io.BytesIO(block),
+                read_options=pa_csv.ReadOptions(column_names=[f"c{i}" for i in range(width)]),
+                parse_options=pa_csv.ParseOptions(newlines_in_values=False),
+                convert_options=pa_csv.ConvertOptions(
+                    column_types={f"c{i}": pa.string() for i in range(width)},
+                    strings_can_be_null=False,
+                    quoted_strings_can_be_null=False,
+                ),
+            )
+        except (pa.ArrowInvalid, UnicodeDecodeError):
+            pass
+        else:
+            return table.rename_columns(names)
+    lines = decoded_lines(io.BytesIO(b"\n" + block))
+    next(lines)  # the stand-in line that keeps the first line's mark as it is
+    numbered = ((first + n, text) for n, text in enumerate(_renumbered(lines, first)))
+    return _legacy_chunk(_cases(numbered, layout))
+
+
+def read_header(binary: BinaryIO) -> tuple[list[str], int]:
+    """The header row's cells and the bytes it takes (for a reader that splits the file)."""
+    header, rest = _header(binary)
+    return header, binary.tell() - len(rest)
+
+
+def _renumbered(lines: Iterator[str], first: int) -> Iterator[str]:
+    """The lines, with a decoding error's line number counted from the file's start."""
+    try:
+        yield from lines
+    except BatchFileError as error:
+        problem = error.problem
+        match = re.match(r"line (\d+) ", problem)
+        if match is None:
+            raise
+        number = int(match.group(1)) - 2 + first
+        raise BatchFileError(f"line {number} " + problem[match.end() :]) from None
+
+
+# --- reading Parquet in chunks --------------------------------------------------------------
+
+
+def as_text_table(table: pa.Table) -> pa.Table:
+    """Every column as text: numbers as written (``8500.5``), missing values blank."""
+    columns = []
+    for column in table.columns:
+        if not pa.types.is_string(column.type):
+            column = pc.cast(column, pa.string())
+        columns.append(pc.fill_null(column, ""))
+    return pa.Table.from_arrays(columns, names=[name.strip() for name in table.column_names])
+
+
+def chunk_results(chunks: Iterator[Any]) -> Iterator[ChunkResult]:
+    """Each chunk computed, tables split to :data:`CHUNK_ROWS` rows."""
+    for chunk in chunks:
+        if isinstance(chunk, ChunkResult):
+            yield chunk
+            continue
+        for start in range(0, chunk.num_rows, CHUNK_ROWS):
+            yield compute_chunk(chunk.slice(start, CHUNK_ROWS))
+
+
+# --- writing --------------------------------------------------------------------------------
+
+_SEPARATORS = len(OUTPUT_COLUMNS) - 1
+
+
+def csv_bytes(table: pa.Table) -> bytes:
+    """Result rows as CSV lines (CRLF, quoted only where needed), as ``csv.writer`` writes."""
+    if not table.num_rows:
+        return b""
+    joined = pc.binary_join_element_wise(*(c.combine_chunks() for c in table.columns), ",")
+    quoting = pc.or_(
+        pc.not_equal(pc.count_substring(joined, ","), _SEPARATORS),
+        pc.match_substring(joined, '"'),
+    )
+    lines = pc.binary_join_element_wise(joined, "", "\r\n")
+    if pc.any(quoting).as_py():
+        rows = np.flatnonzero(quoting.to_numpy(zero_copy_only=False))
+        cells = table.take(pa.array(rows)).to_pylist()
+        quoted = []
+        for row in cells:
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\r\n").writerow(list(row.values()))
+            quoted.append(out.getvalue())
+        lines = pc.replace_with_mask(lines, quoting, pa.array(quoted, pa.string()))
+    offsets = np.frombuffer(lines.buffers()[1], dtype=np.int32)
+    start, end = offsets[lines.offset], offsets[lines.offset + len(lines)]
+    return bytes(lines.buffers()[2])[start:end]
+
+
+def header_bytes() -> bytes:
+    """The results file's header row."""
+    return (",".join(OUTPUT_COLUMNS) + "\r\n").encode()
+
+
+_SCHEMA = pa.schema([(name, pa.string()) for name in OUTPUT_COLUMNS])
+
+
+def format_of(path: str, given: str | None = None) -> str:
+    """``csv`` or ``parquet``: as given, else from the file's extension (CSV otherwise)."""
+    if given:
+        if given not in FORMATS:
+            raise InvalidInputError("format", f"{given!r} is not one of: csv, parquet")
+        return given
+    return "parquet" if path.lower().endswith((".parquet", ".pq")) else "csv"
+
+
+def run_files(
+    binary: BinaryIO,
+    write: Callable[[bytes], object] | None,
+    *,
+    output_path: str | None = None,
+    source_format: str = "csv",
+    output_format: str = "csv",
+    progress: Callable[[int, float], None] | None = None,
+) -> BatchSummary:
+    """Compute a caseload read from ``binary`` into CSV bytes (``write``) or a Parquet file
+    (``output_path``), one bounded chunk at a time.
+
+    ``progress`` is called with the rows done and the share of the input read (0 to 1)
+    after each chunk. Raises BatchFileError for a file that cannot be read as a caseload
+    (naming its line), SourceReadError when reading fails, OSError when writing fails.
+    """
+    rows = failed = 0
+    writer = None
+    total = max(os.fstat(binary.fileno()).st_size, 1) if _has_size(binary) else 0
+    chunks: Iterator[pa.Table | ChunkResult]
+    if source_format == "parquet":
+        chunks, in_all = _parquet_or_error(binary)
+
+        def share() -> float:
+            return min(rows / max(in_all, 1), 1.0)
+    else:
+        chunks = csv_chunks(binary)
+
+        def share() -> float:
+            return min(binary.tell() / total, 1.0) if total else 0.0
+
+    if output_format == "parquet":
+        if output_path is None:
+            raise InvalidInputError("output", "Parquet results need a file name")
+        writer = pq.ParquetWriter(output_path, _SCHEMA, compression="zstd")
+    elif write is not None:
+        write(header_bytes())
+    try:
+        for result in chunk_results(chunks):
+            rows += result.rows
+            failed += result.failed
+            if writer is not None:
+                writer.write_table(result.table)
+            elif write is not None:
+                write(csv_bytes(result.table))
+            if progress is not None:
+                progress(rows, share())
+    finally:
+        if writer is not None:
+            writer.close()
+    if progress is not None:
+        progress(rows, 1.0)
+    return BatchSummary(rows, rows - failed, failed)
+
+
+def _has_size(binary: BinaryIO) -> bool:
+    try:
+        binary.fileno()
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        return False
+    return True
+
+
+def _parquet_or_error(binary: BinaryIO) -> tuple[Iterator[pa.Table], int]:
+    """The Parquet chunks and the row count; a file that is not Parquet is a BatchFileError."""
+    try:
+        source = pq.ParquetFile(binary)
+    except (pa.ArrowInvalid, OSError) as error:
+        raise BatchFileError(f"cannot be read as Parquet ({error})") from None
+    _layout(source.schema_arrow.names)
+    batches = source.iter_batches(batch_size=CHUNK_ROWS)
+    chunks = (as_text_table(pa.Table.from_batches([batch])) for batch in batches)
+    return chunks, int(source.metadata.num_rows)
+
+
+__all__ = [
+    "CHUNK_ROWS",
+    "FORMATS",
+    "RESULT_COLUMNS",
+    "ChunkResult",
+    "SourceReadError",
+    "as_text_table",
+    "compute_chunk",
+    "csv_bytes",
+    "csv_chunks",
+    "format_of",
+    "header_bytes",
+    "run_files",
+]

@@ -1,0 +1,266 @@
+"""The columnar engine (deficiency.columnar): every row equals the exact per-row path, the
+CSV it writes equals the row-by-row writer's byte for byte (malformed lines included), CSV
+and Parquet round trips, and the command line's formats and Dask engine."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import re
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import deficiency.__main__ as command
+from deficiency import columnar
+from deficiency.batch import (
+    OUTPUT_COLUMNS,
+    TEMPLATE_COLUMNS,
+    decoded_lines,
+    evaluate_case,
+    run_batch,
+    template_csv,
+)
+from tests.package.caseloads import caseload_csv, random_case
+
+
+def _results(data: bytes, **options: object) -> tuple[bytes, columnar.BatchSummary]:
+    out: list[bytes] = []
+    summary = columnar.run_files(io.BytesIO(data), out.append, **options)  # type: ignore[arg-type]
+    return b"".join(out), summary
+
+
+def _row_by_row(data: bytes) -> tuple[bytes, object]:
+    out = io.StringIO(newline="")
+    summary = run_batch(decoded_lines(io.BytesIO(data)), out)
+    return out.getvalue().encode(), summary
+
+
+@pytest.mark.parametrize(
+    "rows", [10_000, pytest.param(100_000, marks=pytest.mark.slow)], ids=["10k", "100k"]
+)
+def test_every_row_equals_the_exact_path(rows):
+    """Each row's output equals evaluate_case's (the exact Decimal path through assess),
+    for valid and invalid rows of every state, fact, exit and resolution."""
+    text = caseload_csv(rows, seed=rows)
+    table = columnar.compute_chunk(
+        pa.Table.from_pylist(
+            [dict(zip(TEMPLATE_COLUMNS, row, strict=True)) for row in _csv_rows(text)]
+        )
+    ).table
+    got = table.to_pylist()
+    expected = [
+        dict(zip(OUTPUT_COLUMNS, evaluate_case(cells).row(), strict=True))
+        for cells in (dict(zip(TEMPLATE_COLUMNS, row, strict=True)) for row in _csv_rows(text))
+        if any(value.strip() for value in cells.values())
+    ]
+    assert len(got) == len(expected)
+    wrong = [
+        (number, a, b) for number, (a, b) in enumerate(zip(got, expected, strict=True)) if a != b
+    ]
+    assert not wrong, wrong[:3]
+    statuses = {row["status"] for row in got}
+    assert statuses == {"ok", "error"}
+    # The file exercises state law both ways: barred rows and rows it leaves as they are.
+    assert any(row["barred"] not in ("", "0.00") for row in got)
+    assert any(row["rule"] for row in got)
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))[1:]
+
+
+def test_every_row_is_computed_in_chunks_of_the_file(monkeypatch):
+    """Many small blocks, the chunk size cut mid-file: the same bytes as the row-by-row
+    writer, so a caseload page or script reading either file sees the same results."""
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 50_000)
+    monkeypatch.setattr(columnar, "CHUNK_ROWS", 700)
+    data = caseload_csv(5_000, seed=7).encode()
+    got, summary = _results(data)
+    expected, expected_summary = _row_by_row(data)
+    assert summary == expected_summary
+    assert got == expected
+
+
+HEADER = ",".join(TEMPLATE_COLUMNS)
+CAR = template_csv().splitlines()[2]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_malformed_lines_keep_their_reasons_and_line_numbers(monkeypatch, ending):
+    """Lines Arrow must not read (a stray quote, a short row, a huge line, a quote inside a
+    cell, a mark mid-file) are read as the row-by-row path reads them, named by line."""
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 3_000)
+    rng = random.Random(3)
+    lines = [HEADER]
+    odd = [
+        'c9,"auto,repossession,judgment',
+        "c9,auto",
+        "c9," + "x" * 100_001,
+        CAR.replace("example-car", 'ex"q'),
+        CAR.replace("example-car", '"ex""q"'),
+        "\ufeff" + CAR,
+        "   ",
+        "",
+        ",,,",
+    ]
+    for index in range(400):
+        if rng.random() < 0.1:
+            lines.append(rng.choice(odd))
+        else:
+            case = random_case(rng, index)
+            lines.append(
+                ",".join(
+                    f'"{case.get(n, "")}"' if "," in case.get(n, "") else case.get(n, "")
+                    for n in TEMPLATE_COLUMNS
+                )
+            )
+    data = (ending.join(lines) + ending).encode()
+    got, summary = _results(data)
+    expected, expected_summary = _row_by_row(data)
+    assert summary == expected_summary
+    assert got == expected
+    assert b"(line " in got
+
+
+def test_a_bad_byte_is_named_by_its_line_in_any_block(monkeypatch):
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 2_000)
+    data = "\n".join([HEADER, *(CAR for _ in range(60)), "c\xe9"]).encode("latin-1")
+    with pytest.raises(columnar.BatchFileError, match="line 62 is not UTF-8"):
+        _results(data)
+
+
+def test_parquet_in_and_out_equals_csv(tmp_path):
+    text = caseload_csv(3_000, seed=11)
+    data = text.encode()
+    csv_results, summary = _results(data)
+    rows = _csv_rows(text)
+    cases = pa.table({name: [row[i] for row in rows] for i, name in enumerate(TEMPLATE_COLUMNS)})
+    pq.write_table(cases, tmp_path / "cases.parquet")
+    with (tmp_path / "cases.parquet").open("rb") as binary:
+        parquet_summary = columnar.run_files(
+            binary,
+            None,
+            output_path=str(tmp_path / "results.parquet"),
+            source_format="parquet",
+            output_format="parquet",
+        )
+    assert parquet_summary == summary
+    written = pq.read_table(tmp_path / "results.parquet")
+    assert written.column_names == list(OUTPUT_COLUMNS)
+    expected = list(csv.reader(io.StringIO(csv_results.decode())))
+    assert [list(row.values()) for row in written.to_pylist()] == expected[1:]
+
+
+def test_parquet_numbers_and_nulls_are_read_as_written(tmp_path):
+    cases = pa.table(
+        {
+            "case_id": ["c1", "c2"],
+            "kind": ["auto", "auto"],
+            "exit": ["repossession", "repossession"],
+            "resolution": ["judgment", None],
+            "unpaid_principal": pa.array([10000, 10000], pa.int64()),
+            "sale_price": pa.array([8500.5, None], pa.float64()),
+        }
+    )
+    pq.write_table(cases, tmp_path / "cases.parquet")
+    parts: list[bytes] = []
+    with (tmp_path / "cases.parquet").open("rb") as binary:
+        summary = columnar.run_files(binary, parts.append, source_format="parquet")
+    out = b"".join(parts)
+    rows = list(csv.DictReader(io.StringIO(out.decode())))
+    assert (summary.ok, summary.failed) == (1, 1)
+    assert rows[0]["deficiency"] == "1499.50" and rows[0]["sale_price"] == "8500.5"
+    assert rows[1]["errors"] == "resolution: '' is not one of: waived, judgment, settled"
+
+
+def test_the_command_line_reads_and_writes_each_format(tmp_path, capsys):
+    cases = tmp_path / "cases.csv"
+    cases.write_text(caseload_csv(500, seed=5))
+    err = io.StringIO()
+    code = command.main(
+        ["batch", str(cases), "-o", str(tmp_path / "r.parquet")], io.StringIO(), err
+    )
+    assert code == 1
+    assert re.fullmatch(r"\d+ cases: \d+ ok, \d+ with errors in \d+\.\d s\n", err.getvalue())
+    table = pq.read_table(tmp_path / "r.parquet")
+    assert table.num_rows > 0
+    # Parquet in, CSV out, chosen by flag whatever the names say.
+    pq.write_table(
+        pa.table(
+            {
+                "case_id": ["c1"],
+                "kind": ["auto"],
+                "exit": ["repossession"],
+                "resolution": ["waived"],
+                "unpaid_principal": ["10"],
+                "sale_price": ["4"],
+            }
+        ),
+        tmp_path / "in.data",
+    )
+    out = io.StringIO()
+    code = command.main(
+        ["batch", str(tmp_path / "in.data"), "--format", "parquet"], out, io.StringIO()
+    )
+    assert code == 0
+    assert out.getvalue().splitlines()[1].startswith("c1,auto,ok,,6.00,")
+    err = io.StringIO()
+    code = command.main(["batch", str(cases), "--output-format", "parquet"], io.StringIO(), err)
+    assert code == 2 and "Parquet results need a file" in err.getvalue()
+    err = io.StringIO()
+    code = command.main(["batch", str(cases), "--format", "parquet"], io.StringIO(), err)
+    assert code == 2 and "cannot be read as Parquet" in err.getvalue()
+    assert "Traceback" not in err.getvalue()
+
+
+def test_dask_missing_is_said_plainly(tmp_path, monkeypatch):
+    import builtins
+
+    real = builtins.__import__
+
+    def no_dask(name: str, *args: object, **kwargs: object) -> object:
+        if name.split(".")[0] in ("dask", "distributed"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_dask)
+    cases = tmp_path / "cases.csv"
+    cases.write_text(template_csv())
+    err = io.StringIO()
+    code = command.main(
+        ["batch", str(cases), "-o", str(tmp_path / "out"), "--engine", "dask"], io.StringIO(), err
+    )
+    assert code == 2
+    assert err.getvalue() == (
+        "error: --engine dask needs the dask[dataframe] and distributed packages: "
+        "pip install -r requirements-test.txt\n"
+    )
+
+
+@pytest.mark.slow
+def test_a_dask_cluster_of_two_processes_writes_what_one_machine_writes(tmp_path):
+    """1,000,000 rows on a LocalCluster of two worker processes on 127.0.0.1: the parts, in
+    order, hold the single-machine engine's rows byte for byte."""
+    pytest.importorskip("distributed")
+    from benchmarks.bench_batch import generate
+
+    cases = tmp_path / "cases.csv"
+    generate(cases, 1_000_000)
+    parts: list[bytes] = []
+    with cases.open("rb") as binary:
+        summary = columnar.run_files(binary, parts.append)
+    from deficiency import dask_batch
+
+    folder = tmp_path / "results"
+    dask_summary = dask_batch.run(
+        str(cases), str(folder), scheduler=None, source_format="csv", output_format="csv"
+    )
+    assert dask_summary == summary
+    header = columnar.header_bytes()
+    files = sorted(folder.iterdir())
+    assert len(files) > 2
+    joined = header + b"".join(path.read_bytes().removeprefix(header) for path in files)
+    assert joined == b"".join(parts)
