@@ -144,6 +144,9 @@ def _numbers(
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
     """(values in 1/scale units, whether each cell is blank or read) for one column: cells
     that match ``pattern``, or ``written`` (then read without ``$``, commas and spaces)."""
+    if not len(cells) or pc.max(pc.binary_length(cells)).as_py() == 0:
+        size = len(cells)
+        return np.full(size, default, dtype=np.int64), np.ones(size, dtype=bool)
     blank = pc.equal(pc.binary_length(cells), 0)
     plain = pc.match_substring_regex(cells, pattern)
     read = pc.or_(blank, plain)
@@ -216,7 +219,7 @@ def _answer(name: str, cell: str) -> str | None:
 def _relevant(state: str, kind: str, exit: str) -> tuple[tuple[str, ...], bool] | None:
     """The facts the rules for this state, loan and exit read, and whether one of them
     limits the amount owing at default; None when the row's amounts could change the
-    finding (a fair-value credit, a limit on the sale price)."""
+    finding in ways the fast path does not follow (a limit on the sale price)."""
     loan = LoanKind(kind)
     chosen = exit_of(loan, exit)
     names: list[str] = []
@@ -224,8 +227,6 @@ def _relevant(state: str, kind: str, exit: str) -> tuple[tuple[str, ...], bool] 
     for rule in rules_for(state, loan):
         if not rule.covers(loan, chosen):
             continue
-        if rule.fair_value_method is not None:
-            return None
         if rule.foreclosure_type is not None:
             names.append("foreclosure_type")
         names.extend(condition.fact for condition in rule.conditions)
@@ -235,13 +236,27 @@ def _relevant(state: str, kind: str, exit: str) -> tuple[tuple[str, ...], bool] 
                 return None
             owing = owing or measure == "amount_owing_at_default"
             names.append(measure)
+        if rule.fair_value_method is not None:
+            names.extend(("fair_market_value", "surviving_liens"))
     return tuple(dict.fromkeys(names)), owing
 
 
+#: Amounts owed (cents) the finding of a combination is tried on when no rule reads them.
+_PROBES = ((100, 500, 200), (98_765_432, 500_000, 99_265_432))
+
+
 @lru_cache(maxsize=65536)
-def _law_of(state: str, kind: str, exit: str, answers: tuple[tuple[str, str], ...]) -> _LawFinding:
+def _law_of(
+    state: str,
+    kind: str,
+    exit: str,
+    answers: tuple[tuple[str, str], ...],
+    probes: tuple[tuple[int, int, int], ...] = _PROBES,
+) -> _LawFinding:
     """(barred, rule) for every row of this combination, or None when its amounts could
-    change the finding (those rows take the exact path).
+    change the finding (those rows take the exact path). ``probes`` are (gross deficiency,
+    sale price, amount owed) in cents the finding is tried on: it must be the same on each,
+    a bar or nothing off the figure, as :func:`deficiency.assessment.assess` finds it.
 
     Examples
     --------
@@ -252,26 +267,22 @@ def _law_of(state: str, kind: str, exit: str, answers: tuple[tuple[str, str], ..
     >>> _law_of("CA", "mortgage", "short_sale", ())
     (False, '')
     """
-    relevant = _relevant(state, kind, exit)
-    if relevant is None:
-        return None
-    known = loan_facts(dict(answers))
-    if relevant[1] and known.amount_owing_at_default is None:
-        return None
     loan = LoanKind(kind)
+    known = loan_facts(dict(answers))
+    if known.fair_market_value is not None:
+        return None  # a fair-value credit may apply: it depends on the sale price
     findings = set()
-    # Two probes far apart: the finding must be the same, a bar or nothing off the figure.
-    for gross, price, owed in (("1.00", "1.00", "2.00"), ("987654.32", "5000.00", "992654.32")):
+    for gross, price, owed in probes:
         completed = replace(
             known,
-            sale_price=Decimal(price),
+            sale_price=Decimal(price).scaleb(-2),
             amount_owing_at_default=owing_at_default(
-                state, loan, known.amount_owing_at_default, Decimal(owed)
+                state, loan, known.amount_owing_at_default, Decimal(owed).scaleb(-2)
             ),
         )
-        law = apply_state_law(state, loan, exit, Decimal(gross), completed)
+        law = apply_state_law(state, loan, exit, Decimal(gross).scaleb(-2), completed)
         collectible = law.collectible_deficiency
-        if collectible not in (Decimal(0), Decimal(gross)):
+        if collectible not in (Decimal(0), law.gross_deficiency):
             return None
         findings.add((collectible == 0, rule_cited(law)))
     return findings.pop() if len(findings) == 1 else None
@@ -287,16 +298,25 @@ def _mapped(cells: pa.Array, read: Callable[[str], str | None]) -> tuple[pa.Arra
 
 
 def _laws(
-    state: pa.Array, kind: pa.Array, exit: pa.Array, facts: Sequence[pa.Array]
+    state: pa.Array,
+    kind: pa.Array,
+    exit: pa.Array,
+    facts: Sequence[pa.Array | None],
+    owed: np.ndarray[Any, Any],
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], pa.Array]:
     """For each row: whether the fast path may take it, whether state law bars its
     deficiency, and the rule text; each combination of state, loan, exit and the facts its
-    rules read is looked up once."""
+    rules read is looked up once (twice where a rule limits the amount owing at default:
+    once for the rows whose amount owed proves it within the limit, once for the others)."""
     size = len(state)
     codes, usable = _mapped(state, _state_code)
     stated = pc.not_equal(codes, "").to_numpy(zero_copy_only=False)
     answers = []
+    blank = pa.array(np.full(size, "", dtype=object), pa.string())
     for name, cells in zip(FACT_NAMES, facts, strict=True):
+        if cells is None:  # a column with no answer in this chunk
+            answers.append(blank)
+            continue
         values, ok = _mapped(cells, partial(_answer, name))
         answered = pc.not_equal(values, "").to_numpy(zero_copy_only=False)
         usable &= ok & (stated | ~answered)  # a fact without a state is an error
@@ -314,7 +334,7 @@ def _laws(
         if relevant is None:
             usable[rows] = False
             continue
-        names = relevant[0]
+        names, owing = relevant
         index = pa.array(rows)
         parts = [pc.take(answers[FACT_NAMES.index(name)], index) for name in names]
         keys = (
@@ -322,17 +342,42 @@ def _laws(
             if parts
             else pa.array(np.full(rows.size, "", dtype=object), pa.string())
         ).dictionary_encode()
-        found = [
-            _law_of(code, loan, chosen, tuple(zip(names, text.split("\x1f"), strict=True)))
-            if names
-            else _law_of(code, loan, chosen, ())
-            for text in keys.dictionary.to_pylist()
-        ]
         which = keys.indices.to_numpy(zero_copy_only=False)
-        usable[rows] = np.array([item is not None for item in found], dtype=bool)[which]
-        barred[rows] = np.array([bool(item and item[0]) for item in found], dtype=bool)[which]
-        rules[rows] = np.array([item[1] if item else "" for item in found], dtype=object)[which]
+        for place, text in enumerate(keys.dictionary.to_pylist()):
+            cells = text.split("\x1f") if names else []
+            given = tuple((n, a) for n, a in zip(names, cells, strict=True) if a)
+            these = rows[which == place]
+            if owing and "amount_owing_at_default" not in dict(given):
+                found = _by_amount_owed(code, loan, chosen, given, owed[these])
+            else:
+                found = np.full(these.size, None, dtype=object)
+                found[:] = [_law_of(code, loan, chosen, given)]
+            usable[these] = [item is not None for item in found]
+            barred[these] = [bool(item and item[0]) for item in found]
+            rules[these] = [item[1] if item else "" for item in found]
     return usable, barred, pa.array(rules, pa.string())
+
+
+def _by_amount_owed(
+    state: str, kind: str, exit: str, given: tuple[tuple[str, str], ...], owed: np.ndarray
+) -> np.ndarray[Any, Any]:
+    """The finding of each row where a rule limits the amount owing at default and it is not
+    answered: :func:`deficiency.state_law.owing_at_default` takes what is owed now when it
+    proves every limit met, so the rows split in two, each found once on its own amounts."""
+    loan = LoanKind(kind)
+    within = np.array(
+        [owing_at_default(state, loan, None, Decimal(int(c)).scaleb(-2)) is not None for c in owed],
+        dtype=bool,
+    )
+    found = np.full(owed.size, None, dtype=object)
+    for side in (within, ~within):
+        if not side.any():
+            continue
+        low, high = int(owed[side].min()), int(owed[side].max())
+        probes = ((100, 500, low), (98_765_432, 500_000, high))
+        finding = _law_of(state, kind, exit, given, probes)
+        found[np.flatnonzero(side)] = [finding] * int(side.sum())
+    return found
 
 
 # --- one chunk ------------------------------------------------------------------------------
@@ -397,25 +442,6 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
             # A cell of the other kind's column must be blank (an error otherwise).
             fast &= ~kinds[loan] | (ok if name in _KIND_FIELDS[loan] else blank)
         values[name] = number
-    # State law: rows naming a state or answering a fact, once per combination.
-    state_cells = [text[name] for name in STATE_COLUMNS]
-    lengths = [pc.binary_length(cells).to_numpy(zero_copy_only=False) for cells in state_cells]
-    with_law = np.flatnonzero(fast & (np.maximum.reduce(lengths) > 0))
-    barred = np.zeros(size, dtype=bool)
-    rules = pa.array(np.full(size, "", dtype=object), pa.string())
-    if with_law.size:
-        index = pa.array(with_law)
-        usable, barred_here, rules_here = _laws(
-            pc.take(state_cells[0], index),
-            pc.take(kind, index),
-            pc.take(exit, index),
-            [pc.take(cells, index) for cells in state_cells[1:]],
-        )
-        fast[with_law] &= usable
-        barred[with_law] = barred_here
-        mask = np.zeros(size, dtype=bool)
-        mask[with_law] = True
-        rules = pc.replace_with_mask(rules, pa.array(mask), rules_here)
     # The statement on the rows of each loan and exit, from the one line-item definition.
     owed = np.zeros(size, dtype=np.int64)
     expenses = np.zeros(size, dtype=np.int64)
@@ -445,6 +471,29 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
     # state law reads): such rows take it, to be refused in its words.
     for total in (owed, expenses, credits, deficiency, surplus):
         fast &= total <= _MAX_CENTS
+    # State law: rows naming a state or answering a fact, once per combination.
+    state_cells = [text[name] for name in STATE_COLUMNS]
+    lengths = [pc.binary_length(cells).to_numpy(zero_copy_only=False) for cells in state_cells]
+    with_law = np.flatnonzero(fast & (np.maximum.reduce(lengths) > 0))
+    barred = np.zeros(size, dtype=bool)
+    rules = pa.array(np.full(size, "", dtype=object), pa.string())
+    if with_law.size:
+        index = pa.array(with_law)
+        usable, barred_here, rules_here = _laws(
+            pc.take(state_cells[0], index),
+            pc.take(kind, index),
+            pc.take(exit, index),
+            [
+                pc.take(cells, index) if length.any() else None
+                for cells, length in zip(state_cells[1:], lengths[1:], strict=True)
+            ],
+            owed[with_law],
+        )
+        fast[with_law] &= usable
+        barred[with_law] = barred_here
+        mask = np.zeros(size, dtype=bool)
+        mask[with_law] = True
+        rules = pc.replace_with_mask(rules, pa.array(mask), rules_here)
     collectible = np.where(barred, 0, deficiency)
     barred_cents = deficiency - collectible
     # deficiency.resolution.resolve on the collectible part.
@@ -464,7 +513,7 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
     slow = np.flatnonzero(~fast)
     if not slow.size:
         return ChunkResult(output, 0)
-    return _with_exact_rows(output, table, text, fast, slow)
+    return _with_exact_rows(output, table, text, slow)
 
 
 _NAMED = ("case_id", "kind", "exit", "resolution")
@@ -474,33 +523,38 @@ def _with_exact_rows(
     output: pa.Table,
     table: pa.Table,
     text: Mapping[str, pa.Array],
-    fast: np.ndarray[Any, Any],
     slow: np.ndarray[Any, Any],
 ) -> ChunkResult:
     """Put the rows the fast path left in their places, computed by the exact path."""
+    index = pa.array(slow)
     present = [name for name in table.column_names if name in text]
     cells = pa.Table.from_arrays(
-        [pc.take(text[name], pa.array(slow)) for name in present], names=present
+        [pc.take(text[name], index) for name in present], names=present
     ).to_pylist()
-    kept: list[int] = []
     rows: list[list[str]] = []
+    blank: list[int] = []
     failed = 0
     for place, row in zip(slow.tolist(), cells, strict=True):
         if not any(value.strip() for value in row.values()):
-            continue  # a blank row: skipped, as the row-by-row path skips it
+            blank.append(place)  # skipped, as the row-by-row path skips it
+            rows.append([""] * len(OUTPUT_COLUMNS))
+            continue
         result = evaluate_case(row)
         failed += bool(result.errors)
-        kept.append(place)
         rows.append(result.row())
-    exact = pa.Table.from_arrays(
-        [pa.array(list(column), pa.string()) for column in zip(*rows, strict=True)]
-        if rows
-        else [pa.array([], pa.string()) for _ in OUTPUT_COLUMNS],
-        names=list(OUTPUT_COLUMNS),
-    )
-    order = np.concatenate([np.flatnonzero(fast), np.array(kept, dtype=np.int64)])
-    merged = pa.concat_tables([output.filter(pa.array(fast)), exact])
-    return ChunkResult(merged.take(pa.array(np.argsort(order, kind="stable"))), failed)
+    mask = np.zeros(output.num_rows, dtype=bool)
+    mask[slow] = True
+    where = pa.array(mask)
+    columns = [
+        pc.replace_with_mask(column.combine_chunks(), where, pa.array(list(exact), pa.string()))
+        for column, exact in zip(output.columns, zip(*rows, strict=True), strict=True)
+    ]
+    merged = pa.Table.from_arrays(columns, names=list(OUTPUT_COLUMNS))
+    if blank:
+        keep = np.ones(output.num_rows, dtype=bool)
+        keep[blank] = False
+        merged = merged.filter(pa.array(keep))
+    return ChunkResult(merged, failed)
 
 
 def _legacy_chunk(items: Iterator[list[str] | CaseResult]) -> ChunkResult:
@@ -585,20 +639,45 @@ def _blocks(binary: BinaryIO, rest: bytes, done: int) -> Iterator[bytes]:
             pending = data
             continue
         pending = data[cut:]
-        done += len(data[:cut].splitlines())
+        done += _line_count(data[:cut])
         yield data[:cut]
+
+
+def _line_count(block: bytes) -> int:
+    """Lines in a block, ended by ``\\n``, ``\\r\\n`` or ``\\r`` (bytes.splitlines)."""
+    if not block:
+        return 0
+    if b"\r" not in block:
+        lines = block.count(b"\n")
+    else:
+        lines = block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+    return lines + (0 if block.endswith((b"\n", b"\r")) else 1)
+
+
+def _quoted_lines(block: bytes) -> Iterator[bytes]:
+    """Each line of the block that holds a quote."""
+    start = block.find(b'"')
+    while start != -1:
+        begin = max(block.rfind(b"\n", 0, start), block.rfind(b"\r", 0, start)) + 1
+        ends = [end for end in (block.find(b"\n", start), block.find(b"\r", start)) if end >= 0]
+        end = min(ends, default=len(block))
+        yield block[begin:end]
+        start = block.find(b'"', end)
 
 
 def _plain_lines(block: bytes) -> bool:
     """Whether Arrow reads the block's lines as Python's csv module reads each line."""
     if block.startswith(_BOM):
         return False
-    lines = block.splitlines()
-    if max(map(len, lines), default=0) > MAX_LINE_BYTES:
-        return False
+    if len(block) > MAX_LINE_BYTES:
+        bytes_ = np.frombuffer(block, dtype=np.uint8)
+        ends = np.flatnonzero((bytes_ == 10) | (bytes_ == 13))
+        gaps = np.diff(np.concatenate(([-1], ends, [len(block)])))
+        if gaps.max() > MAX_LINE_BYTES:
+            return False
     if b'"' not in block:
         return True
-    return all(_QUOTED_LINE.fullmatch(line) for line in lines if b'"' in line)
+    return all(_QUOTED_LINE.fullmatch(line) for line in _quoted_lines(block))
 
 
 def csv_chunks(binary: BinaryIO) -> Iterator[pa.Table | ChunkResult]:
@@ -614,7 +693,7 @@ def csv_chunks(binary: BinaryIO) -> Iterator[pa.Table | ChunkResult]:
     line = 1
     for block in _blocks(binary, rest, line):
         yield block_chunk(block, header, line + 1)
-        line += len(block.splitlines())
+        line += _line_count(block)
 
 
 def block_chunk(block: bytes, header: Sequence[str], first: int) -> pa.Table | ChunkResult:

@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 from deficiency.batch import BatchSummary, _layout
 from deficiency.columnar import (
     ChunkResult,
+    _line_count,
     as_text_table,
     block_chunk,
     chunk_results,
@@ -81,7 +82,7 @@ def csv_part(
 
 def line_count(block: bytes) -> int:
     """Lines in a block, counted as :func:`deficiency.batch.decoded_lines` counts them."""
-    return len(block.splitlines())
+    return _line_count(block)
 
 
 def parquet_part(frame: Any, path: str, output_format: str) -> tuple[int, int]:
