@@ -300,3 +300,15 @@ def test_show_the_formulas_prints_each_figure_with_the_users_numbers():
     assert "Amount owed = $10,000.00 unpaid principal = $10,000.00" in text
     assert "= $2,000.00 deficiency" in text
     assert "Borrower owes = $2,000.00 deficiency + $0.00 court costs" in text
+
+
+def test_the_itemized_statement_its_heading_and_formula_are_one_element():
+    """Fewer elements for a move to redraw: heading, table and formula in one Markdown."""
+    at = start("pages/car.py")
+    (block,) = [block.value for block in at.markdown if "| Line | Item | Amount |" in block.value]
+    assert block.startswith("**Itemized statement**\n\n")
+    assert block.endswith(
+        ":gray[:small[$10,000.00 owed - $8,500.00 sale + $500.00 expenses"
+        " - $0.00 credits = $2,000.00 deficiency]]"
+    )
+    assert sum("Itemized statement" in shown.value for shown in at.markdown) == 1

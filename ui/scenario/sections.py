@@ -264,11 +264,15 @@ def waterfall(side: Side, outcome: Outcome, title: str) -> None:
 
 
 def statement_table(side: Side, outcome: Outcome) -> None:
-    """The itemised statement in the six-line order of UCC 9-616(c), and its formula."""
+    """The itemised statement in the six-line order of UCC 9-616(c) under its heading, and
+    its formula in small grey text: one Markdown element (a move redraws fewer)."""
     # A Markdown table, not st.table: it renders as a plain accessible <table>, and a
     # fragment can redraw it in place (st.table inside a redrawn slot breaks the page).
-    st.markdown(statement_markdown(outcome.statement))
-    st.caption(formula(outcome.statement))
+    st.markdown(
+        "**Itemized statement**\n\n"
+        + statement_markdown(outcome.statement)
+        + f"\n\n:gray[:small[{formula(outcome.statement)}]]"
+    )
 
 
 def footer() -> None:
@@ -475,7 +479,6 @@ def side_results(side: Side, chart_title: str, *, detail: bool = False) -> Outco
     takeaway_line(side, result)
     waterfall(side, result.outcome, chart_title)
     if detail:
-        st.markdown("**Itemized statement**")
         statement_table(side, result.outcome)
         formula_block(side, result.outcome)
     return result.outcome
