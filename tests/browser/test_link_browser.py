@@ -104,3 +104,18 @@ def test_back_after_loading_an_example_restores_the_scenario_it_replaced(
     settle(page)
     box = page.locator('[data-testid="stNumberInput"] input[aria-label="Sale price, exact"]')
     expect(box.first).to_have_value("190000.00")
+
+
+def test_a_move_in_a_break_even_section_is_in_the_link(page: Page, app_url: str) -> None:
+    """The Break-even sections rerun alone on their own controls, where app.py's writing of
+    the link does not run: each writes it itself, or a reload (or a failover) brought back
+    the value before the move."""
+    page.goto(app_url + "/odds")
+    settle(page)
+    page.locator('.st-key-o_m_spread__slider input[type="range"]').focus()
+    page.keyboard.press("ArrowRight")
+    settle(page)
+    assert url_params(page).get("o_m_spread") == "10.5"
+    page.reload()
+    settle(page)
+    assert page.locator(".st-key-o_m_spread__exact input").input_value() == "10.50"

@@ -44,6 +44,7 @@ from ui.kit.callbacks import on_change, widget_value
 from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.inputs import COLUMN_GAP, choice_input, money_spec, percent_spec
+from ui.kit.link import writes_link
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.kit.state import WIDGET, ensure, values
 
@@ -204,6 +205,7 @@ def range_slider(
 
 
 @st.fragment
+@writes_link
 def heat_map_section(side: Side) -> None:
     """Price and fee ranges, grid size, and the heat map of the deficiency over both."""
     inputs, exit = scenario(side)
@@ -275,6 +277,7 @@ def _default_range(side: Side, name: str, current: str) -> tuple[str, str]:
 
 
 @st.fragment
+@writes_link
 def tornado_section(side: Side) -> None:
     """Low and high of each tested input (one edited at a time) and the tornado chart."""
     inputs, exit = scenario(side)
@@ -348,6 +351,7 @@ def _shown(info: FieldInfo, amount: Decimal) -> str:
 
 
 @st.fragment
+@writes_link
 def odds_section(side: Side) -> None:
     """Expected price, spread, distribution and seed; the histogram and the odds."""
     inputs, exit = scenario(side)

@@ -3,13 +3,19 @@ write them after every run."""
 
 from __future__ import annotations
 
+import functools
 import urllib.parse
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
 from ui.kit.page_link import load_page_params, page_keys, page_params
 from ui.kit.scenario_io import load_params, safe_names, url_params
 from ui.kit.state import State
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 _LOADED = "__url_loaded"
 _NOTICE = "__url_notice"
@@ -53,6 +59,20 @@ def write_url() -> None:
     current = {key: st.query_params[key] for key in st.query_params}
     if st.session_state.pop(_REWRITE, False) or current != wanted:
         st.query_params.from_dict(wanted)
+
+
+def writes_link(draw: Callable[P, T]) -> Callable[P, T]:
+    """For a region whose controls rerun it alone (no callback of :mod:`ui.kit.regions`
+    writes the link for them): after each of its runs, the link holds what they changed.
+    Without it a failover or a reload brought back the value before the last move."""
+
+    @functools.wraps(draw)
+    def drawn(*args: P.args, **kwargs: P.kwargs) -> T:
+        result = draw(*args, **kwargs)
+        write_url()
+        return result
+
+    return drawn
 
 
 def _dismiss() -> None:
