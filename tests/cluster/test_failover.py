@@ -396,8 +396,9 @@ class Run:
         raise AssertionError(f"session {session.index}: {want} not shown within {timeout} s")
 
     async def settled(self, session: Session, timeout: float = 60.0) -> dict[str, object]:
-        """The page once its script is idle and nothing changed for half a second (a second
-        and a half while it shows no chart: on a loaded machine the charts draw last)."""
+        """The page once its script is idle and nothing changed for half a second (five
+        while it shows no chart or no input box: on a loaded machine, after a reload, the
+        figures came first and the rest seconds later)."""
         assert session.page is not None
         deadline = time.monotonic() + timeout
         last: dict[str, object] = {}
@@ -405,7 +406,7 @@ class Run:
         while time.monotonic() < deadline:
             look = await self.look(session)
             look["url"] = url_params(session.page)
-            quiet = 0.5 if look["charts"] else 1.5
+            quiet = 0.5 if look["charts"] and look["boxes"] else 5.0
             if look != last or look["script"] != "notRunning" or look["connection"] != "CONNECTED":
                 last, since = look, time.monotonic()
             elif time.monotonic() - since >= quiet:
