@@ -17,6 +17,7 @@ from ui.kit.history import one_history_entry_per_page
 from ui.kit.internals import keep_downloads_with_sessions
 from ui.kit.link import read_url_once, url_notice, write_url
 from ui.kit.load_history import keep_loads_in_history
+from ui.kit.menu import label_phone_menu
 from ui.kit.navigation import DEFAULT_PAGE, SECTIONS
 from ui.kit.page_link import register
 from ui.kit.reconnect import rerun_after_reconnect
@@ -62,4 +63,5 @@ copy_link_button()
 footer()
 one_history_entry_per_page()
 keep_loads_in_history()
+label_phone_menu()
 rerun_after_reconnect()
