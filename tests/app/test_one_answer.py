@@ -20,14 +20,16 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from deficiency import CaseOutcome, case_outcome, format_usd, from_json, to_json
+from deficiency import CaseOutcome, EventKind, case_outcome, format_usd, from_json, to_json
 from deficiency.batch import TEMPLATE_COLUMNS, run_batch
-from tests.helpers import keyed_markdown, metrics, rendered, start
+from tests.helpers import chart, decode, keyed_markdown, metrics, rendered, start, whole_page
 from tests.one_case import CALIFORNIA_FACTS, CALIFORNIA_HOME, TODAY, reference_session
 from ui.counselor.report import build_report, report_side
 from ui.kit.cache import case_dates, side_case, tax_facts
 from ui.kit.scenario_io import side_document
 from ui.kit.sides import CAR, MORTGAGE, Side
+from ui.kit.text import literal_dollars
+from ui.next_steps.charts import day
 from ui.scenario.sections import COLLECT, COLLECT_AT_MOST, OWE, OWE_AT_MOST
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -241,3 +243,68 @@ def test_the_scenario_file_round_trips_into_the_same_case_outcome(answers):
         assert {part: getattr(document.outcome(), part) for part in PARTS} == {
             part: getattr(answers[name].outcome, part) for part in PARTS
         }
+
+
+# --- What happens next: Credit report, Taxes, Paying it off --------------------------------
+
+#: A first missed payment the link gives, so the pages' dates do not turn on today's date.
+FIRST_MISSED = "2025-01-15"
+
+
+def dated_answer(side: Side) -> CaseOutcome:
+    """The reference case with the link's first missed payment."""
+    session = reference_session() | {"r_first_missed": FIRST_MISSED}
+    answer, error = side_case(session, side, TODAY)
+    assert error is None and answer is not None
+    return answer
+
+
+def next_page(page: str, name: str) -> Any:
+    at = start(page, **link(), r_first_missed=FIRST_MISSED)
+    at.segmented_control(key="n_side__widget").set_value(SIDES[name].prefix).run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.mark.parametrize("name", ["house", "car"])
+def test_the_credit_report_shows_the_cases_dates(name):
+    answer = dated_answer(SIDES[name])
+    at = next_page("pages/credit.py", name)
+    figure, _ = chart(at, "r_timeline_chart")
+    shown_dates = {}
+    for trace in figure["data"][1:]:
+        shown_dates |= dict(zip(decode(trace["y"]), decode(trace["text"]), strict=True))
+    assert shown_dates == {event.label: day(event.when) for event in answer.events}
+    removal = next(event for event in answer.events if event.kind is EventKind.REPORT_REMOVAL)
+    assert dict(metrics(at))["Off credit reports by"] == day(removal.when)
+
+
+@pytest.mark.parametrize("name", ["house", "car"])
+def test_taxes_shows_the_cases_forms_cancelled_and_taxable_figures(name):
+    answer = dated_answer(SIDES[name])
+    at = next_page("pages/taxes.py", name)
+    figures = dict(metrics(whole_page(at)))
+    assert figures["Cancelled debt"] == format_usd(answer.cancelled_tax.cancelled)
+    assert figures["Taxable after exclusions"] == format_usd(answer.cancelled_tax.taxable)
+    text = " ".join(rendered(block.value) for block in at.markdown)
+    for form in answer.forms:
+        assert f"Form {form.form}: {form.status.label}" in text
+        assert rendered(literal_dollars(form.explanation)) in text
+
+
+def test_paying_it_off_shows_the_cases_figures():
+    car = dated_answer(CAR)
+    at = next_page("pages/collection.py", "car")
+    text = " ".join(rendered(block.value) for block in at.markdown)
+    assert f"**{format_usd(car.outcome.collectible)}** is the deficiency" in text
+    figures = dict(metrics(at))
+    # The page starts at the case's settlement share, so a lump sum is the case's settlement.
+    assert figures["You pay"] == format_usd(car.outcome.paid_toward_deficiency)
+    assert figures["Cancelled"] == format_usd(car.outcome.cancelled)
+    assert figures["Form 1099-C"] == car.settlement_form(car.outcome.cancelled).status.label
+    assert f"sale is on **{day(car.sold_on)}**" in text
+    home = dated_answer(MORTGAGE)
+    at = next_page("pages/collection.py", "house")
+    notes = " ".join(rendered(box.value) for box in at.info)
+    assert home.headline.reason in notes and home.headline.rule in notes
+    assert "Nothing is left for the lender to collect" in notes
