@@ -17,9 +17,10 @@ per engine and format: CSV to CSV, Parquet to Parquet.
 
 ``--quick`` (scripts/test.sh) runs 20,000 rows each way and checks that the CSV and
 Parquet results agree and every case comes back; with ``dask`` installed it also runs the
-Dask engine and checks its parts hold the same rows. It exits 1 when a check fails or a
-run is over ``--limit`` seconds per 100,000 rows. Timings on a shared machine vary; the
-quick form's figures are reported, the checks are what it enforces.
+Dask engine and checks its parts hold the same rows. It exits 1 when a check fails, or
+when a run is over ``--limit`` seconds per 100,000 rows if given. Timings on a shared
+machine vary (and at 20,000 rows a run is mostly start-up), so the quick form reports them
+and enforces the checks only.
 """
 
 from __future__ import annotations
@@ -212,7 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workers", type=int, default=2, help="Dask LocalCluster processes")
     parser.add_argument("--quick", action="store_true", help="20,000 rows; checks for CI")
-    parser.add_argument("--limit", type=float, default=10.0, help="seconds allowed per 100k rows")
+    parser.add_argument(
+        "--limit", type=float, help="fail a full run over this many seconds per 100,000 rows"
+    )
     args = parser.parse_args(argv)
     sizes = [20_000] if args.quick else (args.rows or [1_000_000])
     engines = [name for name in args.engines.split(",") if name]
@@ -220,15 +223,18 @@ def main(argv: list[str] | None = None) -> int:
         print("dask or distributed is not installed: the Dask runs are skipped")
         engines.remove("dask")
     failed = False
-    print("| rows | engine | formats | seconds | rows/s | peak RSS (MiB) | workers' peak (MiB) |")
-    print("|---:|---|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as folder:
         for rows in sizes:
             cases = Path(folder, "cases.csv")
             started = time.perf_counter()
             generate(cases, rows)
             to_parquet(cases, Path(folder, "cases.parquet"))
-            print(f"<!-- generated {rows:,} rows in {time.perf_counter() - started:.1f} s -->")
+            print(f"generated {rows:,} rows in {time.perf_counter() - started:.1f} s")
+            print(
+                "| rows | engine | formats | seconds | rows/s | peak RSS (MiB) "
+                "| workers' peak (MiB) |"
+            )
+            print("|---:|---|---|---:|---:|---:|---:|")
             results: dict[tuple[str, str], list[tuple[str, ...]]] = {}
             for engine in engines:
                 for kind in ("csv", "parquet"):
@@ -248,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
                     if figures["code"] not in (0, 1):
                         print(f"FAIL: exit code {int(figures['code'])}")
                         failed = True
-                    if wall > args.limit * rows / 100_000:
+                    if args.limit is not None and wall > args.limit * rows / 100_000:
                         print(f"FAIL: {wall:.1f} s is over {args.limit} s per 100,000 rows")
                         failed = True
                     if args.quick:

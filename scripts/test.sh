@@ -69,6 +69,8 @@ if [ "$quick" = 1 ]; then
 fi
 echo "== engine benchmark (quick mode: checks the vectorized path against the exact one) =="
 .venv/bin/python -m benchmarks.bench_engine --quick
+echo "== caseload benchmark (quick mode: 20,000 rows, CSV and Parquet, this machine and a Dask LocalCluster; every result the same) =="
+.venv/bin/python benchmarks/bench_batch.py --quick
 echo "== page rerun benchmark (quick mode: every page reruns through AppTest without error) =="
 .venv/bin/python -m benchmarks.bench_pages --quick
 echo "== browser benchmark (quick mode: every page loads and redraws in Chromium; timings reported, not enforced) =="

@@ -125,6 +125,22 @@ def test_malformed_lines_keep_their_reasons_and_line_numbers(monkeypatch, ending
     assert b"(line " in got
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["\ufeff" + CAR, CAR.replace("example-car", "x" * 100_001)],
+    ids=["mark-first-in-a-block", "overlong-with-every-cell"],
+)
+def test_lines_arrow_would_read_otherwise_are_read_line_by_line(line):
+    """Arrow drops a mark that starts its input and reads a line of any length: the block
+    holding such a line is read line by line, so the mark stays in the case id and the
+    overlong line is one error row naming it, as the row-by-row path has them."""
+    data = "\n".join([HEADER, line, CAR, ""]).encode()
+    got, summary = _results(data)
+    expected, expected_summary = _row_by_row(data)
+    assert summary == expected_summary
+    assert got == expected
+
+
 def test_a_bad_byte_is_named_by_its_line_in_any_block(monkeypatch):
     monkeypatch.setattr(columnar, "BLOCK_BYTES", 2_000)
     data = "\n".join([HEADER, *(CAR for _ in range(60)), "c\xe9"]).encode("latin-1")
