@@ -11,9 +11,9 @@ Mortgage session reloads its link first, like a user who opened it and is readin
 the others keep moving. Every session that was on it must reconnect through nginx to a
 live server, be rebuilt there (a run on the new server) and show the same figures, link
 and inputs as before, then keep moving with the right figures. The reading session
-downloads its scenario file at once; once the launcher has restarted the killed server,
-it downloads and uploads one through the balancer. Finally Ctrl-C (SIGINT) must stop the
-launcher cleanly.
+downloads its scenario file at once, while the others move; once the launcher has
+restarted the killed server, it downloads and uploads one through the balancer. Finally
+Ctrl-C (SIGINT) must stop the launcher cleanly.
 
 Printed (``pytest -s``): moves, errors, reconnect times and p95 move latency. Asserted:
 correctness, and generous time bounds only (the machine is shared).
@@ -346,10 +346,6 @@ class Run:
         self.freeze = asyncio.Event()
         self.killed = asyncio.Event()
         self.done = asyncio.Event()
-        # Set while sessions may move; see download_alone.
-        self.may_move = asyncio.Event()
-        self.may_move.set()
-        self.moving = 0
         self.doomed = ""
         self.frozen: set[int] = set()
         self.all_frozen = asyncio.Event()
@@ -444,17 +440,12 @@ async def drive(run: Run, browser: Browser, url: str, session: Session) -> None:
         if not session.moves:  # a page without sliders: its session reads
             await asyncio.sleep(0.2)
             continue
-        await run.may_move.wait()
-        run.moving += 1
-        try:
-            await slider.focus()
-            started = time.perf_counter()
-            await session.page.keyboard.press("ArrowLeft" if session.steps else "ArrowRight")
-            session.steps = 1 - session.steps
-            await run.wait_own(session, session.current, MOVE_TIMEOUT_S)
-            session.latencies.append(time.perf_counter() - started)
-        finally:
-            run.moving -= 1
+        await slider.focus()
+        started = time.perf_counter()
+        await session.page.keyboard.press("ArrowLeft" if session.steps else "ArrowRight")
+        session.steps = 1 - session.steps
+        await run.wait_own(session, session.current, MOVE_TIMEOUT_S)
+        session.latencies.append(time.perf_counter() - started)
 
 
 async def check_failover(run: Run, context: BrowserContext, session: Session) -> None:
@@ -503,7 +494,8 @@ async def check_failover(run: Run, context: BrowserContext, session: Session) ->
     if watched:
         await session.page.screenshot(path=str(run.shots / "after-reconnect.png"))
         # The first thing a user may do on the page: save the scenario.
-        await download_alone(run, session)
+        # (while the other sessions move: ui/kit/internals.py keeps its file until fetched)
+        await download(run, session)
 
 
 async def guarded(run: Run, browser: Browser, url: str, session: Session) -> None:
@@ -624,21 +616,6 @@ async def coordinate(run: Run, launcher: Launcher, sessions: list[Session]) -> N
         run.loaded.set()
         run.killed.set()
         run.done.set()
-
-
-async def download_alone(run: Run, session: Session) -> None:
-    """Download while no other session moves. Streamlit keeps a clicked download's file
-    until two more script runs of any session on the server have ended; with a dozen
-    sessions moving on it and the browser slow to fetch, the file was gone (404) now and
-    then, on one server as on several: a limit of Streamlit's, not of the failover."""
-    run.may_move.clear()
-    try:
-        while run.moving:
-            await asyncio.sleep(0.05)
-        await asyncio.sleep(1.0)  # the runs of the last moves end
-        await download(run, session)
-    finally:
-        run.may_move.set()
 
 
 async def download(run: Run, session: Session) -> dict[str, object]:
