@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -282,12 +282,15 @@ class CaseOutcome:
         if the_path.value == self.outcome.terms.resolution.value:
             return self.events
         dates = self.case.dates
-        return timeline(
-            dates.first_missed_payment,
-            self.case.exit,
-            the_path,
-            months_default_to_sale=dates.months_default_to_sale,
-            months_sale_to_resolution=dates.months_sale_to_resolution,
+        return _dated(
+            dates,
+            timeline(
+                dates.first_missed_payment,
+                self.case.exit,
+                the_path,
+                months_default_to_sale=dates.months_default_to_sale,
+                months_sale_to_resolution=dates.months_sale_to_resolution,
+            ),
         )
 
     def settlement_form(self, cancelled: Amount) -> ExpectedForm:
@@ -347,13 +350,16 @@ def case_outcome(case: Case) -> CaseOutcome:
         case.kind, case.amounts, case.exit, case.resolution.value, case.state, case.facts
     )
     outcome = assessment.outcome
-    events = timeline(
-        case.dates.first_missed_payment,
-        case.exit,
-        case.resolution.value,
-        months_default_to_sale=case.dates.months_default_to_sale,
-        months_sale_to_resolution=case.dates.months_sale_to_resolution,
-        cancelled=outcome.cancelled,
+    events = _dated(
+        case.dates,
+        timeline(
+            case.dates.first_missed_payment,
+            case.exit,
+            case.resolution.value,
+            months_default_to_sale=case.dates.months_default_to_sale,
+            months_sale_to_resolution=case.dates.months_sale_to_resolution,
+            cancelled=outcome.cancelled,
+        ),
     )
     resolved = next(event.when for event in events if event.kind is EventKind.RESOLUTION)
     basis = case.tax.adjusted_basis
@@ -374,6 +380,14 @@ def case_outcome(case: Case) -> CaseOutcome:
         ),
         events=events,
     )
+
+
+def _dated(dates: CaseDates, events: tuple[TimelineEvent, ...]) -> tuple[TimelineEvent, ...]:
+    """The events as the case's dates make them: every one is built on the first missed
+    payment, so while that date is assumed every date is (``illustrative``)."""
+    if not dates.first_missed_assumed:
+        return events
+    return tuple(replace(event, illustrative=True) for event in events)
 
 
 def _cancelled_tax(case: Case, outcome: Outcome, resolved: date) -> CancelledDebtTax:

@@ -102,7 +102,7 @@ with left:
         st.error(f"{case_error}.", icon=":material/error:")
     st.caption(
         "Left empty, each gap is an illustrative assumption, not a typical figure: enter "
-        "your own. Dates built on an assumed gap show as hollow markers."
+        "your own. Dates built on an assumed date or gap show as hollow markers."
     )
 
 # The case's own events; another path keeps the case's dates (CaseOutcome.timeline_on).

@@ -266,3 +266,17 @@ def test_equal_cases_are_one_cache_key() -> None:
     assert hash(first) == hash(second)
     assert {first: 1}[second] == 1
     assert home_case(facts={}) != first
+
+
+def test_an_assumed_first_missed_payment_makes_every_date_assumed() -> None:
+    home = {"unpaid_principal": "200000", "sale_price": "150000"}
+
+    def dated(dates: CaseDates):
+        return case_outcome(Case(LoanKind.MORTGAGE, "short_sale", home, Resolution.WAIVED, dates))
+
+    known = dated(CaseDates(date(2025, 1, 15)))
+    assumed = dated(CaseDates(date(2025, 1, 15), first_missed_assumed=True))
+    assert [event.when for event in assumed.events] == [event.when for event in known.events]
+    assert not known.events[0].illustrative
+    assert all(event.illustrative for event in assumed.events)
+    assert all(event.illustrative for event in assumed.timeline_on("judgment"))
