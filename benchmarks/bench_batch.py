@@ -11,9 +11,11 @@ Each size generates a caseload of mixed mortgage and car rows in a temporary dir
 about 30% name a state and answer some of its facts, 2% have amounts written as
 "$1,234.50" and 1% have errors. Each run is ``python -m deficiency batch`` through
 :func:`deficiency.__main__.main` in a fresh child process, so each figure is that run's own
-wall time and peak RSS (``ru_maxrss``): of the process itself, and for Dask of its worker
-processes too (``RUSAGE_CHILDREN``, read after the cluster closed). The table has one line
-per engine and format: CSV to CSV, Parquet to Parquet.
+wall time, CPU time (user and system, its own and its worker processes') and peak RSS
+(``ru_maxrss``): of the process itself, and for Dask of its worker processes too
+(``RUSAGE_CHILDREN``, read after the cluster closed). On a machine other work shares, the
+CPU seconds are the steadier figure: wall time there also counts the waits for a core.
+The table has one line per engine and format: CSV to CSV, Parquet to Parquet.
 
 ``--quick`` (scripts/test.sh) runs 20,000 rows each way and checks that the CSV and
 Parquet results agree and every case comes back; with ``dask`` installed it also runs the
@@ -46,10 +48,11 @@ from deficiency.__main__ import main
 start = time.perf_counter()
 code = main(["batch", *sys.argv[1:], "--progress", "never"])
 wall = time.perf_counter() - start
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"code": code, "wall": wall, "peak_mib": own / 1024,
-                  "worker_peak_mib": children / 1024}))
+own = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = sum(use.ru_utime + use.ru_stime for use in (own, children))
+print(json.dumps({"code": code, "wall": wall, "peak_mib": own.ru_maxrss / 1024,
+                  "worker_peak_mib": children.ru_maxrss / 1024, "cpu": cpu}))
 """
 
 #: States, with the facts their rules ask, that the generated rows name (and some that
@@ -231,10 +234,10 @@ def main(argv: list[str] | None = None) -> int:
             to_parquet(cases, Path(folder, "cases.parquet"))
             print(f"generated {rows:,} rows in {time.perf_counter() - started:.1f} s")
             print(
-                "| rows | engine | formats | seconds | rows/s | peak RSS (MiB) "
+                "| rows | engine | formats | seconds | rows/s | CPU seconds | peak RSS (MiB) "
                 "| workers' peak (MiB) |"
             )
-            print("|---:|---|---|---:|---:|---:|---:|")
+            print("|---:|---|---|---:|---:|---:|---:|---:|")
             results: dict[tuple[str, str], list[tuple[str, ...]]] = {}
             for engine in engines:
                 for kind in ("csv", "parquet"):
@@ -249,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
                     workers = f"{figures['worker_peak_mib']:,.0f}" if engine == "dask" else "-"
                     print(
                         f"| {rows:,} | {engine} | {kind} to {kind} | {wall:,.1f} | "
-                        f"{rows / wall:,.0f} | {figures['peak_mib']:,.0f} | {workers} |"
+                        f"{rows / wall:,.0f} | {figures['cpu']:,.1f} | "
+                        f"{figures['peak_mib']:,.0f} | {workers} |"
                     )
                     if figures["code"] not in (0, 1):
                         print(f"FAIL: exit code {int(figures['code'])}")

@@ -655,13 +655,19 @@ def _line_count(block: bytes) -> int:
 
 
 def _quoted_lines(block: bytes) -> Iterator[bytes]:
-    """Each line of the block that holds a quote."""
+    """Each line of the block that holds a quote (each search bounded by the line, so the
+    block is read about once whatever its line endings)."""
+    ends = [mark for mark in (b"\n", b"\r") if mark in block]
+    previous = 0
     start = block.find(b'"')
     while start != -1:
-        begin = max(block.rfind(b"\n", 0, start), block.rfind(b"\r", 0, start)) + 1
-        ends = [end for end in (block.find(b"\n", start), block.find(b"\r", start)) if end >= 0]
-        end = min(ends, default=len(block))
-        yield block[begin:end]
+        begin = max((block.rfind(mark, previous, start) for mark in ends), default=-1) + 1
+        end = len(block)
+        for mark in ends:
+            found = block.find(mark, start, end)
+            end = end if found == -1 else found
+        yield block[max(begin, previous) : end]
+        previous = end
         start = block.find(b'"', end)
 
 

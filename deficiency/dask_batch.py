@@ -114,7 +114,7 @@ def run(
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",
         )
         client = distributed.Client(cluster)
     if log is not None:
