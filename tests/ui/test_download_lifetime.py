@@ -61,7 +61,14 @@ def test_a_clicked_download_outlives_other_runs_and_its_own(manager: MediaFileMa
 
 
 def test_a_drawn_download_outlives_its_sessions_next_run(manager: MediaFileManager) -> None:
-    url = manager.add(b"a,b\n1,2\n", "text/csv", "1.(3.1)", "results.csv", True)
+    # Named as Streamlit's own callers name them (st.download_button, subtitles).
+    url = manager.add(
+        path_or_data=b"a,b\n1,2\n",
+        mimetype="text/csv",
+        coordinates="1.(3.1)",
+        file_name="results.csv",
+        is_for_static_download=True,
+    )
     own_run_moves_on(manager)
     assert readable(manager, url)
 

@@ -119,10 +119,14 @@ def keep_downloads_with_sessions(manager: MediaFileManager | None = None) -> Non
     load, add, execute = storage.load_and_get_id, manager.add, manager.execute_deferred
     inactive, clear = manager._get_inactive_file_ids, manager.clear_session_refs
 
+    # The wrappers keep Streamlit's parameter names: its callers pass some by name.
     def load_and_keep(
-        data: bytes | str, mimetype: str, kind: MediaFileKind, filename: str | None = None
+        path_or_data: bytes | str,
+        mimetype: str,
+        kind: MediaFileKind,
+        filename: str | None = None,
     ) -> str:
-        file_id: str = load(data, mimetype, kind, filename)
+        file_id: str = load(path_or_data, mimetype, kind, filename)
         owner = getattr(making, "owner", None)
         if owner is not None and kind is MediaFileKind.DOWNLOADABLE:
             session, place = owner
@@ -134,7 +138,7 @@ def keep_downloads_with_sessions(manager: MediaFileManager | None = None) -> Non
         return file_id
 
     def add_and_keep(
-        data: bytes | str,
+        path_or_data: bytes | str,
         mimetype: str,
         coordinates: str,
         file_name: str | None = None,
@@ -144,7 +148,7 @@ def keep_downloads_with_sessions(manager: MediaFileManager | None = None) -> Non
         session = context.session_id if context is not None else "dontcare"
         making.owner = (session, coordinates) if is_for_static_download else None
         try:
-            url: str = add(data, mimetype, coordinates, file_name, is_for_static_download)
+            url: str = add(path_or_data, mimetype, coordinates, file_name, is_for_static_download)
             return url
         finally:
             making.owner = None
