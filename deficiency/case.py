@@ -427,6 +427,7 @@ def _worksheet(case: Case, outcome: Outcome, basis: Decimal) -> ForeclosureWorks
             fair_market_value=_fair_market_value(case, outcome),
             adjusted_basis=basis,
             debt_type=DebtType.NONRECOURSE,
+            personal_use=case.tax.personal_use,
         )
     liable = max(ZERO, statement.owed - outcome.barred)
     return foreclosure_worksheet(
@@ -435,6 +436,7 @@ def _worksheet(case: Case, outcome: Outcome, basis: Decimal) -> ForeclosureWorks
         adjusted_basis=basis,
         debt_type=DebtType.RECOURSE,
         still_owed_after_transfer=min(liable, outcome.paid_toward_deficiency),
+        personal_use=case.tax.personal_use,
     )
 
 

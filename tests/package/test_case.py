@@ -280,3 +280,21 @@ def test_an_assumed_first_missed_payment_makes_every_date_assumed() -> None:
     assert not known.events[0].illustrative
     assert all(event.illustrative for event in assumed.events)
     assert all(event.illustrative for event in assumed.timeline_on("judgment"))
+
+
+def test_the_cases_worksheet_reads_personal_use() -> None:
+    """A car held for business: its loss is deductible on the case's worksheet too."""
+    car = {"unpaid_principal": "10000", "sale_price": "6000"}
+
+    def worksheet(personal: bool):
+        tax = TaxFacts(adjusted_basis=Decimal("9000"), personal_use=personal)
+        case = Case(LoanKind.AUTO, "repossession", car, Resolution.WAIVED,
+                    CaseDates(date(2025, 1, 15)), tax=tax)  # fmt: skip
+        sheet = case_outcome(case).worksheet
+        assert sheet is not None
+        return sheet
+
+    assert worksheet(True).loss == worksheet(False).loss > 0
+    personal = " ".join(worksheet(True).explanation())
+    business = " ".join(worksheet(False).explanation())
+    assert "not deductible" in personal and "not deductible" not in business
