@@ -25,9 +25,11 @@ from ui.kit.scenario_io import compact
 from ui.kit.state import State
 
 __all__ = [
+    "Default",
     "Field",
     "Kind",
     "choice",
+    "constant",
     "day",
     "load_page_params",
     "money",
