@@ -123,7 +123,9 @@ def run(
     try:
         if source_format == "parquet":
             _layout(pq.ParquetFile(source).schema_arrow.names)
-            frame = dd.read_parquet(source, dtype_backend="pyarrow", split_row_groups=True)
+            frame = dd.read_parquet(
+                source, dtype_backend="pyarrow", split_row_groups="adaptive", blocksize="8MiB"
+            )
             parts = [
                 dask.delayed(parquet_part)(
                     partition, os.path.join(output, f"part-{number:05d}.{extension}"), extension
