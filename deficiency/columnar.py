@@ -885,7 +885,7 @@ def _has_size(binary: BinaryIO) -> bool:
 def _parquet_or_error(binary: BinaryIO) -> tuple[Iterator[pa.Table], int]:
     """The Parquet chunks and the row count; a file that is not Parquet is a BatchFileError."""
     try:
-        source = pq.ParquetFile(binary)
+        source = pq.ParquetFile(binary, pre_buffer=False)  # pre-buffering kept every chunk read
     except (pa.ArrowInvalid, OSError) as error:
         raise BatchFileError(f"cannot be read as Parquet ({error})") from None
     _layout(source.schema_arrow.names)
