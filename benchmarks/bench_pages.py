@@ -35,10 +35,11 @@ TARGET_MS = 150.0
 
 
 def _mover(at: AppTest) -> tuple[str, str] | None:
-    """The widget to move on this page: (kind, key) of its first keyed slider or number box."""
+    """The widget to move on this page: (kind, key) of its first keyed slider or number box
+    that holds a value (an empty box means "assumed" on Credit and has no step to take)."""
     for kind in ("slider", "number_input"):
         for widget in getattr(at, kind):
-            if widget.key and not str(widget.key).startswith("$$"):
+            if widget.key and not str(widget.key).startswith("$$") and widget.value is not None:
                 return kind, str(widget.key)
     return None
 
