@@ -35,6 +35,7 @@ from deficiency.case import (
     Headline,
     TaxFacts,
     TaxReconciliation,
+    WorksheetStart,
     case_outcome,
 )
 from deficiency.collection import (
@@ -298,6 +299,7 @@ __all__ = [
     "TornadoRow",
     "UnderwaterSpan",
     "WageGarnishment",
+    "WorksheetStart",
     "amortization",
     "apply_state_law",
     "assess",

@@ -237,6 +237,21 @@ class TaxReconciliation:
 
 
 @dataclass(frozen=True)
+class WorksheetStart:
+    """The figures Pub. 4681's worksheet starts from for a case: the Taxes page's defaults.
+
+    A part of the deficiency state law bars is debt the borrower is not personally liable
+    for, so it is left out of the debt; a wholly barred deficiency makes the loan
+    nonrecourse (no cancellation income).
+    """
+
+    debt_before_transfer: Decimal
+    still_owed_after_transfer: Decimal
+    fair_market_value: Decimal
+    debt_type: DebtType
+
+
+@dataclass(frozen=True)
 class CaseOutcome:
     """Everything one case comes to; ``law`` is ``None`` when no state is chosen."""
 
@@ -255,6 +270,11 @@ class CaseOutcome:
     def resolved_on(self) -> date:
         """The date the deficiency is resolved (waived, judged, settled): the tax event."""
         return next(event.when for event in self.events if event.kind is EventKind.RESOLUTION)
+
+    @property
+    def worksheet_start(self) -> WorksheetStart:
+        """The figures the worksheet starts from (the case's own worksheet uses them)."""
+        return _worksheet_start(self.case, self.outcome)
 
     @property
     def fair_market_value(self) -> Decimal:
@@ -413,29 +433,28 @@ def _fair_market_value(case: Case, outcome: Outcome) -> Decimal:
     return answer if answer is not None else outcome.statement.proceeds
 
 
-def _worksheet(case: Case, outcome: Outcome, basis: Decimal) -> ForeclosureWorksheet:
-    """Pub. 4681's worksheet filled from the case.
-
-    What the borrower stays liable for after the sale is their share of the deficiency. A
-    part state law bars is debt they are not personally liable for, so it is left out of
-    line 1; a wholly barred deficiency makes the loan nonrecourse (no cancellation income).
-    """
+def _worksheet_start(case: Case, outcome: Outcome) -> WorksheetStart:
+    """What the borrower stays liable for after the sale is their share of the deficiency
+    (see :class:`WorksheetStart`)."""
     statement = outcome.statement
+    value = _fair_market_value(case, outcome)
     if outcome.barred > ZERO and outcome.collectible == ZERO:
-        return foreclosure_worksheet(
-            debt_before_transfer=statement.owed,
-            fair_market_value=_fair_market_value(case, outcome),
-            adjusted_basis=basis,
-            debt_type=DebtType.NONRECOURSE,
-            personal_use=case.tax.personal_use,
-        )
+        return WorksheetStart(statement.owed, ZERO, value, DebtType.NONRECOURSE)
     liable = max(ZERO, statement.owed - outcome.barred)
+    still_owed = min(liable, outcome.paid_toward_deficiency)
+    return WorksheetStart(liable, still_owed, value, DebtType.RECOURSE)
+
+
+def _worksheet(case: Case, outcome: Outcome, basis: Decimal) -> ForeclosureWorksheet:
+    """Pub. 4681's worksheet filled from the case (:func:`_worksheet_start`)."""
+    start = _worksheet_start(case, outcome)
+    recourse = start.debt_type is DebtType.RECOURSE
     return foreclosure_worksheet(
-        debt_before_transfer=liable,
-        fair_market_value=_fair_market_value(case, outcome),
+        debt_before_transfer=start.debt_before_transfer,
+        fair_market_value=start.fair_market_value,
         adjusted_basis=basis,
-        debt_type=DebtType.RECOURSE,
-        still_owed_after_transfer=min(liable, outcome.paid_toward_deficiency),
+        debt_type=start.debt_type,
+        still_owed_after_transfer=start.still_owed_after_transfer if recourse else ZERO,
         personal_use=case.tax.personal_use,
     )
 

@@ -20,7 +20,16 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from deficiency import CaseOutcome, EventKind, case_outcome, format_usd, from_json, to_json
+from deficiency import (
+    CaseOutcome,
+    DebtType,
+    EventKind,
+    case_outcome,
+    foreclosure_worksheet,
+    format_usd,
+    from_json,
+    to_json,
+)
 from deficiency.batch import TEMPLATE_COLUMNS, run_batch
 from tests.helpers import chart, decode, keyed_markdown, metrics, rendered, start, whole_page
 from tests.one_case import CALIFORNIA_FACTS, CALIFORNIA_HOME, TODAY, reference_session
@@ -308,3 +317,29 @@ def test_paying_it_off_shows_the_cases_figures():
     notes = " ".join(rendered(box.value) for box in at.info)
     assert home.headline.reason in notes and home.headline.rule in notes
     assert "Nothing is left for the lender to collect" in notes
+
+
+@pytest.mark.parametrize("name", ["house", "car"])
+def test_taxes_worksheet_starts_from_the_cases_own(name):
+    """The worksheet's liability, debt and income start where the case's worksheet does:
+    the California bar makes the home loan nonrecourse, so no cancellation income, and the
+    page never says figures were changed that the user did not change."""
+    answer = dated_answer(SIDES[name])
+    start_at = answer.worksheet_start
+    expected = foreclosure_worksheet(
+        debt_before_transfer=start_at.debt_before_transfer,
+        fair_market_value=start_at.fair_market_value,
+        adjusted_basis=start_at.debt_before_transfer,
+        debt_type=start_at.debt_type,
+        still_owed_after_transfer=(
+            start_at.still_owed_after_transfer if start_at.debt_type is DebtType.RECOURSE else 0
+        ),
+    ).ordinary_income
+    at = next_page("pages/taxes.py", name)
+    assert at.session_state["x_debt_type"] == start_at.debt_type.value
+    text = " ".join(rendered(block.value) for block in at.markdown)
+    assert f"The worksheet's ordinary income is **{format_usd(expected)}**." in text
+    captions = " ".join(rendered(block.value) for block in at.caption)
+    assert "were changed from the scenario's" not in captions
+    if name == "house":
+        assert start_at.debt_type is DebtType.NONRECOURSE and expected == 0

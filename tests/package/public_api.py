@@ -73,6 +73,7 @@ NOT_CALLED = frozenset(
         "CaseOutcome",
         "Headline",
         "TaxReconciliation",
+        "WorksheetStart",
         "CancelledDebtTax",
         "CreditReporting",
         "DeficiencyGrid",

@@ -63,9 +63,7 @@ NEXT_STEPS_INPUTS: tuple[Field, ...] = (
     _following("x_fmv", money()),
     _following("x_basis", money()),
     _following("x_proceeds", money()),
-    Field(
-        "x_debt_type", choice(item.value for item in DebtType), constant(DebtType.RECOURSE.value)
-    ),
+    _following("x_debt_type", choice(item.value for item in DebtType)),
     Field("x_personal", yes_no, constant("yes")),
     Field("x_title11", yes_no, constant("no")),
     Field("x_home_loan", yes_no, constant("yes")),

@@ -59,8 +59,10 @@ def the_case() -> tuple[CaseOutcome | None, str]:
 
 
 def worksheet_inputs(side: Side, case: CaseOutcome) -> None:
-    """The worksheet's amounts (starting from the case), liability and personal use."""
+    """The worksheet's amounts, liability and personal use, starting from the case's own
+    worksheet (:attr:`deficiency.CaseOutcome.worksheet_start`)."""
     outcome = case.outcome
+    start = case.worksheet_start
     big = 1_000_000.0 if side is MORTGAGE else 100_000.0
     step = 1_000.0 if side is MORTGAGE else 100.0
     redraws = (WORKSHEET, INCOME, TAXABLE)
@@ -72,20 +74,21 @@ def worksheet_inputs(side: Side, case: CaseOutcome) -> None:
     amount(
         "x_debt_before",
         "Debt just before the transfer",
-        str(outcome.statement.owed),
-        "Everything owed on the loan just before the sale: the scenario's amount owed.",
+        str(start.debt_before_transfer),
+        "Everything owed on the loan just before the sale that you were personally liable "
+        "for: the scenario's amount owed, less any part state law bars.",
     )
     amount(
         "x_still_owed",
         "Still owed by you after the transfer",
-        str(outcome.paid_toward_deficiency),
+        str(start.still_owed_after_transfer),
         "The part of the debt you stay personally liable for: what you pay toward the "
         "deficiency in the scenario. Zero when it is waived.",
     )
     amount(
         "x_fmv",
         "Fair market value of the property",
-        str(case.fair_market_value),
+        str(start.fair_market_value),
         "Often in box 4 of Form 1099-A or box 7 of Form 1099-C. It starts at the value "
         "given on the scenario page, or else the sale price.",
     )
@@ -97,7 +100,7 @@ def worksheet_inputs(side: Side, case: CaseOutcome) -> None:
     )
     st.caption("This starts at the debt only as a stand-in: enter your own figure.")
     amount("x_proceeds", "Sale proceeds you received", "0")
-    st.session_state.setdefault("x_debt_type", DebtType.RECOURSE.value)
+    follow_scenario("x_debt_type", start.debt_type.value)
     choice_input(
         "x_debt_type",
         "Were you personally liable for the loan?",
@@ -108,9 +111,15 @@ def worksheet_inputs(side: Side, case: CaseOutcome) -> None:
     )
     if outcome.barred > ZERO:
         st.caption(
-            "State law bars this deficiency. Courts have treated loans protected that way as "
-            "nonrecourse for tax purposes (Catalano v. Commissioner, T.C. Memo 2000): ask a tax "
-            "professional which applies to you."
+            "State law bars "
+            + (
+                "this deficiency, so this starts at No"
+                if outcome.collectible == ZERO
+                else "part of this deficiency, so that part is left out of the debt above"
+            )
+            + ". Courts have treated loans protected that way as nonrecourse for tax purposes "
+            "(Catalano v. Commissioner, T.C. Memo 2000): ask a tax professional which applies "
+            "to you."
         )
     toggle_input(
         "x_personal",
