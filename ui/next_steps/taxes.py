@@ -113,7 +113,7 @@ def worksheet_inputs(side: Side, case: CaseOutcome) -> None:
         st.caption(
             "State law bars "
             + (
-                "this deficiency, so this starts at No"
+                "this deficiency, so the answer starts at No: nonrecourse"
                 if outcome.collectible == ZERO
                 else "part of this deficiency, so that part is left out of the debt above"
             )
