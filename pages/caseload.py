@@ -16,6 +16,7 @@ from ui.counselor.caseload import (
     run_caseload,
 )
 from ui.counselor.caseload_charts import cases_alt, cases_figure, deficiency_alt, deficiency_figure
+from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.text import plain
@@ -96,14 +97,18 @@ elif run is not None and run.summary.rows == 0:
     st.warning("The file has a header row but no cases.", icon=":material/warning:")
 elif run is not None:
     totals = run.totals
-    with st.container(horizontal=True):
-        st.metric("Cases", f"{totals.rows:,}", border=True)
-        st.metric("Computed", f"{totals.ok:,}", border=True)
-        st.metric("With errors", f"{totals.failed:,}", border=True)
-        st.metric("Total deficiency", format_usd(totals.deficiency), border=True)
-        st.metric("Barred by state law", format_usd(totals.barred), border=True)
-        st.metric("Borrowers owe", format_usd(totals.borrower_owes), border=True)
-        st.metric("Cancelled", format_usd(totals.cancelled), border=True)
+    show_cards(
+        [
+            Card("Cases", f"{totals.rows:,}"),
+            Card("Computed", f"{totals.ok:,}"),
+            Card("With errors", f"{totals.failed:,}"),
+            Card("Total deficiency", format_usd(totals.deficiency), "Before any state law."),
+            Card("Barred by state law", format_usd(totals.barred)),
+            Card("Borrowers owe", format_usd(totals.borrower_owes)),
+            Card("Cancelled", format_usd(totals.cancelled), "Forgiven by the lenders."),
+        ],
+        "Caseload: the totals",
+    )
 
     with st.container(horizontal=True):
         st.download_button(

@@ -14,6 +14,7 @@ from deficiency import (
     timeline_gaps,
 )
 from ui.kit.cache import MONTHS_LABELS, side_case
+from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.inputs import COLUMN_GAP, choice_input
@@ -110,19 +111,22 @@ events = case.timeline_on(path)
 with right:
     removal = next(e for e in events if e.kind is EventKind.REPORT_REMOVAL)
     standard, extenuating = new_mortgage_dates(events)
-    cards = st.columns(2)
-    cards[0].metric("Off credit reports by", day(removal.when), border=True)
-    if standard:
-        cards[1].metric(
-            "Earliest new mortgage",
-            day(standard.when),
-            help=f"{standard.label}. {standard.detail}",
-            border=True,
-        )
-        if extenuating:
-            st.caption(f"{extenuating.label}: {day(extenuating.when)}.")
-    else:
-        cards[1].metric("Earliest new mortgage", "No set wait found", border=True)
+    show_cards(
+        [
+            Card("Off credit reports by", day(removal.when)),
+            # The rule behind the date is long: the list of every date below gives it.
+            Card(
+                "Earliest new mortgage",
+                day(standard.when),
+                f"{standard.label}. The rule is under Every date below.",
+            )
+            if standard
+            else Card("Earliest new mortgage", "No set wait found"),
+        ],
+        "Credit report: the dates",
+    )
+    if standard and extenuating:
+        st.caption(f"{extenuating.label}: {day(extenuating.when)}.")
     show_chart(
         timeline_figure(events, "From the first missed payment to a clean report"),
         key="r_timeline_chart",

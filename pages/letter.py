@@ -31,6 +31,7 @@ from ui.counselor.letter_form import (
     mortgage_rows,
 )
 from ui.kit.cache import side_case
+from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.figures import waterfall_alt, waterfall_figure
@@ -308,7 +309,8 @@ with result_column:
         )
 
         if check.notice_flagged:
-            with st.container(border=True):
+            # The card has its own border; the prompt that stands in for it gets one here.
+            with st.container(border=check.damages is None):
                 if check.damages is None:
                     st.markdown(
                         "**Minimum statutory damages (UCC 9-625(c)(2))**: enter the finance "
@@ -316,9 +318,15 @@ with result_column:
                         "price, to see this educational estimate."
                     )
                 else:
-                    st.metric(
-                        "Minimum statutory damages, UCC 9-625(c)(2): an estimate",
-                        format_usd(check.damages),
+                    show_cards(
+                        [
+                            Card(
+                                "Minimum statutory damages (UCC 9-625(c)(2))",
+                                format_usd(check.damages),
+                                "An estimate, not an award.",
+                            )
+                        ],
+                        "Check a letter: statutory damages",
                     )
                 st.caption(
                     "For consumer goods, the finance charge plus 10% of the principal, or the "

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from deficiency import template_csv
-from tests.helpers import chart, charts, keyed_markdown, rendered, start, trace_text
+from tests.helpers import chart, charts, keyed_markdown, metrics, rendered, start, trace_text
 
 LETTER = "pages/letter.py"
 CASELOAD = "pages/caseload.py"
@@ -221,10 +221,10 @@ def test_dates_value_state_and_a_missing_notice_give_their_flags_and_the_estimat
     assert "The sale brought 42% of the value you entered" in titles
     assert "Notice of sale not received" in titles
     assert "State rule (WI)" in titles
-    estimate = [m for m in at.metric if "9-625(c)(2)" in m.label]
-    assert [m.value for m in estimate] == ["$5,500.00"]
+    estimate = [value for label, value in metrics(at) if "9-625(c)(2)" in label]
+    assert estimate == ["$5,500.00"]
     at.segmented_control(key="lt_notice").set_value("received").run()
-    assert not [m for m in at.metric if "9-625(c)(2)" in m.label]
+    assert not [label for label, _ in metrics(at) if "9-625(c)(2)" in label]
 
 
 def test_caseload_opens_on_the_template_and_an_upload_of_it_gives_the_worked_examples():
@@ -235,7 +235,7 @@ def test_caseload_opens_on_the_template_and_an_upload_of_it_gives_the_worked_exa
     ).run()
     assert not at.exception
     assert not at.info
-    shown = {metric.label: metric.value for metric in at.metric}
+    shown = dict(metrics(at))
     assert shown["Cases"] == "2" and shown["With errors"] == "0"
     assert shown["Total deficiency"] == "$52,000.00"
     table = frame_with(at, "case_id")
@@ -266,7 +266,7 @@ def test_caseload_error_rows_are_shown_with_each_field_named():
     at = start(CASELOAD)
     at.file_uploader(key="cl_upload").set_value(("c.csv", body.encode(), "text/csv")).run()
     assert not at.exception
-    shown = {metric.label: metric.value for metric in at.metric}
+    shown = dict(metrics(at))
     assert (shown["Cases"], shown["With errors"]) == ("3", "1")
     listed = " ".join(rendered(block.value) for block in at.markdown)
     assert "**client-7**" in listed

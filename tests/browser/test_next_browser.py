@@ -22,9 +22,9 @@ def test_credit_page_draws_the_timeline_with_dates(page: Page, app_url: str) -> 
     # Row labels wrap too (a phone has no room for one long line): compare without spaces.
     for label in ("First missed payment", "Short sale closes", "Off credit reports"):
         assert label.replace(" ", "") in text.replace(" ", "")
-    removal = page.locator('[data-testid="stMetricValue"]').first
+    removal = page.locator(".figure-value").first
     expect(removal).not_to_be_empty()
-    assert (removal.text_content() or "") in text  # the metric's date is on the chart
+    assert (removal.text_content() or "") in text  # the card's date is on the chart
 
 
 def test_taxes_page_lays_out_the_worksheet_lines(page: Page, app_url: str) -> None:

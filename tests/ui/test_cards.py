@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 from ui.kit.cards import Card, cards_html
 
@@ -38,3 +40,18 @@ def test_cards_wrap_and_take_a_whole_row_on_a_phone() -> None:
     html = cards_html([Card("A", "1")], "n")
     assert "flex-wrap:wrap" in html
     assert "@media (max-width:640px){.figure-group .figure-card{flex-basis:100%}" in html
+
+
+def test_no_page_draws_a_figure_with_st_metric() -> None:
+    # Each block of figures is one card element (docs/performance.md); a metric is several.
+    root = Path(__file__).resolve().parents[2]
+    calls = [
+        f"{path.relative_to(root)}:{node.lineno}"
+        for folder in ("pages", "ui")
+        for path in sorted((root / folder).rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "metric"
+    ]
+    assert calls == [], "use ui.kit.cards.show_cards instead of st.metric"

@@ -40,6 +40,7 @@ from deficiency import (
     to_money,
 )
 from ui.kit.cache import side_case
+from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.inputs import (
     amount_input,
@@ -274,11 +275,21 @@ def garnishment_result(outcome: Outcome) -> None:
     # pay) may protect more than the figures below.
     for note in cap.state_notes:
         st.warning(literal_dollars(note), icon=":material/gavel:")
-    cards = st.columns(3)
-    cards[0].metric("Judgment", format_usd(schedule.principal), border=True)
-    cards[1].metric("Most garnished per paycheck", format_usd(cap.cap), border=True)
-    cards[2].metric(
-        "Paychecks to pay off", str(schedule.periods) if schedule.paid_off else "Never", border=True
+    show_cards(
+        [
+            Card("Judgment", format_usd(schedule.principal)),
+            Card(
+                "Most garnished per paycheck",
+                format_usd(cap.cap),
+                "The most the law lets them take.",
+            ),
+            Card(
+                "Paychecks to pay off",
+                str(schedule.periods) if schedule.paid_off else "Never",
+                "If they take the most each time, with interest.",
+            ),
+        ],
+        "Paying it off: wage garnishment",
     )
     yearly = post_judgment_interest(schedule.principal, inputs.interest_rate, 365)
     st.markdown(
@@ -325,12 +336,18 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
     settled, tax = lump
     case, _ = side_case(st.session_state, side, date.today())
     form_c = case.settlement_form(settled.amount_cancelled) if case is not None else None
-    cards = [*st.columns(2), *st.columns(2)]
-    cards[0].metric("You pay", format_usd(settled.total_paid), border=True)
-    cards[1].metric("Cancelled", format_usd(settled.amount_cancelled), border=True)
+    cards = [
+        Card("You pay", format_usd(settled.total_paid)),
+        Card(
+            "Cancelled",
+            format_usd(settled.amount_cancelled),
+            "The rest, which the lender forgives.",
+        ),
+    ]
     if form_c is not None:
-        cards[2].metric("Form 1099-C", form_c.status.label, border=True)
-    cards[3].metric("Extra federal tax", format_usd(tax), border=True)
+        cards.append(Card("Form 1099-C", form_c.status.label, "A tax form about cancelled debt."))
+    cards.append(Card("Extra federal tax", format_usd(tax), "If no exclusion applies."))
+    show_cards(cards, "Paying it off: a settlement")
     figure = settlement_figure(settled.total_paid, settled.amount_cancelled, tax)
     if shows_nothing(figure):
         st.info(NOTHING_TO_COLLECT, icon=":material/check_circle:")

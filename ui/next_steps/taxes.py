@@ -27,6 +27,7 @@ from deficiency import (
     format_usd,
 )
 from ui.kit.cache import side_case
+from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.inputs import amount_input, choice_input, money_spec, optional_amount_input
 from ui.kit.sides import MORTGAGE, Side
@@ -166,12 +167,19 @@ def worksheet_result() -> None:
         alt="Pub. 4681 worksheet lines 1 to 8 with the amounts from your scenario",
     )
     st.caption("Line 8 is a gain when positive and a loss when negative.")
-    cards = st.columns(2)
-    cards[0].metric("Ordinary income (line 3)", format_usd(sheet.ordinary_income), border=True)
-    if sheet.loss > ZERO:
-        cards[1].metric("Loss on the property", format_usd(sheet.loss), border=True)
-    else:
-        cards[1].metric("Gain on the property", format_usd(sheet.gain), border=True)
+    show_cards(
+        [
+            Card(
+                "Ordinary income (line 3)",
+                format_usd(sheet.ordinary_income),
+                "Cancelled debt counted as income, before any exclusion.",
+            ),
+            Card("Loss on the property", format_usd(sheet.loss), "Line 8, a loss.")
+            if sheet.loss > ZERO
+            else Card("Gain on the property", format_usd(sheet.gain), "Line 8, a gain."),
+        ],
+        "Taxes: the worksheet's income and gain or loss",
+    )
     for sentence in sheet.explanation():
         if "not deductible" in sentence:
             st.warning(literal_dollars(sentence), icon=":material/block:")
@@ -265,10 +273,22 @@ def taxable_result() -> None:
     home = case.case.tax.main_home_loan
     rate = str(state["x_rate"])
     extra = estimated_extra_tax(tax.taxable, rate)
-    cards = st.columns(3)
-    cards[0].metric("Cancelled debt", format_usd(tax.cancelled), border=True)
-    cards[1].metric("Taxable after exclusions", format_usd(tax.taxable), border=True)
-    cards[2].metric(f"Extra federal tax at {rate}%", format_usd(extra), border=True)
+    show_cards(
+        [
+            Card("Cancelled debt", format_usd(tax.cancelled)),
+            Card(
+                "Taxable after exclusions",
+                format_usd(tax.taxable),
+                "The part that may count as income.",
+            ),
+            Card(
+                f"Extra federal tax at {rate}%",
+                format_usd(extra),
+                "An estimate at this one rate.",
+            ),
+        ],
+        "Taxes: what stays taxable",
+    )
     figure = tax_figure(tax, extra, Decimal(rate))
     if shows_nothing(figure):
         st.info(tax_takeaway(tax, extra, Decimal(rate)), icon=":material/check_circle:")
