@@ -321,9 +321,11 @@ with result_column:
                     show_cards(
                         [
                             Card(
-                                "Minimum statutory damages (UCC 9-625(c)(2))",
+                                # The citation in the note: in the label it broke at
+                                # its hyphen on a card's width.
+                                "Minimum statutory damages",
                                 format_usd(check.damages),
-                                "An estimate, not an award.",
+                                "An estimate under UCC 9-625(c)(2), not an award.",
                             )
                         ],
                         "Check a letter: statutory damages",

@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from deficiency import template_csv
-from tests.helpers import chart, charts, keyed_markdown, metrics, rendered, start, trace_text
+from tests.helpers import (
+    card_words,
+    chart,
+    charts,
+    keyed_markdown,
+    metrics,
+    rendered,
+    start,
+    trace_text,
+)
 
 LETTER = "pages/letter.py"
 CASELOAD = "pages/caseload.py"
@@ -221,10 +230,11 @@ def test_dates_value_state_and_a_missing_notice_give_their_flags_and_the_estimat
     assert "The sale brought 42% of the value you entered" in titles
     assert "Notice of sale not received" in titles
     assert "State rule (WI)" in titles
-    estimate = [value for label, value in metrics(at) if "9-625(c)(2)" in label]
+    estimate = [value for label, value in metrics(at) if label == "Minimum statutory damages"]
     assert estimate == ["$5,500.00"]
+    assert "An estimate under UCC 9-625(c)(2), not an award." in card_words(at)
     at.segmented_control(key="lt_notice").set_value("received").run()
-    assert not [label for label, _ in metrics(at) if "9-625(c)(2)" in label]
+    assert not [label for label, _ in metrics(at) if label == "Minimum statutory damages"]
 
 
 def test_caseload_opens_on_the_template_and_an_upload_of_it_gives_the_worked_examples():
