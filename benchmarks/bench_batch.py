@@ -12,8 +12,9 @@ about 30% name a state and answer some of its facts, 2% have amounts written as
 "$1,234.50" and 1% have errors. Each run is ``python -m deficiency batch`` through
 :func:`deficiency.__main__.main` in a fresh child process, so each figure is that run's own
 wall time, CPU time (user and system, its own and its worker processes') and peak RSS
-(``ru_maxrss``): of the process itself, and for Dask of its worker processes too
-(``RUSAGE_CHILDREN``, read after the cluster closed). On a machine other work shares, the
+(``ru_maxrss``): of the process itself, and of its worker processes (the local engine's
+``--workers``, one per core on a large file, or Dask's; ``RUSAGE_CHILDREN``, read after
+they closed). On a machine other work shares, the
 CPU seconds are the steadier figure: wall time there also counts the waits for a core.
 The table has one line per engine and format: CSV to CSV, Parquet to Parquet.
 
@@ -249,7 +250,8 @@ def main(argv: list[str] | None = None) -> int:
                         extra += ["--output-format", kind]
                     figures = run(str(source), "-o", str(target), *extra)
                     wall = figures["wall"]
-                    workers = f"{figures['worker_peak_mib']:,.0f}" if engine == "dask" else "-"
+                    peak = figures["worker_peak_mib"]
+                    workers = f"{peak:,.0f}" if peak else "-"
                     print(
                         f"| {rows:,} | {engine} | {kind} to {kind} | {wall:,.1f} | "
                         f"{rows / wall:,.0f} | {figures['cpu']:,.1f} | "

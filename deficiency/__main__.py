@@ -84,6 +84,12 @@ def _parser() -> argparse.ArgumentParser:
         help="local: this process, in chunks; dask: a Dask cluster (see --scheduler)",
     )
     batch.add_argument(
+        "--workers",
+        type=_workers,
+        help="with --engine local: processes computing the chunks (default: one per core "
+        "for a file over 16 MB, else 1)",
+    )
+    batch.add_argument(
         "--scheduler",
         metavar="ADDRESS",
         help="with --engine dask: the scheduler (tcp://host:8786); default: a local cluster",
@@ -275,13 +281,17 @@ def _batch(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise FileProblem("--json writes JSON Lines from a CSV file on this machine only")
     if args.scheduler and args.engine != "dask":
         raise FileProblem("--scheduler needs --engine dask")
+    if args.workers and (args.engine == "dask" or args.json):
+        raise FileProblem("--workers is for the local engine on CSV or Parquet")
     started = time.perf_counter()
     if args.engine == "dask":
         summary = _dask(args, path, output, source_format, output_format, stderr)
     elif args.json:
         summary = _row_by_row(args, path, output, stdout, stderr, show)
     else:
-        summary = _columnar(path, output, source_format, output_format, stdout, stderr, show)
+        summary = _columnar(
+            path, output, source_format, output_format, stdout, stderr, show, args.workers
+        )
     seconds = time.perf_counter() - started
     stderr.write(
         f"{summary.rows:,} cases: {summary.ok:,} ok, {summary.failed:,} with errors "
@@ -314,6 +324,25 @@ def _row_by_row(
                 raise FileProblem(f"{path}: {error}") from None
 
 
+#: A file at least this large is computed in one process per core unless --workers says.
+PARALLEL_BYTES = 16 * 2**20
+
+
+def _size(binary: BinaryIO) -> int:
+    """The input's size in bytes, 0 when it has none (a stream)."""
+    try:
+        return os.fstat(binary.fileno()).st_size
+    except (OSError, AttributeError, ValueError):
+        return 0
+
+
+def _workers(text: str) -> int:
+    """``--workers``: a whole number from 1 to 64."""
+    if not text.isdigit() or not 1 <= int(text) <= 64:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from 1 to 64")
+    return int(text)
+
+
 def _columnar(
     path: str,
     output: str | None,
@@ -322,10 +351,13 @@ def _columnar(
     stdout: TextIO,
     stderr: TextIO,
     show: bool,
+    workers: int | None = None,
 ) -> BatchSummary:
     """CSV or Parquet through the columnar engine, in bounded chunks."""
     progress = _progress_bar(stderr) if show else None
     with _open_input(path) as raw:
+        if workers is None:
+            workers = len(os.sched_getaffinity(0)) if _size(raw) >= PARALLEL_BYTES else 1
         try:
             if output_format == "parquet":
                 if not output:
@@ -338,6 +370,7 @@ def _columnar(
                         source_format=source_format,
                         output_format="parquet",
                         progress=progress,
+                        workers=workers,
                     )
             with _output(output, stdout) as sink:
                 return run_files(
@@ -345,6 +378,7 @@ def _columnar(
                     lambda data: sink.write(data.decode("utf-8")),
                     source_format=source_format,
                     progress=progress,
+                    workers=workers,
                 )
         except BatchFileError as error:
             raise FileProblem(f"{path}: {error}") from None

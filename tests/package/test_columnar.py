@@ -161,6 +161,37 @@ def test_a_bad_byte_is_named_by_its_line_in_any_block(monkeypatch):
         _results(data)
 
 
+def test_two_worker_processes_write_what_one_writes(monkeypatch, tmp_path):
+    """Blocks computed in two processes come back in input order: the same CSV bytes, the
+    same Parquet rows (each worker reading its own row groups), and a bad byte in a late
+    block still names its line."""
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 40_000)
+    text = caseload_csv(3_000, seed=13)
+    data = text.encode()
+    expected, summary = _results(data)
+    assert _results(data, workers=2) == (expected, summary)
+    rows = _csv_rows(text)
+    cases = pa.table({name: [row[i] for row in rows] for i, name in enumerate(TEMPLATE_COLUMNS)})
+    pq.write_table(cases, tmp_path / "cases.parquet", row_group_size=400)
+    written = []
+    for workers in (1, 2):
+        target = tmp_path / f"results-{workers}.parquet"
+        with (tmp_path / "cases.parquet").open("rb") as binary:
+            assert summary == columnar.run_files(
+                binary,
+                None,
+                output_path=str(target),
+                source_format="parquet",
+                output_format="parquet",
+                workers=workers,
+            )
+        written.append(pq.read_table(target).to_pylist())
+    assert written[0] == written[1]
+    bad = "\n".join([HEADER, *(CAR for _ in range(600)), "c\xe9"]).encode("latin-1")
+    with pytest.raises(columnar.BatchFileError, match="line 602 is not UTF-8"):
+        _results(bad, workers=2)
+
+
 def test_parquet_in_and_out_equals_csv(tmp_path):
     text = caseload_csv(3_000, seed=11)
     data = text.encode()
