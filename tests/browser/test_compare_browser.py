@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import running_app
 
@@ -34,6 +34,8 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
     page.keyboard.press("ArrowRight")  # one step: $100
 
     expect(car_deficiency).to_have_text("$1,900.00", timeout=10_000)
+    # Drawn as it comes into view (ui/kit/chart_view.js): below the inputs, it may not be.
+    page.locator(".st-key-c_waterfall .deficiency-chart").scroll_into_view_if_needed()
     page.wait_for_function(
         "key => document.querySelector(`.st-key-${key} .js-plotly-plot`)"
         "?.textContent.includes('−$8,600.00')",
@@ -74,3 +76,48 @@ def test_a_shared_url_opens_with_the_same_numbers(page: Page, app_url: str) -> N
     expect(metrics.first).to_have_text("$2,028.72")  # the AppTest figure for the same link
     expect(page.locator(".st-key-c_sale_price__exact input")).to_have_value("9100.50")
     assert "c_sale_price=9100.5" in page.url
+
+
+#: Where a chart's box sits against the window: above, in (or within 200 px of) view, below.
+_PLACE = """key => {
+  const box = document.querySelector(`.st-key-${key} .deficiency-chart`).getBoundingClientRect();
+  return box.top > innerHeight + 200 ? 'below' : box.bottom < -200 ? 'above' : 'in view';
+}"""
+
+
+def test_a_chart_out_of_sight_is_redrawn_as_it_comes_into_view(
+    browser: Browser, app_url: str
+) -> None:
+    # A move spends no time drawing what nobody sees (ui/kit/chart_view.js); its
+    # description changes at once, and its drawing before anyone can see it.
+    context = browser.new_context(viewport={"width": 1400, "height": 800})
+    page = context.new_page()
+    page.goto(app_url)
+    page.wait_for_selector(".st-key-compare_outcomes .main-svg", timeout=60_000)
+    assert "$2,000" in chart_text(page, "compare_outcomes")
+    slider = page.locator('.st-key-c_sale_price__slider input[type="range"]')
+    slider.focus()
+    assert page.evaluate(_PLACE, "compare_outcomes") == "below"
+    page.keyboard.press("ArrowRight")  # one step: $100
+
+    comparison = page.locator(".st-key-compare_outcomes .deficiency-chart")
+    expect(comparison).to_have_attribute("aria-label", re.compile(r"\$1,900"), timeout=10_000)
+    assert "$1,900" not in chart_text(page, "compare_outcomes"), "drawn while out of sight"
+
+    comparison.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => document.querySelector('.st-key-compare_outcomes .js-plotly-plot')"
+        "?.textContent.includes('$1,900')",
+        timeout=10_000,
+    )
+    # Printing draws whatever still waits: move again, then print from the top.
+    slider.scroll_into_view_if_needed()
+    slider.focus()
+    assert page.evaluate(_PLACE, "compare_outcomes") == "below"
+    page.wait_for_timeout(200)  # the browser notes the chart has left the view
+    page.keyboard.press("ArrowRight")
+    expect(comparison).to_have_attribute("aria-label", re.compile(r"\$1,800"), timeout=10_000)
+    assert "$1,800" not in chart_text(page, "compare_outcomes"), "drawn while out of sight"
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert "$1,800" in chart_text(page, "compare_outcomes")
+    context.close()

@@ -3,7 +3,8 @@
 ``st.plotly_chart`` keys its chart in the browser by a hash of the figure, so a changed
 figure remounts and plotly.js draws it from scratch. This small Streamlit component
 (components v2, no iframe) keeps one chart per key and hands each new figure to
-``Plotly.react``, which updates the drawing in place. The figures themselves are built,
+``Plotly.react``, which updates the drawing in place; a chart out of sight draws its new
+figure when it comes into view or the page prints. The figures themselves are built,
 and tested, in the ``figures`` and ``*charts`` modules. ``app.py`` calls
 :func:`publish_plotly_js` at start-up, which puts the plotly.js the charts load in ``static/``.
 """
