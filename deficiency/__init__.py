@@ -55,6 +55,7 @@ from deficiency.collection import (
     payoff_schedule,
     post_judgment_interest,
 )
+from deficiency.columnar import compute_caseload
 from deficiency.credit import (
     CreditReporting,
     EventKind,
@@ -314,6 +315,7 @@ __all__ = [
     "check_mortgage_letter",
     "column_descriptions",
     "compare_options",
+    "compute_caseload",
     "countdown",
     "credit_disclaimer",
     "credit_reporting",

@@ -73,7 +73,7 @@ from deficiency.batch import (
     evaluate_case,
 )
 from deficiency.case import rule_cited
-from deficiency.errors import InvalidInputError
+from deficiency.errors import InvalidInputError, shown
 from deficiency.line_items import (
     AUTO_ITEMS,
     COMMISSION,
@@ -946,6 +946,34 @@ def _csv_pieces(binary: BinaryIO, output_format: str) -> Iterator[tuple[Any, ...
         line += _line_count(block)
 
 
+def compute_caseload(data: bytes, source_format: str = "csv") -> tuple[bytes, BatchSummary]:
+    """Compute a caseload held in memory (an upload): its bytes, CSV or Parquet, in; the
+    results as CSV bytes (the header row, then one row per case, in input order, as
+    ``python -m deficiency batch`` writes them) and the counts out.
+
+    Raises BatchFileError (an InvalidInputError of the field ``file``) for a file that
+    cannot be read as a caseload, saying why (and naming the line of a CSV).
+
+    Examples
+    --------
+    >>> from deficiency.batch import template_csv
+    >>> results, summary = compute_caseload(template_csv().encode())
+    >>> summary
+    BatchSummary(rows=2, ok=2, failed=0)
+    >>> results.decode().splitlines()[2].split(",")[:5]
+    ['example-car', 'auto', 'ok', '', '2000.00']
+    """
+    if not isinstance(data, bytes):
+        raise InvalidInputError("data", f"expected the file's bytes, got {shown(data)}")
+    if not isinstance(source_format, str) or source_format not in FORMATS:
+        raise InvalidInputError(
+            "source_format", f"{shown(source_format)} is not one of: {', '.join(FORMATS)}"
+        )
+    parts: list[bytes] = []
+    summary = run_files(io.BytesIO(data), parts.append, source_format=source_format)
+    return b"".join(parts), summary
+
+
 def _has_size(binary: BinaryIO) -> bool:
     try:
         binary.fileno()
@@ -962,8 +990,15 @@ class _RowGroups:
     groups: tuple[int, ...]
 
     def table(self) -> pa.Table:
-        source = pq.ParquetFile(self.path, pre_buffer=False)
-        return as_text_table(source.read_row_groups(list(self.groups)))
+        return as_text_table(_opened(self.path).read_row_groups(list(self.groups)))
+
+
+@lru_cache(maxsize=1)
+def _opened(path: str) -> pq.ParquetFile:
+    """The Parquet file a worker reads, opened once: its footer grows with its row groups,
+    and reading it again for every piece cost more than the rows at 10,000,000 rows.
+    (A worker lives for one run, so the file does not change under it.)"""
+    return pq.ParquetFile(path, pre_buffer=False)
 
 
 def _parquet_pieces(
@@ -974,8 +1009,10 @@ def _parquet_pieces(
     reads its own row groups (by the file's name); otherwise this process reads them."""
     try:
         source = pq.ParquetFile(binary, pre_buffer=False)  # pre-buffering kept every chunk read
-    except (pa.ArrowInvalid, OSError) as error:
-        raise BatchFileError(f"cannot be read as Parquet ({error})") from None
+    except (pa.ArrowInvalid, OSError):
+        raise BatchFileError(
+            "cannot be read as Parquet: it is not a Parquet file, or it is damaged"
+        ) from None
     _layout(source.schema_arrow.names)
     in_all = int(source.metadata.num_rows)
     sizes = [source.metadata.row_group(n).num_rows for n in range(source.num_row_groups)]
@@ -1008,6 +1045,7 @@ __all__ = [
     "ChunkResult",
     "SourceReadError",
     "as_text_table",
+    "compute_caseload",
     "compute_chunk",
     "csv_bytes",
     "csv_chunks",

@@ -10,10 +10,12 @@ from ui.counselor.caseload import (
     FIGURES,
     LISTED_ERRORS,
     MAX_UPLOAD_MB,
+    UPLOAD_TYPES,
     CaseloadFileError,
     example_upload,
     json_lines,
     run_caseload,
+    upload_format,
 )
 from ui.counselor.caseload_charts import cases_alt, cases_figure, deficiency_alt, deficiency_figure
 from ui.kit.cards import Card, show_cards
@@ -63,21 +65,22 @@ if columns_open:
     )
 
 uploaded = st.file_uploader(
-    "Upload a caseload (CSV, UTF-8)",
-    type=["csv"],
+    "Upload a caseload (CSV in UTF-8, or Parquet)",
+    type=list(UPLOAD_TYPES),
     key="cl_upload",
     max_upload_size=MAX_UPLOAD_MB,
     help=f"Up to {MAX_UPLOAD_MB} MB. Larger files: python -m deficiency batch cases.csv",
 )
 
 if uploaded is None:
-    source, size, name = example_upload(), None, "caseload"
+    source, size, name, kind = example_upload(), None, "caseload", "csv"
     st.info(
         "Showing the template's two worked examples until you upload a file.",
         icon=":material/info:",
     )
 else:
-    source, size, name = uploaded, uploaded.size, uploaded.name.rsplit(".", 1)[0]
+    source, size = uploaded, uploaded.size
+    name, kind = uploaded.name.rsplit(".", 1)[0], upload_format(uploaded.name)
 
 # One processed upload per session, reused until another file is chosen.
 token = uploaded.file_id if uploaded is not None else "example"
@@ -85,7 +88,7 @@ cached = st.session_state.get("cl_run")
 if cached is None or cached[0] != token:
     try:
         with st.spinner("Computing every row..."):
-            cached = (token, run_caseload(source, size), None)
+            cached = (token, run_caseload(source, size, kind), None)
     except CaseloadFileError as error:
         cached = (token, None, str(error))
     st.session_state["cl_run"] = cached
@@ -120,15 +123,16 @@ elif run is not None:
             key="cl_results_csv",
             on_click="ignore",
         )
-        st.download_button(
-            "Download results (JSON Lines)",
-            lambda: json_lines(source),
-            file_name=f"{name}-results.jsonl",
-            mime="application/jsonl",
-            icon=":material/download:",
-            key="cl_results_json",
-            on_click="ignore",
-        )
+        if kind == "csv":  # JSON Lines are written from CSV rows only
+            st.download_button(
+                "Download results (JSON Lines)",
+                lambda: json_lines(source),
+                file_name=f"{name}-results.jsonl",
+                mime="application/jsonl",
+                icon=":material/download:",
+                key="cl_results_json",
+                on_click="ignore",
+            )
 
     if run.errors:
         more = f" (the first {LISTED_ERRORS} are listed)" if totals.failed > LISTED_ERRORS else ""

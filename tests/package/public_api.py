@@ -478,6 +478,10 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
         "collectible": Decimal(1000),
     },
     "round_cents": lambda: {"value": Decimal("1.005")},
+    "compute_caseload": lambda: {
+        "data": d.template_csv().encode(),
+        "source_format": "csv",
+    },
     "run_batch": lambda: {
         "source": io.StringIO(d.template_csv()),
         "sink": io.StringIO(),

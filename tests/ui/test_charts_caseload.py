@@ -113,6 +113,24 @@ def test_a_quoted_cell_holding_a_carriage_return_is_an_error_row_and_the_next_ro
     assert run.shown[0]["storage_days"] == "3"
 
 
+def test_a_parquet_upload_gives_the_csv_uploads_results():
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = with_rows(case("c3", "auto", "repossession", "settled", sale_price="abc"))
+    lines = text.splitlines()
+    header = lines[0].split(",")
+    rows = [line.split(",") for line in lines[1:]]
+    parquet = io.BytesIO()
+    pq.write_table(pa.table({n: [r[i] for r in rows] for i, n in enumerate(header)}), parquet)
+    from_csv = run_caseload(upload(text))
+    from_parquet = run_caseload(parquet, source_format="parquet")
+    assert from_parquet == from_csv
+    assert from_parquet.summary.rows == 3
+    with pytest.raises(CaseloadFileError, match="cannot be read as Parquet"):
+        run_caseload(upload(text), source_format="parquet")
+
+
 def test_a_byte_order_mark_is_accepted_and_json_lines_hold_every_row():
     source = io.BytesIO(b"\xef\xbb\xbf" + template_csv().encode("utf-8"))
     assert run_caseload(source).summary.ok == 2

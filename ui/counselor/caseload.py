@@ -1,8 +1,10 @@
-"""A caseload upload, streamed through :func:`deficiency.batch.run_batch`, and its summary.
+"""A caseload upload, CSV or Parquet, computed by the package's columnar engine
+(:func:`deficiency.compute_caseload`, what ``python -m deficiency batch`` runs), and its
+summary.
 
-Pure (no Streamlit): the page hands over the uploaded file; the rows are decoded and
-computed as a stream, every row comes back (errors named per field), and the summary
-totals are added up exactly in Decimal from the package's results.
+Pure (no Streamlit): the page hands over the uploaded file; every row comes back (errors
+named per field, with the line of a CSV), and the summary totals are added up exactly in
+Decimal from the package's results.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from deficiency import (
     BatchFileError,
     BatchSummary,
     MortgageExit,
+    compute_caseload,
     decoded_lines,
     run_batch,
     template_csv,
@@ -100,15 +103,32 @@ class CaseloadRun:
     errors: tuple[tuple[str, tuple[str, ...]], ...]
 
 
+#: The file types the upload takes: CSV, and Parquet by its extension.
+UPLOAD_TYPES = ("csv", "parquet", "pq")
+
+
+def upload_format(name: str) -> str:
+    """``parquet`` for a file named ``.parquet`` or ``.pq``, else ``csv``.
+
+    >>> upload_format("cases.PARQUET"), upload_format("cases.csv")
+    ('parquet', 'csv')
+    """
+    return "parquet" if name.lower().endswith((".parquet", ".pq")) else "csv"
+
+
+def _unreadable(error: BatchFileError) -> CaseloadFileError:
+    return CaseloadFileError(
+        f"This file cannot be read as a caseload: {error}. "
+        "Download the template to see the expected columns."
+    )
+
+
 def _stream(binary: BinaryIO, sink: io.StringIO, *, json_lines: bool) -> BatchSummary:
     binary.seek(0)
     try:
         return run_batch(decoded_lines(binary), sink, json_lines=json_lines)
     except BatchFileError as error:
-        raise CaseloadFileError(
-            f"This file cannot be read as a caseload: {error}. "
-            "Download the template to see the expected columns."
-        ) from None
+        raise _unreadable(error) from None
 
 
 def totals(rows: Iterable[Mapping[str, str]]) -> CaseloadTotals:
@@ -163,22 +183,28 @@ def totals(rows: Iterable[Mapping[str, str]]) -> CaseloadTotals:
     )
 
 
-def run_caseload(binary: BinaryIO, size: int | None = None) -> CaseloadRun:
-    """Validate and compute every row of an uploaded CSV, streaming it through the package.
+def run_caseload(
+    binary: BinaryIO, size: int | None = None, source_format: str = "csv"
+) -> CaseloadRun:
+    """Validate and compute every row of an uploaded CSV or Parquet file
+    (``source_format``) through the package's columnar engine.
 
     Raises
     ------
     CaseloadFileError
-        Too large, empty, not UTF-8, or a header row the package cannot use.
+        Too large, empty, not UTF-8, not Parquet, or a header row the package cannot use.
     """
     if size is not None and size > MAX_UPLOAD_MB * 1024 * 1024:
         raise CaseloadFileError(
             f"The file is {size / 1024 / 1024:,.0f} MB; this page takes up to {MAX_UPLOAD_MB} MB. "
             "Split it, or run `python -m deficiency batch cases.csv -o results.csv`."
         )
-    sink = io.StringIO()
-    summary = _stream(binary, sink, json_lines=False)
-    results = sink.getvalue()
+    binary.seek(0)
+    try:
+        data, summary = compute_caseload(binary.read(), source_format)
+    except BatchFileError as error:
+        raise _unreadable(error) from None
+    results = data.decode("utf-8")
     shown: list[Mapping[str, str]] = []
     errors: list[tuple[str, tuple[str, ...]]] = []
 
@@ -195,7 +221,8 @@ def run_caseload(binary: BinaryIO, size: int | None = None) -> CaseloadRun:
 
 
 def json_lines(binary: BinaryIO) -> str:
-    """The same results as JSON Lines (one object per case), computed from the upload again."""
+    """The same results as JSON Lines (one object per case), computed from a CSV upload
+    again, row by row (:func:`deficiency.run_batch` writes JSON Lines from CSV only)."""
     sink = io.StringIO()
     _stream(binary, sink, json_lines=True)
     return sink.getvalue()
