@@ -202,26 +202,14 @@ def _output(output: str | None, stdout: TextIO) -> Iterator[_Sink]:
         except OSError as error:
             raise FileProblem(f"cannot write {shown}: {_why(error)}") from None
         return
-    folder = os.path.dirname(os.path.abspath(output))
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=folder, prefix="." + os.path.basename(output) + ".", suffix=".partial"
-        )
-    except OSError as error:
-        raise FileProblem(f"cannot write {shown}: {_why(error)}") from None
-    try:
-        with open(handle, "w", encoding="utf-8", newline="") as stream:
-            sink = _Sink(stream, shown)
-            yield sink
-            sink.finish()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, _file_mode(output))
-        os.replace(temporary, output)
-    except OSError as error:
-        raise FileProblem(f"cannot write {shown}: {_why(error)}") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    with (
+        _output_file(output) as temporary,
+        open(temporary, "w", encoding="utf-8", newline="") as stream,
+    ):
+        sink = _Sink(stream, shown)
+        yield sink
+        sink.finish()
+        os.fsync(stream.fileno())
 
 
 def _file_mode(path: str) -> int:
