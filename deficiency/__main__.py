@@ -316,6 +316,13 @@ def _row_by_row(
 PARALLEL_BYTES = 16 * 2**20
 
 
+def _cores() -> int:
+    """The cores this process may run on (all of the machine's where the system cannot say)."""
+    if hasattr(os, "sched_getaffinity"):  # not on macOS or Windows
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 def _size(binary: BinaryIO) -> int:
     """The input's size in bytes, 0 when it has none (a stream)."""
     try:
@@ -345,7 +352,7 @@ def _columnar(
     progress = _progress_bar(stderr) if show else None
     with _open_input(path) as raw:
         if workers is None:
-            workers = len(os.sched_getaffinity(0)) if _size(raw) >= PARALLEL_BYTES else 1
+            workers = _cores() if _size(raw) >= PARALLEL_BYTES else 1
         try:
             if output_format == "parquet":
                 if not output:

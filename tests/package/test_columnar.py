@@ -276,6 +276,36 @@ def test_the_command_line_reads_and_writes_each_format(tmp_path, capsys):
     assert "Traceback" not in err.getvalue()
 
 
+def test_a_large_file_runs_in_a_process_per_core_and_writes_the_same(tmp_path, monkeypatch):
+    """The command's default for a large file (here every file): one worker per core, the
+    same results file as one process; --workers is checked and refused with Dask."""
+    cases = tmp_path / "cases.csv"
+    cases.write_text(caseload_csv(2_000, seed=17))
+    monkeypatch.setattr(command, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(columnar, "BLOCK_BYTES", 50_000)
+    spawned = []
+    real = columnar._in_order
+
+    def counted(work, pieces, workers):
+        spawned.append(workers)
+        return real(work, pieces, workers)
+
+    monkeypatch.setattr(columnar, "_in_order", counted)
+    written = []
+    for extra in ([], ["--workers", "1"]):
+        target = tmp_path / f"r{len(written)}.csv"
+        code = command.main(["batch", str(cases), "-o", str(target), *extra], io.StringIO())
+        assert code == 1
+        written.append(target.read_bytes())
+    assert written[0] == written[1]
+    assert spawned == [command._cores(), 1]
+    err = io.StringIO()
+    code = command.main(["batch", str(cases), "--workers", "2", "--engine", "dask"], None, err)
+    assert code == 2 and "--workers is for the local engine" in err.getvalue()
+    with pytest.raises(SystemExit):
+        command.main(["batch", str(cases), "--workers", "0"], io.StringIO(), io.StringIO())
+
+
 def test_dask_missing_is_said_plainly(tmp_path, monkeypatch):
     import builtins
 
