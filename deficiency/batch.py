@@ -297,6 +297,42 @@ def _case_id_problem(case_id: str) -> str | None:
     return None
 
 
+def head_problems(
+    case_id: str, kind_text: str, exit_text: str, resolution_text: str
+) -> tuple[list[str], LoanKind | None]:
+    """The problems of a row's case id, kind, exit and resolution, in that order, and its
+    loan kind (None when the kind is not one)."""
+    errors: list[str] = []
+    problem = _case_id_problem(case_id)
+    if problem:
+        errors.append(f"case_id: {problem}")
+    kind: LoanKind | None = None
+    try:
+        kind = LoanKind(kind_text)
+    except ValueError:
+        errors.append(f"kind: {_shown(kind_text)} is not one of: mortgage, auto")
+    if kind is not None and exit_text not in _EXITS[kind]:
+        errors.append(f"exit: {_shown(exit_text)} is not one of: {', '.join(_EXITS[kind])}")
+    if resolution_text not in _RESOLUTIONS:
+        errors.append(
+            f"resolution: {_shown(resolution_text)} is not one of: {', '.join(_RESOLUTIONS)}"
+        )
+    return errors, kind
+
+
+def input_problem(name: str, text: str, kind: LoanKind | None) -> str | None:
+    """The problem of one non-blank input cell of a row of this kind, or None."""
+    if kind is not None and name not in _KIND_FIELDS[kind]:
+        return f"{name}: does not apply to a {kind.value} case; leave it blank"
+    if _INFOS[name].kind == "money" and _SURE_MONEY.fullmatch(text):
+        return None
+    try:
+        canonical_value(_INFOS[name], text)
+    except InvalidInputError as error:
+        return str(error)
+    return None
+
+
 def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
     """Validate one case (column name -> cell text) and compute it through ``assess``,
     under its state's law when it names a state.
@@ -325,35 +361,16 @@ def evaluate_case(cells: Mapping[str, str]) -> CaseResult:
     exit_text = cells.get("exit", "")
     resolution_text = cells.get("resolution", "")
     inputs = {name: cells[name] for name in ECHO_COLUMNS if name in cells}
-    errors: list[str] = []
-    problem = _case_id_problem(case_id)
-    if problem:
-        errors.append(f"case_id: {problem}")
-    kind: LoanKind | None = None
-    try:
-        kind = LoanKind(kind_text)
-    except ValueError:
-        errors.append(f"kind: {_shown(kind_text)} is not one of: mortgage, auto")
-    if kind is not None and exit_text not in _EXITS[kind]:
-        errors.append(f"exit: {_shown(exit_text)} is not one of: {', '.join(_EXITS[kind])}")
-    if resolution_text not in _RESOLUTIONS:
-        errors.append(
-            f"resolution: {_shown(resolution_text)} is not one of: {', '.join(_RESOLUTIONS)}"
-        )
+    errors, kind = head_problems(case_id, kind_text, exit_text, resolution_text)
     state, facts = _state_and_facts(inputs, errors)
     given: dict[str, str] = {}
     for name, text in inputs.items():
         if not text.strip() or name in STATE_COLUMNS:
             continue
-        if kind is not None and name not in _KIND_FIELDS[kind]:
-            errors.append(f"{name}: does not apply to a {kind.value} case; leave it blank")
+        problem = input_problem(name, text, kind)
+        if problem:
+            errors.append(problem)
             continue
-        if not (_INFOS[name].kind == "money" and _SURE_MONEY.fullmatch(text)):
-            try:
-                canonical_value(_INFOS[name], text)
-            except InvalidInputError as error:
-                errors.append(str(error))
-                continue
         given[name] = text
     result = CaseResult(
         case_id=case_id,

@@ -58,6 +58,7 @@ from deficiency.batch import (
     _RESOLUTIONS,
     ECHO_COLUMNS,
     FACT_NAMES,
+    INPUT_COLUMNS,
     MAX_CASE_ID_CHARS,
     MAX_LINE_BYTES,
     OUTPUT_COLUMNS,
@@ -69,8 +70,11 @@ from deficiency.batch import (
     _cases,
     _cells,
     _layout,
+    _state_and_facts,
     decoded_lines,
     evaluate_case,
+    head_problems,
+    input_problem,
 )
 from deficiency.case import rule_cited
 from deficiency.errors import InvalidInputError, shown
@@ -536,32 +540,59 @@ def _with_exact_rows(
     text: Mapping[str, pa.Array],
     slow: np.ndarray[Any, Any],
 ) -> ChunkResult:
-    """Put the rows the fast path left in their places, computed by the exact path."""
+    """Put the rows the fast path left in their places: a row with a problem in its cells
+    gets the exact path's reasons, found a column at a time by the same checks
+    (:func:`deficiency.batch.head_problems`, :func:`~deficiency.batch.input_problem`); any
+    other row is computed by the exact path itself."""
     index = pa.array(slow)
     present = [name for name in table.column_names if name in text]
-    cells = pa.Table.from_arrays(
-        [pc.take(text[name], index) for name in present], names=present
-    ).to_pylist()
-    rows: list[list[str]] = []
+    taken = {name: pc.take(text[name], index) for name in present}
+    found = _problems(taken, slow.size)
+    exact_at = [place for place, errors in enumerate(found) if not errors]
+    exact: dict[int, list[str]] = {}
     blank: list[int] = []
-    failed = 0
-    for place, row in zip(slow.tolist(), cells, strict=True):
-        if not any(value.strip() for value in row.values()):
-            blank.append(place)  # skipped, as the row-by-row path skips it
-            rows.append([""] * len(OUTPUT_COLUMNS))
-            continue
-        result = evaluate_case(row)
-        failed += bool(result.errors)
-        rows.append(result.row())
+    failed = slow.size - len(exact_at)
+    if exact_at:
+        at = pa.array(exact_at)
+        cells = pa.Table.from_arrays(
+            [pc.take(taken[name], at) for name in present], names=present
+        ).to_pylist()
+        for place, row in zip(exact_at, cells, strict=True):
+            if not any(value.strip() for value in row.values()):
+                blank.append(int(slow[place]))  # skipped, as the row-by-row path skips it
+                exact[place] = [""] * len(OUTPUT_COLUMNS)
+                continue
+            result = evaluate_case(row)
+            failed += bool(result.errors)
+            exact[place] = result.row()
+    settled = [place for place, errors in enumerate(found) if errors]
     mask = np.zeros(output.num_rows, dtype=bool)
     mask[slow] = True
     where = pa.array(mask)
     columns = []
-    for column, exact in zip(output.columns, zip(*rows, strict=True), strict=True):
-        if pc.take(column, index).to_pylist() == list(exact):
+    for position, (name, column) in enumerate(zip(OUTPUT_COLUMNS, output.columns, strict=True)):
+        current = pc.take(column, index).to_pylist()
+        values = list(current)
+        for place, row in exact.items():
+            values[place] = row[position]
+        if name == "status":
+            for place in settled:
+                values[place] = "error"
+        elif name == "errors":
+            for place in settled:
+                values[place] = spreadsheet_safe("; ".join(found[place] or ()))
+        elif name in _FIGURES:
+            for place in settled:
+                values[place] = ""
+        elif (
+            settled and pc.any(pc.match_substring_regex(pc.take(column, index), "^[=+@-]")).as_py()
+        ):
+            for place in settled:
+                values[place] = spreadsheet_safe(values[place])
+        if values == current:
             columns.append(column)  # an echoed input, as the exact path writes it too
         else:
-            replaced = pa.array(list(exact), pa.string())
+            replaced = pa.array(values, pa.string())
             columns.append(pc.replace_with_mask(column.combine_chunks(), where, replaced))
     merged = pa.Table.from_arrays(columns, names=list(OUTPUT_COLUMNS))
     if blank:
@@ -569,6 +600,59 @@ def _with_exact_rows(
         keep[blank] = False
         merged = merged.filter(pa.array(keep))
     return ChunkResult(merged, failed)
+
+
+#: The result columns an error row leaves blank.
+_FIGURES = frozenset(RESULT_COLUMNS[4:])
+
+
+def _problems(taken: Mapping[str, pa.Array], size: int) -> list[list[str] | None]:
+    """Each row's problems, in the order :func:`deficiency.batch.evaluate_case` lists them
+    (case id, kind, exit, resolution, the state and its facts, then each input), found a
+    column at a time; None for a row without a case id (blank, or for the exact path)."""
+
+    def cells(name: str) -> list[str]:
+        return taken[name].to_pylist() if name in taken else [""] * size
+
+    ids, kinds, exits, resolutions = (cells(name) for name in _NAMED)
+    found: list[list[str] | None] = []
+    kind_of: list[LoanKind | None] = []
+    for case_id, kind, exit, resolution in zip(ids, kinds, exits, resolutions, strict=True):
+        if not case_id.strip():
+            found.append(None)
+            kind_of.append(None)
+            continue
+        errors, loan = head_problems(case_id, kind, exit, resolution)
+        found.append(errors)
+        kind_of.append(loan)
+    states = [name for name in STATE_COLUMNS if name in taken]
+    if states:
+        lengths = [pc.binary_length(taken[name]).to_numpy(zero_copy_only=False) for name in states]
+        rows = np.flatnonzero(np.logical_or.reduce(lengths) > 0)
+        if rows.size:
+            at = pa.array(rows)
+            answers = pa.Table.from_arrays(
+                [pc.take(taken[name], at) for name in states], names=states
+            ).to_pylist()
+            for place, answered in zip(rows.tolist(), answers, strict=True):
+                listed = found[place]
+                if listed is not None:
+                    _state_and_facts(answered, listed)
+    for name in INPUT_COLUMNS:
+        if name not in taken:
+            continue
+        rows = np.flatnonzero(pc.binary_length(taken[name]).to_numpy(zero_copy_only=False))
+        if not rows.size:
+            continue
+        values = pc.take(taken[name], pa.array(rows)).to_pylist()
+        for place, value in zip(rows.tolist(), values, strict=True):
+            listed = found[place]
+            if listed is None or not value.strip():
+                continue
+            problem = input_problem(name, value, kind_of[place])
+            if problem:
+                listed.append(problem)
+    return found
 
 
 def _legacy_chunk(items: Iterator[list[str] | CaseResult]) -> ChunkResult:

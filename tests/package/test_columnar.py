@@ -85,6 +85,35 @@ def _csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))[1:]
 
 
+def test_rows_with_errors_keep_the_exact_paths_reasons_and_safe_cells():
+    """Rows whose reasons are found a column at a time: formula-like cells in any column are
+    written as the exact path writes them, reasons in its order, blank rows skipped."""
+    good = {"case_id": "ok-1", "kind": "auto", "exit": "repossession", "resolution": "waived"}
+    rows = [
+        {**good, "sale_price": "=1+1", "retaking_fee": "@x", "state": "=CA"},
+        {
+            **good,
+            "case_id": "=cmd",
+            "kind": "boat",
+            "commission_rate": "+5",
+            "fact_credit_sale": "-",
+        },
+        {**good, "exit": "short_sale", "late_fees": "5", "fact_credit_sale": "maybe"},
+        {**good, "state": "WI", "fact_credit_sale": "maybe", "gap_refund": "-5"},
+        {name: "" for name in good},
+        {**good, "case_id": "   ", "sale_price": "abc"},
+        good,
+    ]
+    cells = [{name: row.get(name, "") for name in TEMPLATE_COLUMNS} for row in rows]
+    got = columnar.compute_chunk(pa.Table.from_pylist(cells))
+    expected = [evaluate_case(case) for case in cells if any(v.strip() for v in case.values())]
+    assert got.table.to_pylist() == [
+        dict(zip(OUTPUT_COLUMNS, result.row(), strict=True)) for result in expected
+    ]
+    assert got.failed == sum(bool(result.errors) for result in expected) == 5
+    assert got.table.column("sale_price").to_pylist()[0] == "'=1+1"
+
+
 def test_every_row_is_computed_in_chunks_of_the_file(monkeypatch):
     """Many small blocks, the chunk size cut mid-file: the same bytes as the row-by-row
     writer, so a caseload page or script reading either file sees the same results."""
