@@ -385,12 +385,15 @@ def planner_result(outcome: Outcome) -> None:
     show_chart(figure, key="p_planner_chart", alt=planner_alt(current.options, current.taxes))
     st.caption(planner_takeaway(current.options))
     with st.expander("What each way out involves", icon=":material/info:"):
-        for option in current.options:
-            st.markdown(
+        # One list, one element: a move redraws fewer.
+        st.markdown(
+            "\n".join(
                 f"- **{option.label}**: {option.notes}\n"
                 f"  - Credit report: {option.credit_report}\n"
                 f"  - Tax: {option.tax_note}"
+                for option in current.options
             )
+        )
 
 
 def _planner_table(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> None:

@@ -180,12 +180,22 @@ def worksheet_result() -> None:
         ],
         "Taxes: the worksheet's income and gain or loss",
     )
+    # Consecutive sentences and the sources are one Markdown element: a move redraws fewer.
+    paragraphs: list[str] = []
     for sentence in sheet.explanation():
         if "not deductible" in sentence:
+            _paragraphs(paragraphs)
             st.warning(literal_dollars(sentence), icon=":material/block:")
         else:
-            st.markdown(literal_dollars(sentence))
-    st.markdown(source_note(sheet.sources()))
+            paragraphs.append(literal_dollars(sentence))
+    _paragraphs([*paragraphs, source_note(sheet.sources())])
+
+
+def _paragraphs(paragraphs: list[str]) -> None:
+    """Draw the paragraphs gathered so far as one Markdown element, and empty the list."""
+    if paragraphs:
+        st.markdown("\n\n".join(paragraphs))
+        paragraphs.clear()
 
 
 def cancelled_income() -> Decimal:
@@ -298,15 +308,19 @@ def taxable_result() -> None:
     for exclusion in tax.exclusions:
         if exclusion.kind is ExclusionKind.QUALIFIED_PRINCIPAL_RESIDENCE and not home:
             continue  # a car or a home that was not the main one: the question is not asked
+        # The exclusion and its sources: one element (a move redraws fewer).
         text = f"**{exclusion.kind.label}: {format_usd(exclusion.amount)}.** {exclusion.reason}"
+        sources = source_note(exclusion.sources)
         if exclusion.verified:
-            st.markdown(literal_dollars(text))
+            st.markdown(f"{literal_dollars(text)}\n\n{sources}")
         else:
             st.warning(
                 literal_dollars(text) + " **Not checked.** Consult a tax professional.",
                 icon=":material/help:",
             )
-        st.markdown(source_note(exclusion.sources))
+            st.markdown(sources)
     rates = federal_rates()
-    st.caption(f"{rates.estimate_note} Rates for {rates.tax_years}.")
-    st.markdown(source_note(rates.sources))
+    st.markdown(
+        f":gray[:small[{rates.estimate_note} Rates for {rates.tax_years}.]]\n\n"
+        + source_note(rates.sources)
+    )
