@@ -15,9 +15,11 @@ integer cents, with the same results as the exact per-row path to the cent.
   does not depend on the row's amounts (a bar, or no rule that changes the figure) is
   applied to every row that has it; one whose finding could depend on them (a fair-value
   credit, a limit on the amount owing) leaves its rows to the exact path.
-- Every other row (an error, ``"$1,234"``, an id a spreadsheet would run, a fact that needs
-  the amounts) takes :func:`deficiency.batch.evaluate_case`, the exact Decimal path, so its
-  figures, or its reasons, are what ``explain`` and the pages give.
+- A row with a problem in its cells gets its reasons from the exact path's own checks
+  (:func:`deficiency.batch.head_problems`, :func:`~deficiency.batch.input_problem`), a
+  column at a time; every other row the fast path leaves (a fact that needs the amounts, a
+  total too large) takes :func:`deficiency.batch.evaluate_case`, the exact Decimal path, so
+  its figures, or its reasons, are what ``explain`` and the pages give.
 
 :func:`run_files` streams CSV or Parquet in and out in bounded chunks; ``python -m
 deficiency batch`` runs it. A CSV chunk is parsed by Arrow when its lines are plain CSV
