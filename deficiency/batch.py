@@ -62,6 +62,7 @@ from deficiency.line_items import (
     items_of,
     signed_balance,
 )
+from deficiency.money import MAX_AMOUNT
 from deficiency.parsing import flag, whole_number
 from deficiency.scenarios import FieldInfo, LoanKind, resolution_fields, scenario_fields
 from deficiency.serialize import canonical_value, input_fields_for, spreadsheet_safe
@@ -88,9 +89,9 @@ MAX_CASE_ID_CHARS = 100
 OK = "ok"
 ERROR = "error"
 _FORMULA_START = ("=", "+", "-", "@")
-#: An amount that is surely valid (below $1 trillion, at most 2 places), so its check is
-#: skipped: most cells of a row with an error are such amounts.
-_SURE_MONEY = re.compile(r"\d{1,12}(?:\.\d{1,2})?", re.ASCII)
+#: An amount that is surely valid (fewer digits than :data:`deficiency.money.MAX_AMOUNT`,
+#: at most 2 places), so its check is skipped: most cells of a row with an error are such.
+_SURE_MONEY = re.compile(rf"\d{{1,{len(str(int(MAX_AMOUNT))) - 1}}}(?:\.\d{{1,2}})?", re.ASCII)
 
 
 def _all_inputs() -> dict[str, FieldInfo]:

@@ -448,13 +448,12 @@ def _worksheet_start(case: Case, outcome: Outcome) -> WorksheetStart:
 def _worksheet(case: Case, outcome: Outcome, basis: Decimal) -> ForeclosureWorksheet:
     """Pub. 4681's worksheet filled from the case (:func:`_worksheet_start`)."""
     start = _worksheet_start(case, outcome)
-    recourse = start.debt_type is DebtType.RECOURSE
     return foreclosure_worksheet(
         debt_before_transfer=start.debt_before_transfer,
         fair_market_value=start.fair_market_value,
         adjusted_basis=basis,
         debt_type=start.debt_type,
-        still_owed_after_transfer=start.still_owed_after_transfer if recourse else ZERO,
+        still_owed_after_transfer=start.still_owed_after_transfer,
         personal_use=case.tax.personal_use,
     )
 
