@@ -31,6 +31,7 @@ from deficiency.columnar import (
     csv_bytes,
     header_bytes,
     read_header,
+    results_schema,
 )
 
 #: Bytes of CSV per Dask task: large enough that scheduling is cheap, small enough that a
@@ -61,9 +62,10 @@ def _write_part(results: Sequence[ChunkResult], path: str, output_format: str) -
     rows = sum(result.rows for result in results)
     failed = sum(result.failed for result in results)
     if output_format == "parquet":
-        tables = [result.table for result in results]
-        schema = pa.schema([(name, pa.string()) for name in tables[0].column_names])
-        pq.write_table(pa.concat_tables(tables).cast(schema), path, compression="zstd")
+        # The columns of the local engine's Parquet results for a caseload of text (the
+        # partitions are read as text): the figures as decimals, the rest text.
+        table = pa.concat_tables([result.table for result in results]).cast(results_schema())
+        pq.write_table(table, path, compression="zstd")
     else:
         with open(path, "wb") as out:
             out.write(header_bytes())

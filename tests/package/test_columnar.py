@@ -8,6 +8,7 @@ import csv
 import io
 import random
 import re
+from decimal import Decimal
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -16,6 +17,7 @@ import pytest
 import deficiency.__main__ as command
 from deficiency import columnar
 from deficiency.batch import (
+    _INFOS,
     OUTPUT_COLUMNS,
     TEMPLATE_COLUMNS,
     decoded_lines,
@@ -23,6 +25,7 @@ from deficiency.batch import (
     run_batch,
     template_csv,
 )
+from deficiency.columnar import _is_typed
 from tests.package.caseloads import caseload_csv, random_case
 
 
@@ -58,7 +61,9 @@ def test_every_row_equals_the_exact_path(rows):
             dict(zip(TEMPLATE_COLUMNS, row, strict=True))
             for row in rows_read[first : first + 100_000]
         ]
-        block = columnar.compute_chunk(pa.Table.from_pylist(cells)).table.to_pylist()
+        block = columnar.results_text(
+            columnar.compute_chunk(pa.Table.from_pylist(cells)).table
+        ).to_pylist()
         expected = [
             dict(zip(OUTPUT_COLUMNS, evaluate_case(case).row(), strict=True))
             for case in cells
@@ -107,7 +112,7 @@ def test_rows_with_errors_keep_the_exact_paths_reasons_and_safe_cells():
     cells = [{name: row.get(name, "") for name in TEMPLATE_COLUMNS} for row in rows]
     got = columnar.compute_chunk(pa.Table.from_pylist(cells))
     expected = [evaluate_case(case) for case in cells if any(v.strip() for v in case.values())]
-    assert got.table.to_pylist() == [
+    assert columnar.results_text(got.table).to_pylist() == [
         dict(zip(OUTPUT_COLUMNS, result.row(), strict=True)) for result in expected
     ]
     assert got.failed == sum(bool(result.errors) for result in expected) == 5
@@ -238,9 +243,11 @@ def test_parquet_in_and_out_equals_csv(tmp_path):
         )
     assert parquet_summary == summary
     written = pq.read_table(tmp_path / "results.parquet")
-    assert written.column_names == list(OUTPUT_COLUMNS)
+    assert written.schema == columnar.results_schema()
+    assert written.column("deficiency").type == columnar.MONEY
     expected = list(csv.reader(io.StringIO(csv_results.decode())))
-    assert [list(row.values()) for row in written.to_pylist()] == expected[1:]
+    rows = columnar.results_text(written).to_pylist()
+    assert [list(row.values()) for row in rows] == expected[1:]
 
 
 def test_parquet_numbers_and_nulls_are_read_as_written(tmp_path):
@@ -263,6 +270,90 @@ def test_parquet_numbers_and_nulls_are_read_as_written(tmp_path):
     assert (summary.ok, summary.failed) == (1, 1)
     assert rows[0]["deficiency"] == "1499.50" and rows[0]["sale_price"] == "8500.5"
     assert rows[1]["errors"] == "resolution: '' is not one of: waived, judgment, settled"
+
+
+#: Column types a typed Parquet caseload may hold its amounts, percentages and days in.
+_NUMBER_TYPES = (
+    pa.decimal128(15, 2),
+    pa.decimal128(7, 4),
+    pa.decimal128(12, 0),
+    pa.decimal128(20, 3),
+    pa.decimal128(38, 1),
+    pa.int64(),
+    pa.int32(),
+    pa.uint64(),
+    pa.float64(),
+)
+
+
+def _typed_cell(rng: random.Random, kind: pa.DataType, size: int) -> object:
+    """A value of ``kind``: mostly a plausible amount of ``size`` digits, sometimes null,
+    negative, too large, or with more places than the column's kind takes."""
+    draw = rng.random()
+    if draw < 0.05:
+        return None
+    digits = rng.choice((size,) * 50 + (13, 14, 17))
+    value = rng.randint(0, 10**digits) * (-1 if draw > 0.99 else 1)
+    if pa.types.is_decimal(kind):
+        value = value % 10 ** min(kind.precision, 18) * (-1 if value < 0 else 1)
+        return Decimal(value - value % 10 if draw < 0.9 else value).scaleb(-kind.scale)
+    if pa.types.is_unsigned_integer(kind):
+        return abs(value) if draw < 0.96 else 2**64 - 1
+    if pa.types.is_integer(kind):
+        return max(min(value, 2**31 - 1), -(2**31)) if kind == pa.int32() else value
+    return value / rng.choice((1, 10, 100, 1000))
+
+
+def test_a_typed_parquet_caseload_gets_the_exact_paths_rows(tmp_path):
+    """Amounts, percentages and days held as decimals, integers or floats (nulls, negative
+    values, too many digits or places among them) are read without text, and every row
+    equals the exact path's on the text the cells are written as (as_text_table); Parquet
+    results echo them as read, and their text is the CSV results."""
+    rng = random.Random(24)
+    rows = _csv_rows(caseload_csv(3_000, seed=24))
+    cases = pa.table({name: [row[i] for row in rows] for i, name in enumerate(TEMPLATE_COLUMNS)})
+    for name, info in _INFOS.items():
+        kind = rng.choice(_NUMBER_TYPES)
+        size = {"money": 6, "percent": 2, "count": 3}[info.kind]
+        given = cases[name].to_pylist()
+        values = [_typed_cell(rng, kind, size) if cell.strip() else None for cell in given]
+        cases = cases.set_column(
+            cases.schema.get_field_index(name), name, pa.array(values, kind, safe=False)
+        )
+    assert any(_is_typed(cases[name].type) for name in _INFOS)
+    text = columnar.as_text_table(cases).to_pylist()
+    got = columnar.results_text(columnar.compute_chunk(cases).table).to_pylist()
+    expected = [
+        dict(zip(OUTPUT_COLUMNS, evaluate_case(case).row(), strict=True))
+        for case in text
+        if any(value.strip() for value in case.values())
+    ]
+    wrong = [(a, b) for a, b in zip(got, expected, strict=True) if a != b]
+    assert not wrong, wrong[:2]
+    assert len(got) == len(expected)
+    statuses = [row["status"] for row in got]
+    assert 0.2 < statuses.count("ok") / len(got) < 0.9  # both kinds of row, many of each
+    pq.write_table(cases, tmp_path / "cases.parquet", row_group_size=500)
+    for workers in (1, 2):
+        with (tmp_path / "cases.parquet").open("rb") as binary:
+            columnar.run_files(
+                binary,
+                None,
+                output_path=str(tmp_path / "results.parquet"),
+                source_format="parquet",
+                output_format="parquet",
+                workers=workers,
+            )
+        written = pq.read_table(tmp_path / "results.parquet")
+        assert written.schema == columnar.results_schema(cases.schema)
+        for name in _INFOS:
+            assert written[name].type == cases[name].type
+            assert written[name].to_pylist() == [
+                value
+                for value, case in zip(cases[name].to_pylist(), text, strict=True)
+                if any(cell.strip() for cell in case.values())
+            ]
+        assert columnar.results_text(written).to_pylist() == got
 
 
 def test_the_command_line_reads_and_writes_each_format(tmp_path, capsys):
