@@ -168,13 +168,19 @@ def to_parquet(source: Path, target: Path) -> None:
             writer.write_batch(batch)
 
 
+#: Rows per row group of the typed file: DuckDB's default.
+TYPED_GROUP_ROWS = 122_880
+
+
 def to_typed_parquet(source: Path, target: Path) -> None:
     """The same caseload as a typed Parquet file, as a database export would hold it:
     amounts decimal(15,2), percentages decimal(7,4), storage days int32, ids and categories
     text, blank cells null. An amount written ``$1,234.50`` is stored as the number; one
     that is not a number at all (``abc``) cannot be stored in a decimal column, so it is
     stored as -1.00 (the row still has an error); ``1e308`` is stored as the largest
-    decimal(15,2), over the $1 trillion limit."""
+    decimal(15,2), over the $1 trillion limit. The decimals are stored as integers, as
+    Spark and DuckDB store a decimal of up to 18 digits, in row groups of
+    :data:`TYPED_GROUP_ROWS` rows."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.csv as pa_csv
@@ -198,8 +204,19 @@ def to_typed_parquet(source: Path, target: Path) -> None:
             strings_can_be_null=False,
         ),
     )
-    with pq.ParquetWriter(target, schema, compression="zstd") as writer:
-        for batch in reader:
+    pending: list[pa.RecordBatch] = []
+    with pq.ParquetWriter(
+        target, schema, compression="zstd", store_decimal_as_integer=True
+    ) as writer:
+        for batch in (*reader, None):
+            if batch is None or sum(len(part) for part in pending) >= TYPED_GROUP_ROWS:
+                table = pa.Table.from_batches(pending, schema=schema)
+                whole = table.num_rows if batch is None else table.num_rows // TYPED_GROUP_ROWS
+                cut = whole if batch is None else whole * TYPED_GROUP_ROWS
+                writer.write_table(table.slice(0, cut), row_group_size=TYPED_GROUP_ROWS)
+                pending = table.slice(cut).to_batches()
+                if batch is None:
+                    break
             columns = []
             for field in schema:
                 cells = batch.column(field.name)
@@ -210,7 +227,7 @@ def to_typed_parquet(source: Path, target: Path) -> None:
                     number = pc.match_substring_regex(cells, r"^-?\d+(\.\d+)?$")
                     cells = pc.if_else(pc.fill_null(number, True), cells, "-1")
                 columns.append(pc.cast(cells, field.type))
-            writer.write_batch(pa.record_batch(columns, schema=schema))
+            pending.append(pa.record_batch(columns, schema=schema))
 
 
 #: The runs of each engine: (format, file): the CSV, the Parquet of text, the typed Parquet.

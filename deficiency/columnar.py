@@ -108,6 +108,9 @@ from deficiency.state_law import (
 #: Rows per chunk: about 25 MB of cells at the template's width, so a run's memory stays
 #: bounded whatever the file's size.
 CHUNK_ROWS = 50_000
+#: The largest row group a worker process reads itself (DuckDB writes 122,880 rows a
+#: group); a file with larger ones is read by the main process and handed out in chunks.
+GROUP_ROWS = 3 * CHUNK_ROWS
 #: Bytes of CSV read per chunk (lines are never cut).
 BLOCK_BYTES = 8 * 2**20
 FORMATS = ("csv", "parquet")
@@ -224,6 +227,8 @@ def _typed_numbers(
     kind's whole digits and at most its places; a null is blank. Exact: the decimal's
     unscaled integer is scaled by a power of ten, no float is involved."""
     size = len(cells)
+    if cells.null_count == size:  # a column blank in every row: most of a caseload's
+        return np.full(size, default, dtype=np.int64), np.ones(size, dtype=bool)
     places = _PLACES[kind]
     valid = (
         ~cells.is_null().to_numpy(zero_copy_only=False)
@@ -285,12 +290,26 @@ MONEY = pa.decimal128(18, 2)
 
 
 def _money(cents: np.ndarray[Any, Any]) -> pa.Array:
-    """Cents as :data:`MONEY` (``123405`` is 1234.05), built from the integers themselves:
-    a decimal128 is the 128-bit unscaled integer, low word first."""
-    words = np.empty((cents.size, 2), dtype=np.int64)
-    words[:, 0] = cents
-    words[:, 1] = cents >> 63
-    return pa.Array.from_buffers(MONEY, cents.size, [None, pa.py_buffer(words)])
+    """Cents as :data:`MONEY` (``123405`` is 1234.05), built from the integers themselves."""
+    return _decimal(cents, MONEY)
+
+
+def _decimal(unscaled: np.ndarray[Any, Any], kind: pa.DataType, nulls: Any = None) -> pa.Array:
+    """Unscaled int64 values as a decimal128 array of ``kind`` (a decimal128 is the 128-bit
+    unscaled integer, low word first), null where the validity bitmap ``nulls`` says."""
+    words = np.empty((unscaled.size, 2), dtype=np.int64)
+    words[:, 0] = unscaled
+    words[:, 1] = unscaled >> 63
+    return pa.Array.from_buffers(kind, unscaled.size, [nulls, pa.py_buffer(words)])
+
+
+def _unscaled(cells: pa.Array) -> pa.Array:
+    """A decimal128 column of at most 18 digits as its unscaled int64 values (nulls kept)."""
+    size = len(cells)
+    words = np.frombuffer(cells.buffers()[1], dtype=np.int64)
+    low = np.ascontiguousarray(words[2 * cells.offset : 2 * (cells.offset + size) : 2])
+    valid = pc.is_valid(cells).buffers()[1] if cells.null_count else None
+    return pa.Array.from_buffers(pa.int64(), size, [valid, pa.py_buffer(low)])
 
 
 def _share(amount: np.ndarray[Any, Any], units: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -304,11 +323,18 @@ def _share(amount: np.ndarray[Any, Any], units: np.ndarray[Any, Any]) -> np.ndar
     return share
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _blanks(size: int) -> pa.Array:
     """``size`` empty strings (offsets only), made once per chunk size."""
     offsets = pa.py_buffer(np.zeros(size + 1, dtype=np.int32))
     return pa.Array.from_buffers(pa.string(), size, [None, offsets, pa.py_buffer(b"")])
+
+
+@lru_cache(maxsize=4)
+def _oks(size: int) -> pa.Array:
+    """``size`` cells of ``ok`` (the status of a row without errors), made once per size."""
+    offsets = pa.py_buffer(np.arange(0, 2 * size + 1, 2, dtype=np.int32))
+    return pa.Array.from_buffers(pa.string(), size, [None, offsets, pa.py_buffer(b"ok" * size)])
 
 
 # --- state law, once per distinct combination -----------------------------------------------
@@ -440,7 +466,7 @@ def _laws(
     codes, usable = _mapped(state, _state_code)
     stated = pc.not_equal(codes, "").to_numpy(zero_copy_only=False)
     answers = []
-    blank = pa.array(np.full(size, "", dtype=object), pa.string())
+    blank = _blanks(size)
     for name, cells in zip(FACT_NAMES, facts, strict=True):
         if cells is None:  # a column with no answer in this chunk
             answers.append(blank)
@@ -466,9 +492,7 @@ def _laws(
         index = pa.array(rows)
         parts = [pc.take(answers[FACT_NAMES.index(name)], index) for name in names]
         keys = (
-            pc.binary_join_element_wise(*parts, "\x1f")
-            if parts
-            else pa.array(np.full(rows.size, "", dtype=object), pa.string())
+            pc.binary_join_element_wise(*parts, "\x1f") if parts else _blanks(rows.size)
         ).dictionary_encode()
         which = keys.indices.to_numpy(zero_copy_only=False)
         for place, text in enumerate(keys.dictionary.to_pylist()):
@@ -561,15 +585,22 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
     }
     fast &= np.logical_or.reduce(list(exits.values()))
     values: dict[str, np.ndarray[Any, Any]] = {}
+    # Each input cell the fast path takes as it is (blank, or read and of the row's kind),
+    # so the exact path's check of it would find nothing.
+    accepted: dict[str, np.ndarray[Any, Any]] = {}
     for name, info in _INFOS.items():
         cells = text[name]
         default = 50 * _PERCENT_UNITS if name == "settlement_percent" else 0
         number, ok = _cents_of(cells, info.kind, default)
         ok &= number <= _LIMITS[info.kind]
         blank = _blank(cells)
+        belongs = np.zeros(size, dtype=bool)
         for loan in LoanKind:
             # A cell of the other kind's column must be blank (an error otherwise).
             fast &= ~kinds[loan] | (ok if name in _KIND_FIELDS[loan] else blank)
+            if name in _KIND_FIELDS[loan]:
+                belongs |= kinds[loan]
+        accepted[name] = blank | (ok & belongs)
         values[name] = number
     # The statement on the rows of each loan and exit, from the one line-item definition.
     owed = np.zeros(size, dtype=np.int64)
@@ -605,7 +636,7 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
     lengths = [pc.binary_length(cells).to_numpy(zero_copy_only=False) for cells in state_cells]
     with_law = np.flatnonzero(fast & (np.maximum.reduce(lengths) > 0))
     barred = np.zeros(size, dtype=bool)
-    rules = pa.array(np.full(size, "", dtype=object), pa.string())
+    rules = _blanks(size)
     if with_law.size:
         index = pa.array(with_law)
         usable, barred_here, rules_here = _laws(
@@ -635,14 +666,14 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
     owes = paid + costs
     recovers = np.maximum(owed - deficiency, 0) + paid
     figures = (deficiency, surplus, owes, cancelled, recovers, collectible, barred_cents)
-    status = pa.array(np.full(size, "ok", dtype=object), pa.string())
+    status = _oks(size)
     columns = [case_id, kind, status, empty, *(_money(f) for f in figures), rules]
     columns += [exit, resolution, *(text[name] for name in ECHO_COLUMNS)]
     output = pa.Table.from_arrays(columns, names=list(OUTPUT_COLUMNS))
     slow = np.flatnonzero(~fast)
     if not slow.size:
         return ChunkResult(output, 0)
-    return _with_exact_rows(output, table, text, slow)
+    return _with_exact_rows(output, table, text, slow, accepted)
 
 
 _NAMED = ("case_id", "kind", "exit", "resolution")
@@ -655,6 +686,7 @@ def _with_exact_rows(
     table: pa.Table,
     text: Mapping[str, pa.Array],
     slow: np.ndarray[Any, Any],
+    accepted: Mapping[str, np.ndarray[Any, Any]],
 ) -> ChunkResult:
     """Put the rows the fast path left in their places: a row with a problem in its cells
     gets the exact path's reasons, found a column at a time by the same checks
@@ -663,7 +695,7 @@ def _with_exact_rows(
     index = pa.array(slow)
     present = [name for name in table.column_names if name in text]
     taken = {name: _as_text(pc.take(text[name], index)) for name in present}
-    found = _problems(taken, slow.size)
+    found = _problems(taken, slow.size, {name: cells[slow] for name, cells in accepted.items()})
     exact_at = [place for place, errors in enumerate(found) if not errors]
     exact: dict[int, list[str]] = {}
     blank: list[int] = []
@@ -682,16 +714,22 @@ def _with_exact_rows(
             failed += bool(result.errors)
             exact[place] = result.row()
     settled = [place for place, errors in enumerate(found) if errors]
-    mask = np.zeros(output.num_rows, dtype=bool)
-    mask[slow] = True
-    where = pa.array(mask)
+    # Each row's place in a column followed by the slow rows' new cells.
+    size = output.num_rows
+    places = np.arange(size)
+    places[slow] = size + np.arange(slow.size)
+    at = pa.array(places)
+
+    def replaced(column: pa.ChunkedArray, cells: pa.Array) -> pa.Array:
+        return pc.take(pa.concat_arrays([column.combine_chunks(), cells]), at)
+
     columns = []
     for position, (name, column) in enumerate(zip(OUTPUT_COLUMNS, output.columns, strict=True)):
         if name in FIGURE_COLUMNS:
             amounts: list[Decimal | None] = [None] * slow.size
             for place, row in exact.items():
                 amounts[place] = Decimal(row[position]) if row[position] else None
-            columns.append(pc.replace_with_mask(column, where, pa.array(amounts, MONEY)))
+            columns.append(replaced(column, pa.array(amounts, MONEY)))
             continue
         if not pa.types.is_string(column.type):
             columns.append(column)  # numbers of a typed file, echoed as read
@@ -723,8 +761,7 @@ def _with_exact_rows(
         if values == current:
             columns.append(column)  # an echoed input, as the exact path writes it too
         else:
-            replaced = pa.array(values, pa.string())
-            columns.append(pc.replace_with_mask(column.combine_chunks(), where, replaced))
+            columns.append(replaced(column, pa.array(values, pa.string())))
     merged = pa.Table.from_arrays(columns, names=list(OUTPUT_COLUMNS))
     if blank:
         keep = np.ones(output.num_rows, dtype=bool)
@@ -737,10 +774,14 @@ def _with_exact_rows(
 _SETTLED = frozenset(("status", "errors", "rule"))
 
 
-def _problems(taken: Mapping[str, pa.Array], size: int) -> list[list[str] | None]:
+def _problems(
+    taken: Mapping[str, pa.Array], size: int, accepted: Mapping[str, np.ndarray[Any, Any]]
+) -> list[list[str] | None]:
     """Each row's problems, in the order :func:`deficiency.batch.evaluate_case` lists them
     (case id, kind, exit, resolution, the state and its facts, then each input), found a
-    column at a time; None for a row without a case id (blank, or for the exact path)."""
+    column at a time; None for a row without a case id (blank, or for the exact path).
+    An input cell ``accepted`` marks (the fast path read it, and it is of the row's kind)
+    has no problem, so only the others are checked."""
 
     def cells(name: str) -> list[str]:
         return taken[name].to_pylist() if name in taken else [""] * size
@@ -772,7 +813,8 @@ def _problems(taken: Mapping[str, pa.Array], size: int) -> list[list[str] | None
     for name in INPUT_COLUMNS:
         if name not in taken:
             continue
-        rows = np.flatnonzero(pc.binary_length(taken[name]).to_numpy(zero_copy_only=False))
+        given = pc.binary_length(taken[name]).to_numpy(zero_copy_only=False) > 0
+        rows = np.flatnonzero(given & ~accepted[name])
         if not rows.size:
             continue
         values = pc.take(taken[name], pa.array(rows)).to_pylist()
@@ -1096,21 +1138,31 @@ class _Packed:
     table: pa.Table
     blank: tuple[str, ...]
     nulls: tuple[str, ...]
+    #: Decimal columns of up to 18 digits, sent as their int64 unscaled values (half the
+    #: bytes).
+    unscaled: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, table: pa.Table) -> _Packed:
         blank: list[str] = []
         nulls: list[str] = []
+        unscaled: list[str] = []
         for name, column in zip(table.column_names, table.columns, strict=True):
             if column.null_count == len(column) and len(column):
                 nulls.append(name)
+            elif pa.types.is_decimal128(column.type) and column.type.precision <= 18:
+                unscaled.append(name)
             elif (
                 pa.types.is_string(column.type)
                 and not column.null_count
                 and not pc.max(pc.binary_length(column)).as_py()
             ):
                 blank.append(name)
-        return cls(table.drop_columns([*blank, *nulls]), tuple(blank), tuple(nulls))
+        kept = table.drop_columns([*blank, *nulls])
+        for name in unscaled:
+            place = kept.schema.get_field_index(name)
+            kept = kept.set_column(place, name, _unscaled(kept[name].combine_chunks()))
+        return cls(kept, tuple(blank), tuple(nulls), tuple(unscaled))
 
     def unpacked(self, schema: pa.Schema) -> pa.Table:
         """The whole table, its columns in ``schema``'s order and types."""
@@ -1121,6 +1173,12 @@ class _Packed:
                 columns.append(_blanks(size))
             elif field.name in self.nulls:
                 columns.append(pa.nulls(size, field.type))
+            elif field.name in self.unscaled:
+                ints = self.table[field.name].combine_chunks()
+                if ints.offset:  # the validity bitmap must start at the first row
+                    ints = pa.concat_arrays([pa.array([], pa.int64()), ints])
+                values = np.frombuffer(ints.buffers()[1], dtype=np.int64)[: len(ints)]
+                columns.append(_decimal(values, field.type, ints.buffers()[0]))
             else:
                 columns.append(self.table[field.name])
         table = pa.Table.from_arrays(columns, schema=schema)
@@ -1159,6 +1217,15 @@ def _computed(
     return b"".join(csv_bytes(result.table) for result in results), rows, failed
 
 
+def _steady_memory() -> None:
+    """Arrow's allocator for a process of a parallel run: the C library's, unless
+    ``ARROW_DEFAULT_MEMORY_POOL`` chooses. Arrow's default (mimalloc) gave memory back to
+    the system and took it again for every chunk in the worker processes: about 1.2 CPU
+    seconds of system time per million rows, a fifth of the run."""
+    if not os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        pa.set_memory_pool(pa.system_memory_pool())
+
+
 def _in_order(
     work: Callable[..., _Done], pieces: Iterator[tuple[Any, ...]], workers: int
 ) -> Iterator[_Done]:
@@ -1169,7 +1236,10 @@ def _in_order(
             yield work(*piece)
         return
     context = multiprocessing.get_context("spawn")  # no copy of this process's threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    _steady_memory()
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_steady_memory
+    ) as pool:
         pending: deque[Future[_Done]] = deque()
         try:
             for piece in pieces:
@@ -1325,7 +1395,7 @@ def _parquet_pieces(
     binary: BinaryIO, output_format: str, workers: int
 ) -> tuple[Iterator[tuple[Any, ...]], int, pa.Schema]:
     """The Parquet file's pieces, its row count and its columns; a file that is not Parquet is a
-    BatchFileError. With several workers and row groups of at most two chunks, each worker
+    BatchFileError. With several workers and row groups of at most :data:`GROUP_ROWS`, each worker
     reads its own row groups (by the file's name); otherwise this process reads them."""
     try:
         source = pq.ParquetFile(binary, pre_buffer=False)  # pre-buffering kept every chunk read
@@ -1338,7 +1408,7 @@ def _parquet_pieces(
     sizes = [source.metadata.row_group(n).num_rows for n in range(source.num_row_groups)]
     path = getattr(binary, "name", None)
     schema = source.schema_arrow
-    if workers > 1 and isinstance(path, str) and max(sizes, default=0) <= 2 * CHUNK_ROWS:
+    if workers > 1 and isinstance(path, str) and max(sizes, default=0) <= GROUP_ROWS:
         pieces = ((_RowGroups(path, part), (), 0, output_format) for part in _parts(sizes))
         return pieces, in_all, schema
     batches = source.iter_batches(batch_size=CHUNK_ROWS)
