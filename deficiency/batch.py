@@ -47,6 +47,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from typing import BinaryIO, TextIO
 
 from deficiency.assessment import DERIVED_FACTS, assess, loan_facts
@@ -422,13 +423,23 @@ def _state_and_facts(cells: Mapping[str, str], errors: list[str]) -> tuple[str, 
         if not state:
             errors.append(f"{column}: applies only with a state; give the state or leave it blank")
             continue
-        try:
-            loan_facts({name: text})
-        except InvalidInputError as error:
-            errors.append(f"{column}: {error.problem}")
+        problem = _fact_problem(name, text)
+        if problem is not None:
+            errors.append(f"{column}: {problem}")
             continue
         facts[name] = text
     return state, facts
+
+
+@lru_cache(maxsize=4096)
+def _fact_problem(name: str, text: str) -> str | None:
+    """Why ``text`` is not an answer to the fact ``name``, or None; found once per answer
+    (a caseload answers each fact in a few ways)."""
+    try:
+        loan_facts({name: text})
+    except InvalidInputError as error:
+        return error.problem
+    return None
 
 
 def _shown(text: str) -> str:

@@ -35,6 +35,7 @@ malformed line is an error row naming its line, as before.
 from __future__ import annotations
 
 import csv
+import ctypes
 import io
 import multiprocessing
 import os
@@ -153,12 +154,13 @@ class ChunkResult:
 # --- reading cells into cents ---------------------------------------------------------------
 
 
-def _text(table: pa.Table, name: str, empty: pa.Array) -> pa.Array:
+def _text(columns: Mapping[str, pa.ChunkedArray], name: str, empty: pa.Array) -> pa.Array:
     """A column of the chunk as the engine reads it: text, a null or a column left out
     blank; but an input column of numbers (decimal, integer, float) kept as it is."""
-    if name not in table.column_names:
+    if name not in columns:
         return empty
-    column = table[name].combine_chunks()
+    chunks = columns[name]
+    column = chunks.chunk(0) if chunks.num_chunks == 1 else chunks.combine_chunks()
     if name in _INFOS and _is_number(column.type):
         return column
     if column.null_count == len(column):
@@ -476,7 +478,8 @@ def _laws(
         usable &= ok & (stated | ~answered)  # a fact without a state is an error
         answers.append(values)
     barred = np.zeros(size, dtype=bool)
-    rules = np.full(size, "", dtype=object)
+    rules = np.zeros(size, dtype=np.int32)  # each row's rule: its place in ``texts``
+    texts = {"": 0}
     groups = pc.binary_join_element_wise(codes, kind, exit, "\x1f").dictionary_encode()
     group_of = groups.indices.to_numpy(zero_copy_only=False)
     for number, key in enumerate(groups.dictionary.to_pylist()):
@@ -502,20 +505,23 @@ def _laws(
             if owing and "amount_owing_at_default" not in dict(given):
                 found = _by_amount_owed(code, loan, chosen, given, owed[these])
             else:
-                found = np.full(these.size, None, dtype=object)
-                found[:] = [_law_of(code, loan, chosen, given)]
-            usable[these] = [item is not None for item in found]
-            barred[these] = [bool(item and item[0]) for item in found]
-            rules[these] = [item[1] if item else "" for item in found]
-    return usable, barred, pa.array(rules, pa.string())
+                found = [(np.ones(these.size, dtype=bool), _law_of(code, loan, chosen, given))]
+            for side, finding in found:
+                part = these[side]
+                usable[part] = finding is not None
+                barred[part] = bool(finding and finding[0])
+                rule = finding[1] if finding else ""
+                rules[part] = texts.setdefault(rule, len(texts))
+    return usable, barred, pc.take(pa.array(list(texts), pa.string()), pa.array(rules))
 
 
 def _by_amount_owed(
     state: str, kind: str, exit: str, given: tuple[tuple[str, str], ...], owed: np.ndarray
-) -> np.ndarray[Any, Any]:
-    """The finding of each row where a rule limits the amount owing at default and it is not
-    answered: :func:`deficiency.state_law.owing_at_default` takes what is owed now when it
-    proves every limit met, so the rows split in two, each found once on its own amounts."""
+) -> list[tuple[np.ndarray[Any, Any], _LawFinding]]:
+    """The findings of the rows where a rule limits the amount owing at default and it is
+    not answered, as (which rows, finding) pairs: :func:`deficiency.state_law.
+    owing_at_default` takes what is owed now when it proves every limit met, so the rows
+    split in two, each found once on its own amounts."""
     loan = LoanKind(kind)
     # Every limit caps the amount from above, so the amounts that prove it are those up to
     # some bound: the largest is found by halving, in a few calls whatever the rows.
@@ -529,14 +535,13 @@ def _by_amount_owed(
         else:
             high = middle
     within = owed <= amounts[low - 1] if low else np.zeros(owed.size, dtype=bool)
-    found = np.full(owed.size, None, dtype=object)
+    found = []
     for side in (within, ~within):
         if not side.any():
             continue
         low, high = int(owed[side].min()), int(owed[side].max())
         probes = ((100, 500, low), (98_765_432, 500_000, high))
-        finding = _law_of(state, kind, exit, given, probes)
-        found[np.flatnonzero(side)] = [finding] * int(side.sum())
+        found.append((side, _law_of(state, kind, exit, given, probes)))
     return found
 
 
@@ -570,7 +575,8 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
     """
     size = table.num_rows
     empty = _blanks(size)
-    text = {name: _text(table, name, empty) for name in (*_NAMED, *ECHO_COLUMNS)}
+    given = dict(zip(table.column_names, table.columns, strict=True))
+    text = {name: _text(given, name, empty) for name in (*_NAMED, *ECHO_COLUMNS)}
     case_id, kind, exit, resolution = (text[name] for name in _NAMED)
     fast = pc.match_substring_regex(case_id, _PLAIN_ID).to_numpy(zero_copy_only=False)
     for pattern in (_FORMULA_ID, _SPACES):
@@ -633,8 +639,12 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
         fast &= total <= _MAX_CENTS
     # State law: rows naming a state or answering a fact, once per combination.
     state_cells = [text[name] for name in STATE_COLUMNS]
-    lengths = [pc.binary_length(cells).to_numpy(zero_copy_only=False) for cells in state_cells]
-    with_law = np.flatnonzero(fast & (np.maximum.reduce(lengths) > 0))
+    answered = [cells is not empty and not _blank(cells).all() for cells in state_cells]
+    named = np.zeros(size, dtype=bool)
+    for cells, some in zip(state_cells, answered, strict=True):
+        if some:
+            named |= ~_blank(cells)
+    with_law = np.flatnonzero(fast & named)
     barred = np.zeros(size, dtype=bool)
     rules = _blanks(size)
     if with_law.size:
@@ -644,8 +654,8 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
             pc.take(kind, index),
             pc.take(exit, index),
             [
-                pc.take(cells, index) if length.any() else None
-                for cells, length in zip(state_cells[1:], lengths[1:], strict=True)
+                pc.take(cells, index) if some else None
+                for cells, some in zip(state_cells[1:], answered[1:], strict=True)
             ],
             owed[with_law],
         )
@@ -725,11 +735,15 @@ def _with_exact_rows(
 
     columns = []
     for position, (name, column) in enumerate(zip(OUTPUT_COLUMNS, output.columns, strict=True)):
-        if name in FIGURE_COLUMNS:
-            amounts: list[Decimal | None] = [None] * slow.size
+        if name in FIGURE_COLUMNS:  # every slow row's figure is null, or the exact path's
+            cents = np.array(_unscaled(column.combine_chunks()).to_numpy(zero_copy_only=False))
+            valid = np.ones(size, dtype=bool)
+            valid[slow] = False
             for place, row in exact.items():
-                amounts[place] = Decimal(row[position]) if row[position] else None
-            columns.append(replaced(column, pa.array(amounts, MONEY)))
+                if row[position]:
+                    cents[slow[place]] = int(Decimal(row[position]).scaleb(2))
+                    valid[slow[place]] = True
+            columns.append(_decimal(cents, MONEY, pa.array(valid).buffers()[1]))
             continue
         if not pa.types.is_string(column.type):
             columns.append(column)  # numbers of a typed file, echoed as read
@@ -1218,12 +1232,25 @@ def _computed(
 
 
 def _steady_memory() -> None:
-    """Arrow's allocator for a process of a parallel run: the C library's, unless
-    ``ARROW_DEFAULT_MEMORY_POOL`` chooses. Arrow's default (mimalloc) gave memory back to
-    the system and took it again for every chunk in the worker processes: about 1.2 CPU
-    seconds of system time per million rows, a fifth of the run."""
+    """Memory for a process of a parallel run, kept rather than given back to the system
+    after each chunk: Arrow's allocator is the C library's, unless
+    ``ARROW_DEFAULT_MEMORY_POOL`` chooses (Arrow's default, mimalloc, gave memory back and
+    took it again for every chunk: about 1.2 CPU seconds of system time per million rows,
+    a fifth of the run); and the GNU C library keeps blocks of up to 32 MiB, and up to
+    512 MiB it has freed, in the process (another 0.3 CPU seconds per million rows)."""
     if not os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
         pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, 32 * 2**20)
+        libc.mallopt(_M_TRIM_THRESHOLD, 512 * 2**20)
+    except (OSError, AttributeError):  # not the GNU C library: its defaults stay
+        pass
+
+
+#: mallopt's parameters (malloc.h).
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
 
 
 def _in_order(
