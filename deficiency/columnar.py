@@ -170,6 +170,18 @@ def _text(columns: Mapping[str, pa.ChunkedArray], name: str, empty: pa.Array) ->
     return pc.fill_null(column, "") if column.null_count else column
 
 
+def _echo(columns: Mapping[str, pa.ChunkedArray], name: str, cells: pa.Array) -> pa.Array:
+    """The column the results echo: ``cells`` as the engine read them, but a text column's
+    nulls kept as read (a typed caseload's blank is a null; writing nulls also costs less
+    than writing empty text)."""
+    chunks = columns.get(name)
+    if chunks is None or not pa.types.is_string(chunks.type) or not chunks.null_count:
+        return cells
+    if chunks.null_count == len(chunks):
+        return _nulls(len(chunks), pa.string())
+    return chunks.chunk(0) if chunks.num_chunks == 1 else chunks.combine_chunks()
+
+
 def _as_text(cells: pa.Array) -> pa.Array:
     """Cells as text, as :func:`as_text_table` writes them: numbers as written, nulls blank."""
     if pa.types.is_string(cells.type) and not cells.null_count:
@@ -330,6 +342,13 @@ def _blanks(size: int) -> pa.Array:
     """``size`` empty strings (offsets only), made once per chunk size."""
     offsets = pa.py_buffer(np.zeros(size + 1, dtype=np.int32))
     return pa.Array.from_buffers(pa.string(), size, [None, offsets, pa.py_buffer(b"")])
+
+
+@lru_cache(maxsize=64)
+def _nulls(size: int, kind: pa.DataType) -> pa.Array:
+    """``size`` nulls of ``kind``, made once per size and type (a column of a typed
+    caseload that no row of a piece answers)."""
+    return pa.nulls(size, kind)
 
 
 @lru_cache(maxsize=4)
@@ -678,7 +697,7 @@ def compute_chunk(table: pa.Table) -> ChunkResult:
     figures = (deficiency, surplus, owes, cancelled, recovers, collectible, barred_cents)
     status = _oks(size)
     columns = [case_id, kind, status, empty, *(_money(f) for f in figures), rules]
-    columns += [exit, resolution, *(text[name] for name in ECHO_COLUMNS)]
+    columns += [exit, resolution, *(_echo(given, name, text[name]) for name in ECHO_COLUMNS)]
     output = pa.Table.from_arrays(columns, names=list(OUTPUT_COLUMNS))
     slow = np.flatnonzero(~fast)
     if not slow.size:
@@ -759,7 +778,8 @@ def _with_exact_rows(
         current = rows_here.to_pylist()
         values = list(current)
         for place, row in exact.items():
-            values[place] = row[position]
+            if current[place] is not None or row[position]:  # a null stays as read
+                values[place] = row[position]
         if name == "status":
             for place in settled:
                 values[place] = "error"
@@ -771,7 +791,8 @@ def _with_exact_rows(
                 values[place] = ""
         elif settled:
             for place in settled:
-                values[place] = spreadsheet_safe(values[place])
+                cell = values[place]
+                values[place] = cell if cell is None else spreadsheet_safe(cell)
         if values == current:
             columns.append(column)  # an echoed input, as the exact path writes it too
         else:
@@ -1115,7 +1136,9 @@ def results_text(table: pa.Table) -> pa.Table:
     """
     columns = []
     for column in table.columns:
-        if not pa.types.is_string(column.type):
+        if column.null_count and pa.types.is_string(column.type):
+            column = pc.fill_null(column, "")  # a blank cell a typed caseload left null
+        elif not pa.types.is_string(column.type):
             column = _as_text(column.combine_chunks())
             if pc.any(pc.match_substring_regex(column, "^[=+@-]")).as_py():
                 column = pa.array([spreadsheet_safe(cell) for cell in column.to_pylist()])
@@ -1187,7 +1210,7 @@ class _Packed:
             if field.name in self.blank:
                 columns.append(_blanks(size))
             elif field.name in self.nulls:
-                columns.append(pa.nulls(size, field.type))
+                columns.append(_nulls(size, field.type))
             elif field.name in self.unscaled:
                 ints = self.table[field.name].combine_chunks()
                 if ints.offset:  # the validity bitmap must start at the first row
@@ -1235,6 +1258,11 @@ def _computed(
     return b"".join(csv_bytes(result.table) for result in results), done, failed
 
 
+#: Pieces per worker process in flight: enough that a worker does not wait while this
+#: process writes (with two, a quarter of a 10,000,000-row Parquet run was such waits).
+_IN_FLIGHT = 4
+
+
 def _steady_memory() -> None:
     """Memory for a process of a parallel run, kept rather than given back to the system
     after each chunk: Arrow's allocator is the C library's, unless
@@ -1261,7 +1289,8 @@ def _in_order(
     work: Callable[..., _Done], pieces: Iterator[tuple[Any, ...]], workers: int
 ) -> Iterator[_Done]:
     """``work`` on each piece, in ``workers`` processes when more than one, results in
-    input order; at most two pieces per worker are in flight, so memory stays bounded."""
+    input order; at most :data:`_IN_FLIGHT` pieces per worker are in flight, so memory
+    stays bounded."""
     if workers <= 1:
         for piece in pieces:
             yield work(*piece)
@@ -1275,7 +1304,7 @@ def _in_order(
         try:
             for piece in pieces:
                 pending.append(pool.submit(work, *piece))
-                if len(pending) >= 2 * workers:
+                if len(pending) >= _IN_FLIGHT * workers:
                     yield pending.popleft().result()
             while pending:
                 yield pending.popleft().result()
@@ -1298,7 +1327,7 @@ def run_files(
     (``output_path``), one bounded chunk at a time.
 
     ``workers`` above 1 computes the chunks in that many processes (the results are
-    written in input order, and at most two chunks per worker are held at once).
+    written in input order, and at most four pieces per worker are held at once).
     ``progress`` is called with the rows done and the share of the input read (0 to 1)
     after each chunk. Raises BatchFileError for a file that cannot be read as a caseload
     (naming its line), SourceReadError when reading fails, OSError when writing fails.

@@ -19,6 +19,7 @@ from deficiency import columnar
 from deficiency.batch import (
     _INFOS,
     OUTPUT_COLUMNS,
+    STATE_COLUMNS,
     TEMPLATE_COLUMNS,
     decoded_lines,
     evaluate_case,
@@ -321,6 +322,10 @@ def test_a_typed_parquet_caseload_gets_the_exact_paths_rows(tmp_path):
             cases.schema.get_field_index(name), name, pa.array(values, kind, safe=False)
         )
     assert any(_is_typed(cases[name].type) for name in _INFOS)
+    for name in STATE_COLUMNS:  # a database leaves a blank answer null
+        answers = [cell or None for cell in cases[name].to_pylist()]
+        cases = cases.set_column(cases.schema.get_field_index(name), name, pa.array(answers))
+    assert cases["state"].null_count and cases["fact_credit_sale"].null_count
     text = columnar.as_text_table(cases).to_pylist()
     got = columnar.results_text(columnar.compute_chunk(cases).table).to_pylist()
     expected = [
@@ -346,7 +351,7 @@ def test_a_typed_parquet_caseload_gets_the_exact_paths_rows(tmp_path):
             )
         written = pq.read_table(tmp_path / "results.parquet")
         assert written.schema == columnar.results_schema(cases.schema)
-        for name in _INFOS:
+        for name in (*_INFOS, *STATE_COLUMNS):
             assert written[name].type == cases[name].type
             assert written[name].to_pylist() == [
                 value
