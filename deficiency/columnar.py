@@ -857,10 +857,21 @@ def _problems(
             listed = found[place]
             if listed is None or not value.strip():
                 continue
-            problem = input_problem(name, value, kind_of[place])
+            problem = (
+                _short_problem(name, value, kind_of[place])
+                if len(value) <= 64
+                else input_problem(name, value, kind_of[place])
+            )
             if problem:
                 listed.append(problem)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _short_problem(name: str, text: str, kind: LoanKind | None) -> str | None:
+    """:func:`deficiency.batch.input_problem` of a short cell, found once per cell: the
+    cells people get wrong repeat (``N/A``, ``-``, ``$1,234.5.0``)."""
+    return input_problem(name, text, kind)
 
 
 def _legacy_chunk(items: Iterator[list[str] | CaseResult]) -> ChunkResult:
@@ -1202,6 +1213,19 @@ class _Packed:
             kept = kept.set_column(place, name, _unscaled(kept[name].combine_chunks()))
         return cls(kept, tuple(blank), tuple(nulls), tuple(unscaled))
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as one Arrow IPC stream: half the time of pickling the table's arrays,
+        and read back without copying."""
+        sink = pa.BufferOutputStream()
+        with pa.ipc.new_stream(sink, self.table.schema) as stream:
+            stream.write_table(self.table)
+        return _Packed._read, (sink.getvalue(), self.blank, self.nulls, self.unscaled)
+
+    @staticmethod
+    def _read(data: pa.Buffer, *names: tuple[str, ...]) -> _Packed:
+        blank, nulls, unscaled = names
+        return _Packed(pa.ipc.open_stream(data).read_all(), blank, nulls, unscaled)
+
     def unpacked(self, schema: pa.Schema) -> pa.Table:
         """The whole table, its columns in ``schema``'s order and types."""
         size = self.table.num_rows
@@ -1441,7 +1465,8 @@ class _RowGroups:
     groups: tuple[int, ...]
 
     def table(self) -> pa.Table:
-        return _named(_opened(self.path).read_row_groups(list(self.groups)))
+        # One thread: the other cores are the other workers'.
+        return _named(_opened(self.path).read_row_groups(list(self.groups), use_threads=False))
 
 
 @lru_cache(maxsize=1)
