@@ -262,15 +262,15 @@ def _typed_numbers(
         scale = cells.type.scale
         words = np.frombuffer(cells.buffers()[1], dtype=np.int64)
         pairs = words[2 * cells.offset : 2 * (cells.offset + size)].reshape(size, 2)
-        low, high = pairs[:, 0], pairs[:, 1]
-        fits = high == (low >> 63)  # the 128-bit value is a 64-bit one
-        unscaled = np.where(fits, low, -1)
+        unscaled = pairs[:, 0]
+        if cells.type.precision > 18:  # the 128-bit value may not be a 64-bit one
+            unscaled = np.where(pairs[:, 1] == (unscaled >> 63), unscaled, -1)
     if not 0 <= scale <= places:  # more places than the kind's text takes: never read
         return np.full(size, default, dtype=np.int64), ~valid
     ok = valid & (unscaled >= 0) & (unscaled < 10 ** (_DIGITS[kind] + scale))
-    values = np.where(ok, unscaled, 0) * 10 ** (places - scale)
-    values[~valid] = default
-    return values.astype(np.int64), ok | ~valid
+    # A value not read is never used (its row takes the exact path): any number will do.
+    values = np.where(ok, unscaled * 10 ** (places - scale), default)
+    return values, ok | ~valid
 
 
 def _cents_of(cells: pa.Array, kind: str, default: int) -> tuple[np.ndarray, np.ndarray]:
