@@ -95,7 +95,8 @@ PHASES = """(() => {
 })()"""
 QUIET_MS = 500
 LOAD_QUIET_MS = 2500
-SLIDER = '[data-testid="stSlider"] input[type="range"]'
+# Streamlit's slider (the minimal apps) or this app's slider-and-box pair (ui/kit/amount_pair).
+SLIDER = '[data-testid="stSlider"] input[type="range"], input[type="range"].amount-pair-range'
 # Streamlit's own chart (the minimal app) or this app's (ui/kit/chart_view.py).
 CHART = '[data-testid="stPlotlyChart"], .deficiency-chart'
 SAME_SETTINGS = "minimal app, our settings"
@@ -176,7 +177,7 @@ def load(page: Page, url: str) -> float:
     """Seconds from navigation to every chart drawn and the page still."""
     started = time.perf_counter()
     page.goto(url)
-    page.wait_for_selector('[data-testid="stMain"] h1, [data-testid="stSlider"]', timeout=60_000)
+    page.wait_for_selector(f'[data-testid="stMain"] h1, {SLIDER}', timeout=60_000)
     page.evaluate(WATCH)
     page.wait_for_function(
         "() => document.querySelector('[data-testid=\"stApp\"]')"

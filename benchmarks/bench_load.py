@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from appserver import CHROMIUM, CHROMIUM_ARGS, running_app  # noqa: E402
 
 OWED, EXPENSES, STEP = Decimal(10_000), Decimal(500), Decimal(100)
-SLIDER = '.st-key-c_sale_price__slider input[type="range"]'
+SLIDER = '.st-key-c_sale_price-pair input[type="range"]'
 METRIC = ".figure-value"
 CAR_DEFICIENCY = 4  # the car's deficiency on the Compare page (5th figure card)
 CHART = "c_waterfall"

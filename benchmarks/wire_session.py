@@ -15,6 +15,7 @@ the run has finished. A figure card showing a figure of another session is a lea
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 from decimal import Decimal
@@ -24,7 +25,8 @@ from bench_load import EXPENSES, OWED, STEP, Result, usd
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-SLIDER_KEY = "c_sale_price__slider"
+#: The car sale price's slider-and-box pair (ui/kit/amount_pair.py), by its key's end.
+SLIDER_KEY = "-c_sale_price-pair"
 #: A figure in a block of figure cards (``ui.kit.cards``): one HTML element per block.
 FIGURE = re.compile(r'<dd class="figure-value">([^<]*)</dd>')
 #: A run that finished: the whole page, or only regions.
@@ -47,6 +49,7 @@ class WireSession:
         self.page_hash = ""
         self.slider_id = ""
         self.fragment_id = ""
+        self.entries = 0
         self.socket: websockets.ClientConnection | None = None
 
     async def open(self, timeout: float = 120.0) -> None:
@@ -65,7 +68,8 @@ class WireSession:
         """One slider step (right, then left, ...); the seconds until the reply shows it."""
         self.result.steps = 1 - self.result.steps
         started = time.perf_counter()
-        await self._send(self.fragment_id, {self.slider_id: float(self.result.price)})
+        self.entries += 1
+        await self._send(self.fragment_id, {self.slider_id: f"{self.result.price}"})
         await self._until(self.result.price, timeout)
         elapsed = time.perf_counter() - started
         self.result.latencies.append(elapsed)
@@ -83,17 +87,20 @@ class WireSession:
         if self.socket is not None:
             await self.socket.close()
 
-    async def _send(self, fragment_id: str, widgets: dict[str, float]) -> None:
+    async def _send(self, fragment_id: str, widgets: dict[str, str]) -> None:
+        """A rerun with each pair's entry (its range moved to the text given), as the
+        pair's component sends it: its state value ``entry``."""
         assert self.socket is not None
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query
         state.page_script_hash = self.page_hash
         state.fragment_id = fragment_id
-        for widget_id, value in widgets.items():
+        for widget_id, text in widgets.items():
             widget = state.widget_states.widgets.add()
             widget.id = widget_id
-            widget.double_array_value.data.append(value)
+            entry = {"n": self.entries, "text": text, "source": "slider"}
+            widget.json_value = json.dumps({"entry": entry})
         await self.socket.send(message.SerializeToString())
 
     async def _until(self, price: Decimal, timeout: float, whole_page: bool = False) -> None:
@@ -125,8 +132,8 @@ class WireSession:
         leaks)."""
         element = message.delta.new_element
         kind = element.WhichOneof("type")
-        if kind == "slider" and element.slider.id.endswith(SLIDER_KEY):
-            self.slider_id = element.slider.id
+        if kind == "bidi_component" and element.bidi_component.id.endswith(SLIDER_KEY):
+            self.slider_id = element.bidi_component.id
             self.fragment_id = message.delta.fragment_id
         if kind != "html":
             return []

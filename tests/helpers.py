@@ -38,6 +38,81 @@ def charts(at: AppTest) -> dict[str, tuple[dict[str, Any], str]]:
     return drawn
 
 
+class Pair:
+    """A slider-and-box pair (``ui.kit.amount_pair``) as the last run drew it.
+
+    A pair is a Streamlit component, which AppTest cannot drive: :meth:`enter` and
+    :meth:`slide` send the component's entry as the browser does (its state value
+    ``entry``) and run the app.
+    """
+
+    def __init__(self, at: AppTest, key: str) -> None:
+        self.at = at
+        self.key = key
+        found = [
+            element
+            for element in at.get("bidi_component")
+            if element.proto.component_name.endswith("deficiency_amount_pair")
+            and element.proto.id.endswith(f"-{key}-pair")
+        ]
+        if len(found) != 1:
+            raise AssertionError(f"no pair for {key!r} on the page")
+        self.element = found[0]
+        self.view: dict[str, Any] = json.loads(self.element.proto.json)
+
+    @property
+    def value(self) -> float:
+        """Where the range sits."""
+        return float(self.view["value"])
+
+    @property
+    def entry(self) -> str:
+        """What the box shows."""
+        return str(self.view["entry"])
+
+    @property
+    def entry_number(self) -> float | str | None:
+        """The box's text as a number (None when empty, the text itself when not a number)."""
+        try:
+            return float(self.entry) if self.entry.strip() else None
+        except ValueError:
+            return self.entry
+
+    @property
+    def label(self) -> str:
+        return str(self.view["label"])
+
+    def enter(self, typed: object) -> AppTest:
+        """Type ``typed`` in the box and press Enter; returns the AppTest after the run."""
+        return self._send(typed if isinstance(typed, str) else repr(typed), "box")
+
+    def slide(self, value: float) -> AppTest:
+        """Move the range to ``value``; returns the AppTest after the run."""
+        return self._send(f"{value:g}" if float(value).is_integer() else repr(value), "slider")
+
+    def _send(self, text: str, source: str) -> AppTest:
+        states = self.at._tree.get_widget_states()
+        sent = states.widgets.add()
+        sent.id = self.element.proto.id
+        entry = {"n": int(self.view["seen"]) + 1, "text": text, "source": source}
+        sent.json_value = json.dumps({"entry": entry})
+        return self.at._run(states)
+
+
+def pair(at: AppTest, key: str) -> Pair:
+    """The slider-and-box pair of canonical ``key`` (``c_sale_price``) on the page."""
+    return Pair(at, key)
+
+
+def pair_keys(at: AppTest) -> list[str]:
+    """The canonical keys of the pairs on the page, in page order."""
+    return [
+        element.proto.id.rsplit("-", 2)[-2]
+        for element in at.get("bidi_component")
+        if element.proto.component_name.endswith("deficiency_amount_pair")
+    ]
+
+
 def chart_keys(at: AppTest) -> set[str]:
     return set(charts(at))
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import metrics, start
+from tests.helpers import metrics, pair, start
 
 #: The issue's reference case: a California short sale, every state question answered yes.
 CALIFORNIA = {
@@ -57,11 +57,18 @@ def is_answer(node: Any) -> bool:
     return node.type == "html" and 'class="answers"' in node.proto.body
 
 
+def is_input(node: Any) -> bool:
+    """A slider, a number box, or a slider-and-box pair (ui.kit.amount_pair)."""
+    if node.type == "bidi_component":
+        return bool(node.proto.component_name.endswith("deficiency_amount_pair"))
+    return node.type in ("slider", "number_input")
+
+
 def answers_before_inputs(at: Any) -> list[str]:
     """The answer blocks' text (tags stripped); fails if any input is drawn before them."""
     order = list(walk(at.main))
     answers = [index for index, node in enumerate(order) if is_answer(node)]
-    inputs = [index for index, node in enumerate(order) if node.type in ("slider", "number_input")]
+    inputs = [index for index, node in enumerate(order) if is_input(node)]
     assert answers and inputs
     assert max(answers) < min(inputs), "an input is drawn above the answer"
     bodies = [order[index].proto.body for index in answers]
@@ -97,7 +104,7 @@ def test_the_car_page_shows_its_answer_first_and_a_move_redraws_it() -> None:
     (answer,) = answers_before_inputs(at)
     assert "Car loan" in answer and "$0.00 or $700.00: it depends on" in answer
     assert "dealer" in answer  # the question it turns on, in plain words
-    at.number_input(key="c_sale_price__exact").set_value(400.0).run()
+    pair(at, "c_sale_price").enter(400.0)
     assert not at.exception
     redrawn = [node.proto.body for node in walk(at.main) if is_answer(node)]
     assert any("$0.00 or $600.00" in body for body in redrawn)
@@ -124,6 +131,6 @@ def loaded_lines(at: Any) -> list[str]:
 def test_a_move_turns_as_loaded_into_changed_from_in_the_same_redraw(page, key) -> None:
     at = start(page)
     assert any(line.startswith("As loaded: ") for line in loaded_lines(at))
-    at.number_input(key=f"{key}__exact").set_value(1234.0).run()  # reruns regions only
+    pair(at, key).enter(1234.0)  # reruns regions only
     assert not at.exception
     assert any(line.startswith("Changed from: ") for line in loaded_lines(at)), loaded_lines(at)

@@ -13,6 +13,7 @@ from tests.helpers import (
     charts,
     keyed_markdown,
     metrics,
+    pair,
     rendered,
     start,
     trace_text,
@@ -384,6 +385,6 @@ def test_report_page_previews_the_scenarios_and_offers_a_pdf_download():
     assert button.label == "Download the PDF"
     assert at.button(key="rp_build").proto.disabled, "the PDF shown is current"
     at.switch_page("pages/compare.py").run()
-    at.number_input(key="c_sale_price__exact").set_value(9000.0).run()
+    pair(at, "c_sale_price").enter(9000.0)
     at.switch_page(REPORT).run()
     assert "Lender may collect: **$1,500.00**" in keyed_markdown(at, "rp_answer_car")

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import chart, chart_keys, decode, metrics, start, whole_page
+from tests.helpers import chart, chart_keys, decode, metrics, pair, pair_keys, start, whole_page
 
 TIME = "pages/time.py"
 ODDS = "pages/odds.py"
@@ -85,25 +85,30 @@ def test_side_switch_shows_the_car_and_its_routes():
 @pytest.mark.parametrize(
     ("widget", "key", "value", "chart_key", "trace"),
     [
-        ("number_input", "t_m_loan__exact", 200000.0, "t_m_balance_chart", 0),
-        ("slider", "t_m_loan__slider", 300000.0, "t_m_balance_chart", 0),
-        ("number_input", "t_m_rate__exact", 3.0, "t_m_balance_chart", 0),
-        ("number_input", "t_m_term__exact", 180, "t_m_balance_chart", 0),
-        ("slider", "t_m_term__slider", 240, "t_m_balance_chart", 0),
-        ("number_input", "t_m_price__exact", 300000.0, "t_m_balance_chart", 1),
+        ("box", "t_m_loan", 200000.0, "t_m_balance_chart", 0),
+        ("slider", "t_m_loan", 300000.0, "t_m_balance_chart", 0),
+        ("box", "t_m_rate", 3.0, "t_m_balance_chart", 0),
+        ("box", "t_m_term", 180, "t_m_balance_chart", 0),
+        ("slider", "t_m_term", 240, "t_m_balance_chart", 0),
+        ("box", "t_m_price", 300000.0, "t_m_balance_chart", 1),
         ("number_input", "t_m_change", 2.0, "t_m_balance_chart", 1),
-        ("number_input", "t_m_payments__exact", 60, "t_m_gap_chart", 0),
-        ("slider", "t_m_payments__slider", 120, "t_m_gap_chart", 0),
-        ("slider", "t_m_months__slider", 24, "t_m_gap_chart", 0),
-        ("number_input", "t_m_months__exact", 30, "t_m_gap_chart", 0),
-        ("number_input", "t_m_late_fee__exact", 200.0, "t_m_gap_chart", 0),
-        ("number_input", "t_m_escrow__exact", 900.0, "t_m_gap_chart", 0),
+        ("box", "t_m_payments", 60, "t_m_gap_chart", 0),
+        ("slider", "t_m_payments", 120, "t_m_gap_chart", 0),
+        ("slider", "t_m_months", 24, "t_m_gap_chart", 0),
+        ("box", "t_m_months", 30, "t_m_gap_chart", 0),
+        ("box", "t_m_late_fee", 200.0, "t_m_gap_chart", 0),
+        ("box", "t_m_escrow", 900.0, "t_m_gap_chart", 0),
     ],
 )
 def test_every_time_control_moves_its_chart(widget, key, value, chart_key, trace):
     at = start(TIME)
     before = trace_y(at, chart_key, trace)
-    getattr(at, widget)(key=key).set_value(value).run()
+    if widget == "box":
+        pair(at, key).enter(value)
+    elif widget == "slider":
+        pair(at, key).slide(value)
+    else:
+        getattr(at, widget)(key=key).set_value(value).run()
     assert not at.exception
     assert not at.error, errors(at)
     assert trace_y(at, chart_key, trace) != before, key
@@ -112,7 +117,7 @@ def test_every_time_control_moves_its_chart(widget, key, value, chart_key, trace
 def test_a_loan_input_redraws_both_sections_and_nothing_else():
     at = start(TIME)
     before = trace_y(at, "t_m_gap_chart", 0)
-    at.slider(key="t_m_loan__slider").set_value(300000.0).run()
+    pair(at, "t_m_loan").slide(300000.0)
     assert not at.exception
     assert not at.title  # the heading and the side picker were left as drawn
     assert chart_keys(at) == {"t_m_balance_chart", "t_m_gap_chart"}
@@ -121,15 +126,15 @@ def test_a_loan_input_redraws_both_sections_and_nothing_else():
 
 def test_a_loan_input_leaves_the_other_loan_inputs_and_names_a_new_error_by_its_control():
     at = start(TIME)
-    at.slider(key="t_m_term__slider").set_value(24).run()
+    pair(at, "t_m_term").slide(24)
     assert not at.exception
     # Only its own pair ran again, not the other loan inputs nor the gap section's, yet
     # the message lands in the slot under "Payments made", which now exceeds the term.
-    assert [slider.key for slider in at.slider] == ["t_m_term__slider"]
+    assert pair_keys(at) == ["t_m_term"]
     assert errors(at) == (
         "Payments made cannot be above 24. The chart keeps the last figures that worked."
     )
-    at.slider(key="t_m_term__slider").set_value(360).run()
+    pair(at, "t_m_term").slide(360)
     # That the slot is redrawn empty in place is checked in the browser (test_explore_browser).
     assert not at.error and not whole_page(at).error
 
@@ -142,14 +147,14 @@ def test_start_date_moves_the_time_axis():
 
 @pytest.mark.parametrize(
     ("key", "value"),
-    [("t_c_drop1__exact", 35.0), ("t_c_drop2__exact", 25.0), ("t_c_late_fee__exact", 100.0)],
+    [("t_c_drop1", 35.0), ("t_c_drop2", 25.0), ("t_c_late_fee", 100.0)],
 )
 def test_car_value_drops_and_fees_move_the_car_charts(key, value):
     at = start(TIME)
     at.segmented_control(key="t_side__widget").set_value("c").run()
     gap_before = trace_y(at, "t_c_gap_chart", 2)
     value_before = trace_y(at, "t_c_balance_chart", 1)
-    at.number_input(key=key).set_value(value).run()
+    pair(at, key).enter(value)
     assert not at.exception and not at.error
     whole_page(at)  # a cost input redraws only the gap chart
     assert (trace_y(at, "t_c_gap_chart", 2), trace_y(at, "t_c_balance_chart", 1)) != (
@@ -160,43 +165,41 @@ def test_car_value_drops_and_fees_move_the_car_charts(key, value):
 
 def test_months_slider_sets_the_month_the_metrics_read():
     at = start(TIME)
-    at.slider(key="t_m_months__slider").set_value(3).run()
+    pair(at, "t_m_months").slide(3)
     assert metric(at, "Short sale, sold in month 3")
     assert trace_x(at, "t_m_gap_chart") == [0, 1, 2, 3]
     # Its own pair and the gap chart ran again; the loan's chart and every other input
     # were left as drawn.
-    assert [slider.key for slider in at.slider] == ["t_m_months__slider"]
+    assert pair_keys(at) == ["t_m_months"]
     assert chart_keys(at) == {"t_m_gap_chart"}
 
 
-def test_a_months_press_sent_before_the_box_caught_up_is_not_undone_by_the_box():
-    # As on Compare's dollar sliders (tests/app/test_pages.py): the box's old value, sent
-    # with the next press, is the browser's stale copy, not an edit.
+def test_a_months_box_takes_whole_numbers_only_and_keeps_what_was_typed():
     at = start(TIME)
-    at.slider(key="t_m_payments__slider").set_value(37).run()
-    at.slider(key="t_m_payments__slider").set_value(38)
-    at.number_input(key="t_m_payments__exact").set_value(36)
-    at.run()
+    pair(at, "t_m_payments").enter("37.5")
     assert not at.exception
-    assert at.session_state["t_m_payments"] == "38"
-    assert at.number_input(key="t_m_payments__exact").value == 38
+    assert at.session_state["t_m_payments"] == "36"
+    assert pair(at, "t_m_payments").entry == "37.5"
+    assert "Payments made is not a whole number of months" in errors(at)
+    pair(at, "t_m_payments").enter("38")
+    assert at.session_state["t_m_payments"] == "38" and not errors(at)
 
 
 @pytest.mark.parametrize(
     ("key", "value", "message"),
     [
-        ("t_m_term__exact", 0, "Term (months) must be at least 1 month(s)"),
-        ("t_m_term__exact", -12, "Term (months) cannot be negative"),
-        ("t_m_payments__exact", 400, "Payments made cannot be above 360"),
-        ("t_m_rate__exact", 150.0, "Interest rate (%/yr) cannot be above 100%"),
-        ("t_m_months__exact", -2, "cannot be negative: the sale cannot come before"),
+        ("t_m_term", 0, "Term (months) must be at least 1 month(s)"),
+        ("t_m_term", -12, "Term (months) cannot be negative"),
+        ("t_m_payments", 400, "Payments made cannot be above 360"),
+        ("t_m_rate", 150.0, "Interest rate (%/yr) cannot be above 100%"),
+        ("t_m_months", -2, "cannot be negative: the sale cannot come before"),
     ],
 )
 def test_bad_time_input_gets_a_message_and_the_last_chart_stays(key, value, message):
     at = start(TIME)
     balance_before = chart(at, "t_m_balance_chart")[0]["data"][0]["y"]
     gap_before = chart(at, "t_m_gap_chart")[0]["data"][0]["y"]
-    at.number_input(key=key).set_value(value).run()
+    pair(at, key).enter(value)
     assert not at.exception
     assert message in errors(at)
     whole_page(at)  # a months-to-sale input redraws only the gap chart
@@ -219,7 +222,7 @@ def test_break_even_prices_of_both_scenarios(odds_page):
 
 def test_break_even_follows_the_scenario_set_on_another_page():
     at = start()
-    at.number_input(key="c_retaking_fee__exact").set_value(800.0).run()
+    pair(at, "c_retaking_fee").enter(800.0)
     at.switch_page(ODDS).run()
     assert metric(at, "Car loan: break-even sale price") == "$10,800.00"
 
@@ -290,9 +293,9 @@ def test_monte_carlo_controls_change_the_odds():
     assert metric(at, "Median deficiency") == first  # same seed, same draws
     at.segmented_control(key="o_distribution").set_value("normal").run()
     assert metric(at, "Median deficiency") != first
-    at.number_input(key="o_m_expected__exact").set_value(260000.0).run()
+    pair(at, "o_m_expected").enter(260000.0)
     assert metric(at, "Chance of a deficiency") != "98.9%"
-    at.number_input(key="o_m_spread__exact").set_value(30.0).run()
+    pair(at, "o_m_spread").enter(30.0)
     assert not at.exception and not at.error
     assert "spread is an assumption you set" in " ".join(info.value for info in at.info)
 
@@ -300,7 +303,7 @@ def test_monte_carlo_controls_change_the_odds():
 def test_zero_spread_is_refused_next_to_the_control_and_the_histogram_stays():
     at = start(ODDS)
     before = chart(at, "o_m_odds_chart")[0]["data"]
-    at.slider(key="o_m_spread__slider").set_value(0.0).run()
+    pair(at, "o_m_spread").slide(0.0)
     assert not at.exception
     assert "Price spread (%) is zero" in errors(at)
     assert chart(at, "o_m_odds_chart")[0]["data"] == before

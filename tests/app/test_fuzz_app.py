@@ -37,7 +37,7 @@ from streamlit.testing.v1.element_tree import Block, Element, Widget
 from deficiency import InvalidInputError
 from deficiency.scenarios import parse_field
 from deficiency.state_law import AMOUNT_FACTS, BOOLEAN_FACTS
-from tests.helpers import APP
+from tests.helpers import APP, pair, pair_keys
 from ui.kit.navigation import all_pages
 from ui.kit.scenario_io import url_params
 from ui.kit.sides import SIDES, InputSpec
@@ -340,6 +340,43 @@ def act(at: AppTest, widget: Widget, data: st.DataObject) -> tuple[str, Any]:
     return kind, None
 
 
+def act_on_pair(at: AppTest, key: str, data: st.DataObject) -> str:
+    """Type random or hostile text in a slider-and-box pair's box, or move its range
+    (a browser sends any text it is made to); return the entry sent."""
+    shown = pair(at, key)
+    typed = data.draw(
+        st.one_of(texts, numbers.map(repr), st.floats(0, float(shown.view["max"])).map(repr))
+    )
+    if data.draw(st.booleans()):
+        shown.enter(typed)
+    else:
+        shown._send(typed, "slider")
+    return typed
+
+
+def check_pair_kept(at: AppTest, key: str, typed: str, before: dict[str, Any]) -> None:
+    """An entry in a pair is never lost: the box shows it, or its value is canonical."""
+    if key not in pair_keys(at):
+        return  # the page changed under it
+    shown = pair(at, key).entry
+    state = at.session_state
+    spec = SCENARIO_SPECS.get(key)
+    if spec is None:  # a page's own input: refused entries stay as typed
+        if key + ERROR in state:
+            assert shown == typed, f"{key}: typed {typed!r}, box shows {shown!r}"
+        return
+    try:
+        if not typed.strip():
+            raise InvalidInputError(spec.label, "is empty")
+        expected = parse_field(spec.info, typed)
+    except InvalidInputError:
+        assert shown == typed, f"{key}: typed {typed!r}, box shows {shown!r}"
+        assert key + ERROR in state, f"{key}: {typed!r} refused without a message"
+        assert state[key] == before[key], f"{key}: a bad entry changed the figures"
+        return
+    assert Decimal(state[key]) == expected, f"{key}: {typed!r} became {state[key]!r}"
+
+
 def _same(shown: Any, typed: Any) -> bool:
     if isinstance(shown, float) and isinstance(typed, float) and math.isnan(typed):
         return math.isnan(shown)
@@ -404,12 +441,18 @@ def test_fuzz_page(page: str, query: dict[str, str], data: st.DataObject) -> Non
             at.switch_page(target).run()
             check_screen(at)
             continue
-        on_screen = widgets(at)
+        on_screen: list[Widget | str] = [*widgets(at), *pair_keys(at)]
         if not on_screen:
             break
         widget = on_screen[data.draw(st.integers(0, len(on_screen) - 1))]
-        key = widget.key or widget.type
         before = {name: at.session_state[name] for name in SCENARIO_SPECS}
+        if isinstance(widget, str):  # a slider-and-box pair, by its canonical key
+            typed = act_on_pair(at, widget, data)
+            note(f"pair {widget!r} <- {typed!r:.200}")
+            check_screen(at)
+            check_pair_kept(at, widget, typed, before)
+            continue
+        key = widget.key or widget.type
         kind, value = act(at, widget, data)
         note(f"{kind} {key!r} <- {value!r:.200}")
         at.run()
@@ -446,7 +489,7 @@ def test_odds_page_explores_a_scenario_with_a_zero_amount(prefix: str, field: st
     """A $0 sale price or balance is a real case; the tornado's default range once failed on it."""
     page = "pages/mortgage.py" if prefix == "m" else "pages/car.py"
     at = open_app(page, {})
-    at.number_input(key=f"{prefix}_{field}__exact").set_value(0.0).run()
+    pair(at, f"{prefix}_{field}").enter(0.0)
     check_screen(at)
     assert at.session_state[f"{prefix}_{field}"] == "0.00"
     at.switch_page("pages/odds.py").run()

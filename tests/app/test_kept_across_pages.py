@@ -17,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Widget
 
 from tests.app.test_fuzz_app import check_screen, open_app, widgets
+from tests.helpers import pair, pair_keys
+from ui.kit.amount_pair import PAIR_WIDGET
 from ui.kit.navigation import all_pages
 from ui.kit.state import ERROR
 
@@ -26,12 +28,14 @@ NOT_ENTRIES = {"button", "download_button", "file_uploader", "chat_input"}
 
 
 def entries(at: AppTest) -> dict[str, Any]:
-    """What every keyed input on screen shows, by key."""
-    return {
+    """What every keyed input on screen shows, by key (a slider-and-box pair: its box)."""
+    shown = {
         widget.key: widget.value
         for widget in widgets(at)
         if widget.key and widget.type not in NOT_ENTRIES
     }
+    shown.update({key + PAIR_WIDGET: pair(at, key).entry for key in pair_keys(at)})
+    return shown
 
 
 def _another_option(widget: Widget) -> Any:
@@ -76,7 +80,7 @@ def enter_new_values(at: AppTest) -> None:
             and widget.type not in NOT_ENTRIES | {"slider"}  # a slider's box is set instead
         ]
         if not pending:
-            return
+            break
         widget = pending[0]
         done.add(widget.key)
         value = _new_value(widget)
@@ -85,6 +89,13 @@ def enter_new_values(at: AppTest) -> None:
         widget.set_value(value)
         at.run()
         at.run()  # the full page again: a change may have redrawn only its own regions
+        check_screen(at)
+    for key in pair_keys(at):
+        shown = pair(at, key)
+        step = float(shown.view["step"])
+        new = shown.value + step if shown.value + step <= float(shown.view["max"]) else 0
+        shown.enter(f"{new:g}")
+        at.run()
         check_screen(at)
 
 
@@ -109,13 +120,13 @@ def test_a_refused_entry_and_its_message_follow_the_input_to_another_page() -> N
     with its message, and typing 0 there changed nothing (the box already read 0)."""
     key = "m_unpaid_principal"
     at = open_app("pages/mortgage.py", {})
-    at.number_input(key=key + "__exact").set_value(-0.01).run()
+    pair(at, key).enter(-0.01)
     assert at.session_state[key] == "250000.00"
     assert key + ERROR in at.session_state
     at.switch_page("pages/compare.py").run()
-    assert at.number_input(key=key + "__exact").value == -0.01
+    assert pair(at, key).entry_number == -0.01
     assert any("cannot be negative" in error.value for error in at.error)
-    at.number_input(key=key + "__exact").set_value(-0.0).run()
+    pair(at, key).enter(-0.0)
     at.run()
     check_screen(at)
     assert at.session_state[key] == "0.00"

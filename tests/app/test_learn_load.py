@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers import start, whole_page
+from tests.helpers import pair, start, whole_page
 
 
 def link_of(at) -> dict[str, str]:
@@ -15,7 +15,7 @@ def undo_buttons(at) -> list[str]:
 
 def test_undo_puts_back_the_changed_scenario_the_example_replaced():
     at = start("pages/mortgage.py")
-    whole_page(at.number_input(key="m_sale_price__exact").set_value(190_000.0).run())
+    whole_page(pair(at, "m_sale_price").enter(190_000.0))
     at.segmented_control(key="m_exit__widget").set_value("foreclosure").run()
     before = {key: at.session_state[key] for key in ("m_sale_price", "m_exit", "m_preset")}
     link_before = link_of(at)
@@ -35,7 +35,7 @@ def test_undo_puts_back_the_changed_scenario_the_example_replaced():
     assert link_of(at) == link_before
     assert not undo_buttons(at)
     at.switch_page("pages/mortgage.py").run()
-    assert at.number_input(key="m_sale_price__exact").value == 190_000.0
+    assert pair(at, "m_sale_price").entry_number == 190_000.0
 
 
 def test_loading_over_the_example_itself_replaces_nothing_and_offers_no_undo():
@@ -47,11 +47,11 @@ def test_loading_over_the_example_itself_replaces_nothing_and_offers_no_undo():
 
 def test_undo_is_offered_only_while_the_example_stands_unchanged():
     at = start("pages/mortgage.py")
-    whole_page(at.number_input(key="m_sale_price__exact").set_value(190_000.0).run())
+    whole_page(pair(at, "m_sale_price").enter(190_000.0))
     at.switch_page("pages/learn.py").run()
     at.button(key="l_load_m").click().run()
     assert undo_buttons(at) == ["l_undo_m"]
     at.switch_page("pages/mortgage.py").run()
-    whole_page(at.number_input(key="m_sale_price__exact").set_value(150_000.0).run())
+    whole_page(pair(at, "m_sale_price").enter(150_000.0))
     at.switch_page("pages/learn.py").run()
     assert not undo_buttons(at)  # an edit since the load: Undo would throw it away

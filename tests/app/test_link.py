@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import metrics, start, whole_page
+from tests.helpers import metrics, pair, start, whole_page
 from ui.kit.scenario_io import link_keys
 from ui.scenario.sections import COLLECT
 
@@ -21,7 +21,7 @@ def link_of(at: AppTest) -> dict[str, str]:
 
 
 def enter(at: AppTest, key: str, amount: float) -> None:
-    whole_page(at.number_input(key=f"{key}__exact").set_value(amount).run())
+    whole_page(pair(at, key).enter(amount))
 
 
 def choose(at: AppTest, key: str, value: str) -> None:

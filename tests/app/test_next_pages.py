@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.helpers import chart, chart_keys, decode, metrics, start, whole_page
+from streamlit.testing.v1 import AppTest
+
+from tests.helpers import chart, chart_keys, decode, metrics, pair, pair_keys, start, whole_page
 from ui.kit.cache import side_case
 from ui.kit.sides import CAR, MORTGAGE
 from ui.next_steps.charts import day
@@ -60,6 +62,11 @@ def small_text(at) -> str:
 
 def run(at, element) -> None:
     element.run()
+    assert not at.exception, at.exception
+
+
+def entered(at: AppTest) -> None:
+    """After a pair's entry (which runs the app itself)."""
     assert not at.exception, at.exception
 
 
@@ -233,7 +240,7 @@ def test_worksheet_opens_on_the_scenario_numbers():
 
 def test_worksheet_amount_redraws_its_input_the_worksheet_income_and_taxable_result_only():
     at = start(TAXES)
-    run(at, at.slider(key="x_fmv__slider").set_value(180_000.0))
+    entered(pair(at, "x_fmv").slide(180_000.0))
     # The worksheet, the income line and the taxable result ran again; the other inputs,
     # the exclusion controls and the forms did not.
     assert worksheet(at)["2"] == "$180,000.00" and worksheet(at)["3"] == "$70,000.00"
@@ -243,7 +250,7 @@ def test_worksheet_amount_redraws_its_input_the_worksheet_income_and_taxable_res
     # The taxable figures stay the case's: the same cancelled debt every page shows.
     assert metric(at, "Cancelled debt") == "$50,000.00"
     assert any("were changed from the scenario's" in caption.value for caption in at.caption)
-    assert [box.key for box in at.number_input] == ["x_fmv__exact"]
+    assert pair_keys(at) == ["x_fmv"]
     assert not at.toggle and not at.date_input and not at.select_slider
     assert not any("Form 1099-A:" in block.value for block in at.markdown)
     run(at, whole_page(at).select_slider(key="x_rate__widget").set_value("37"))
@@ -256,9 +263,9 @@ def test_worksheet_amount_redraws_its_input_the_worksheet_income_and_taxable_res
 
 def test_worksheet_recourse_example_ordinary_income_and_a_loss_not_deductible():
     at = start(TAXES)
-    run(at, at.number_input(key="x_debt_before__exact").set_value(100_000.0))
-    run(at, whole_page(at).number_input(key="x_fmv__exact").set_value(80_000.0))
-    run(at, whole_page(at).number_input(key="x_basis__exact").set_value(90_000.0))
+    entered(pair(at, "x_debt_before").enter(100_000.0))
+    entered(pair(whole_page(at), "x_fmv").enter(80_000.0))
+    entered(pair(whole_page(at), "x_basis").enter(90_000.0))
     lines = worksheet(at)
     assert lines["1"] == "$100,000.00"
     assert lines["3"] == "$20,000.00"
@@ -279,7 +286,7 @@ def test_nonrecourse_has_no_ordinary_income_and_bad_combinations_keep_the_last_t
     assert lines["4"] == "$250,000.00"
     assert metric(at, "Ordinary income (line 3)") == "$0.00"
     assert metric(at, "Cancelled debt") == "$50,000.00"
-    run(at, at.number_input(key="x_still_owed__exact").set_value(1_000.0))
+    entered(pair(at, "x_still_owed").enter(1_000.0))
     assert any("must be 0 for nonrecourse debt" in box.value for box in at.error)
     whole_page(at)
     assert worksheet(at)["4"] == "$250,000.00"
@@ -287,7 +294,7 @@ def test_nonrecourse_has_no_ordinary_income_and_bad_combinations_keep_the_last_t
 
 def test_bad_amount_shows_a_message_beside_the_control_and_keeps_the_figures():
     at = start(TAXES)
-    run(at, at.number_input(key="x_fmv__exact").set_value(-5.0))
+    entered(pair(at, "x_fmv").enter(-5.0))
     assert any("Fair market value of the property" in box.value for box in at.error)
     assert worksheet(at)["2"] == "$200,000.00"
 
@@ -415,7 +422,7 @@ def test_tax_rules_show_their_sources_and_dollars_stay_literal():
 def test_settlement_slider_moves_paid_cancelled_and_tax():
     at = start(COLLECTION)
     assert metric(at, "You pay") == "$25,000.00"
-    run(at, at.slider(key="p_settle__slider").set_value(30.0))
+    entered(pair(at, "p_settle").slide(30.0))
     assert metric(at, "You pay") == "$15,000.00"
     assert metric(at, "Cancelled") == "$35,000.00"
     assert metric(at, "Extra federal tax") == "$7,700.00"
@@ -463,10 +470,10 @@ def test_car_judgment_garnished_at_the_federal_cap_pays_off_in_23_weeks():
     balances = decode(figure["data"][0]["y"])
     assert balances[0] == 2000.0 and balances[-1] == 0.0
     assert "23 weekly paychecks" in alt
-    run(at, at.number_input(key="p_earnings__exact").set_value(200.0))
+    entered(pair(at, "p_earnings").enter(200.0))
     assert metric(at, "Paychecks to pay off") == "Never"
     assert not any(label == "You pay" for label, _ in metrics(at))  # the settlement stayed
-    run(at, whole_page(at).number_input(key="p_costs__exact").set_value(500.0))
+    entered(pair(whole_page(at), "p_costs").enter(500.0))
     assert metric(at, "Judgment") == "$2,500.00"
 
 
@@ -485,7 +492,7 @@ def test_a_state_limit_that_needs_gross_pay_asks_for_it_and_applies_it():
     at.session_state["state"] = "NY"
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
     assert "enter your gross pay" in " ".join(str(m.value) for m in at.markdown)
-    run(at, at.number_input(key="p_earnings__exact").set_value(600.0))
+    entered(pair(at, "p_earnings").enter(600.0))
     run(at, whole_page(at).number_input(key="p_gross__exact").set_value(800.0))
     assert metric(at, "Most garnished per paycheck") == "$80.00"  # 10% of gross, CPLR 5231
 
@@ -507,7 +514,7 @@ def test_the_state_law_sets_the_rate_by_the_judgments_date_and_debt():
 def test_a_typed_rate_changes_the_payoff():
     at = start(COLLECTION)
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
-    run(at, at.number_input(key="p_rate__exact").set_value(0.0))
+    entered(pair(at, "p_rate").enter(0.0))
     figure, _ = chart(at, "p_payoff_chart")
     assert len(decode(figure["data"][0]["y"])) == 23  # 21 x $92 + $68 with no interest, + start
 
@@ -622,7 +629,7 @@ def test_learn_step_slider_builds_the_waterfall_one_line_at_a_time():
 
 def test_load_this_example_resets_the_scenario_and_points_the_next_pages_at_it():
     at = start()
-    run(at, at.slider(key="c_sale_price__slider").set_value(9_000.0))
+    entered(pair(at, "c_sale_price").slide(9_000.0))
     run(at, at.switch_page(LEARN))
     run(at, at.button(key="l_load_c").click())
     assert at.session_state["c_sale_price"] == "8500.00"

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import start, whole_page
+from tests.helpers import pair, pair_keys, start, whole_page
 from ui.explore.link_inputs import EXPLORE_INPUTS
 from ui.next_steps.link_inputs import NEXT_STEPS_INPUTS
 
@@ -134,6 +134,9 @@ def shown(at: AppTest) -> dict[str, Any]:
         key = str(widget.key or "").removesuffix("__widget")
         if key in KEYS:
             drawn[key] = widget.value[0] if isinstance(widget.value, list) else widget.value
+    for key in pair_keys(at):
+        if key in KEYS:  # a slider-and-box pair: its range's value
+            drawn.setdefault(key, pair(at, key).value)
     return drawn
 
 
@@ -180,13 +183,13 @@ def test_an_untouched_page_adds_nothing_but_its_dates_to_the_link() -> None:
 
 def test_a_changed_input_goes_in_the_link_and_a_reload_keeps_it() -> None:
     at = start("pages/time.py")
-    whole_page(at.number_input(key="t_m_rate__exact").set_value(4.75).run())
+    whole_page(pair(at, "t_m_rate").enter(4.75))
     whole_page(at.date_input(key="t_m_start").set_value(date(2018, 1, 1)).run())
     link = link_of(at)
     assert link["t_m_rate"] == "4.75" and link["t_m_start"] == "2018-01-01"
     again = start("pages/time.py", **link)
     assert str(again.session_state["t_m_rate"]) == "4.75"
-    assert again.number_input(key="t_m_rate__exact").value == 4.75
+    assert pair(again, "t_m_rate").entry_number == 4.75
     assert link_of(again) == link
 
 

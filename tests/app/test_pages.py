@@ -9,7 +9,18 @@ import pytest
 
 from deficiency import evaluate, format_usd
 from tests.app.test_fuzz_app import _walk as walk
-from tests.helpers import APP, chart, chart_keys, charts, metrics, start, trace_text, whole_page
+from tests.helpers import (
+    APP,
+    chart,
+    chart_keys,
+    charts,
+    metrics,
+    pair,
+    pair_keys,
+    start,
+    trace_text,
+    whole_page,
+)
 from ui.kit.inputs import DATE_FORMAT
 from ui.kit.navigation import all_pages
 from ui.kit.sides import CAR, MORTGAGE, SIDES, Side
@@ -114,7 +125,7 @@ def test_a_forgiven_deficiency_says_it_may_be_taxable_and_links_the_taxes_page()
 
 def test_car_slider_redraws_its_pair_the_car_results_and_the_comparison_only():
     at = start()
-    at.slider(key="c_sale_price__slider").set_value(9000.0).run()
+    pair(at, "c_sale_price").slide(9000.0)
     assert not at.exception
     # Only the regions that read the car's sale price ran again: not the mortgage's.
     assert [label for label, _value in metrics(at)] == [
@@ -124,7 +135,7 @@ def test_car_slider_redraws_its_pair_the_car_results_and_the_comparison_only():
         "Cancelled (lender absorbs)",
     ]
     assert metric_value(at, "Deficiency") == "$1,500.00"
-    assert at.number_input(key="c_sale_price__exact").value == 9000.0
+    assert pair(at, "c_sale_price").entry_number == 9000.0
     assert chart_keys(at) == {
         "c_waterfall",
         "compare_outcomes",
@@ -133,28 +144,25 @@ def test_car_slider_redraws_its_pair_the_car_results_and_the_comparison_only():
     assert not at.title  # the page's heading and the mortgage side were left as drawn
 
 
-def test_a_slider_press_sent_before_the_box_caught_up_is_not_undone_by_the_box():
-    # Keys pressed 100 ms apart: the next press leaves the browser before the box shows
-    # the last one, so the rerun carries the box's old value too. It was read as an edit
-    # of the box and undid the press (one step in seven lost on Compare's car slider).
+def test_a_pair_answers_with_the_number_of_the_entry_it_read():
+    # The browser keeps what the user did until the server has read their latest entry
+    # (ui/kit/amount_pair.js): each answer says the number of the last entry read.
     at = start()
-    at.slider(key="c_sale_price__slider").set_value(8600.0).run()
-    assert at.number_input(key="c_sale_price__exact").value == 8600.0
-    at.slider(key="c_sale_price__slider").set_value(8700.0)
-    at.number_input(key="c_sale_price__exact").set_value(8500.0)  # what the browser still shows
-    at.run()
-    assert not at.exception
+    assert pair(at, "c_sale_price").view["seen"] == 0
+    pair(at, "c_sale_price").slide(8600.0)
+    assert pair(at, "c_sale_price").view["seen"] == 1
+    pair(at, "c_sale_price").enter("x")  # refused: read all the same
+    assert pair(at, "c_sale_price").view["seen"] == 2
+    assert pair(at, "c_sale_price").view["invalid"] is True
+    pair(at, "c_sale_price").enter("$8,700")
     assert at.session_state["c_sale_price"] == "8700.00"
-    assert at.number_input(key="c_sale_price__exact").value == 8700.0
-    # The user's own edit of the box to the earlier value is still an edit.
-    at.number_input(key="c_sale_price__exact").set_value(8600.0).run()
-    assert at.session_state["c_sale_price"] == "8600.00"
-    assert at.slider(key="c_sale_price__slider").value == 8600.0
+    assert pair(at, "c_sale_price").view["seen"] == 3
+    assert (pair(at, "c_sale_price").entry, pair(at, "c_sale_price").value) == ("8700.00", 8700)
 
 
 def test_car_sale_price_slider_moves_metric_sentence_and_chart_together():
     at = start()
-    at.slider(key="c_sale_price__slider").set_value(9000.0).run()
+    pair(at, "c_sale_price").slide(9000.0)
     whole_page(at)
     assert metric_value(at, "Deficiency", 1) == "$1,500.00"
     assert "**You would still owe $1,500 after the car is sold.**" in [
@@ -162,12 +170,12 @@ def test_car_sale_price_slider_moves_metric_sentence_and_chart_together():
     ]
     figure, _ = chart(at, "c_waterfall")
     assert trace_text(figure)[1] == "−$9,000.00"
-    assert at.number_input(key="c_sale_price__exact").value == 9000.0
+    assert pair(at, "c_sale_price").entry_number == 9000.0
 
 
 def test_exact_input_takes_cents_a_slider_cannot_hit():
     at = start()
-    at.number_input(key="m_unpaid_principal__exact").set_value(247318.55).run()
+    pair(at, "m_unpaid_principal").enter(247318.55)
     assert not at.exception
     assert at.session_state["m_unpaid_principal"] == "247318.55"
     assert metric_value(at, "Deficiency") == "$47,318.55"
@@ -177,7 +185,7 @@ def test_exact_input_takes_cents_a_slider_cannot_hit():
 
 def test_surplus_is_shown_as_the_borrowers_not_a_negative_deficiency():
     at = start()
-    whole_page(at.number_input(key="c_sale_price__exact").set_value(12000.0).run())
+    whole_page(pair(at, "c_sale_price").enter(12000.0))
     assert metric_value(at, "Surplus (yours)") == "$1,500.00"
     assert metric_value(at, "You still owe", 1) == "$0.00"
     assert any("surplus of $1,500" in block.value for block in at.markdown)
@@ -189,15 +197,15 @@ def test_surplus_is_shown_as_the_borrowers_not_a_negative_deficiency():
 )
 def test_bad_exact_input_gets_a_message_and_the_last_good_figures_stay(raw, message):
     at = start()
-    at.number_input(key="c_sale_price__exact").set_value(raw).run()
+    pair(at, "c_sale_price").enter(raw)
     assert not at.exception
     whole_page(at)
     assert any(
         message in error.value and "Still using $8,500.00" in error.value for error in at.error
     )
-    assert at.number_input(key="c_sale_price__exact").value == raw  # what was typed is kept
+    assert pair(at, "c_sale_price").entry_number == raw  # what was typed is kept
     assert metric_value(at, "Deficiency", 1) == "$2,000.00"
-    whole_page(at.number_input(key="c_sale_price__exact").set_value(8000.0).run())
+    whole_page(pair(at, "c_sale_price").enter(8000.0))
     assert not at.error
     assert metric_value(at, "Deficiency", 1) == "$2,500.00"
 
@@ -209,7 +217,7 @@ def test_presets_load_the_realistic_variants_with_their_assumptions():
     assert not at.exception
     assert metric_value(at, "Deficiency", 0) == "$74,525.00"
     assert metric_value(at, "Deficiency", 1) == "$2,629.22"
-    assert at.slider(key="m_commission_rate__slider").value == 6.0
+    assert pair(at, "m_commission_rate").value == 6.0
     notes = " ".join(block.value for block in at.markdown)
     assert "CFPB examiners" in notes and "Fannie Mae's ceiling" in notes
     assert "An illustrative assumption, not a sourced figure." in notes
@@ -224,8 +232,8 @@ def test_exit_choice_voluntary_surrender_drops_the_retaking_fee():
 def test_mortgage_exits_switch_their_cost_inputs():
     at = start("pages/mortgage.py")
     at.segmented_control(key="m_exit__widget").set_value("foreclosure").run()
-    whole_page(at.number_input(key="m_attorney_fees__exact").set_value(1900.0).run())
-    whole_page(at.number_input(key="m_sale_price__exact").set_value(180000.0).run())
+    whole_page(pair(at, "m_attorney_fees").enter(1900.0))
+    whole_page(pair(at, "m_sale_price").enter(180000.0))
     assert not at.exception
     assert metric_value(at, "Deficiency") == "$71,900.00"
     figure, _ = chart(at, "m_waterfall")
@@ -239,11 +247,11 @@ def decode_x(figure):
 def test_resolution_paths_change_who_pays():
     at = start()
     at.radio(key="c_resolution__widget").set_value("settled").run()
-    whole_page(at.number_input(key="c_settlement_percent__exact").set_value(40.0).run())
+    whole_page(pair(at, "c_settlement_percent").enter(40.0))
     assert metric_value(at, "You still owe", 1) == "$800.00"
     assert metric_value(at, "Cancelled (lender absorbs)", 1) == "$1,200.00"
     at.radio(key="c_resolution__widget").set_value("judgment").run()
-    whole_page(at.number_input(key="c_court_costs__exact").set_value(350.0).run())
+    whole_page(pair(at, "c_court_costs").enter(350.0))
     assert metric_value(at, "You still owe", 1) == "$2,350.00"
     at.radio(key="m_resolution__widget").set_value("judgment").run()
     assert metric_value(at, "You still owe", 0) == "$50,000.00"
@@ -251,9 +259,9 @@ def test_resolution_paths_change_who_pays():
 
 def test_inputs_survive_a_page_switch():
     at = start()
-    at.number_input(key="c_sale_price__exact").set_value(7777.77).run()
+    pair(at, "c_sale_price").enter(7777.77)
     at.switch_page("pages/car.py").run()
-    assert at.number_input(key="c_sale_price__exact").value == 7777.77
+    assert pair(at, "c_sale_price").entry_number == 7777.77
     at.switch_page("pages/compare.py").run()
     assert at.session_state["c_sale_price"] == "7777.77"
 
@@ -264,18 +272,18 @@ def test_every_input_on_the_detail_page_moves_the_numbers(side):
     for exit_value, _ in side.exits:
         at.segmented_control(key=side.exit_key + "__widget").set_value(exit_value).run()
         # Every input that counts on this exit is on the page, and no other.
-        shown = {w.key for w in at.number_input if w.key.endswith("__exact")}
+        shown = set(pair_keys(at))
         specs = side.specs_for(exit_value)
-        counted = {spec.key + "__exact" for spec in (*specs, *side.resolution_specs.values())}
-        assert {spec.key + "__exact" for spec in specs} <= shown <= counted, exit_value
+        counted = {spec.key for spec in (*specs, *side.resolution_specs.values())}
+        assert {spec.key for spec in specs} <= shown <= counted, exit_value
         for spec in specs:
             target = 3 if spec.info.kind == "count" else 7.0
-            whole_page(at.number_input(key=spec.key + "__exact").set_value(target).run())
+            whole_page(pair(at, spec.key).enter(target))
             assert Decimal(at.session_state[spec.key]) == Decimal(target), spec.key
             on_slider = type(target)(spec.slider_max // 2)
-            whole_page(at.slider(key=spec.key + "__slider").set_value(on_slider).run())
+            whole_page(pair(at, spec.key).slide(on_slider))
             assert Decimal(at.session_state[spec.key]) == Decimal(on_slider), spec.key
-            assert at.number_input(key=spec.key + "__exact").value == on_slider, spec.key
+            assert pair(at, spec.key).entry_number == on_slider, spec.key
             outcome = expected_outcome(at, side)
             shown = metric_value(at, "Surplus (yours)" if outcome.surplus else "Deficiency")
             assert shown == format_usd(outcome.surplus or outcome.deficiency), spec.key
@@ -286,9 +294,7 @@ def test_judgment_and_settlement_inputs_exist_on_both_sides():
     at = start()
     for side in (MORTGAGE, CAR):
         at.radio(key=side.resolution_key + "__widget").set_value("judgment").run()
-        whole_page(
-            at.slider(key=side.key("judgment_attorney_fees") + "__slider").set_value(500.0).run()
-        )
+        whole_page(pair(at, side.key("judgment_attorney_fees")).slide(500.0))
         assert at.session_state[side.key("judgment_attorney_fees")] == "500.00"
 
 

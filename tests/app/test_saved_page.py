@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-from tests.helpers import chart, rendered, start, whole_page
+from tests.helpers import chart, pair, rendered, start, whole_page
 from ui.kit.cache import side_case
 from ui.kit.scenario_io import MAX_SAVED, SAVED_KEY, Saved
 from ui.kit.sides import MORTGAGE
@@ -70,7 +70,7 @@ def test_a_saved_case_shows_the_headline_the_scenario_pages_compute():
         ("m_commission_rate", 6.0),
         ("m_seller_closing_costs", 3_000.0),
     ):
-        whole_page(at.number_input(key=f"{key}__exact").set_value(amount).run())
+        whole_page(pair(at, key).enter(amount))
     at.selectbox(key="state__widget").set_value("CA").run()
     facts = ("purchase_money", "owner_occupied", "one_to_four_units", "secured_only_by_home",
              "individual_borrower")  # fmt: skip

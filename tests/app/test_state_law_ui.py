@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.helpers import chart, metrics, start, trace_text, whole_page
+from tests.helpers import chart, metrics, pair, start, trace_text, whole_page
 
 
 def metric(at, label: str) -> str:
@@ -45,7 +45,7 @@ def test_not_sure_answers_say_beside_the_figure_that_a_rule_may_still_bar_it():
 def test_wisconsin_small_car_loan_has_no_deficiency_on_compare():
     at = start()
     for name, amount in (("unpaid_principal", 1000.0), ("sale_price", 300.0), ("retaking_fee", 0)):
-        whole_page(at.number_input(key=f"c_{name}__exact").set_value(amount).run())
+        whole_page(pair(at, f"c_{name}").enter(amount))
     assert metric_at(at, "You still owe", 1) == "$700.00"
     at.session_state["c_f_credit_sale"] = "yes"  # bought on the dealer's contract
     at.selectbox(key="state__widget").set_value("WI").run()

@@ -206,7 +206,8 @@ _FOCUS_INFO = """() => {
 #: segmented control is an ARIA radio group: one Tab stop (its checked option), arrows within.
 _MARK_WIDGETS = """() => {
   const widgets = [...document.querySelectorAll(
-    'input[type="range"], input[type="number"], button:not([role="radio"][aria-checked="false"])')]
+    'input[type="range"], input[type="number"], input.amount-pair-exact, '
+    + 'button:not([role="radio"][aria-checked="false"])')]
     .filter(e => e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0);
   widgets.forEach((e, i) => { e.dataset.domOrder = String(i); });
   return widgets.map(e => e.closest('[class*="st-key-"]')?.className.match(/st-key-\\S+/)?.[0]
@@ -233,7 +234,7 @@ def test_compare_page_works_with_the_keyboard_alone(browser: Browser, app_url: s
         page.goto(app_url)
         settle(page)
         widgets = page.evaluate(_MARK_WIDGETS)
-        target = "st-key-c_sale_price__slider"
+        target = "st-key-c_sale_price-pair"
         assert target in widgets, f"no car sale-price slider among {widgets}"
         before_target = widgets.index(target)
 

@@ -48,7 +48,7 @@ def test_the_answer_is_in_view_on_load_and_while_an_input_far_down_moves(
     page = sized_page
     page.goto(app_url + path + PURSUED)
     page.wait_for_selector(TITLE, timeout=60_000)
-    page.wait_for_selector('[data-testid="stSlider"]', timeout=60_000)
+    page.wait_for_selector(".amount-pair-range", timeout=60_000)
     # The Compare page shows both sides' answers; on a phone the first must be in view.
     shown = in_view(page, TITLE)
     assert shown[0], f"{path}: the answer is below the fold on load"
@@ -59,7 +59,7 @@ def test_the_answer_is_in_view_on_load_and_while_an_input_far_down_moves(
     # The input lowest on the page (in either column): focusing it scrolls down to it.
     page.evaluate(
         "() => { const sliders = [...document.querySelectorAll("
-        '\'[data-testid="stSlider"] input[type="range"]\')];'
+        "'input.amount-pair-range')];"
         " const depth = s => s.getBoundingClientRect().top;"
         " sliders.sort((a, b) => depth(b) - depth(a))[0].dataset.lowest = '1'; }"
     )

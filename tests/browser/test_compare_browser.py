@@ -29,7 +29,7 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
         " chart.tagged = 1; return Plotly.relayout(chart, {'yaxis.range': [0, 5000]}); }"
     )
 
-    slider = page.locator('.st-key-c_sale_price__slider input[type="range"]')
+    slider = page.locator('.st-key-c_sale_price-pair input[type="range"]')
     slider.focus()
     page.keyboard.press("ArrowRight")  # one step: $100
 
@@ -52,7 +52,7 @@ def test_slider_key_press_changes_the_chart_and_the_metric(page: Page, app_url: 
     zoom = "() => document.querySelector('.st-key-c_waterfall .js-plotly-plot')._fullLayout"
     assert page.evaluate(zoom + ".yaxis.range") == [0, 5000]
     expect(page.get_by_text("You would still owe $1,900 after the car is sold.")).to_be_visible()
-    exact = page.locator(".st-key-c_sale_price__exact input")
+    exact = page.locator(".st-key-c_sale_price-pair input.amount-pair-exact")
     expect(exact).to_have_value("8600.00")
 
 
@@ -74,7 +74,8 @@ def test_a_shared_url_opens_with_the_same_numbers(page: Page, app_url: str) -> N
     page.wait_for_selector(CHART, timeout=60_000)
     metrics = page.locator(".figure-value")
     expect(metrics.first).to_have_text("$2,028.72")  # the AppTest figure for the same link
-    expect(page.locator(".st-key-c_sale_price__exact input")).to_have_value("9100.50")
+    box = page.locator(".st-key-c_sale_price-pair input.amount-pair-exact")
+    expect(box).to_have_value("9100.50")
     assert "c_sale_price=9100.5" in page.url
 
 
@@ -95,7 +96,7 @@ def test_a_chart_out_of_sight_is_redrawn_as_it_comes_into_view(
     page.goto(app_url)
     page.wait_for_selector(".st-key-compare_outcomes .main-svg", timeout=60_000)
     assert "$2,000" in chart_text(page, "compare_outcomes")
-    slider = page.locator('.st-key-c_sale_price__slider input[type="range"]')
+    slider = page.locator('.st-key-c_sale_price-pair input[type="range"]')
     slider.focus()
     assert page.evaluate(_PLACE, "compare_outcomes") == "below"
     page.keyboard.press("ArrowRight")  # one step: $100

@@ -11,8 +11,8 @@ ERROR = '[data-testid="stAlertContentError"]'
 #: True when the error box sits after the "Payments made" box and before "Home value".
 _UNDER_PAYMENTS = """() => {
   const error = document.querySelector('[data-testid="stAlertContentError"]');
-  const payments = document.querySelector('.st-key-t_m_payments__exact');
-  const home = document.querySelector('.st-key-t_m_price__slider');
+  const payments = document.querySelector('.st-key-t_m_payments-pair');
+  const home = document.querySelector('.st-key-t_m_price-pair');
   const after = (a, b) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
   return after(payments, error) && after(error, home);
 }"""
@@ -23,7 +23,7 @@ def test_a_term_below_the_payments_made_is_named_under_payments_made(
 ) -> None:
     page.goto(app_url + "/time")
     settle(page)
-    term = page.locator(".st-key-t_m_term__exact input")
+    term = page.locator(".st-key-t_m_term-pair input.amount-pair-exact")
     term.fill("24")
     term.press("Enter")
     errors = page.locator(ERROR)

@@ -30,7 +30,7 @@ def settle(page: Page) -> None:
 
 
 def exact_box(page: Page, label: str) -> Locator:
-    return page.locator(f'[data-testid="stNumberInput"] input[aria-label="{label}, exact"]').first
+    return page.locator(f'input.amount-pair-exact[aria-label="{label}, exact"]').first
 
 
 def type_into(page: Page, label: str, text: str, then: str) -> None:
@@ -97,7 +97,7 @@ def test_keys_pressed_faster_than_a_move_redraws_all_land(page: Page, app_url: s
     page.goto(app_url)
     settle(page)
     slider = page.get_by_role("slider", name="Sale price").nth(1)  # the car's
-    box = page.locator('[data-testid="stNumberInput"] input[aria-label="Sale price, exact"]').nth(1)
+    box = page.locator('input.amount-pair-exact[aria-label="Sale price, exact"]').nth(1)
     assert slider.input_value() == "8500"
     for key, landed in (("ArrowRight", "9300"), ("ArrowLeft", "8500"), ("ArrowRight", "9300")):
         slider.focus()
@@ -168,3 +168,28 @@ def test_back_leaves_the_page_instead_of_stepping_through_edits(page: Page, app_
     settle(page)
     assert urllib.parse.urlsplit(page.url).path in ("", "/")
     expect(page.locator("h1").first).to_have_text("What is still owed after the sale?")
+
+
+def test_a_pairs_help_opens_and_closes_from_its_labelled_button(page: Page, app_url: str):
+    page.goto(app_url + "/time")
+    settle(page)
+    button = page.get_by_role("button", name="About Loan amount")
+    help_text = page.get_by_text("Starts at the mortgage scenario's unpaid principal.")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(help_text).to_be_hidden()
+    button.click()
+    expect(help_text).to_be_visible()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Enter")  # the button keeps focus: the keyboard closes it too
+    expect(help_text).to_be_hidden()
+
+
+def test_a_box_reads_an_amount_as_written_and_the_range_speaks_dollars(page: Page, app_url: str):
+    page.goto(app_url + "/car")
+    settle(page)
+    type_into(page, "Sale price", "$9,150.25", "Enter")
+    settle(page)
+    expect(exact_box(page, "Sale price")).to_have_value("9150.25")
+    assert url_params(page)["c_sale_price"] == "9150.25"
+    slider = page.get_by_role("slider", name="Sale price")
+    expect(slider).to_have_attribute("aria-valuetext", "$9,150.25")

@@ -102,7 +102,7 @@ def test_back_after_loading_an_example_restores_the_scenario_it_replaced(
     expect(page.get_by_role("button", name="Undo")).to_have_count(0)  # nothing left to undo
     page.get_by_role("link", name="Mortgage exit").first.click()
     settle(page)
-    box = page.locator('[data-testid="stNumberInput"] input[aria-label="Sale price, exact"]')
+    box = page.locator('input.amount-pair-exact[aria-label="Sale price, exact"]')
     expect(box.first).to_have_value("190000.00")
 
 
@@ -112,10 +112,10 @@ def test_a_move_in_a_break_even_section_is_in_the_link(page: Page, app_url: str)
     the value before the move."""
     page.goto(app_url + "/odds")
     settle(page)
-    page.locator('.st-key-o_m_spread__slider input[type="range"]').focus()
+    page.locator('.st-key-o_m_spread-pair input[type="range"]').focus()
     page.keyboard.press("ArrowRight")
     settle(page)
     assert url_params(page).get("o_m_spread") == "10.5"
     page.reload()
     settle(page)
-    assert page.locator(".st-key-o_m_spread__exact input").input_value() == "10.50"
+    assert page.locator(".st-key-o_m_spread-pair input.amount-pair-exact").input_value() == "10.50"

@@ -197,7 +197,7 @@ new MutationObserver(changes => {
 #: What the page shows now: figures, charts' descriptions, input boxes, state of the page.
 LOOK = """(keys) => {
   const app = document.querySelector('.stApp');
-  const box = key => document.querySelector(`.st-key-${key}__exact input`);
+  const box = key => document.querySelector(`.st-key-${key}-pair input.amount-pair-exact`);
   return {
     connection: app ? app.getAttribute('data-test-connection-state') : null,
     script: app ? app.getAttribute('data-test-script-state') : null,
@@ -431,7 +431,7 @@ async def drive(run: Run, browser: Browser, url: str, session: Session) -> None:
     await session.page.goto(link, timeout=LOAD_TIMEOUT_S * 1000)
     await run.wait_own(session, session.params, LOAD_TIMEOUT_S)
     session.server = await server_of(context)
-    slider = session.page.locator(f'.st-key-{session.slider_key}__slider input[type="range"]')
+    slider = session.page.locator(f'.st-key-{session.slider_key}-pair input[type="range"]')
     await run.loaded.wait()
     while not run.done.is_set():
         if run.freeze.is_set() and session.server == run.doomed and session.before is None:

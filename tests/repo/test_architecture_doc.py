@@ -2,7 +2,7 @@
 code uses, so a new page's keys or a new derived key cannot go unlisted.
 
 A key counts by its prefix (``cl_`` covers ``cl_upload``), or whole when it has no
-underscore (``state``); a suffix (``__slider``) and a session-only key (``__page_shown``)
+underscore (``state``); a suffix (``__seen``) and a session-only key (``__page_shown``)
 count whole. Keys made from a side's prefix (``f"{side.prefix}_more"``) fall under the
 ``m_``, ``c_`` row. Only literal text is read: keys built wholly at run time are the
 reviewer's to list.
@@ -77,7 +77,7 @@ def test_every_key_prefix_in_the_code_is_in_the_registry() -> None:
 def test_every_key_suffix_and_session_only_key_is_in_the_registry() -> None:
     registry = REGISTRY.read_text(encoding="utf-8")
     found = {name: path for path in SOURCES for name in derived(path.read_text(encoding="utf-8"))}
-    assert {"__slider", "__exact", "__last_good"} <= set(found)
+    assert {"__seen", "__exact", "__last_good"} <= set(found)
     missing = {
         name: str(path.relative_to(ROOT))
         for name, path in found.items()

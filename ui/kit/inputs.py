@@ -9,9 +9,10 @@ wrong with it where it is used).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
 import streamlit as st
 
@@ -24,21 +25,19 @@ from deficiency import (
     states,
     to_money,
 )
+from ui.kit.amount_pair import PairView, amount_pair, sent_entry
 from ui.kit.callbacks import on_change, widget_value
-from ui.kit.regions import Also, redraw, region, region_rerun
+from ui.kit.regions import Also, redraw, region
 from ui.kit.sides import InputSpec, Side
 from ui.kit.state import (
     ERROR,
     EXACT,
-    SLIDER,
     WIDGET,
     accept,
     box_entry,
     ensure,
-    is_echo,
     load_preset,
     refuse,
-    show_in_widget,
 )
 
 #: Every date box reads the way US papers print a date (the app covers US law): 11/27/2026.
@@ -49,8 +48,6 @@ COLUMN_GAP: Final = "medium"
 #: The kind of a page's month count (the package's fields are money, percent or count of days).
 MONTHS = "months"
 _WHOLE = frozenset({"count", MONTHS})
-_SLIDER_FORMAT = {"money": "dollar", "percent": "%.1f%%", "count": "%d days", MONTHS: "%d months"}
-_EXACT_FORMAT = {"money": "%.2f", "percent": "%.2f", "count": "%d", MONTHS: "%d"}
 _EMPTY = {
     "money": "is empty; enter an amount (0 if none)",
     "percent": "is empty; enter an amount (0 if none)",
@@ -59,12 +56,8 @@ _EMPTY = {
 }
 #: Suffix of the region key of a slider-and-box pair.
 PAIR = "__pair"
-_ICON = {
-    "money": ":material/attach_money:",
-    "percent": ":material/percent:",
-    "count": None,
-    MONTHS: ":material/calendar_month:",
-}
+#: Suffix of the key holding the number of the last entry a pair sent that was read.
+SEEN = "__seen"
 
 
 def money_spec(key: str, label: str, slider_max: float, step: float) -> InputSpec:
@@ -97,38 +90,53 @@ def _shown(spec: InputSpec, text: str) -> str:
     return f"{text} days"
 
 
-def _store(spec: InputSpec, raw: Any) -> None:
-    """Validate a widget's value with the package and make it canonical, or record the error."""
+_NOT_WHOLE_MONTHS = "is not a whole number of months; enter one such as 12"
+
+
+def _store(spec: InputSpec, entry: str) -> None:
+    """Validate an entry (as typed, or the range's position) with the package and make it
+    canonical, or record the problem and keep the entry as typed."""
     state = st.session_state
-    if raw is None:
-        refuse(state, spec.key, _EMPTY[spec.info.kind], raw)
+    if not entry.strip():
+        refuse(state, spec.key, _EMPTY[spec.info.kind], entry)
         return
     if spec.info.kind == MONTHS:
-        state[spec.key] = str(int(raw))
+        months = _whole(entry)
+        if months is None:
+            refuse(state, spec.key, _NOT_WHOLE_MONTHS, entry)
+            return
+        state[spec.key] = str(months)
         accept(state, spec.key)
         return
     try:
-        value = parse_field(spec.info, raw)
+        value = parse_field(spec.info, entry)
     except InvalidInputError as error:
-        refuse(state, spec.key, error.problem, raw)
+        refuse(state, spec.key, error.problem, entry)
         return
     state[spec.key] = str(value)
     accept(state, spec.key)
 
 
-@on_change
-def _slider_changed(spec: InputSpec, regions: tuple[str, ...], also: Also) -> None:
-    if is_echo(st.session_state, spec.key, SLIDER):
-        return
-    _store(spec, widget_value(spec.key + SLIDER))
-    redraw(regions, also)
+def _whole(entry: str) -> int | None:
+    """A whole number as typed ("12", "-3", "12.0"), or None."""
+    try:
+        number = Decimal(entry.strip().replace(",", ""))
+    except ArithmeticError:
+        return None
+    if not number.is_finite() or number != number.to_integral_value() or abs(number) > 10**6:
+        return None
+    return int(number)
 
 
 @on_change
-def _exact_changed(spec: InputSpec, regions: tuple[str, ...], also: Also) -> None:
-    if is_echo(st.session_state, spec.key, EXACT):
+def _entry_sent(spec: InputSpec, regions: tuple[str, ...], also: Also) -> None:
+    entry = sent_entry(spec.key)
+    if entry is None:
         return
-    _store(spec, widget_value(spec.key + EXACT))
+    seen = entry.get("n")
+    st.session_state[spec.key + SEEN] = seen if isinstance(seen, int) else 0
+    text = entry.get("text")
+    _store(spec, text if isinstance(text, str) else "")
     redraw(regions, also)
 
 
@@ -172,11 +180,6 @@ def months_input(
     return int(st.session_state[key])
 
 
-#: Slider and exact box side by side, the box as wide as the slider: an emptiable box
-#: (value=None) carries a clear button, and at 2/5 of the pair it cuts "250000.00" short.
-PAIR_SPLIT: Final = [1, 1]
-
-
 def _amount_pair(
     spec: InputSpec, help: str | None, regions: tuple[str, ...], also: Also = None
 ) -> None:
@@ -185,34 +188,19 @@ def _amount_pair(
     number = _as_number(spec, canonical)
     is_count = spec.info.kind in _WHOLE
     slider_max: float | int = int(spec.slider_max) if is_count else spec.slider_max
-    step: float | int = int(spec.step) if is_count else spec.step
-    mounted = region_rerun()
-    show_in_widget(state, spec.key + SLIDER, min(max(number, 0), slider_max), mounted)
-    show_in_widget(state, spec.key + EXACT, box_entry(state, spec.key, number), mounted)
-    slider_column, exact_column = st.columns(PAIR_SPLIT, vertical_alignment="bottom")
-    slider_column.slider(
-        spec.label,
-        min_value=0 if is_count else 0.0,
-        max_value=slider_max,
-        step=step,
-        format=_SLIDER_FORMAT[spec.info.kind],
-        key=spec.key + SLIDER,
-        on_change=_slider_changed,
-        args=(spec, regions, also),
-        help=help,
-    )
-    exact_column.number_input(
-        f"{spec.label}, exact",
-        value=None,  # clearable: an emptied box is refused with a message, not read as 0
-        step=step,
-        format=_EXACT_FORMAT[spec.info.kind],
-        key=spec.key + EXACT,
-        on_change=_exact_changed,
-        args=(spec, regions, also),
-        icon=_ICON[spec.info.kind],
-        label_visibility="collapsed",
-    )
     problem = state.get(spec.key + ERROR)
+    view: PairView = {
+        "label": spec.label,
+        "help": help or "",
+        "kind": spec.info.kind,
+        "max": slider_max,
+        "step": int(spec.step) if is_count else spec.step,
+        "value": min(max(number, 0), slider_max),
+        "entry": str(box_entry(state, spec.key, _box_text(spec, canonical))),
+        "seen": int(state.get(spec.key + SEEN, 0)),
+        "invalid": bool(problem),
+    }
+    amount_pair(spec.key, view, functools.partial(_entry_sent, spec, regions, also))
     if problem:
         st.error(
             f"{spec.label} {problem}. Still using {_shown(spec, canonical)}.",
@@ -220,6 +208,15 @@ def _amount_pair(
         )
     elif number > slider_max:
         st.caption(f"{_shown(spec, canonical)} is beyond the slider; the exact figure is used.")
+
+
+def _box_text(spec: InputSpec, canonical: str) -> str:
+    """The value in use as the box shows it: cents for money, the exact percentage (two
+    places at least), a whole number of days or months."""
+    if spec.info.kind in _WHOLE:
+        return str(int(Decimal(canonical)))
+    value = Decimal(canonical)
+    return f"{value:.2f}" if value == value.quantize(Decimal("0.01")) else f"{value.normalize():f}"
 
 
 @on_change
@@ -339,7 +336,7 @@ def optional_amount_input(key: str, label: str, help: str | None = None) -> None
         key=key + EXACT,
         on_change=_optional_changed,
         args=(key, label),
-        icon=_ICON["money"],
+        icon=":material/attach_money:",
         placeholder="Not known",
         help=help,
     )

@@ -25,7 +25,6 @@ __all__ = [
     "SafeSessionState",
     "SessionStateType",
     "current_page_hash",
-    "fragment_rerun",
     "keep_downloads_with_sessions",
     "leave_pages_directory_mode",
     "rerun_page",
@@ -42,13 +41,6 @@ def current_page_hash() -> str | None:
     # Missing public API: the page a widget callback's change came from (st.context has no page).
     context = get_script_run_ctx()
     return context.page_script_hash if context is not None else None
-
-
-def fragment_rerun() -> bool:
-    """Whether this run reruns fragments only, not the whole page."""
-    # Missing public API: whether the current run is a fragment rerun.
-    context = get_script_run_ctx()
-    return context is not None and bool(context.fragment_ids_this_run)
 
 
 def rerun_page(page_hash: str) -> NoReturn:

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from ui.kit.internals import current_page_hash, fragment_rerun, rerun_page
+from ui.kit.internals import current_page_hash, rerun_page
 from ui.kit.link import write_url
 from ui.kit.sides import Side
 
@@ -39,11 +39,6 @@ def rerun_shown_page() -> NoReturn:
     if current_page_hash() is None or not shown:
         st.rerun(scope="app")
     rerun_page(shown)
-
-
-def region_rerun() -> bool:
-    """Whether this run reruns regions only: their widgets are on screen from the last run."""
-    return fragment_rerun()
 
 
 def page_shown() -> None:

@@ -7,8 +7,7 @@ switches and a bad entry never overwrites the last good one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, MutableMapping
-from dataclasses import dataclass
+from collections.abc import Callable, MutableMapping
 from decimal import Decimal
 from typing import Any, TypeAlias, TypeVar
 
@@ -26,14 +25,11 @@ from ui.kit.sides import SIDES, Side
 State: TypeAlias = MutableMapping[str, Any] | SessionStateType
 
 #: Suffixes of the keys derived from a canonical key.
-SLIDER = "__slider"
 EXACT = "__exact"
 WIDGET = "__widget"
 ERROR = "__error"
 REFUSED = "__refused"
 LAST_GOOD = "__last_good"
-SYNC = "__sync"
-_MISSING = object()
 
 DEFAULTS: dict[str, str] = {"settlement_percent": str(ILLUSTRATIVE_SETTLEMENT_PERCENT)}
 
@@ -55,66 +51,6 @@ def accept(state: State, key: str) -> None:
     """Forget a refused entry of ``key``: its input's value is good again."""
     state.pop(key + ERROR, None)
     state.pop(key + REFUSED, None)
-
-
-@dataclass(frozen=True)
-class WidgetSync:
-    """What the server last gave a widget to show, and what the browser may still send.
-
-    Until the browser has a value the server sent, it may ask for a rerun carrying the
-    value it held before (an *echo*): say a slider pressed again before the box beside
-    it shows the last press.
-    """
-
-    shown: Any
-    echoes: tuple[Any, ...] = ()
-
-
-def show_in_widget(state: State, widget_key: str, value: Any, mounted: bool) -> None:
-    """Give a widget ``value`` to show, sending it to the browser only when it differs.
-
-    A widget whose key is written is sent its value even when unchanged, and the browser
-    puts it over a key press still on its way, and quick presses are lost.
-    ``mounted``: the widget is on screen since the last run (a region's rerun); one drawn
-    anew, on a page's full run, shows only what it is sent, so it is always sent.
-    """
-    sync: WidgetSync | None = state.get(widget_key + SYNC)
-    held = state.get(widget_key, _MISSING)
-    pending = sync is not None and bool(sync.echoes) and held != sync.shown
-    if mounted and held == value and not pending:
-        state[widget_key + SYNC] = WidgetSync(value)
-        return
-    # Until the browser sends this value back, it may send any it held since the last one.
-    earlier = (*sync.echoes, sync.shown) if sync is not None and pending else ()
-    echoes = _distinct(old for old in (*earlier, held) if old is not _MISSING and old != value)
-    state[widget_key + SYNC] = WidgetSync(value, tuple(echoes))
-    state[widget_key] = value
-
-
-def is_echo(state: State, key: str, suffix: str) -> bool:
-    """Whether the new value of ``key``'s slider or box (``suffix``) is an echo: one it held
-    before the server's last values reached it, sent with a change of the other widget.
-
-    A user changes one widget a rerun; the value that moved with it is the browser's stale
-    copy and must not undo the change: with quick presses on a slider, the box beside it
-    can send the value of two presses back.
-    """
-    widget_key = key + suffix
-    partner_key = key + (EXACT if suffix == SLIDER else SLIDER)
-    sync: WidgetSync | None = state.get(widget_key + SYNC)
-    partner: WidgetSync | None = state.get(partner_key + SYNC)
-    if sync is None or partner is None:
-        return False
-    partner_moved = state.get(partner_key, _MISSING) != partner.shown
-    return partner_moved and state.get(widget_key, _MISSING) in sync.echoes
-
-
-def _distinct(values: Iterable[Any]) -> list[Any]:
-    kept: list[Any] = []
-    for value in values:
-        if value not in kept:
-            kept.append(value)
-    return kept
 
 
 def box_entry(state: State, key: str, good: Any) -> Any:
