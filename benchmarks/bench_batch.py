@@ -34,6 +34,7 @@ and enforces the checks only.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -208,7 +209,7 @@ def to_typed_parquet(source: Path, target: Path) -> None:
     with pq.ParquetWriter(
         target, schema, compression="zstd", store_decimal_as_integer=True
     ) as writer:
-        for batch in (*reader, None):
+        for batch in itertools.chain(reader, [None]):
             if batch is None or sum(len(part) for part in pending) >= TYPED_GROUP_ROWS:
                 table = pa.Table.from_batches(pending, schema=schema)
                 whole = table.num_rows if batch is None else table.num_rows // TYPED_GROUP_ROWS
