@@ -114,7 +114,15 @@ from deficiency.letter_check import (
     minimum_statutory_damages,
 )
 from deficiency.limitations import Claim, Limitation, TimeLimit, limitations_for, time_limits
-from deficiency.money import ZERO, format_usd, number_text, percent_of, round_cents, to_money
+from deficiency.money import (
+    ZERO,
+    format_usd,
+    number_text,
+    percent_of,
+    round_cents,
+    to_decimal,
+    to_money,
+)
 from deficiency.montecarlo import (
     DEFAULT_DRAWS,
     SPREAD_FIELD,
@@ -388,6 +396,7 @@ __all__ = [
     "time_limits",
     "timeline",
     "timeline_gaps",
+    "to_decimal",
     "to_json",
     "to_money",
     "tornado",

@@ -6,6 +6,7 @@ import base64
 import json
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -78,17 +79,16 @@ class Pair:
         except ValueError:
             return self.entry
 
-    @property
-    def label(self) -> str:
-        return str(self.view["label"])
-
     def enter(self, typed: object) -> AppTest:
         """Type ``typed`` in the box and press Enter; returns the AppTest after the run."""
         return self._send(typed if isinstance(typed, str) else repr(typed), "box")
 
-    def slide(self, value: float) -> AppTest:
-        """Move the range to ``value``; returns the AppTest after the run."""
-        return self._send(f"{value:g}" if float(value).is_integer() else repr(value), "slider")
+    def slide(self, value: object) -> AppTest:
+        """Move the range to ``value`` (a number, sent as the range writes it: ``9000``,
+        ``6.5``; or any text, as a tampered browser could); returns the AppTest after the run."""
+        if not isinstance(value, str):
+            value = format(Decimal(repr(value)).normalize(), "f")
+        return self._send(value, "slider")
 
     def _send(self, text: str, source: str) -> AppTest:
         states = self.at._tree.get_widget_states()

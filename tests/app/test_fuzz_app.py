@@ -350,7 +350,7 @@ def act_on_pair(at: AppTest, key: str, data: st.DataObject) -> str:
     if data.draw(st.booleans()):
         shown.enter(typed)
     else:
-        shown._send(typed, "slider")
+        shown.slide(typed)
     return typed
 
 

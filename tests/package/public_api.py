@@ -534,6 +534,7 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
         "cancelled": 5000,
     },
     "to_json": lambda: {"document": _document(), "indent": 2},
+    "to_decimal": lambda: {"value": "$1,234.56", "field": "Months"},
     "to_money": lambda: {"value": "$1,234.56", "field": "Sale price"},
     "tornado": lambda: {
         "kind": "auto",

@@ -23,6 +23,7 @@ from deficiency import (
     parse_field,
     presets_for,
     states,
+    to_decimal,
     to_money,
 )
 from ui.kit.amount_pair import PairView, amount_pair, sent_entry
@@ -90,7 +91,9 @@ def _shown(spec: InputSpec, text: str) -> str:
     return f"{text} days"
 
 
-_NOT_WHOLE_MONTHS = "is not a whole number of months; enter one such as 12"
+#: A month count beyond any loan's life (a hundred years is 1,200): refused as typed, so an
+#: absurd entry never becomes the figure the package is asked about.
+_MOST_MONTHS = 1_000_000
 
 
 def _store(spec: InputSpec, entry: str) -> None:
@@ -100,16 +103,8 @@ def _store(spec: InputSpec, entry: str) -> None:
     if not entry.strip():
         refuse(state, spec.key, _EMPTY[spec.info.kind], entry)
         return
-    if spec.info.kind == MONTHS:
-        months = _whole(entry)
-        if months is None:
-            refuse(state, spec.key, _NOT_WHOLE_MONTHS, entry)
-            return
-        state[spec.key] = str(months)
-        accept(state, spec.key)
-        return
     try:
-        value = parse_field(spec.info, entry)
+        value = _months(spec, entry) if spec.info.kind == MONTHS else parse_field(spec.info, entry)
     except InvalidInputError as error:
         refuse(state, spec.key, error.problem, entry)
         return
@@ -117,14 +112,14 @@ def _store(spec: InputSpec, entry: str) -> None:
     accept(state, spec.key)
 
 
-def _whole(entry: str) -> int | None:
-    """A whole number as typed ("12", "-3", "12.0"), or None."""
-    try:
-        number = Decimal(entry.strip().replace(",", ""))
-    except ArithmeticError:
-        return None
-    if not number.is_finite() or number != number.to_integral_value() or abs(number) > 10**6:
-        return None
+def _months(spec: InputSpec, entry: str) -> int:
+    """A whole number of months as typed, read as the package reads any number; a zero or a
+    negative is kept, for the package to name where the count is used."""
+    number = to_decimal(entry, spec.label)
+    if number != number.to_integral_value():
+        raise InvalidInputError(spec.label, "is not a whole number of months; enter one such as 12")
+    if abs(number) > _MOST_MONTHS:
+        raise InvalidInputError(spec.label, "is far more months than any loan runs; check it")
     return int(number)
 
 
