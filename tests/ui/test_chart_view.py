@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import subprocess
@@ -9,7 +10,9 @@ import sys
 import tomllib
 from pathlib import Path
 
+import numpy as np
 import plotly.graph_objects as go
+import plotly.io
 import plotly.offline
 import pytest
 
@@ -20,6 +23,7 @@ from ui.kit.chart_view import (
     CHART_JS,
     PLOTLY_TRACE_TYPES,
     SMALL_PLOTLY_JS,
+    figure_json,
     publish_plotly_js,
     served_plotly_js,
     show_chart,
@@ -87,6 +91,46 @@ def test_a_chart_sends_its_figure_and_its_alt_text() -> None:
     assert figure["layout"]["title"]["text"].startswith("How the car loan figure")
     assert figure["layout"]["template"]["layout"]["margin"] == {"pad": 8}
     assert "deficiency of $2,000.00" in alt
+
+
+def _as_read(spec: object) -> object:
+    """A figure's JSON as plotly.js reads it: typed arrays (``bdata``) as lists, numbers as
+    floats, so plotly.io's encoding and ours compare value by value."""
+    if isinstance(spec, dict):
+        if {"dtype", "bdata"} <= spec.keys():
+            array = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=spec["dtype"])
+            if "shape" in spec:
+                array = array.reshape([int(size) for size in str(spec["shape"]).split(",")])
+            return _as_read(array.tolist())
+        return {name: _as_read(value) for name, value in spec.items()}
+    if isinstance(spec, list):
+        return [_as_read(value) for value in spec]
+    if isinstance(spec, int | float) and not isinstance(spec, bool):
+        return float(spec)
+    return spec
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["pages/compare.py", "pages/odds.py", "pages/time.py", "pages/collection.py", "pages/taxes.py"],
+)
+def test_every_chart_is_sent_as_plotly_io_would_write_it(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The charts skip plotly.io's copy and re-encoding: what reaches plotly.js must still be
+    # the same figure, numpy grids (the heat map) and dates included.
+    compared = []
+
+    def checked(figure: go.Figure) -> str:
+        ours = figure_json(figure)
+        expected = plotly.io.to_json(figure, validate=False)
+        assert _as_read(json.loads(ours)) == _as_read(json.loads(expected))
+        compared.append(figure)
+        return ours
+
+    monkeypatch.setattr("ui.kit.chart_view.figure_json", checked)
+    start(page)
+    assert compared
 
 
 def test_the_component_never_parses_text_as_html() -> None:

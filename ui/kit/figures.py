@@ -206,6 +206,20 @@ def _figure(
 base_figure = _figure
 
 
+def trace_dicts(figure: go.Figure) -> list[dict[str, Any]]:
+    """The figure's traces as the plain dicts it was built from, read in place.
+
+    ``figure.data`` builds a validated copy of every trace, which on a slider move cost
+    more than drawing the chart; the figures here are plain dicts (:func:`base_figure`).
+    """
+    return list(figure._data)
+
+
+def layout_dict(figure: go.Figure) -> dict[str, Any]:
+    """The figure's layout as the plain dict it was built from (see :func:`trace_dicts`)."""
+    return dict(figure._layout)
+
+
 def _signed(amount: Decimal, sign: str) -> str:
     return f"{sign}{format_usd(amount)}"
 

@@ -55,7 +55,10 @@ def restore_link(state: State, search: str) -> None:
 def write_url() -> None:
     """Put the current scenario and page inputs in the URL, so copying the address shares
     them exactly."""
-    wanted = url_params(st.session_state) | page_params(st.session_state)
+    # One copy of the state: a link reads hundreds of values, and each read through
+    # ``st.session_state`` takes its lock (about half of a slider move's link time).
+    state = st.session_state.to_dict()
+    wanted = url_params(state) | page_params(state)
     current = {key: st.query_params[key] for key in st.query_params}
     if st.session_state.pop(_REWRITE, False) or current != wanted:
         st.query_params.from_dict(wanted)

@@ -43,6 +43,7 @@ from ui.kit.figures import (
     below_room,
     beside_room,
     dollar_room,
+    trace_dicts,
     wrap,
 )
 
@@ -289,8 +290,8 @@ def dollar_axis_top(peak: float) -> tuple[float, float]:
 
 def shows_nothing(figure: go.Figure) -> bool:
     """Whether every mark of a figure is zero or missing: a chart to replace with words."""
-    for trace in figure.data:
-        values = trace.x if getattr(trace, "orientation", None) == "h" else trace.y
+    for trace in trace_dicts(figure):
+        values = trace.get("x") if trace.get("orientation") == "h" else trace.get("y")
         if values is not None and any(float(value or 0) != 0 for value in values):
             return False
     return True
