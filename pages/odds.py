@@ -31,5 +31,12 @@ regions.region("o_heat_map", odds.heat_map_section, side)
 st.header("Which input matters most")
 regions.region("o_tornado", odds.tornado_section, side)
 
+# The odds' inputs sit outside their result region, so a move redraws its own pair and
+# the odds, not the other inputs.
 st.header("How likely a deficiency is")
-regions.region("o_odds", odds.odds_section, side)
+odds_slots = odds.odds_slots(side)
+odds_inputs_column, odds_chart_column = st.columns([2, 3], gap=COLUMN_GAP)
+with odds_inputs_column:
+    odds.odds_inputs(side, odds_slots)
+with odds_chart_column:
+    regions.region(odds.ODDS, odds.odds_result, side, odds_slots)

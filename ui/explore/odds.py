@@ -15,12 +15,13 @@ import streamlit as st
 from deficiency import (
     SPREAD_FIELD,
     FieldInfo,
+    InvalidInputError,
     PriceDistribution,
     exit_fields,
     format_usd,
     scenario_fields,
 )
-from ui.explore.inputs import ErrorSlots
+from ui.explore.inputs import CheckedSlots, ErrorSlots
 from ui.explore.odds_charts import (
     break_even_figure,
     break_even_takeaway,
@@ -34,6 +35,7 @@ from ui.explore.odds_charts import (
 from ui.explore.odds_compute import (
     GRID_STEPS,
     Pairs,
+    Simulation,
     break_even,
     default_band,
     heat_map,
@@ -350,85 +352,109 @@ def _shown(info: FieldInfo, amount: Decimal) -> str:
     return f"{amount.normalize():f}%" if info.kind == "percent" else format_usd(amount)
 
 
-@st.fragment
-@writes_link
-def odds_section(side: Side) -> None:
-    """Expected price, spread, distribution and seed; the histogram and the odds."""
+#: The odds' result region: a change of its inputs redraws it and the slots it touches.
+ODDS = "o_odds"
+
+
+def _simulate(side: Side) -> Simulation:
+    """The Monte Carlo run for the inputs in session state (cached by its arguments)."""
     inputs, exit = scenario(side)
-    flat = dict(inputs)
-    slider_max, step = money_range(side)
-    slots = ErrorSlots()
     state = st.session_state
-    controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
-    with controls:
-        slots.amount(
-            money_spec(key(side, "expected"), "Expected sale price", slider_max, step),
-            flat["sale_price"],
-            help="Starts at the scenario's sale price: for a house, its appraised value.",
+    return simulation(
+        side.kind,
+        inputs,
+        exit,
+        str(state[key(side, "expected")]),
+        str(state[key(side, "spread")]),
+        str(state.get(DISTRIBUTION_KEY) or PriceDistribution.LOGNORMAL.value),
+        int(state[SEED_KEY]),
+    )
+
+
+def odds_slots(side: Side) -> CheckedSlots:
+    """The error slots of the odds inputs: a change redraws the odds and the slots."""
+
+    def check() -> InvalidInputError | None:
+        try:
+            _simulate(side)
+        except InvalidInputError as error:
+            return error
+        return None
+
+    return CheckedSlots(key(side, "odds"), check, redraws=(ODDS,))
+
+
+def odds_inputs(side: Side, slots: CheckedSlots) -> None:
+    """Expected price, spread, distribution and seed.
+
+    None of them is in a region: a change redraws its own control, the odds and the slots
+    it touches, not the other inputs.
+    """
+    # Every input holds a value before the first error slot checks them all.
+    state = st.session_state
+    ensure(state, key(side, "expected"), dict(scenario(side)[0])["sale_price"])
+    ensure(state, key(side, "spread"), DEFAULT_SPREAD[side.prefix])
+    ensure(state, DISTRIBUTION_KEY, PriceDistribution.LOGNORMAL.value)
+    if SEED_KEY not in state:
+        state[SEED_KEY] = DEFAULT_SEED
+    slider_max, step = money_range(side)
+    slots.amount(
+        money_spec(key(side, "expected"), "Expected sale price", slider_max, step),
+        None,
+        help="Starts at the scenario's sale price: for a house, its appraised value.",
+    )
+    slots.amount(
+        percent_spec(key(side, "spread"), SPREAD_FIELD, 50.0, 0.5),
+        None,
+        help="How far prices scatter: the standard deviation as a share of the expected "
+        "price. Your assumption.",
+    )
+    st.segmented_control(
+        "Price distribution",
+        options=[item.value for item in PriceDistribution],
+        format_func=lambda value: {"lognormal": "Lognormal", "normal": "Normal"}[value],
+        key=DISTRIBUTION_KEY,
+        wrap=True,
+        persist_state="session",
+        on_change=slots.changed,
+        help="Lognormal never goes below $0 and is skewed like real prices; normal is "
+        "symmetric (clamped at $0).",
+    )
+    st.number_input(
+        "Random seed",
+        key=SEED_KEY,
+        min_value=0,
+        max_value=2**32 - 1,
+        step=1,
+        help="The same seed gives the same 100,000 draws.",
+        persist_state="session",
+        on_change=slots.changed,
+    )
+    st.info(
+        "The spread is an assumption you set, not a forecast: nobody knows in advance what "
+        "the sale will bring. Try a few spreads to see how much the odds depend on it.",
+        icon=":material/info:",
+    )
+
+
+def odds_result(side: Side, slots: CheckedSlots) -> None:
+    """Region: the chance of a deficiency, its median and 90th percentile, the histogram."""
+    chart_slot = st.container()
+    result = slots.keep_last_good(key(side, "odds"), lambda: _simulate(side), chart_slot)
+    if result is None:
+        return
+    with chart_slot:
+        show_cards(
+            [
+                Card("Chance of a deficiency", f"{result.probability:.1%}"),
+                Card("Median deficiency", format_usd(result.median)),
+                Card("90th percentile", format_usd(result.p90)),
+            ],
+            f"{side.title}: the odds",
         )
-        slots.amount(
-            percent_spec(key(side, "spread"), SPREAD_FIELD, 50.0, 0.5),
-            DEFAULT_SPREAD[side.prefix],
-            help="How far prices scatter: the standard deviation as a share of the expected "
-            "price. Your assumption.",
+        show_chart(
+            histogram_figure(result, f"{result.draws:,} simulated sale prices"),
+            key=key(side, "odds_chart"),
+            alt=histogram_takeaway(result),
         )
-        if DISTRIBUTION_KEY not in state:
-            state[DISTRIBUTION_KEY] = PriceDistribution.LOGNORMAL.value
-        distribution = st.segmented_control(
-            "Price distribution",
-            options=[item.value for item in PriceDistribution],
-            format_func=lambda value: {"lognormal": "Lognormal", "normal": "Normal"}[value],
-            key=DISTRIBUTION_KEY,
-            wrap=True,
-            persist_state="session",
-            help="Lognormal never goes below $0 and is skewed like real prices; normal is "
-            "symmetric (clamped at $0).",
-        )
-        if SEED_KEY not in state:
-            state[SEED_KEY] = DEFAULT_SEED
-        seed = st.number_input(
-            "Random seed",
-            key=SEED_KEY,
-            min_value=0,
-            max_value=2**32 - 1,
-            step=1,
-            help="The same seed gives the same 100,000 draws.",
-            persist_state="session",
-        )
-        st.info(
-            "The spread is an assumption you set, not a forecast: nobody knows in advance what "
-            "the sale will bring. Try a few spreads to see how much the odds depend on it.",
-            icon=":material/info:",
-        )
-    with chart_column:
-        chart_slot = st.container()
-        result = slots.keep_last_good(
-            key(side, "odds"),
-            lambda: simulation(
-                side.kind,
-                inputs,
-                exit,
-                str(state[key(side, "expected")]),
-                str(state[key(side, "spread")]),
-                str(distribution or PriceDistribution.LOGNORMAL.value),
-                int(seed),
-            ),
-            chart_slot,
-        )
-        if result is None:
-            return
-        with chart_slot:
-            show_cards(
-                [
-                    Card("Chance of a deficiency", f"{result.probability:.1%}"),
-                    Card("Median deficiency", format_usd(result.median)),
-                    Card("90th percentile", format_usd(result.p90)),
-                ],
-                f"{side.title}: the odds",
-            )
-            show_chart(
-                histogram_figure(result, f"{result.draws:,} simulated sale prices"),
-                key=key(side, "odds_chart"),
-                alt=histogram_takeaway(result),
-            )
-            st.caption(histogram_takeaway(result))
+        st.caption(histogram_takeaway(result))
