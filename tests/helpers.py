@@ -193,6 +193,20 @@ def start(page: str | None = None, **query: str) -> AppTest:
     return at
 
 
+def markdown_table(at: AppTest, first_column: str) -> list[dict[str, str]]:
+    """The rows of the Markdown table whose first column is ``first_column``, cells as a
+    reader sees them (``ui.kit.tables.markdown_table``)."""
+    for element in at.markdown:
+        lines = [line for line in element.value.splitlines() if line.startswith("|")]
+        cells = [
+            [rendered(cell.strip()) for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+            for line in lines
+        ]
+        if cells and cells[0][0] == first_column:
+            return [dict(zip(cells[0], row, strict=True)) for row in cells[2:]]
+    raise AssertionError(f"no table with a {first_column!r} column")
+
+
 def rendered(markdown: str) -> str:
     """Markdown source as a reader sees it: backslash escapes and the invisible joiners of
     ``ui.kit.text.plain`` removed."""

@@ -286,21 +286,20 @@ def test_monte_carlo_controls_change_the_odds():
     at = start(ODDS)
     first = metric(at, "Median deficiency")
     assert metric(at, "Chance of a deficiency") == "98.9%"
-    # Each control redraws only the odds (a region); at.run() brings back the whole page
-    # that AppTest, unlike the browser, forgets after a region's rerun.
+    # Each control redraws only the odds (a region): whole_page() reads the rest again.
     at.number_input(key="o_seed").set_value(7).run()
     seeded = metric(at, "Median deficiency")
     assert seeded != first
-    at.run().number_input(key="o_seed").set_value(2024).run()
+    whole_page(at).number_input(key="o_seed").set_value(2024).run()
     assert metric(at, "Median deficiency") == first  # same seed, same draws
-    at.run().segmented_control(key="o_distribution").set_value("normal").run()
+    whole_page(at).segmented_control(key="o_distribution").set_value("normal").run()
     assert metric(at, "Median deficiency") != first
-    at.run()
+    whole_page(at)
     pair(at, "o_m_expected").enter(260000.0)
     assert metric(at, "Chance of a deficiency") != "98.9%"
-    pair(at.run(), "o_m_spread").enter(30.0)
+    pair(whole_page(at), "o_m_spread").enter(30.0)
     assert not at.exception and not at.error
-    assert not at.run().exception
+    whole_page(at)
     assert "spread is an assumption you set" in " ".join(info.value for info in at.info)
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from tests.helpers import rendered
+from ui.kit.tables import markdown_table
 from ui.kit.text import plain
 
 #: GitHub-flavoured Markdown's bare-link patterns as Streamlit's Markdown renderer
@@ -54,3 +55,14 @@ def test_plotly_text_keeps_tags_as_text():
     assert plotly_text('<a href="http://127.0.0.2/">x</a>') == (
         '&lt;a href="http://127.0.0.2/"&gt;x&lt;/a&gt;'
     )
+
+
+def test_a_markdown_table_keeps_each_cell_whole_and_literal():
+    # A pipe would split a cell and an asterisk or underscore would turn text bold.
+    rows = [{"Way out": "Plan | *A* or _B_", "You pay": "$1,200.00 now; $50.00 later"}]
+    table = markdown_table(rows)
+    header, rule, row = table.splitlines()
+    assert header == "| Way out | You pay |" and rule == "|:--|:--|"
+    cells = [rendered(cell.strip()) for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
+    assert cells == ["Plan | *A* or _B_", "$1,200.00 now; $50.00 later"]
+    assert "\\$1,200.00 now; \\$50.00" in row  # not read as maths between the signs

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from deficiency import Statement, format_usd
+from ui.kit.text import literal_dollars
 
 STEP_NAMES = ("1", "2", "3", "4", "5", "6")
 
@@ -38,3 +41,26 @@ def statement_markdown(statement: Statement) -> str:
         item = f"&nbsp;&nbsp;· {_cell(item[2:])}" if item.startswith("·") else _cell(item)
         lines.append(f"| {row['Line']} | {item} | {row['Amount']} |")
     return "\n".join(lines)
+
+
+def markdown_table(rows: Sequence[Mapping[str, str]]) -> str:
+    """Rows of text (one dict a row, the same keys in each) as a Markdown table.
+
+    One ``st.markdown`` element renders it as a plain accessible ``<table>`` whose cells
+    wrap, so a region can redraw it in place and a phone shows every column.
+    """
+    columns = list(rows[0]) if rows else []
+    lines = [
+        "| " + " | ".join(_literal_cell(column) for column in columns) + " |",
+        "|" + "|".join(":--" for _ in columns) + "|",
+    ]
+    lines += [
+        "| " + " | ".join(_literal_cell(row[column]) for column in columns) + " |" for row in rows
+    ]
+    return "\n".join(lines)
+
+
+def _literal_cell(text: str) -> str:
+    """A cell shown as written: Markdown escaped, dollar signs too (``$5 and $7`` is not
+    maths)."""
+    return literal_dollars(_cell(text))

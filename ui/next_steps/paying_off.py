@@ -53,6 +53,7 @@ from ui.kit.inputs import (
 from ui.kit.sides import Side
 from ui.kit.sources import source_note
 from ui.kit.state import STATE_KEY, last_good
+from ui.kit.tables import markdown_table
 from ui.kit.text import literal_dollars
 from ui.next_steps.charts import (
     payoff_alt,
@@ -397,14 +398,9 @@ def planner_result(outcome: Outcome) -> None:
 
 
 def _planner_table(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> None:
-    """The ways out as a plain table: exact text, wrapping cells, scrolling in place on a phone.
+    """The ways out as a plain table: exact text, wrapping cells, every column on a phone.
 
-    Not ``st.dataframe``: its data grid shows floats, cuts long cells short, and mounting it
-    again costs time on every slider move in this region.
+    A Markdown table, one element: ``st.dataframe`` shows floats and cuts long cells
+    short, and ``st.table`` costs a slider move more time to redraw in this region.
     """
-    st.table(
-        planner_rows(options, taxes),
-        hide_index=True,
-        alt="The four ways out side by side: what you pay and how long it takes, then what "
-        "is cancelled, the estimated extra tax and what is still owed at the end",
-    )
+    st.markdown(markdown_table(planner_rows(options, taxes)))
