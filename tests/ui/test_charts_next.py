@@ -16,9 +16,11 @@ from deficiency import (
     timeline,
 )
 from deficiency.collection import payoff_schedule
+from tests.helpers import decode
 from ui.kit.figures import CANCELLED, CHARGE
 from ui.learn.charts import step_alt, step_waterfall
 from ui.next_steps.charts import (
+    PAYOFF_POINTS,
     day,
     dollar_axis_top,
     payoff_alt,
@@ -254,3 +256,15 @@ def test_step_waterfall_shows_only_the_lines_reached():
         == step_waterfall(statement, 6, "s").to_dict()["layout"]["yaxis"]["range"]
     )
     assert step_alt(statement, 3, "the car").startswith("The statement for the car, step 3 of 6.")
+
+
+def test_a_thirty_year_payoff_line_plots_every_fourth_paycheck_each_at_its_balance():
+    schedule = payoff_schedule(Decimal("56068.40"), Decimal("92"), Decimal("10"))
+    assert schedule.periods == 1560 and not schedule.paid_off
+    figure = payoff_figure(schedule, "Balance")
+    x, y = decode(figure.data[0].x), decode(figure.data[0].y)
+    assert len(x) <= PAYOFF_POINTS and x[0] == 0 and x[-1] == 1560
+    balances = {row.period: float(row.balance) for row in schedule.rows} | {0: 56068.40}
+    assert [balances[paycheck] for paycheck in x] == list(y)
+    # The axis still reaches above the highest balance of all 1,560, plotted or not.
+    assert figure.layout.yaxis.range[1] >= max(balances.values())

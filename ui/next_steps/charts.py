@@ -297,10 +297,36 @@ def shows_nothing(figure: go.Figure) -> bool:
     return True
 
 
+#: The most paychecks a payoff line plots. A 30-year weekly schedule has 1,560, more than
+#: the chart is pixels wide: every k-th paycheck and the last draw the same line, faster.
+PAYOFF_POINTS = 400
+
+
+def plotted_paychecks(count: int, most: int = PAYOFF_POINTS) -> range | list[int]:
+    """Which of ``count`` points (the start, then each paycheck) a payoff line plots: all of
+    them up to ``most``, else every k-th from the first, and always the last.
+
+    >>> list(plotted_paychecks(5))
+    [0, 1, 2, 3, 4]
+    >>> picked = plotted_paychecks(1561)
+    >>> len(picked), picked[:3], picked[-2:]
+    (391, [0, 4, 8], [1556, 1560])
+    """
+    if count <= most:
+        return range(count)
+    step = -(-count // most)
+    picked = list(range(0, count, step))
+    if picked[-1] != count - 1:
+        picked.append(count - 1)
+    return picked
+
+
 def payoff_figure(schedule: PayoffSchedule, title: str) -> go.Figure:
     """The balance after each garnished paycheck, from the judgment down to zero (or not)."""
-    x = [0, *(row.period for row in schedule.rows)]
-    y = [float(schedule.principal), *(float(row.balance) for row in schedule.rows)]
+    balances = [schedule.principal, *(row.balance for row in schedule.rows)]
+    picked = plotted_paychecks(len(balances))
+    x = list(picked)
+    y = [float(balances[index]) for index in picked]
     trace = {
         "type": "scatter",
         "mode": "lines",
