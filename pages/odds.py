@@ -23,16 +23,20 @@ for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=T
 st.divider()
 side = odds.page_side()
 
-# Each section reads only its own inputs and the scenario, so each is a region: moving
-# one of its controls redraws that section alone.
+# Each section's inputs sit outside its result region, so a move redraws its own control
+# and that section's results, not the other inputs. The tornado's one range is a region
+# with its chart.
 st.header("Sale price and fees together")
-regions.region("o_heat_map", odds.heat_map_section, side)
+heat_slots = odds.heat_map_slots(side)
+heat_inputs_column, heat_chart_column = st.columns([2, 3], gap=COLUMN_GAP)
+with heat_inputs_column:
+    odds.heat_map_inputs(side, heat_slots)
+with heat_chart_column:
+    regions.region(odds.HEAT_MAP, odds.heat_map_result, side, heat_slots)
 
 st.header("Which input matters most")
 regions.region("o_tornado", odds.tornado_section, side)
 
-# The odds' inputs sit outside their result region, so a move redraws its own pair and
-# the odds, not the other inputs.
 st.header("How likely a deficiency is")
 odds_slots = odds.odds_slots(side)
 odds_inputs_column, odds_chart_column = st.columns([2, 3], gap=COLUMN_GAP)

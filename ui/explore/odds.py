@@ -7,7 +7,7 @@ adds the ranges and the spread it explores.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 import streamlit as st
@@ -34,6 +34,7 @@ from ui.explore.odds_charts import (
 )
 from ui.explore.odds_compute import (
     GRID_STEPS,
+    HeatMap,
     Pairs,
     Simulation,
     break_even,
@@ -169,8 +170,10 @@ def range_start(side: Side, name: str, flat: Mapping[str, str]) -> tuple[str, st
 
 
 @on_change
-def _range_changed(name: str) -> None:
+def _range_changed(name: str, changed: Callable[[], None] | None) -> None:
     st.session_state[name] = tuple(widget_value(name + WIDGET))
+    if changed is not None:
+        changed()
 
 
 def range_slider(
@@ -181,11 +184,13 @@ def range_slider(
     step: float,
     kind: str,
     help: str,
+    changed: Callable[[], None] | None = None,
 ) -> tuple[str, str]:
     """One two-ended slider for a low-high range; returns both ends as exact text.
 
     The range is kept under ``name`` (it survives page switches and other ranges being
-    edited); the slider itself uses ``name + "__widget"`` and writes back on change.
+    edited); the slider itself uses ``name + "__widget"`` and writes back on change, then
+    calls ``changed`` (say, to redraw a region; without it, what encloses the slider reruns).
     """
     state = st.session_state
     if name not in state:
@@ -199,70 +204,110 @@ def range_slider(
         format="dollar" if kind == "money" else "%.1f%%",
         key=name + WIDGET,
         on_change=_range_changed,
-        args=(name,),
+        args=(name, changed),
         help=help,
     )
     low, high = state[name]
     return f"{low:.2f}", f"{high:.2f}"
 
 
-@st.fragment
-@writes_link
-def heat_map_section(side: Side) -> None:
-    """Price and fee ranges, grid size, and the heat map of the deficiency over both."""
+#: The heat map's result region: a change of its inputs redraws it and the slots it touches.
+HEAT_MAP = "o_heat_map"
+
+
+def _range_text(name: str) -> tuple[str, str]:
+    low, high = st.session_state[name]
+    return f"{low:.2f}", f"{high:.2f}"
+
+
+def _heat_map(side: Side) -> HeatMap:
+    """The heat map for the ranges and grid size in session state (cached by its arguments)."""
     inputs, exit = scenario(side)
-    flat = dict(inputs)
+    return heat_map(
+        side.kind,
+        inputs,
+        exit,
+        _range_text(key(side, "prices")),
+        _range_text(key(side, "fees")),
+        int(st.session_state[STEPS_KEY]),
+    )
+
+
+def heat_map_slots(side: Side) -> CheckedSlots:
+    """The error slots of the heat map's inputs: a change redraws the map and the slots."""
+
+    def check() -> InvalidInputError | None:
+        try:
+            _heat_map(side)
+        except InvalidInputError as error:
+            return error
+        return None
+
+    return CheckedSlots(key(side, "heat"), check, redraws=(HEAT_MAP,))
+
+
+def heat_map_inputs(side: Side, slots: CheckedSlots) -> None:
+    """The price and fee ranges and the grid size.
+
+    None of them is in a region: a move redraws its own slider, the heat map and the
+    slots it touches, not the other inputs.
+    """
+    flat = dict(scenario(side)[0])
     _, step = money_range(side)
-    slots = ErrorSlots()
-    controls, chart_column = st.columns([2, 3], gap=COLUMN_GAP)
     state = st.session_state
-    with controls:
-        prices = range_slider(
-            key(side, "prices"),
-            "Sale prices shown",
-            range_start(side, "prices", flat),
-            range_max(side, "prices"),
-            step,
-            "money",
-            "The sale-price axis; starts at half to one and a half times the scenario's price.",
+    # Every input holds a value before the first error slot checks them all.
+    for name in ("prices", "fees"):
+        range_key = key(side, name)
+        if range_key not in state:
+            state[range_key] = clamped(range_start(side, name, flat), range_max(side, name))
+    if STEPS_KEY not in state:
+        state[STEPS_KEY] = DEFAULT_STEPS
+    range_slider(
+        key(side, "prices"),
+        "Sale prices shown",
+        range_start(side, "prices", flat),
+        range_max(side, "prices"),
+        step,
+        "money",
+        "The sale-price axis; starts at half to one and a half times the scenario's price.",
+        slots.changed,
+    )
+    slots.add("Heat map sale prices")
+    range_slider(
+        key(side, "fees"),
+        "Total fees shown",
+        range_start(side, "fees", flat),
+        range_max(side, "fees"),
+        step / 10,
+        "money",
+        "The fee axis: every cost the lender adds, in total; starts at $0 to 20% of the loan.",
+        slots.changed,
+    )
+    slots.add("Heat map fees")
+    st.number_input(
+        GRID_STEPS,
+        key=STEPS_KEY,
+        step=20,
+        help="Cells along each axis; up to 500 (250,000 cells) can be drawn.",
+        persist_state="session",
+        on_change=slots.changed,
+    )
+    slots.add(GRID_STEPS)
+
+
+def heat_map_result(side: Side, slots: CheckedSlots) -> None:
+    """Region: the heat map of the deficiency over sale price and total fees."""
+    chart_slot = st.container()
+    result = slots.keep_last_good(key(side, "heat"), lambda: _heat_map(side), chart_slot)
+    if result is None:
+        return
+    with chart_slot:
+        show_chart(
+            heat_map_figure(result, "Deficiency by sale price and total fees"),
+            key=key(side, "heat_chart"),
+            alt=heat_map_takeaway(result),
         )
-        slots.add("Heat map sale prices")
-        fees = range_slider(
-            key(side, "fees"),
-            "Total fees shown",
-            range_start(side, "fees", flat),
-            range_max(side, "fees"),
-            step / 10,
-            "money",
-            "The fee axis: every cost the lender adds, in total; starts at $0 to 20% of the loan.",
-        )
-        slots.add("Heat map fees")
-        if STEPS_KEY not in state:
-            state[STEPS_KEY] = DEFAULT_STEPS
-        steps = st.number_input(
-            GRID_STEPS,
-            key=STEPS_KEY,
-            step=20,
-            help="Cells along each axis; up to 500 (250,000 cells) can be drawn.",
-            persist_state="session",
-        )
-        slots.add(GRID_STEPS)
-    with chart_column:
-        chart_slot = st.container()
-        result = slots.keep_last_good(
-            key(side, "heat"),
-            lambda: heat_map(side.kind, inputs, exit, prices, fees, int(steps)),
-            chart_slot,
-        )
-        if result is None:
-            return
-        with chart_slot:
-            show_chart(
-                heat_map_figure(result, "Deficiency by sale price and total fees"),
-                key=key(side, "heat_chart"),
-                alt=heat_map_takeaway(result),
-            )
-            st.caption(heat_map_takeaway(result))
+        st.caption(heat_map_takeaway(result))
 
 
 def _tornado_infos(side: Side, exit: str) -> dict[str, FieldInfo]:
