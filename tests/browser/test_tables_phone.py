@@ -1,6 +1,6 @@
 """Real browser at 390 x 844: no table cuts off a column (Check a letter, Credit report, Taxes,
-Paying it off). A table whose content is wider than its box hides a column behind a
-sideways scroll a borrower does not see."""
+Paying it off, the scenario pages' statements). A table whose content is wider than its box
+hides a column behind a sideways scroll a borrower does not see."""
 
 from __future__ import annotations
 
@@ -30,6 +30,15 @@ _TABLE_WIDTHS = """() => {
       scroll: Math.max(box.scrollWidth, Math.ceil(inner)), client: box.clientWidth,
     });
   }
+  // A Markdown table (the statement, the ways out) against the text column it sits in.
+  for (const table of document.querySelectorAll('[data-testid="stMarkdownContainer"] table')) {
+    const box = table.closest('[data-testid="stMarkdownContainer"]');
+    if (box.clientWidth === 0) continue;
+    found.push({
+      text: (table.textContent || '').slice(0, 50),
+      scroll: Math.ceil(table.getBoundingClientRect().width), client: box.clientWidth,
+    });
+  }
   return found;
 }"""
 
@@ -51,6 +60,8 @@ SETUPS: dict[str, tuple[str, Callable[[Page], None] | None]] = {
     "credit": ("/credit", _open_expanders),
     "taxes": ("/taxes", None),
     "collection": ("/collection", None),
+    "mortgage": ("/mortgage", None),
+    "car": ("/car", None),
 }
 
 
