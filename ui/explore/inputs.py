@@ -94,6 +94,21 @@ class CheckedSlots(ErrorSlots):
         self.also = self.affected
         self._fields: dict[str, str] = {}
 
+    @classmethod
+    def computing(
+        cls, section: str, compute: Callable[[], object], redraws: Sequence[str]
+    ) -> CheckedSlots:
+        """Slots whose check runs ``compute()`` (a cached call) and returns its error, if any."""
+
+        def check() -> InvalidInputError | None:
+            try:
+                compute()
+            except InvalidInputError as error:
+                return error
+            return None
+
+        return cls(section, check, redraws)
+
     def _slot(self, field: str) -> str:
         return f"{self.section}__slot_{re.sub(r'[^A-Za-z0-9]+', '_', field)}"
 

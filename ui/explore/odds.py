@@ -15,7 +15,6 @@ import streamlit as st
 from deficiency import (
     SPREAD_FIELD,
     FieldInfo,
-    InvalidInputError,
     PriceDistribution,
     exit_fields,
     format_usd,
@@ -236,14 +235,7 @@ def _heat_map(side: Side) -> HeatMap:
 def heat_map_slots(side: Side) -> CheckedSlots:
     """The error slots of the heat map's inputs: a change redraws the map and the slots."""
 
-    def check() -> InvalidInputError | None:
-        try:
-            _heat_map(side)
-        except InvalidInputError as error:
-            return error
-        return None
-
-    return CheckedSlots(key(side, "heat"), check, redraws=(HEAT_MAP,))
+    return CheckedSlots.computing(key(side, "heat"), lambda: _heat_map(side), (HEAT_MAP,))
 
 
 def heat_map_inputs(side: Side, slots: CheckedSlots) -> None:
@@ -419,14 +411,7 @@ def _simulate(side: Side) -> Simulation:
 def odds_slots(side: Side) -> CheckedSlots:
     """The error slots of the odds inputs: a change redraws the odds and the slots."""
 
-    def check() -> InvalidInputError | None:
-        try:
-            _simulate(side)
-        except InvalidInputError as error:
-            return error
-        return None
-
-    return CheckedSlots(key(side, "odds"), check, redraws=(ODDS,))
+    return CheckedSlots.computing(key(side, "odds"), lambda: _simulate(side), (ODDS,))
 
 
 def odds_inputs(side: Side, slots: CheckedSlots) -> None:

@@ -125,14 +125,7 @@ def _balance_view(side: Side) -> BalanceView:
 def balance_slots(side: Side) -> CheckedSlots:
     """The error slots of the loan inputs: a change redraws the chart, the gap and the slots."""
 
-    def check() -> InvalidInputError | None:
-        try:
-            _balance_view(side)
-        except InvalidInputError as error:
-            return error
-        return None
-
-    return CheckedSlots(key(side, "balance"), check, redraws=(BALANCE, GAP))
+    return CheckedSlots.computing(key(side, "balance"), lambda: _balance_view(side), (BALANCE, GAP))
 
 
 def _start_balance_inputs(side: Side) -> None:
