@@ -206,17 +206,17 @@ def range_slider(
         args=(name, changed),
         help=help,
     )
-    low, high = state[name]
+    return range_text(name)
+
+
+def range_text(name: str) -> tuple[str, str]:
+    """The range kept under ``name`` as exact text, both ends to the cent."""
+    low, high = st.session_state[name]
     return f"{low:.2f}", f"{high:.2f}"
 
 
 #: The heat map's result region: a change of its inputs redraws it and the slots it touches.
 HEAT_MAP = "o_heat_map"
-
-
-def _range_text(name: str) -> tuple[str, str]:
-    low, high = st.session_state[name]
-    return f"{low:.2f}", f"{high:.2f}"
 
 
 def _heat_map(side: Side) -> HeatMap:
@@ -226,8 +226,8 @@ def _heat_map(side: Side) -> HeatMap:
         side.kind,
         inputs,
         exit,
-        _range_text(key(side, "prices")),
-        _range_text(key(side, "fees")),
+        range_text(key(side, "prices")),
+        range_text(key(side, "fees")),
         int(st.session_state[STEPS_KEY]),
     )
 
@@ -356,7 +356,7 @@ def tornado_section(side: Side) -> None:
             else:
                 if range_key not in state:
                     state[range_key] = clamped(default, shape.slider_max)
-                low, high = (f"{end:.2f}" for end in state[range_key])
+                low, high = range_text(range_key)
             ranges.append((name, low, high))
     with chart_column:
         chart_slot = st.container()
