@@ -14,6 +14,7 @@ from ui.kit.chart_view import publish_plotly_js
 from ui.kit.copy_link import copy_link_button
 from ui.kit.entry import mark_entrypoint
 from ui.kit.history import one_history_entry_per_page
+from ui.kit.i18n import LANGUAGE_FIELD
 from ui.kit.internals import keep_downloads_with_sessions
 from ui.kit.link import read_url_once, url_notice, write_url
 from ui.kit.load_history import keep_loads_in_history
@@ -35,7 +36,7 @@ st.set_page_config(
 publish_plotly_js()
 keep_downloads_with_sessions()  # once per server: a busy server lost downloads before the fetch
 init_state(st.session_state)
-register(EXPLORE_INPUTS + NEXT_STEPS_INPUTS)  # every page's own inputs go in the link too
+register((LANGUAGE_FIELD, *EXPLORE_INPUTS, *NEXT_STEPS_INPUTS))  # the link holds them too
 read_url_once()
 
 page = st.navigation(

@@ -22,6 +22,7 @@ from deficiency import (
     TaxFacts,
     assess,
     case_outcome,
+    current_language,
     facts_asked,
     to_money,
 )
@@ -42,8 +43,21 @@ def frozen_result_cache(max_entries: int) -> Callable[[Call], Call]:
     the page that reads it, so every run and session can share one object, found by
     Python's own hash.
     Results holding numpy arrays (the odds page's) stay on ``st.cache_data``.
+    A result may hold sentences in the reader's language, so the language is part of the key.
     """
-    return cast("Callable[[Call], Call]", functools.lru_cache(maxsize=max_entries))
+
+    def cache(compute: Call) -> Call:
+        @functools.lru_cache(maxsize=max_entries)
+        def in_language(language: str, *args: Any, **kwargs: Any) -> Any:
+            return compute(*args, **kwargs)
+
+        @functools.wraps(compute)
+        def cached(*args: Any, **kwargs: Any) -> Any:
+            return in_language(current_language(), *args, **kwargs)
+
+        return cast("Call", cached)
+
+    return cache
 
 
 @frozen_result_cache(max_entries=1024)

@@ -1,0 +1,64 @@
+"""Find English left in text meant to be Spanish: the words only English uses.
+
+A Spanish page may keep English in three places: a citation (a statute or a publication
+is cited in its own words), a proper name, and the English term a Spanish term is
+followed by in brackets the first time on a page ("sentencia por deficiencia
+(deficiency judgment)"). Everything else with an English-only word in it is English left
+over.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: Common English words that are not Spanish words: any of them in a sentence marks it.
+ENGLISH_ONLY = frozenset(
+    """
+    the you your yours and of is are was were be been would will should could can cannot
+    with without this that these those what which who when where why how after before
+    than then there their they them it its if or not owe owed owes lender borrower
+    sale price loan fee fees court judgment income debt paid pay pays here from into
+    about after only more less each every any some other all our we us my
+    """.split()  # noqa: SIM905 (a word list reads best as words)
+)
+
+#: Text that stays English on a Spanish page: proper names and the titles of sources.
+ALWAYS_ENGLISH = (
+    "English",
+    "Consumer Financial Protection Bureau",
+    "Fannie Mae",
+    "Freddie Mac",
+    "Truth in Lending",
+    "Fair Debt Collection Practices Act",
+    "Fair Credit Reporting Act",
+    "Uniform Commercial Code",
+    "Internal Revenue Code",
+    "Internal Revenue Service",
+)
+
+_WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ']+")
+#: A short bracketed English term after its Spanish one: at most six words.
+_BRACKETED = re.compile(r"\((?:[^()]{0,60})\)|\[(?:[^\[\]]{0,60})\]")
+
+
+def english_words(text: str, allowed: Iterable[str] = ()) -> list[str]:
+    """The English-only words in ``text`` once its allowed pieces are taken out."""
+    for kept in (*ALWAYS_ENGLISH, *allowed):
+        if kept:
+            text = text.replace(kept, " ")
+    text = _BRACKETED.sub(" ", text)
+    text = re.sub(r"https?://\S+", " ", text)
+    return [word for word in _WORD.findall(text) if word.lower() in ENGLISH_ONLY]
+
+
+def english_pieces(pieces: Iterable[str], allowed: Iterable[str] = ()) -> list[str]:
+    """The pieces of text that still read as English (two English-only words or more, or
+    one in a piece of at most three words: a label)."""
+    kept = tuple(allowed)
+    left = []
+    for piece in pieces:
+        found = english_words(piece, kept)
+        if len(found) >= 2 or (found and len(piece.split()) <= 3):
+            left.append(piece)
+    return left
