@@ -646,9 +646,9 @@ def taxable_cancelled_debt(
 def _bankruptcy(cancelled: Decimal, title_11_case: bool, data: dict[str, Any]) -> Exclusion:
     kind = ExclusionKind.BANKRUPTCY
     if title_11_case:
-        reason = "Cancelled in a title 11 bankruptcy case: the whole amount is excluded."
+        reason = _("Cancelled in a title 11 bankruptcy case: the whole amount is excluded.")
         return Exclusion(kind, cancelled, reason, sources_of(data))
-    return Exclusion(kind, ZERO, "Not cancelled in a bankruptcy case.", sources_of(data))
+    return Exclusion(kind, ZERO, _("Not cancelled in a bankruptcy case."), sources_of(data))
 
 
 def _qpri(
