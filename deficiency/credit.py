@@ -381,7 +381,8 @@ class TimelineEvent:
     """One dated event and the sources of its rule; ``illustrative`` marks dates built on
     assumed gaps, not facts, ``extenuating`` a new-mortgage date open only with documented
     extenuating circumstances, and ``open_to_all=False`` one under a program only some
-    borrowers can use (VA)."""
+    borrowers can use (VA). ``program`` names a new-mortgage event's program ("Fannie Mae"),
+    so a sentence can name it without reading the label."""
 
     when: date
     kind: EventKind
@@ -391,6 +392,7 @@ class TimelineEvent:
     illustrative: bool = False
     extenuating: bool = False
     open_to_all: bool = True
+    program: str | None = None
 
 
 _SALE_LABEL = {
@@ -659,6 +661,7 @@ def _mortgage_events(
                 detail,
                 sources,
                 open_to_all=open_to_all,
+                program=program,
             )
         )
         if any(period.extenuating_years is not None for period in own):
@@ -680,6 +683,7 @@ def _mortgage_events(
                     sources,
                     extenuating=True,
                     open_to_all=open_to_all,
+                    program=program,
                 )
             )
     return events
