@@ -22,6 +22,7 @@ from deficiency.garnishment import (
     state_garnishment,
     state_limit,
 )
+from deficiency.i18n import N_, _, ngettext, pick
 from deficiency.judgment_interest import (
     Compounding,
     DebtPurpose,
@@ -73,7 +74,24 @@ class PayPeriod(enum.Enum):
 
     @property
     def label(self) -> str:
-        return str(_data()["garnishment"]["periods"][self.value]["label"])
+        raw = _data()["garnishment"]["periods"][self.value]
+        return pick(str(raw["label"]), str(raw.get("label_es", "")))
+
+    def payments(self, count: int) -> str:
+        """``count`` payments of this period in words: "12 weekly payments"."""
+        forms = {
+            PayPeriod.WEEKLY: ngettext("{count} weekly payment", "{count} weekly payments", count),
+            PayPeriod.BIWEEKLY: ngettext(
+                "{count} every two weeks payment", "{count} every two weeks payments", count
+            ),
+            PayPeriod.SEMIMONTHLY: ngettext(
+                "{count} twice a month payment", "{count} twice a month payments", count
+            ),
+            PayPeriod.MONTHLY: ngettext(
+                "{count} monthly payment", "{count} monthly payments", count
+            ),
+        }
+        return forms[self].format(count=count)
 
     @property
     def days(self) -> Decimal:
@@ -106,7 +124,8 @@ def garnishment_source() -> Source:
 
 def garnishment_note() -> str:
     """What the federal limit does not cover, in plain words."""
-    return str(_data()["garnishment"]["note"])
+    raw = _data()["garnishment"]
+    return pick(str(raw["note"]), str(raw.get("note_es", "")))
 
 
 class Limit(enum.Enum):
@@ -160,9 +179,13 @@ class GarnishmentCap:
         share = self.state.rule.percent_of_gross if self.state is not None else None
         if self.state is not None and self.state.needs_gross_pay and share is not None:
             rule = self.state.rule
-            text += (
-                f" {rule.state_name} also limits it to {share.normalize():f}% of gross pay "
-                f"({rule.source.citation}): enter your gross pay to apply it."
+            text += " " + _(
+                "{state} also limits it to {percent}% of gross pay "
+                "({citation}): enter your gross pay to apply it."
+            ).format(
+                state=rule.state_name,
+                percent=f"{share.normalize():f}",
+                citation=rule.source.citation,
             )
         return text
 
@@ -170,42 +193,61 @@ class GarnishmentCap:
         if self.binding is Limit.STATE and self.state is not None:
             rule = self.state.rule
             if rule.wage_garnishment is WageGarnishment.NOT_ALLOWED:
-                return (
-                    f"{rule.state_name} does not let a creditor garnish wages for a debt like "
-                    f"this ({rule.source.citation}), so nothing can be taken from your pay. "
+                return _(
+                    "{state} does not let a creditor garnish wages for a debt like "
+                    "this ({citation}), so nothing can be taken from your pay. "
                     "Other ways to collect (a bank levy, a lien) may still be open."
-                )
+                ).format(state=rule.state_name, citation=rule.source.citation)
             if self.cap == ZERO:
                 protected = self.state.protected_amount
-                kept = f" the first {format_usd(protected)} of each paycheck" if protected else ""
-                return (
-                    f"Nothing can be taken from this paycheck: {rule.state_name} protects"
-                    f"{kept or ' more of your pay'} ({rule.source.citation}), more than the "
-                    "federal limit does."
-                )
-            return (
-                f"At most {format_usd(self.cap)} per paycheck ({self.period.label.lower()}): "
-                f"{rule.state_name}'s own limit ({rule.source.citation}), which takes less "
-                f"than the federal limit of {format_usd(self.federal_cap)}."
+                if protected:
+                    return _(
+                        "Nothing can be taken from this paycheck: {state} protects the first "
+                        "{protected} of each paycheck ({citation}), more than the "
+                        "federal limit does."
+                    ).format(
+                        state=rule.state_name,
+                        protected=format_usd(protected),
+                        citation=rule.source.citation,
+                    )
+                return _(
+                    "Nothing can be taken from this paycheck: {state} protects more of your "
+                    "pay ({citation}), more than the federal limit does."
+                ).format(state=rule.state_name, citation=rule.source.citation)
+            return _(
+                "At most {cap} per paycheck ({period}): "
+                "{state}'s own limit ({citation}), which takes less "
+                "than the federal limit of {federal_cap}."
+            ).format(
+                cap=format_usd(self.cap),
+                period=self.period.label.lower(),
+                state=rule.state_name,
+                citation=rule.source.citation,
+                federal_cap=format_usd(self.federal_cap),
             )
         if self.binding is Limit.PROTECTED:
-            return (
-                f"Garnishment cannot collect: {format_usd(self.disposable_earnings)} of disposable "
-                f"earnings is at or below the protected {format_usd(self.protected_amount)} "
-                f"({self.period.multiplier} x the {format_usd(self.minimum_wage)} federal "
-                "minimum wage)."
+            return _(
+                "Garnishment cannot collect: {earnings} of disposable "
+                "earnings is at or below the protected {protected} "
+                "({multiplier} x the {minimum_wage} federal minimum wage)."
+            ).format(
+                earnings=format_usd(self.disposable_earnings),
+                protected=format_usd(self.protected_amount),
+                multiplier=self.period.multiplier,
+                minimum_wage=format_usd(self.minimum_wage),
             )
-        which, other = (
-            ("25% of disposable earnings", "the amount above the protected minimum")
-            if self.binding is Limit.PERCENT
-            else (
-                f"the amount above the protected {format_usd(self.protected_amount)}",
-                "25% of disposable earnings",
-            )
-        )
-        return (
-            f"At most {format_usd(self.cap)} per paycheck ({self.period.label.lower()}): "
-            f"{which}, which is less than {other}."
+        if self.binding is Limit.PERCENT:
+            return _(
+                "At most {cap} per paycheck ({period}): 25% of disposable earnings, which is "
+                "less than the amount above the protected minimum."
+            ).format(cap=format_usd(self.cap), period=self.period.label.lower())
+        return _(
+            "At most {cap} per paycheck ({period}): the amount above the protected "
+            "{protected}, which is less than 25% of disposable earnings."
+        ).format(
+            cap=format_usd(self.cap),
+            period=self.period.label.lower(),
+            protected=format_usd(self.protected_amount),
         )
 
 
@@ -459,7 +501,7 @@ def payoff_schedule(
             period=period,
             rows=(),
             status=PayoffStatus.CANNOT_COLLECT,
-            message="Nothing is collected: the payment is $0.00, so the balance never falls.",
+            message=_("Nothing is collected: the payment is $0.00, so the balance never falls."),
         )
     principal_left, interest_due = start, ZERO
     rows: list[PayoffRow] = []
@@ -477,16 +519,19 @@ def payoff_schedule(
     balance = principal_left + interest_due
     if balance == ZERO:
         status = PayoffStatus.PAID_OFF
-        message = (
-            f"Paid off after {number} {period.label.lower()} payments, "
-            f"{format_usd(sum((row.payment for row in rows), ZERO))} in all."
+        message = _("Paid off after {payments}, {total} in all.").format(
+            payments=period.payments(number),
+            total=format_usd(sum((row.payment for row in rows), ZERO)),
         )
     else:
         status = PayoffStatus.NOT_WITHIN_LIMIT
-        message = (
-            f"Not paid off within {years} years: {format_usd(balance)} would still be owed "
-            f"after {number} payments of up to {format_usd(pay)}."
-        )
+        message = ngettext(
+            "Not paid off within {years} years: {balance} would still be owed "
+            "after {count} payment of up to {payment}.",
+            "Not paid off within {years} years: {balance} would still be owed "
+            "after {count} payments of up to {payment}.",
+            number,
+        ).format(years=years, balance=format_usd(balance), count=number, payment=format_usd(pay))
     return PayoffSchedule(
         principal=start,
         payment=pay,
@@ -498,8 +543,8 @@ def payoff_schedule(
     )
 
 
-#: Shown when the garnishment limit is zero.
-CANNOT_COLLECT_MESSAGE = "Garnishment cannot collect: earnings are below the protected amount."
+#: Shown when the garnishment limit is zero (translated where shown: ``_(CANNOT_COLLECT_MESSAGE)``).
+CANNOT_COLLECT_MESSAGE = N_("Garnishment cannot collect: earnings are below the protected amount.")
 
 
 @dataclass(frozen=True)
@@ -517,7 +562,7 @@ class GarnishmentPayoff:
     @property
     def message(self) -> str:
         if self.schedule.status is PayoffStatus.CANNOT_COLLECT:
-            return f"{CANNOT_COLLECT_MESSAGE} {self.cap.explanation}"
+            return f"{_(CANNOT_COLLECT_MESSAGE)} {self.cap.explanation}"
         return self.schedule.message
 
 
@@ -591,12 +636,16 @@ class Option(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "lump_sum": "Lump-sum settlement",
-            "payment_plan": "Payment plan",
-            "garnishment": "Judgment collected by wage garnishment",
-            "bankruptcy": "Bankruptcy discharge",
-        }[self.value]
+        return _(_OPTION_LABELS[self.value])
+
+
+#: Each :class:`Option` in words, translated where shown.
+_OPTION_LABELS = {
+    "lump_sum": N_("Lump-sum settlement"),
+    "payment_plan": N_("Payment plan"),
+    "garnishment": N_("Judgment collected by wage garnishment"),
+    "bankruptcy": N_("Bankruptcy discharge"),
+}
 
 
 @dataclass(frozen=True)
@@ -714,11 +763,6 @@ class OptionResult:
         return self.amount_cancelled if self.may_be_taxable else ZERO
 
 
-_DELINQUENCY = (
-    "the original delinquency stays on credit reports for 7 years from 180 days after it began"
-)
-
-
 class _CancelledIncome(NamedTuple):
     """Whether an option's cancelled amount may be income, whether a Form 1099-C is
     likely, and the sentence that says so."""
@@ -734,18 +778,23 @@ def _cancelled_tax(cancelled: Decimal) -> _CancelledIncome:
         return _CancelledIncome(
             may_be_taxable=False,
             form_1099c_likely=False,
-            note="Nothing is cancelled, so there is no cancelled-debt income.",
+            note=_("Nothing is cancelled, so there is no cancelled-debt income."),
         )
     likely = cancelled >= threshold
-    note = (
-        f"The {format_usd(cancelled)} cancelled may be taxable income unless an exclusion "
-        "(insolvency, qualified principal residence debt) applies"
-    )
-    note += (
-        f"; a Form 1099-C is expected at {format_usd(threshold, cents=False)} or more."
-        if likely
-        else f"; below {format_usd(threshold, cents=False)} no Form 1099-C is required, "
-        "but it may still be taxable."
+    if likely:
+        note = _(
+            "The {cancelled} cancelled may be taxable income unless an exclusion "
+            "(insolvency, qualified principal residence debt) applies; a Form 1099-C is "
+            "expected at {threshold} or more."
+        )
+    else:
+        note = _(
+            "The {cancelled} cancelled may be taxable income unless an exclusion "
+            "(insolvency, qualified principal residence debt) applies; below {threshold} no "
+            "Form 1099-C is required, but it may still be taxable."
+        )
+    note = note.format(
+        cancelled=format_usd(cancelled), threshold=format_usd(threshold, cents=False)
     )
     return _CancelledIncome(may_be_taxable=True, form_1099c_likely=likely, note=note)
 
@@ -765,11 +814,15 @@ def _lump_sum(inputs: PlannerInputs) -> OptionResult:
         may_be_taxable=income.may_be_taxable,
         form_1099c_likely=income.form_1099c_likely,
         tax_note=income.note,
-        credit_report="Reported as paid for less than the full balance (special comment AU); "
-        + _DELINQUENCY
-        + ".",
-        notes="The settlement share is your assumption: no reliable typical figure exists. "
-        "Get the agreement in writing before paying.",
+        credit_report=_(
+            "Reported as paid for less than the full balance (special comment AU); the "
+            "original delinquency stays on credit reports for 7 years from 180 days after it "
+            "began."
+        ),
+        notes=_(
+            "The settlement share is your assumption: no reliable typical figure exists. "
+            "Get the agreement in writing before paying."
+        ),
     )
 
 
@@ -801,12 +854,12 @@ def _payment_plan(inputs: PlannerInputs) -> OptionResult:
         still_owed=plan_left,
         may_be_taxable=False,
         form_1099c_likely=False,
-        tax_note="Nothing is cancelled, so there is no cancelled-debt income.",
-        credit_report=(
+        tax_note=_("Nothing is cancelled, so there is no cancelled-debt income."),
+        credit_report=_(
             "Reported as paid in full once the last payment is made (for example status "
-            "62-64, paid in full after a collection, repossession or charge-off); "
-            + _DELINQUENCY
-            + "."
+            "62-64, paid in full after a collection, repossession or charge-off); the "
+            "original delinquency stays on credit reports for 7 years from 180 days after it "
+            "began."
         ),
         notes=plan_schedule.message,
         schedule=plan_schedule,
@@ -834,12 +887,13 @@ def _garnishment(inputs: PlannerInputs) -> OptionResult:
         still_owed=garnish.schedule.final_balance,
         may_be_taxable=False,
         form_1099c_likely=False,
-        tax_note=(
+        tax_note=_(
             "Nothing is cancelled while the lender collects, so there is no cancelled-debt income."
         ),
-        credit_report=(
+        credit_report=_(
             "Civil judgments have not appeared on the three nationwide credit reports since "
-            "July 2017, but they remain public court records; " + _DELINQUENCY + "."
+            "July 2017, but they remain public court records; the original delinquency stays "
+            "on credit reports for 7 years from 180 days after it began."
         ),
         notes=garnish_notes,
         schedule=garnish.schedule,
@@ -857,15 +911,15 @@ def _bankruptcy(inputs: PlannerInputs) -> OptionResult:
         still_owed=ZERO,
         may_be_taxable=False,
         form_1099c_likely=_cancelled_tax(deficiency).form_1099c_likely,
-        tax_note=(
+        tax_note=_(
             "Debt discharged in a bankruptcy case is excluded from income (title 11 "
             "exclusion), even if a Form 1099-C is filed; tax attributes are reduced."
         ),
-        credit_report=(
+        credit_report=_(
             "A bankruptcy may be reported for up to 10 years (FCRA 605(a)(1)); the bureaus "
             "remove completed Chapter 13 cases after 7 years."
         ),
-        notes=(
+        notes=_(
             "The deficiency is dischargeable in Chapter 7 or 13. Filing and attorney costs "
             "are not included, and a bankruptcy covers all your debts, not just this one."
         ),

@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from deficiency.i18n import N_, _, current_language, ngettext, pick
 from deficiency.money import Amount, to_count, to_money
 from deficiency.parsing import a_date, instances
 from deficiency.paths import DeficiencyPath, Exit, is_mortgage, parse_exit, parse_path
@@ -49,7 +50,13 @@ def rules() -> dict[str, Any]:
 
 def disclaimer() -> str:
     """The caveat shown with every credit-reporting answer."""
-    return str(rules()["disclaimer"]["text"])
+    raw = rules()["disclaimer"]
+    return pick(str(raw["text"]), str(raw.get("text_es", "")))
+
+
+def _text(raw: dict[str, Any], key: str) -> str:
+    """A data row's field in the reader's language: ``key``, or its ``<key>_es`` twin."""
+    return pick(str(raw.get(key, "")), str(raw.get(f"{key}_es", "")))
 
 
 # --- Date arithmetic ----------------------------------------------------------------
@@ -128,9 +135,12 @@ class ReportedStatus:
         >>> credit_reporting("deed_in_lieu", "paid").statuses[-1].code_words
         'not verified'
         """
-        words = self.code or ("no single code" if self.verified else "not verified")
+        words = self.code or (_("no single code") if self.verified else _("not verified"))
         if self.special_comment:
-            words += f"; special comment {self.special_comment}"
+            # Translators: a Metro 2 status code (or why there is none) and its special comment.
+            return _("{code}; special comment {comment}").format(
+                code=words, comment=self.special_comment
+            )
         return words
 
 
@@ -184,15 +194,20 @@ class CreditReporting:
     unchecked: tuple[UncheckedRule, ...]
 
 
+#: The two stages a credit report shows, translated where they are shown.
+_AFTER_EXIT = N_("After the exit")
+_AFTER_DEFICIENCY = N_("After the deficiency")
+
+
 def _status(stage: str, raw: dict[str, Any]) -> ReportedStatus:
     code = str(raw.get("code", "")) or None
     comment = str(raw.get("special_comment", "")) or None
     return ReportedStatus(
-        stage=stage,
-        status=str(raw["status"]),
+        stage=_(stage),
+        status=_text(raw, "status"),
         code=code,
         special_comment=comment,
-        note=str(raw.get("note", "")),
+        note=_text(raw, "note"),
         sources=sources_of(raw),
     )
 
@@ -203,14 +218,14 @@ def _paid_status(exit: Exit, data: dict[str, Any]) -> ReportedStatus:
     if entry is None:
         unverified = paid["unverified"][exit.value]
         return ReportedStatus(
-            stage="After the deficiency",
-            status=str(paid["status"]),
+            stage=_(_AFTER_DEFICIENCY),
+            status=_text(paid, "status"),
             code=None,
             special_comment=None,
-            note=str(unverified["note"]),
+            note=_text(unverified, "note"),
             sources=sources_of(unverified),
         )
-    return _status("After the deficiency", entry)
+    return _status(_AFTER_DEFICIENCY, entry)
 
 
 def _waiting_period(raw: dict[str, Any]) -> WaitingPeriod:
@@ -231,21 +246,22 @@ def _waiting_period(raw: dict[str, Any]) -> WaitingPeriod:
         years=int(raw["years"]),
         extenuating_years=None if extenuating_years is None else int(extenuating_years),
         extenuating=(
-            str(raw["extenuating"]) if extenuating_years is None else _years(extenuating_years)
+            _text(raw, "extenuating") if extenuating_years is None else _years(extenuating_years)
         ),
-        counted_from=str(raw["counted_from"]),
-        note=str(raw["note"]),
+        counted_from=_text(raw, "counted_from"),
+        note=_text(raw, "note"),
         sources=sources,
         open_to_all=bool(raw.get("open_to_all", True)),
     )
 
 
 def _years(count: int) -> str:
-    return f"{count} year" if count == 1 else f"{count} years"
+    return ngettext("{count} year", "{count} years", count).format(count=count)
 
 
 @cache
-def _all_waiting_periods() -> tuple[WaitingPeriod, ...]:
+def _all_waiting_periods(language: str) -> tuple[WaitingPeriod, ...]:
+    """Every waiting period, in ``language`` (the cache keeps one set per language)."""
     return tuple(_waiting_period(raw) for raw in rules()["waiting"])
 
 
@@ -270,7 +286,9 @@ def waiting_periods(exit: str | enum.Enum, path: str | enum.Enum) -> tuple[Waiti
     events = {the_exit.value}
     if the_path is DeficiencyPath.CHARGED_OFF:
         events.add("charged_off")
-    return tuple(period for period in _all_waiting_periods() if period.event in events)
+    return tuple(
+        period for period in _all_waiting_periods(current_language()) if period.event in events
+    )
 
 
 def unchecked_rules(exit: str | enum.Enum) -> tuple[UncheckedRule, ...]:
@@ -285,7 +303,7 @@ def unchecked_rules(exit: str | enum.Enum) -> tuple[UncheckedRule, ...]:
     """
     the_exit = parse_exit(exit)
     return tuple(
-        UncheckedRule(str(raw["program"]), str(raw["text"]), sources_of(raw))
+        UncheckedRule(_text(raw, "program"), _text(raw, "text"), sources_of(raw))
         for raw in rules()["waiting_unverified"]
         if the_exit.value in raw["events"]
     )
@@ -324,20 +342,20 @@ def credit_reporting(exit: str | enum.Enum, path: str | enum.Enum) -> CreditRepo
     the_exit = parse_exit(exit)
     the_path = parse_path(path)
     data = rules()
-    exit_status = _status("After the exit", data["exit"][the_exit.value])
+    exit_status = _status(_AFTER_EXIT, data["exit"][the_exit.value])
     if the_path is DeficiencyPath.PAID:
         path_status = _paid_status(the_exit, data)
     else:
-        path_status = _status("After the deficiency", data["path"][the_path.value])
+        path_status = _status(_AFTER_DEFICIENCY, data["path"][the_path.value])
     judgments = data["judgments"]
     judgment = the_path is DeficiencyPath.JUDGMENT
     return CreditReporting(
         exit=the_exit,
         path=the_path,
         statuses=(exit_status, path_status),
-        stays=str(data["seven_year_rule"]["rule"]),
+        stays=_text(data["seven_year_rule"], "rule"),
         stays_sources=seven_year_sources(),
-        judgment_note=str(judgments["rule"]) if judgment else None,
+        judgment_note=_text(judgments, "rule") if judgment else None,
         judgment_sources=sources_of(judgments) if judgment else (),
         waiting_periods=waiting_periods(the_exit, the_path),
         unchecked=unchecked_rules(the_exit),
@@ -363,7 +381,8 @@ class TimelineEvent:
     """One dated event and the sources of its rule; ``illustrative`` marks dates built on
     assumed gaps, not facts, ``extenuating`` a new-mortgage date open only with documented
     extenuating circumstances, and ``open_to_all=False`` one under a program only some
-    borrowers can use (VA)."""
+    borrowers can use (VA). ``program`` names a new-mortgage event's program ("Fannie Mae"),
+    so a sentence can name it without reading the label."""
 
     when: date
     kind: EventKind
@@ -373,22 +392,23 @@ class TimelineEvent:
     illustrative: bool = False
     extenuating: bool = False
     open_to_all: bool = True
+    program: str | None = None
 
 
 _SALE_LABEL = {
-    "short_sale": "Short sale closes",
-    "foreclosure": "Foreclosure sale",
-    "deed_in_lieu": "Deed in lieu accepted",
-    "repossession": "Car repossessed and sold",
-    "voluntary_surrender": "Car surrendered and sold",
+    "short_sale": N_("Short sale closes"),
+    "foreclosure": N_("Foreclosure sale"),
+    "deed_in_lieu": N_("Deed in lieu accepted"),
+    "repossession": N_("Car repossessed and sold"),
+    "voluntary_surrender": N_("Car surrendered and sold"),
 }
 
 _RESOLUTION_LABEL = {
-    DeficiencyPath.WAIVED: "Deficiency waived",
-    DeficiencyPath.JUDGMENT: "Deficiency judgment",
-    DeficiencyPath.SETTLED: "Deficiency settled for less",
-    DeficiencyPath.PAID: "Deficiency paid in full",
-    DeficiencyPath.CHARGED_OFF: "Deficiency charged off",
+    DeficiencyPath.WAIVED: N_("Deficiency waived"),
+    DeficiencyPath.JUDGMENT: N_("Deficiency judgment"),
+    DeficiencyPath.SETTLED: N_("Deficiency settled for less"),
+    DeficiencyPath.PAID: N_("Deficiency paid in full"),
+    DeficiencyPath.CHARGED_OFF: N_("Deficiency charged off"),
 }
 
 
@@ -438,7 +458,7 @@ def timeline_gaps(exit: str | enum.Enum, path: str | enum.Enum) -> TimelineGaps:
     return TimelineGaps(
         months_to_sale=int(defaults[f"months_default_to_sale_{kind}"]),
         months_to_resolution=0 if waived else int(defaults["months_sale_to_resolution"]),
-        note=str(defaults["note"]),
+        note=_text(defaults, "note"),
     )
 
 
@@ -517,28 +537,34 @@ def timeline(
     sale = add_months(start, to_sale)
     resolved = add_months(sale, to_resolution)
     seven = rules()["seven_year_rule"]
+    after_missed = ngettext(
+        "{count} month after the first missed payment.",
+        "{count} months after the first missed payment.",
+        to_sale,
+    ).format(count=to_sale)
+    after_sale = ngettext(
+        "{count} month after the sale.", "{count} months after the sale.", to_resolution
+    ).format(count=to_resolution)
     events = [
         TimelineEvent(
             start,
             EventKind.FIRST_MISSED_PAYMENT,
-            "First missed payment",
-            "The credit-reporting clock starts here (FCRA 605(c)).",
+            _("First missed payment"),
+            _("The credit-reporting clock starts here (FCRA 605(c))."),
             seven_year_sources(),
         ),
         TimelineEvent(
             sale,
             EventKind.SALE,
-            _SALE_LABEL[the_exit.value],
-            f"{to_sale} months after the first missed payment."
-            + (f" {assumed_note}" if sale_assumed else ""),
+            _(_SALE_LABEL[the_exit.value]),
+            f"{after_missed} {assumed_note}" if sale_assumed else after_missed,
             illustrative=sale_assumed,
         ),
         TimelineEvent(
             resolved,
             EventKind.RESOLUTION,
-            _RESOLUTION_LABEL[the_path],
-            f"{to_resolution} months after the sale."
-            + (f" {assumed_note}" if resolution_assumed else ""),
+            _(_RESOLUTION_LABEL[the_path]),
+            f"{after_sale} {assumed_note}" if resolution_assumed else after_sale,
             illustrative=sale_assumed or resolution_assumed,
         ),
     ]
@@ -550,8 +576,8 @@ def timeline(
         TimelineEvent(
             removal_date(start),
             EventKind.REPORT_REMOVAL,
-            "Off credit reports",
-            str(seven["rule"]),
+            _("Off credit reports"),
+            _text(seven, "rule"),
             seven_year_sources(),
         )
     )
@@ -588,11 +614,11 @@ def _form_1099c_event(
         threshold = form_1099c_threshold()
         possible = path is DeficiencyPath.CHARGED_OFF
         status = FormStatus.POSSIBLE if possible else FormStatus.EXPECTED
-        detail = (
-            f"If ${threshold:,.0f} or more is cancelled, the lender files Form 1099-C for "
-            f"{resolved.year}; your copy is due by this date (January 31, or the next business "
+        detail = _(
+            "If ${threshold} or more is cancelled, the lender files Form 1099-C for "
+            "{year}; your copy is due by this date (January 31, or the next business "
             "day when that is a weekend or legal holiday)."
-        )
+        ).format(threshold=f"{threshold:,.0f}", year=resolved.year)
         sources = form_1099c_sources()
     else:
         form = expected_forms(
@@ -601,7 +627,9 @@ def _form_1099c_event(
         if form.status is FormStatus.NOT_EXPECTED:
             return None
         status, detail, sources = form.status, form.explanation, form.sources
-    label = "Form 1099-C expected" if status is FormStatus.EXPECTED else "Form 1099-C possible"
+    label = (
+        _("Form 1099-C expected") if status is FormStatus.EXPECTED else _("Form 1099-C possible")
+    )
     return TimelineEvent(form_1099_due(resolved.year), EventKind.FORM_1099C, label, detail, sources)
 
 
@@ -616,7 +644,12 @@ def _mortgage_events(
             add_months(_counted_from(period, sale, resolved), 12 * period.years) for period in own
         )
         detail = " ".join(
-            f"{period.years} years after {period.counted_from}. {period.note}" for period in own
+            ngettext(
+                "{count} year after {counted_from}. {note}",
+                "{count} years after {counted_from}. {note}",
+                period.years,
+            ).format(count=period.years, counted_from=period.counted_from, note=period.note)
+            for period in own
         )
         sources = tuple(dict.fromkeys(source for period in own for source in period.sources))
         open_to_all = all(period.open_to_all for period in own)
@@ -624,10 +657,11 @@ def _mortgage_events(
             TimelineEvent(
                 standard,
                 EventKind.NEW_MORTGAGE,
-                f"Earliest {program} mortgage",
+                _("Earliest {program} mortgage").format(program=program),
                 detail,
                 sources,
                 open_to_all=open_to_all,
+                program=program,
             )
         )
         if any(period.extenuating_years is not None for period in own):
@@ -642,11 +676,14 @@ def _mortgage_events(
                 TimelineEvent(
                     extenuating,
                     EventKind.NEW_MORTGAGE,
-                    f"Earliest {program} mortgage (extenuating circumstances)",
-                    "With documented extenuating circumstances. " + detail,
+                    _("Earliest {program} mortgage (extenuating circumstances)").format(
+                        program=program
+                    ),
+                    _("With documented extenuating circumstances. {detail}").format(detail=detail),
                     sources,
                     extenuating=True,
                     open_to_all=open_to_all,
+                    program=program,
                 )
             )
     return events

@@ -22,6 +22,7 @@ from types import MappingProxyType
 from typing import Any
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import _, pick
 from deficiency.money import MAX_AMOUNT, ZERO, Amount, format_usd, round_cents, to_decimal, to_money
 from deficiency.parsing import a_date, choice, instance, optional_flag, text
 from deficiency.serialize import InvalidScenarioError
@@ -240,6 +241,11 @@ def _reference() -> dict[str, Any]:
     return data_table("typical_costs.toml")
 
 
+def _text(raw: Mapping[str, Any], key: str) -> str:
+    """A reference row's field in the reader's language: ``key``, or its ``<key>_es`` twin."""
+    return pick(str(raw.get(key, "")), str(raw.get(f"{key}_es", "")))
+
+
 def _source(check: str) -> tuple[Source, ...]:
     return sources_of(_reference()["check"][check])
 
@@ -309,31 +315,45 @@ def _arithmetic(letter: LenderLetter) -> list[Flag]:
             Flag(
                 "line_3",
                 Severity.QUESTION,
-                "Line 3 does not equal line 1 minus line 2",
-                f"{format_usd(letter.balance_owed)} - {format_usd(letter.sale_proceeds)} = "
-                f"{format_usd(line3)}, but the letter shows "
-                f"{format_usd(letter.balance_after_proceeds)}.",
+                _("Line 3 does not equal line 1 minus line 2"),
+                _("{owed} - {proceeds} = {line3}, but the letter shows {shown}.").format(
+                    owed=format_usd(letter.balance_owed),
+                    proceeds=format_usd(letter.sale_proceeds),
+                    line3=format_usd(line3),
+                    shown=format_usd(letter.balance_after_proceeds),
+                ),
                 source,
-                "Please explain how line 3 was calculated, or send a corrected explanation.",
+                _("Please explain how line 3 was calculated, or send a corrected explanation."),
                 line3,
             )
         )
-    for total, items, line, name in (
-        (letter.expenses_total, letter.expenses, "line_4", "expenses"),
-        (letter.credits_total, letter.credits, "line_5", "credits"),
+    for total, items, line in (
+        (letter.expenses_total, letter.expenses, "line_4"),
+        (letter.credits_total, letter.credits, "line_5"),
     ):
         if total is not None and items:
             item_sum = sum(items.values(), ZERO)
             if item_sum != total:
+                if line == "line_4":
+                    title = _("The expenses do not add up to the letter's total")
+                    why = _(
+                        "The listed expenses add up to {items}, but the letter's total is {total}."
+                    )
+                    ask = _("Please list every item of the expenses total.")
+                else:
+                    title = _("The credits do not add up to the letter's total")
+                    why = _(
+                        "The listed credits add up to {items}, but the letter's total is {total}."
+                    )
+                    ask = _("Please list every item of the credits total.")
                 flags.append(
                     Flag(
                         line,
                         Severity.QUESTION,
-                        f"The {name} do not add up to the letter's total",
-                        f"The listed {name} add up to {format_usd(item_sum)}, but the letter's "
-                        f"total is {format_usd(total)}.",
+                        title,
+                        why.format(items=format_usd(item_sum), total=format_usd(total)),
                         source,
-                        f"Please list every item of the {name} total.",
+                        ask,
                         item_sum,
                     )
                 )
@@ -341,25 +361,35 @@ def _arithmetic(letter: LenderLetter) -> list[Flag]:
     stated = letter.deficiency - letter.surplus
     if stated != result:
         label = (
-            f"a deficiency of {format_usd(result)}"
+            _("a deficiency of {amount}").format(amount=format_usd(result))
             if result >= 0
-            else f"a surplus of {format_usd(-result)} owed to you"
+            else _("a surplus of {amount} owed to you").format(amount=format_usd(-result))
+        )
+        shows = (
+            _("a surplus of {amount}").format(amount=format_usd(letter.surplus))
+            if letter.surplus
+            else _("a deficiency of {amount}").format(amount=format_usd(letter.deficiency))
         )
         flags.append(
             Flag(
                 "line_6",
                 Severity.QUESTION,
-                "Line 6 does not equal line 3 plus line 4 minus line 5",
-                f"({format_usd(letter.balance_owed)} - {format_usd(letter.sale_proceeds)}) + "
-                f"{format_usd(letter.expenses_sum)} - {format_usd(letter.credits_sum)} gives "
-                f"{label}; the letter shows "
-                + (
-                    f"a surplus of {format_usd(letter.surplus)}."
-                    if letter.surplus
-                    else f"a deficiency of {format_usd(letter.deficiency)}."
+                _("Line 6 does not equal line 3 plus line 4 minus line 5"),
+                # Translators: {result} and {shown} read "a deficiency of $2,000.00" or
+                # "a surplus of $150.00 (owed to you)".
+                _(
+                    "({owed} - {proceeds}) + {expenses} - {credits} gives {result}; the letter "
+                    "shows {shown}."
+                ).format(
+                    owed=format_usd(letter.balance_owed),
+                    proceeds=format_usd(letter.sale_proceeds),
+                    expenses=format_usd(letter.expenses_sum),
+                    credits=format_usd(letter.credits_sum),
+                    result=label,
+                    shown=shows,
                 ),
                 source,
-                "Please explain the difference, or send a corrected explanation.",
+                _("Please explain the difference, or send a corrected explanation."),
                 result,
             )
         )
@@ -368,11 +398,13 @@ def _arithmetic(letter: LenderLetter) -> list[Flag]:
             Flag(
                 "arithmetic_ok",
                 Severity.INFO,
-                "The letter's arithmetic adds up",
-                "Each line follows from the ones before it to the cent. That checks the sums "
-                "only, not whether each amount is right.",
+                _("The letter's arithmetic adds up"),
+                _(
+                    "Each line follows from the ones before it to the cent. That checks the sums "
+                    "only, not whether each amount is right."
+                ),
                 source,
-                "Ask for the invoices behind each expense if any amount looks high.",
+                _("Ask for the invoices behind each expense if any amount looks high."),
             )
         )
     return flags
@@ -395,27 +427,30 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                 Flag(
                     "expense_other",
                     Severity.QUESTION,
-                    f"What is '{label}'?",
-                    f"'{label}' ({format_usd(amount)}) is not one of the usual expense types; "
-                    "only reasonable expenses of retaking, holding, preparing, processing and "
-                    "selling the car (and attorney fees the contract allows) can be charged.",
+                    _("What is '{label}'?").format(label=label),
+                    _(
+                        "'{label}' ({amount}) is not one of the usual expense types; "
+                        "only reasonable expenses of retaking, holding, preparing, processing and "
+                        "selling the car (and attorney fees the contract allows) can be charged."
+                    ).format(label=label, amount=format_usd(amount)),
                     _source("expense_other"),
-                    f"What is '{label}' for, and can you send the invoice?",
+                    _("What is '{label}' for, and can you send the invoice?").format(label=label),
                 )
             )
             continue
         limit = kind.get("question_above")
         sources = sources_of(kind)
-        low = " (a low-confidence illustration)" if sources[0].uncertain else ""
+        low = " " + _("(a low-confidence illustration)") if sources[0].uncertain else ""
+        why, ask = _text(kind, "why"), _text(kind, "ask")
         if limit is None:
             flags.append(
                 Flag(
                     f"expense_{kind['id']}",
                     Severity.INFO,
-                    f"{label}: ask for the invoice",
-                    kind["why"],
+                    _("{label}: ask for the invoice").format(label=label),
+                    why,
                     sources,
-                    kind["ask"],
+                    ask,
                 )
             )
             continue
@@ -427,11 +462,14 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                     Flag(
                         f"expense_{kind['id']}",
                         Severity.INFO,
-                        f"{label}: the daily rate cannot be checked without dates",
-                        f"{kind['why']} Enter the repossession and sale dates to compare "
-                        "the daily rate.",
+                        _("{label}: the daily rate cannot be checked without dates").format(
+                            label=label
+                        ),
+                        _(
+                            "{why} Enter the repossession and sale dates to compare the daily rate."
+                        ).format(why=why),
                         sources,
-                        kind["ask"],
+                        ask,
                     )
                 )
                 continue
@@ -441,12 +479,21 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                     Flag(
                         f"expense_{kind['id']}",
                         Severity.QUESTION,
-                        f"{label}: {format_usd(daily)} a day is above {format_usd(reference)}"
-                        f" a day{low}",
-                        f"{format_usd(amount)} over {days} days between repossession and sale "
-                        f"is {format_usd(daily)} a day. {kind['why']}",
+                        _("{label}: {daily} a day is above {reference} a day").format(
+                            label=label, daily=format_usd(daily), reference=format_usd(reference)
+                        )
+                        + low,
+                        _(
+                            "{amount} over {days} days between repossession and sale "
+                            "is {daily} a day. {why}"
+                        ).format(
+                            amount=format_usd(amount),
+                            days=days,
+                            daily=format_usd(daily),
+                            why=why,
+                        ),
                         sources,
-                        kind["ask"],
+                        ask,
                         daily,
                     )
                 )
@@ -455,10 +502,13 @@ def _expense_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
                 Flag(
                     f"expense_{kind['id']}",
                     Severity.QUESTION,
-                    f"{label}: {format_usd(amount)} is above {format_usd(reference)}{low}",
-                    kind["why"],
+                    _("{label}: {amount} is above {reference}").format(
+                        label=label, amount=format_usd(amount), reference=format_usd(reference)
+                    )
+                    + low,
+                    why,
                     sources,
-                    kind["ask"],
+                    ask,
                     reference,
                 )
             )
@@ -482,13 +532,23 @@ def _duplicates(letter: LenderLetter) -> list[Flag]:
                     Flag(
                         "duplicate",
                         Severity.QUESTION,
-                        f"'{label_a}' and '{label_b}' may be the same charge",
-                        f"'{label_a}' ({format_usd(amount_a)}) and '{label_b}' "
-                        f"({format_usd(amount_b)}) look alike. A charge listed twice would "
-                        "raise the deficiency by its amount.",
+                        _("'{first}' and '{second}' may be the same charge").format(
+                            first=label_a, second=label_b
+                        ),
+                        _(
+                            "'{first}' ({first_amount}) and '{second}' ({second_amount}) look "
+                            "alike. A charge listed twice would raise the deficiency by its amount."
+                        ).format(
+                            first=label_a,
+                            first_amount=format_usd(amount_a),
+                            second=label_b,
+                            second_amount=format_usd(amount_b),
+                        ),
                         _source("duplicate"),
-                        f"Are '{label_a}' and '{label_b}' separate charges? Please send the "
-                        "invoice for each.",
+                        _(
+                            "Are '{first}' and '{second}' separate charges? Please send the "
+                            "invoice for each."
+                        ).format(first=label_a, second=label_b),
                         min(amount_a, amount_b),
                     )
                 )
@@ -507,14 +567,18 @@ def _late_fees(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
         Flag(
             "late_fees",
             Severity.QUESTION,
-            "Late fees after repossession?",
-            f"The letter includes {format_usd(total)} of late fees after the car was "
-            "repossessed. Once a loan is accelerated and the car repossessed, no monthly "
-            "payment is due any more; CFPB examiners found servicers charging late fees after "
-            "that point. Late fees are also not an expense of retaking or selling the car.",
+            _("Late fees after repossession?"),
+            _(
+                "The letter includes {total} of late fees after the car was "
+                "repossessed. Once a loan is accelerated and the car repossessed, no monthly "
+                "payment is due any more; CFPB examiners found servicers charging late fees after "
+                "that point. Late fees are also not an expense of retaking or selling the car."
+            ).format(total=format_usd(total)),
             _source("late_fees"),
-            "Which missed payments are these late fees for, and were any charged after the "
-            "loan was accelerated or the car repossessed?",
+            _(
+                "Which missed payments are these late fees for, and were any charged after the "
+                "loan was accelerated or the car repossessed?"
+            ),
             total,
         )
     ]
@@ -537,11 +601,14 @@ def _credit_checks(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
             Flag(
                 f"credit_{credit['id']}",
                 Severity.QUESTION if known else Severity.INFO,
-                f"No {credit['name'].lower()} on the letter"
-                + ("" if known else " (if it applies to you)"),
-                credit["why"],
+                (
+                    _("No {credit} on the letter")
+                    if known
+                    else _("No {credit} on the letter (if it applies to you)")
+                ).format(credit=_text(credit, "name").lower()),
+                _text(credit, "why"),
                 sources_of(credit),
-                credit["ask"],
+                _text(credit, "ask"),
             )
         )
     return flags
@@ -560,16 +627,25 @@ def _price_check(letter: LenderLetter, facts: LetterFacts) -> list[Flag]:
         Flag(
             "low_price",
             Severity.QUESTION,
-            f"The sale brought {share:.0%} of the value you entered",
-            f"The car sold for {format_usd(letter.sale_proceeds)}, below {fraction:.0%} of the "
-            f"{format_usd(value)} value you entered ({format_usd(floor)}). A low price alone "
-            "does not make a sale commercially unreasonable (UCC 9-627(a)), but every aspect "
-            "of the sale must be (9-610), and a sale to the lender or a related buyer at a "
-            "price well below market is recalculated (9-615(f)). Auction prices are often "
-            "below retail guide prices.",
+            _("The sale brought {share} of the value you entered").format(share=f"{share:.0%}"),
+            _(
+                "The car sold for {proceeds}, below {fraction} of the "
+                "{value} value you entered ({floor}). A low price alone "
+                "does not make a sale commercially unreasonable (UCC 9-627(a)), but every aspect "
+                "of the sale must be (9-610), and a sale to the lender or a related buyer at a "
+                "price well below market is recalculated (9-615(f)). Auction prices are often "
+                "below retail guide prices."
+            ).format(
+                proceeds=format_usd(letter.sale_proceeds),
+                fraction=f"{fraction:.0%}",
+                value=format_usd(value),
+                floor=format_usd(floor),
+            ),
             _source("low_price"),
-            "How and where was the car sold (auction, dealer, private sale), how was it "
-            "advertised, and who bought it? Was the buyer related to the lender?",
+            _(
+                "How and where was the car sold (auction, dealer, private sale), how was it "
+                "advertised, and who bought it? Was the buyer related to the lender?"
+            ),
             floor,
         )
     ]
@@ -583,10 +659,10 @@ def _date_checks(facts: LetterFacts) -> list[Flag]:
             Flag(
                 "dates",
                 Severity.INFO,
-                "The sale date is before the repossession date",
-                "Check the dates entered; a car cannot be sold before it is repossessed.",
+                _("The sale date is before the repossession date"),
+                _("Check the dates entered; a car cannot be sold before it is repossessed."),
                 _source("long_sale"),
-                "What were the repossession and sale dates?",
+                _("What were the repossession and sale dates?"),
             )
         )
     days = _storage_days(facts)
@@ -595,13 +671,18 @@ def _date_checks(facts: LetterFacts) -> list[Flag]:
             Flag(
                 "long_sale",
                 Severity.QUESTION,
-                f"The car was sold {days} days after repossession",
-                f"That is longer than {facts.long_sale_days} days. The timing of a sale must be "
-                "commercially reasonable (UCC 9-610), and where 60% of the price or loan was "
-                "paid the lender generally has 90 days to sell (9-620(e)-(f)). A long wait "
-                "also adds storage charges.",
+                _("The car was sold {days} days after repossession").format(days=days),
+                _(
+                    "That is longer than {days} days. The timing of a sale must be "
+                    "commercially reasonable (UCC 9-610), and where 60% of the price or loan was "
+                    "paid the lender generally has 90 days to sell (9-620(e)-(f)). A long wait "
+                    "also adds storage charges."
+                ).format(days=facts.long_sale_days),
                 _source("long_sale"),
-                "Why did the sale take this long, and how much storage was charged for the wait?",
+                _(
+                    "Why did the sale take this long, and how much storage was charged for the "
+                    "wait?"
+                ),
                 Decimal(days),
             )
         )
@@ -610,11 +691,13 @@ def _date_checks(facts: LetterFacts) -> list[Flag]:
             Flag(
                 "balance_date",
                 Severity.QUESTION,
-                "Line 1 is dated more than 35 days before the repossession",
-                "UCC 9-616(c)(1) asks for the amount owed as of a date not more than 35 days "
-                "before the lender took the car.",
+                _("Line 1 is dated more than 35 days before the repossession"),
+                _(
+                    "UCC 9-616(c)(1) asks for the amount owed as of a date not more than 35 days "
+                    "before the lender took the car."
+                ),
                 _source("balance_date"),
-                "What was the amount owed on a date within 35 days before the repossession?",
+                _("What was the amount owed on a date within 35 days before the repossession?"),
             )
         )
     return flags
@@ -628,12 +711,14 @@ def _notice_check(facts: LetterFacts) -> list[Flag]:
             Flag(
                 "notice",
                 Severity.INFO,
-                "Did you get a notice before the sale?",
-                "Before selling, the lender must send a reasonable notice of the sale (UCC "
-                "9-611 to 9-614) saying how and when the car will be sold and how to get it "
-                "back. Whether it came, and when, matters for what can be collected.",
+                _("Did you get a notice before the sale?"),
+                _(
+                    "Before selling, the lender must send a reasonable notice of the sale (UCC "
+                    "9-611 to 9-614) saying how and when the car will be sold and how to get it "
+                    "back. Whether it came, and when, matters for what can be collected."
+                ),
                 _source("notice"),
-                "When was the notice of sale sent, to which address, and can you send a copy?",
+                _("When was the notice of sale sent, to which address, and can you send a copy?"),
             )
         ]
     estimate = minimum_statutory_damages(
@@ -642,30 +727,42 @@ def _notice_check(facts: LetterFacts) -> list[Flag]:
         time_price_differential=facts.time_price_differential,
         cash_price=facts.cash_price,
     )
-    state = "was not received" if facts.notice is NoticeStatus.MISSING else "came late"
-    why = (
-        f"You said the notice of sale {state}. If the lender did not send a reasonable notice, "
-        "a court may reduce or bar the deficiency (UCC 9-626; consumer cases follow each "
-        "state's courts), and for consumer goods the borrower may recover at least the "
-        "minimum statutory damages of UCC 9-625(c)(2): the finance charge plus 10% of the "
-        "principal, or the time-price differential plus 10% of the cash price."
+    missing = facts.notice is NoticeStatus.MISSING
+    said = (
+        _("You said the notice of sale was not received.")
+        if missing
+        else _("You said the notice of sale came late.")
+    )
+    why = " ".join(
+        (
+            said,
+            _(
+                "If the lender did not send a reasonable notice, "
+                "a court may reduce or bar the deficiency (UCC 9-626; consumer cases follow each "
+                "state's courts), and for consumer goods the borrower may recover at least the "
+                "minimum statutory damages of UCC 9-625(c)(2): the finance charge plus 10% of the "
+                "principal, or the time-price differential plus 10% of the cash price."
+            ),
+        )
     )
     if estimate is None:
-        why += " Enter the finance charge and amount financed to see that minimum."
+        why += " " + _("Enter the finance charge and amount financed to see that minimum.")
     else:
-        why += (
-            f" Educational estimate for an attorney to check: {format_usd(estimate)}. "
+        why += " " + _(
+            "Educational estimate for an attorney to check: {estimate}. "
             "It is recoverable once per loan and depends on facts and state law."
-        )
+        ).format(estimate=format_usd(estimate))
     return [
         Flag(
             "notice",
             Severity.QUESTION,
-            "Notice of sale " + ("not received" if state.startswith("was") else "late"),
+            _("Notice of sale not received") if missing else _("Notice of sale late"),
             why,
             _source("notice"),
-            "On what date and to what address was the notice of sale sent? Please send a copy "
-            "and proof of mailing.",
+            _(
+                "On what date and to what address was the notice of sale sent? Please send a copy "
+                "and proof of mailing."
+            ),
             estimate,
         )
     ]
@@ -747,10 +844,12 @@ def check_letter(
             Flag(
                 "state_rule",
                 Severity.INFO,
-                f"State rule{f' ({facts.state})' if facts.state else ''}",
+                _("State rule ({state})").format(state=facts.state)
+                if facts.state
+                else _("State rule"),
                 state_note,
                 sources,
-                "Does this state rule apply to my loan, and how does it change the deficiency?",
+                _("Does this state rule apply to my loan, and how does it change the deficiency?"),
             )
         )
     return tuple(flags)
@@ -824,33 +923,43 @@ def _is_commission(label: str) -> bool:
 
 def _mortgage_arithmetic(letter: MortgageLetter) -> Flag:
     computed = letter.deficiency
-    sums = (
-        f"{format_usd(letter.owed)} owed - {format_usd(letter.net_proceeds)} from the sale "
-        f"after its costs - {format_usd(sum(letter.credits.values(), ZERO))} of credits"
-    )
+    figures = {
+        "owed": format_usd(letter.owed),
+        "net": format_usd(letter.net_proceeds),
+        "credits": format_usd(sum(letter.credits.values(), ZERO)),
+    }
     if computed == letter.deficiency_claimed:
         return Flag(
             "mortgage_arithmetic_ok",
             Severity.INFO,
-            "The letter's arithmetic adds up",
-            f"{sums} = {format_usd(computed)}, the deficiency it claims. That checks the sums "
-            "only, not whether each amount is right.",
+            _("The letter's arithmetic adds up"),
+            _(
+                "{owed} owed - {net} from the sale after its costs - {credits} of credits = "
+                "{deficiency}, the deficiency it claims. That checks the sums "
+                "only, not whether each amount is right."
+            ).format(**figures, deficiency=format_usd(computed)),
             _mortgage_source("arithmetic"),
-            "Ask for a payoff history showing how the interest, escrow advances and fees "
-            "were charged.",
+            _(
+                "Ask for a payoff history showing how the interest, escrow advances and fees "
+                "were charged."
+            ),
         )
     result = (
-        f"a deficiency of {format_usd(computed)}"
+        _("a deficiency of {amount}").format(amount=format_usd(computed))
         if computed >= 0
-        else f"a surplus of {format_usd(-computed)} owed to you"
+        else _("a surplus of {amount} owed to you").format(amount=format_usd(-computed))
     )
     return Flag(
         "mortgage_arithmetic",
         Severity.QUESTION,
-        "The deficiency claimed does not follow from the letter's lines",
-        f"{sums} gives {result}; the letter claims {format_usd(letter.deficiency_claimed)}.",
+        _("The deficiency claimed does not follow from the letter's lines"),
+        # Translators: {result} reads "a deficiency of $2,000.00" or "a surplus of ... owed to you".
+        _(
+            "{owed} owed - {net} from the sale after its costs - {credits} of credits gives "
+            "{result}; the letter claims {claimed}."
+        ).format(**figures, result=result, claimed=format_usd(letter.deficiency_claimed)),
         _mortgage_source("arithmetic"),
-        "Please explain the difference, or send a corrected statement.",
+        _("Please explain the difference, or send a corrected statement."),
         computed,
     )
 
@@ -862,32 +971,62 @@ def _mortgage_costs(letter: MortgageLetter) -> list[Flag]:
         (amount for label, amount in letter.costs_of_sale.items() if _is_commission(label)), ZERO
     )
     others = sum(letter.costs_of_sale.values(), ZERO) - commission
-    for amount, key, check, what in (
-        (commission, "commission_question_above_percent", "commission", "commission"),
-        (others, "other_costs_question_above_percent", "other_costs", "other costs of sale"),
+    for amount, key, check in (
+        (commission, "commission_question_above_percent", "commission"),
+        (others, "other_costs_question_above_percent", "other_costs"),
     ):
         percent = Decimal(limits[key])
         reference = round_cents(letter.sale_price * percent / 100)
         if amount <= reference:
             continue
         sources = _mortgage_source(check)
-        low = " (a low-confidence illustration, not a limit)" if sources[0].uncertain else ""
-        why = (
-            f"The {what} come to {format_usd(amount)}, above {percent}% of the "
-            f"{format_usd(letter.sale_price)} sale price ({format_usd(reference)}){low}."
-        )
+        low = sources[0].uncertain
+        figures = {
+            "amount": format_usd(amount),
+            "percent": percent,
+            "price": format_usd(letter.sale_price),
+            "reference": format_usd(reference),
+        }
         if check == "commission":
-            why += " Fannie Mae's short-sale guide allows a commission of at most 6% of the price."
-        flags.append(
-            Flag(
-                f"mortgage_{check}",
-                Severity.QUESTION,
-                f"The {what} look high",
-                why,
-                sources,
-                f"Please send the settlement statement (closing disclosure) that shows the {what}.",
-                reference,
+            why = (
+                (
+                    _(
+                        "The commission come to {amount}, above {percent}% of the {price} sale "
+                        "price ({reference}) (a low-confidence illustration, not a limit)."
+                    )
+                    if low
+                    else _(
+                        "The commission come to {amount}, above {percent}% of the {price} sale "
+                        "price ({reference})."
+                    )
+                ).format(**figures)
+                + " "
+                + _("Fannie Mae's short-sale guide allows a commission of at most 6% of the price.")
             )
+            title = _("The commission look high")
+            ask = _(
+                "Please send the settlement statement (closing disclosure) that shows the "
+                "commission."
+            )
+        else:
+            why = (
+                _(
+                    "The other costs of sale come to {amount}, above {percent}% of the {price} "
+                    "sale price ({reference}) (a low-confidence illustration, not a limit)."
+                )
+                if low
+                else _(
+                    "The other costs of sale come to {amount}, above {percent}% of the {price} "
+                    "sale price ({reference})."
+                )
+            ).format(**figures)
+            title = _("The other costs of sale look high")
+            ask = _(
+                "Please send the settlement statement (closing disclosure) that shows the "
+                "other costs of sale."
+            )
+        flags.append(
+            Flag(f"mortgage_{check}", Severity.QUESTION, title, why, sources, ask, reference)
         )
     return flags
 
@@ -903,23 +1042,30 @@ def _mortgage_state_law(letter: MortgageLetter, law: StateLawResult | None) -> l
             Flag(
                 "mortgage_state_bar",
                 Severity.QUESTION,
-                f"{law.state_name} law bars this deficiency",
-                f"With the answers given for your home, {law.state_name} law ({citation}) bars "
-                f"the lender from collecting a deficiency, yet the letter claims "
-                f"{format_usd(letter.deficiency_claimed)}.",
+                _("{state} law bars this deficiency").format(state=law.state_name),
+                _(
+                    "With the answers given for your home, {state} law ({citation}) bars "
+                    "the lender from collecting a deficiency, yet the letter claims {claimed}."
+                ).format(
+                    state=law.state_name,
+                    citation=citation,
+                    claimed=format_usd(letter.deficiency_claimed),
+                ),
                 sources,
-                f"On what basis do you claim a deficiency that {law.state_name} law "
-                f"({citation}) bars after this sale?",
+                _(
+                    "On what basis do you claim a deficiency that {state} law "
+                    "({citation}) bars after this sale?"
+                ).format(state=law.state_name, citation=citation),
             )
         ]
     return [
         Flag(
             "state_rule",
             Severity.INFO,
-            f"State rule ({law.state})",
+            _("State rule ({state})").format(state=law.state),
             law.explanation,
             sources,
-            "Does this state rule apply to my loan, and how does it change the deficiency?",
+            _("Does this state rule apply to my loan, and how does it change the deficiency?"),
         )
     ]
 

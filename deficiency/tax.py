@@ -36,6 +36,7 @@ from typing import Any
 
 from deficiency.auto import AutoExit
 from deficiency.errors import InvalidInputError
+from deficiency.i18n import LOCALES, N_, _, current_language, pgettext, pick
 from deficiency.money import ZERO, Amount, percent_of, to_decimal, to_money
 from deficiency.mortgage import MortgageExit
 from deficiency.parsing import a_date, choice, flag, whole_number
@@ -52,7 +53,26 @@ def rules() -> dict[str, Any]:
 
 def disclaimer() -> str:
     """The sentence every tax figure is shown with: general information, not tax advice."""
-    return str(rules()["disclaimer"]["text"])
+    return _text(rules()["disclaimer"], "text")
+
+
+def _text(raw: dict[str, Any], key: str) -> str:
+    """A data row's field in the reader's language: ``key``, or its ``<key>_es`` twin."""
+    return pick(str(raw.get(key, "")), str(raw.get(f"{key}_es", "")))
+
+
+def _reader_date(day: date, weekday: bool = False) -> str:
+    """A date as the reader reads it: "Monday 2 February 2026" / "lunes 2 de febrero de 2026"."""
+    from babel.dates import format_date
+
+    pattern = (
+        # Translators: a Babel (CLDR) date pattern; EEEE is the weekday, MMMM the month's name.
+        pgettext("date pattern", "EEEE d MMMM y")
+        if weekday
+        # Translators: a Babel (CLDR) date pattern; dd is the day with two digits.
+        else pgettext("date pattern", "dd MMMM y")
+    )
+    return format_date(day, pattern, locale=LOCALES[current_language()])
 
 
 # --- Pub. 4681 Worksheet for Foreclosures and Repossessions ---------------------------
@@ -66,10 +86,14 @@ class DebtType(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "recourse": "Recourse: personally liable",
-            "nonrecourse": "Nonrecourse: the lender can look only to the property",
-        }[self.value]
+        return _(_DEBT_TYPE_LABELS[self.value])
+
+
+#: Each :class:`DebtType` in words, translated where shown.
+_DEBT_TYPE_LABELS = {
+    "recourse": N_("Recourse: personally liable"),
+    "nonrecourse": N_("Nonrecourse: the lender can look only to the property"),
+}
 
 
 @dataclass(frozen=True)
@@ -124,6 +148,7 @@ class ForeclosureWorksheet:
     def lines(self) -> tuple[WorksheetLine, ...]:
         """Lines 1 to 8 with the worksheet's wording, for display."""
         labels = rules()["worksheet"]["lines"]
+        spanish = rules()["worksheet"].get("lines_es", {})
         amounts = (
             self.line_1_debt_cancelled_by_transfer,
             self.line_2_fair_market_value,
@@ -135,7 +160,9 @@ class ForeclosureWorksheet:
             self.line_8_gain_or_loss,
         )
         return tuple(
-            WorksheetLine(number, str(labels[str(number)]), amount)
+            WorksheetLine(
+                number, pick(str(labels[str(number)]), str(spanish.get(str(number), ""))), amount
+            )
             for number, amount in enumerate(amounts, start=1)
         )
 
@@ -159,7 +186,7 @@ class ForeclosureWorksheet:
     def explanation(self) -> tuple[str, ...]:
         """Plain-language sentences on what the worksheet shows, with the rule each follows."""
         worksheet = {
-            name: str(rule["text"]) for name, rule in rules()["worksheet"]["rules"].items()
+            name: _text(rule, "text") for name, rule in rules()["worksheet"]["rules"].items()
         }
         sentences = [
             worksheet["recourse" if self.debt_type is DebtType.RECOURSE else "nonrecourse"]
@@ -167,15 +194,21 @@ class ForeclosureWorksheet:
         if self.loss > ZERO:
             if self.personal_use:
                 sentences.append(
-                    f"The ${self.loss:,.2f} loss is not deductible. {worksheet['personal_loss']}"
+                    _("The ${amount} loss is not deductible. {rule}").format(
+                        amount=f"{self.loss:,.2f}", rule=worksheet["personal_loss"]
+                    )
                 )
             else:
                 sentences.append(
-                    f"The ${self.loss:,.2f} loss is on business or investment property and "
-                    "may be deductible."
+                    _(
+                        "The ${amount} loss is on business or investment property and "
+                        "may be deductible."
+                    ).format(amount=f"{self.loss:,.2f}")
                 )
         elif self.gain > ZERO:
-            sentences.append(f"The ${self.gain:,.2f} gain may be taxable.")
+            sentences.append(
+                _("The ${amount} gain may be taxable.").format(amount=f"{self.gain:,.2f}")
+            )
             if self.personal_use:
                 sentences.append(worksheet["home_gain"])
         return tuple(sentences)
@@ -379,11 +412,15 @@ class ExclusionKind(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "bankruptcy": "Bankruptcy (title 11 case)",
-            "qualified_principal_residence": "Qualified principal residence debt",
-            "insolvency": "Insolvency",
-        }[self.value]
+        return _(_EXCLUSION_LABELS[self.value])
+
+
+#: Each :class:`ExclusionKind` in words, translated where shown.
+_EXCLUSION_LABELS = {
+    "bankruptcy": N_("Bankruptcy (title 11 case)"),
+    "qualified_principal_residence": N_("Qualified principal residence debt"),
+    "insolvency": N_("Insolvency"),
+}
 
 
 @dataclass(frozen=True)
@@ -609,9 +646,9 @@ def taxable_cancelled_debt(
 def _bankruptcy(cancelled: Decimal, title_11_case: bool, data: dict[str, Any]) -> Exclusion:
     kind = ExclusionKind.BANKRUPTCY
     if title_11_case:
-        reason = "Cancelled in a title 11 bankruptcy case: the whole amount is excluded."
+        reason = _("Cancelled in a title 11 bankruptcy case: the whole amount is excluded.")
         return Exclusion(kind, cancelled, reason, sources_of(data))
-    return Exclusion(kind, ZERO, "Not cancelled in a bankruptcy case.", sources_of(data))
+    return Exclusion(kind, ZERO, _("Not cancelled in a bankruptcy case."), sources_of(data))
 
 
 def _qpri(
@@ -629,39 +666,43 @@ def _qpri(
     kind = ExclusionKind.QUALIFIED_PRINCIPAL_RESIDENCE
     precedence = sources_of(data["precedence"])
     if title_11_case:
-        return Exclusion(kind, ZERO, "The bankruptcy exclusion applies instead.", precedence)
+        return Exclusion(kind, ZERO, _("The bankruptcy exclusion applies instead."), precedence)
     if home_debt == ZERO:
-        reason = "No debt to buy, build or substantially improve the main home was entered."
+        reason = _("No debt to buy, build or substantially improve the main home was entered.")
         return Exclusion(kind, ZERO, reason, sources_of(data))
     if elect_insolvency:
-        reason = "You elected the insolvency exclusion instead (Form 982 box 1b)."
+        reason = _("You elected the insolvency exclusion instead (Form 982 box 1b).")
         return Exclusion(kind, ZERO, reason, precedence)
     period = qpri_period_for(discharge_date, written_arrangement_date)
     if period is None:
         first = qpri_periods()[0]
         if discharge_date < first.discharged_from:
-            reason = (
-                f"The exclusion covers debt discharged from {first.discharged_from:%d %B %Y}; "
-                "this discharge is earlier."
-            )
+            reason = _(
+                "The exclusion covers debt discharged from {date}; this discharge is earlier."
+            ).format(date=_reader_date(first.discharged_from))
             return Exclusion(kind, ZERO, reason, first.sources)
         after = data["after_expiry"]
-        return Exclusion(kind, ZERO, str(after["note"]), sources_of(after), verified=False)
+        return Exclusion(kind, ZERO, _text(after, "note"), sources_of(after), verified=False)
     limit = period.limit_married_filing_separately if married_filing_separately else period.limit
     qualifying = min(home_debt, limit)
     not_qualifying = balance - qualifying
     amount = min(remaining, max(remaining - not_qualifying, ZERO))
-    reason = (
-        f"Debt on the main home qualifies up to ${limit:,.0f} for this discharge date; "
-        f"${amount:,.2f} excluded. The home's basis is reduced by the amount excluded."
-    )
     sources = period.sources
     if not_qualifying > ZERO:
-        reason += (
-            f" ${not_qualifying:,.2f} of the loan does not qualify and counts as cancelled first"
-            " (IRC 108(h)(4))."
+        reason = _(
+            "Debt on the main home qualifies up to ${limit} for this discharge date; "
+            "${amount} excluded. The home's basis is reduced by the amount excluded. "
+            "${not_qualifying} of the loan does not qualify and counts as cancelled first "
+            "(IRC 108(h)(4))."
+        ).format(
+            limit=f"{limit:,.0f}", amount=f"{amount:,.2f}", not_qualifying=f"{not_qualifying:,.2f}"
         )
         sources += sources_of(data["ordering"])
+    else:
+        reason = _(
+            "Debt on the main home qualifies up to ${limit} for this discharge date; "
+            "${amount} excluded. The home's basis is reduced by the amount excluded."
+        ).format(limit=f"{limit:,.0f}", amount=f"{amount:,.2f}")
     return Exclusion(kind, amount, reason, sources)
 
 
@@ -674,17 +715,22 @@ def _insolvency(
     kind = ExclusionKind.INSOLVENCY
     source = sources_of(data)
     if title_11_case:
-        return Exclusion(kind, ZERO, "The bankruptcy exclusion applies instead.", source)
+        return Exclusion(kind, ZERO, _("The bankruptcy exclusion applies instead."), source)
     if solvency is None:
-        reason = "Not tested: enter total liabilities and assets just before the cancellation."
+        reason = _("Not tested: enter total liabilities and assets just before the cancellation.")
         return Exclusion(kind, ZERO, reason, source)
     if not solvency.insolvent:
-        reason = "Assets were worth at least as much as liabilities: not insolvent."
+        reason = _("Assets were worth at least as much as liabilities: not insolvent.")
         return Exclusion(kind, ZERO, reason, source)
     amount = min(remaining, solvency.amount)
-    reason = (
-        f"Insolvent by ${solvency.amount:,.2f} (liabilities ${solvency.liabilities:,.2f} "
-        f"minus assets ${solvency.assets:,.2f}); ${amount:,.2f} excluded."
+    reason = _(
+        "Insolvent by ${insolvent} (liabilities ${liabilities} minus assets ${assets}); "
+        "${amount} excluded."
+    ).format(
+        insolvent=f"{solvency.amount:,.2f}",
+        liabilities=f"{solvency.liabilities:,.2f}",
+        assets=f"{solvency.assets:,.2f}",
+        amount=f"{amount:,.2f}",
     )
     return Exclusion(kind, amount, reason, source)
 
@@ -725,8 +771,8 @@ def federal_rates() -> FederalRates:
     brackets = rules()["federal_brackets"]
     return FederalRates(
         rates=federal_brackets(),
-        tax_years=str(brackets["tax_years"]),
-        estimate_note=str(brackets["estimate_note"]),
+        tax_years=_text(brackets, "tax_years"),
+        estimate_note=_text(brackets, "estimate_note"),
         sources=federal_brackets_sources(),
     )
 
@@ -747,10 +793,10 @@ def exclusion_rules() -> ExclusionRules:
     """The rules behind the exclusion questions (IRC 108(a), Pub. 4681), in words."""
     data = rules()
     return ExclusionRules(
-        bankruptcy=str(data["bankruptcy"]["rule"]),
-        main_home=str(data["qpri"]["rule"]),
-        insolvency_liabilities=str(data["insolvency"]["assets"]["text"]),
-        insolvency_over_main_home=str(data["qpri"]["precedence"]["text"]),
+        bankruptcy=_text(data["bankruptcy"], "rule"),
+        main_home=_text(data["qpri"], "rule"),
+        insolvency_liabilities=_text(data["insolvency"]["assets"], "text"),
+        insolvency_over_main_home=_text(data["qpri"]["precedence"], "text"),
     )
 
 
@@ -803,7 +849,18 @@ class FormStatus(enum.Enum):
     @property
     def label(self) -> str:
         """The status in words, e.g. "Not expected"."""
-        return self.value.replace("_", " ").capitalize()
+        return _(_FORM_STATUS_LABELS[self.value])
+
+
+#: Each :class:`FormStatus` in words, translated where shown.
+_FORM_STATUS_LABELS = {
+    # Translators: whether to expect a tax form (Form 1099-C): it is expected.
+    "expected": N_("Expected"),
+    # Translators: whether to expect a tax form: it may come.
+    "possible": N_("Possible"),
+    # Translators: whether to expect a tax form: it is not expected.
+    "not_expected": N_("Not expected"),
+}
 
 
 @dataclass(frozen=True)
@@ -851,12 +908,12 @@ def form_1099_due(tax_year: int) -> date:
 def _copy_due(tax_year: int | None) -> str:
     """When the borrower's copy is due, in words: the date when the year is known."""
     if tax_year is None:
-        return (
+        return _(
             "your copy due by January 31 of the next year (the next business day when that "
             "is a Saturday, Sunday or legal holiday)"
         )
     due = form_1099_due(tax_year)
-    return f"your copy due by {due:%A} {due.day} {due:%B %Y}"
+    return _("your copy due by {date}").format(date=_reader_date(due, weekday=True))
 
 
 _CANCELLING_PATHS = (DeficiencyPath.WAIVED, DeficiencyPath.SETTLED)
@@ -932,24 +989,37 @@ def _form_1099c(path: DeficiencyPath, amount: Decimal, tax_year: int | None) -> 
     caveat = (
         ""
         if confirmed
-        else f" {shown} is the last confirmed threshold (through "
-        f"{data['threshold_confirmed_through']}); {data['threshold_note']}"
+        else " "
+        + _("{threshold} is the last confirmed threshold (through {year}); {note}").format(
+            threshold=shown,
+            year=data["threshold_confirmed_through"],
+            note=_text(data, "threshold_note"),
+        )
     )
     if path is DeficiencyPath.JUDGMENT:
-        text = (
-            f"{data['still_collecting']['text']} If the lender later forgives or settles the "
-            f"debt, a Form 1099-C follows for that year if {shown} or more is cancelled."
-        )
+        text = _(
+            "{rule} If the lender later forgives or settles the "
+            "debt, a Form 1099-C follows for that year if {threshold} or more is cancelled."
+        ).format(rule=_text(data["still_collecting"], "text"), threshold=shown)
         return ExpectedForm(
             "1099-C", FormStatus.NOT_EXPECTED, text, sources_of(data["still_collecting"])
         )
     if path is DeficiencyPath.PAID:
-        text = "The deficiency is paid in full, so no debt is cancelled and no Form 1099-C is due."
+        text = _(
+            "The deficiency is paid in full, so no debt is cancelled and no Form 1099-C is due."
+        )
         return ExpectedForm("1099-C", FormStatus.NOT_EXPECTED, text, source)
     if amount < threshold:
         text = (
-            f"${amount:,.2f} cancelled is under the {shown} reporting threshold, so no Form "
-            f"1099-C is required. {data['under_threshold']['text']}" + caveat
+            _(
+                "${amount} cancelled is under the {threshold} reporting threshold, so no Form "
+                "1099-C is required. {rule}"
+            ).format(
+                amount=f"{amount:,.2f}",
+                threshold=shown,
+                rule=_text(data["under_threshold"], "text"),
+            )
+            + caveat
         )
         return ExpectedForm(
             "1099-C",
@@ -959,7 +1029,7 @@ def _form_1099c(path: DeficiencyPath, amount: Decimal, tax_year: int | None) -> 
             verified=confirmed,
         )
     if path is DeficiencyPath.CHARGED_OFF:
-        text = str(data["charge_off"]["text"]) + caveat
+        text = _text(data["charge_off"], "text") + caveat
         return ExpectedForm(
             "1099-C",
             FormStatus.POSSIBLE,
@@ -967,10 +1037,19 @@ def _form_1099c(path: DeficiencyPath, amount: Decimal, tax_year: int | None) -> 
             sources_of(data["charge_off"]) + source,
             verified=confirmed,
         )
-    how = "waives" if path is DeficiencyPath.WAIVED else "settles for less and forgives"
+    if path is DeficiencyPath.WAIVED:
+        expect = _(
+            "The lender waives ${amount}, at least {threshold}: expect a Form 1099-C for the "
+            "year of the cancellation, with {copy_due}."
+        )
+    else:
+        expect = _(
+            "The lender settles for less and forgives ${amount}, at least {threshold}: expect "
+            "a Form 1099-C for the year of the cancellation, with {copy_due}."
+        )
     text = (
-        f"The lender {how} ${amount:,.2f}, at least {shown}: expect a Form 1099-C for the "
-        f"year of the cancellation, with {_copy_due(tax_year)}." + caveat
+        expect.format(amount=f"{amount:,.2f}", threshold=shown, copy_due=_copy_due(tax_year))
+        + caveat
     )
     return ExpectedForm(
         "1099-C", FormStatus.EXPECTED, text, source + form_1099_due_sources(), verified=confirmed
@@ -983,25 +1062,42 @@ def _form_1099a(
     data = rules()["form_1099a"]
     source = sources_of(data)
     if exit is MortgageExit.SHORT_SALE:
-        text = (
+        text = _(
             "In a short sale a buyer, not the lender, acquires the house, so no Form 1099-A "
             "is expected."
         )
         return ExpectedForm("1099-A", FormStatus.NOT_EXPECTED, text, source)
     if isinstance(exit, AutoExit) and personal_use:
-        text = f"No Form 1099-A for a car used only personally. {data['property_rule']}"
+        text = _("No Form 1099-A for a car used only personally. {rule}").format(
+            rule=_text(data, "property_rule")
+        )
         return ExpectedForm("1099-A", FormStatus.NOT_EXPECTED, text, source)
     acquired = {
-        MortgageExit.FORECLOSURE: "acquires the house at the foreclosure",
-        MortgageExit.DEED_IN_LIEU: "takes the deed to the house",
-        AutoExit.REPOSSESSION: "repossesses the vehicle",
-        AutoExit.VOLUNTARY_SURRENDER: "takes back the surrendered vehicle",
+        MortgageExit.FORECLOSURE: _("The lender acquires the house at the foreclosure."),
+        MortgageExit.DEED_IN_LIEU: _("The lender takes the deed to the house."),
+        AutoExit.REPOSSESSION: _("The lender repossesses the vehicle."),
+        AutoExit.VOLUNTARY_SURRENDER: _("The lender takes back the surrendered vehicle."),
     }[exit]
     if same_year and form_c.status is FormStatus.EXPECTED:
-        text = f"The lender {acquired}. {data['coordination']}"
+        text = f"{acquired} {_text(data, 'coordination')}"
         return ExpectedForm("1099-A", FormStatus.POSSIBLE, text, source)
-    text = (
-        f"The lender {acquired}: expect a Form 1099-A showing the debt and the property's "
-        f"fair market value, with {_copy_due(tax_year)}."
-    )
+    expect = {
+        MortgageExit.FORECLOSURE: _(
+            "The lender acquires the house at the foreclosure: expect a Form 1099-A showing "
+            "the debt and the property's fair market value, with {copy_due}."
+        ),
+        MortgageExit.DEED_IN_LIEU: _(
+            "The lender takes the deed to the house: expect a Form 1099-A showing the debt "
+            "and the property's fair market value, with {copy_due}."
+        ),
+        AutoExit.REPOSSESSION: _(
+            "The lender repossesses the vehicle: expect a Form 1099-A showing the debt and "
+            "the property's fair market value, with {copy_due}."
+        ),
+        AutoExit.VOLUNTARY_SURRENDER: _(
+            "The lender takes back the surrendered vehicle: expect a Form 1099-A showing the "
+            "debt and the property's fair market value, with {copy_due}."
+        ),
+    }[exit]
+    text = expect.format(copy_due=_copy_due(tax_year))
     return ExpectedForm("1099-A", FormStatus.EXPECTED, text, source + form_1099_due_sources())
