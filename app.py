@@ -14,7 +14,7 @@ from ui.kit.chart_view import publish_plotly_js
 from ui.kit.copy_link import copy_link_button
 from ui.kit.entry import mark_entrypoint
 from ui.kit.history import one_history_entry_per_page
-from ui.kit.i18n import LANGUAGE_FIELD
+from ui.kit.i18n import LANGUAGE_FIELD, _
 from ui.kit.internals import keep_downloads_with_sessions
 from ui.kit.link import read_url_once, url_notice, write_url
 from ui.kit.load_history import keep_loads_in_history
@@ -28,7 +28,6 @@ from ui.next_steps.link_inputs import NEXT_STEPS_INPUTS
 from ui.scenario.sections import footer
 
 st.set_page_config(
-    page_title="Deficiency balance explorer",
     # A local file, served by the app: a Material icon would load from fonts.gstatic.com.
     page_icon=str(Path(__file__).parent / "ui" / "favicon.png"),
     layout="wide",
@@ -38,15 +37,18 @@ keep_downloads_with_sessions()  # once per server: a busy server lost downloads 
 init_state(st.session_state)
 register((LANGUAGE_FIELD, *EXPLORE_INPUTS, *NEXT_STEPS_INPUTS))  # the link holds them too
 read_url_once()
+# Titled once the link's language is read (a later call keeps the icon and layout).
+st.set_page_config(page_title=_("Deficiency balance explorer"))
 
 page = st.navigation(
     {
-        section: [
+        # The unnamed first section stays unnamed ("" would read the catalog's header).
+        (_(section) if section else ""): [
             st.Page(
                 entry.path,
-                title=entry.title,
+                title=_(entry.title),
                 icon=entry.icon,
-                help=entry.help,
+                help=_(entry.help),
                 default=entry.path == DEFAULT_PAGE,
             )
             for entry in entries

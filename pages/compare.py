@@ -4,16 +4,21 @@ import streamlit as st
 
 from ui.kit import regions
 from ui.kit.entry import require_entrypoint
+from ui.kit.i18n import _
 from ui.kit.inputs import COLUMN_GAP
 from ui.kit.sides import CAR, MORTGAGE
 from ui.scenario import sections as scenario
 
 require_entrypoint()
 
-st.title("What is still owed after the sale?")
+st.title(_("What is still owed after the sale?"))
 st.caption(
-    "When a lender sells a house or a car for less than the debt plus its costs, the gap is a "
-    "**deficiency balance**. Move a slider or type an exact figure; everything updates at once."
+    # Translators: first use of the term on the page: the English term follows in brackets.
+    _(
+        "When a lender sells a house or a car for less than the debt plus its costs, the gap "
+        "is a **deficiency balance**. Move a slider or type an exact figure; everything "
+        "updates at once."
+    )
 )
 
 scenario.borrower_state()
@@ -34,7 +39,10 @@ for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=T
         exit = str(st.session_state[side.exit_key])  # the preset above may have changed it
         scenario.inputs(side, side.headline_specs(exit), also)
         more = st.expander(
-            "More line items", icon=":material/tune:", key=f"{side.prefix}_more", on_change="rerun"
+            _("More line items"),
+            icon=":material/tune:",
+            key=f"{side.prefix}_more",
+            on_change="rerun",
         )
         if more.open:  # built only when open: fewer widgets to redraw on each slider move
             with more:
@@ -46,8 +54,10 @@ for side, column in zip((MORTGAGE, CAR), st.columns(2, gap=COLUMN_GAP), strict=T
             regions.results_key(side),
             scenario.side_results,
             side,
-            f"How the {side.title.lower()} figure is built",
+            _("How the mortgage figure is built")
+            if side is MORTGAGE
+            else _("How the car loan figure is built"),
         )
 
-st.header("Who ends up with what")
+st.header(_("Who ends up with what"))
 regions.region(regions.COMPARISON, scenario.comparison, (MORTGAGE, CAR))

@@ -9,6 +9,7 @@ from ui.kit.cache import saved_case
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.figures import outcome_alt, outcome_figure
+from ui.kit.i18n import _
 from ui.kit.scenario_io import (
     MAX_SAVED,
     Saved,
@@ -17,16 +18,18 @@ from ui.kit.scenario_io import (
     save_snapshot,
     saved_list,
 )
-from ui.kit.sides import SIDES
+from ui.kit.sides import MORTGAGE, SIDES
 from ui.kit.text import literal_dollars, plain
 from ui.scenario import sections as scenario
 
 require_entrypoint()
 
-st.title("Saved scenarios")
+st.title(_("Saved scenarios"))
 st.caption(
-    f"Keep up to {MAX_SAVED} named scenarios for this visit and compare them. They live only in "
-    "this browser session; download a scenario file from its page to keep it."
+    _(
+        "Keep up to {count} named scenarios for this visit and compare them. They live only in "
+        "this browser session; download a scenario file from its page to keep it."
+    ).format(count=MAX_SAVED)
 )
 
 
@@ -44,25 +47,30 @@ def _save(side_index: int) -> None:
         )
     except InvalidScenarioError as error:
         reasons = (p.problem if p.field == "name" else str(p) for p in error.problems)
-        st.session_state["save_error"] = "Not saved: " + "; ".join(reasons) + "."
+        st.session_state["save_error"] = _("Not saved: {reasons}.").format(
+            reasons="; ".join(reasons)
+        )
         return
     st.session_state.pop("save_error", None)
     st.session_state[f"{side.prefix}_save_name"] = ""
-    st.toast(f"Saved “{plain(saved.name)}”.", icon=":material/bookmark_added:")
+    st.toast(_("Saved “{name}”.").format(name=plain(saved.name)), icon=":material/bookmark_added:")
 
 
 for index, (side, column) in enumerate(zip(SIDES, st.columns(2), strict=True)):
     with column, st.container(border=True):
-        st.markdown(f"**Current {side.title.lower()}**: {scenario.scenario_name(side)}")
+        current = _("Current mortgage") if side is MORTGAGE else _("Current car loan")
+        st.markdown(f"**{current}**: {scenario.scenario_name(side)}")
         st.text_input(
-            "Name",
+            _("Name"),
             key=f"{side.prefix}_save_name",
             max_chars=60,
             placeholder=scenario.scenario_name(side),
             persist_state="session",  # a name typed, not yet saved, survives a visit elsewhere
         )
         st.button(
-            f"Save the current {side.title.lower()} scenario",
+            _("Save the current mortgage scenario")
+            if side is MORTGAGE
+            else _("Save the current car loan scenario"),
             key=f"{side.prefix}_save",
             on_click=_save,
             args=(index,),
@@ -73,7 +81,7 @@ if st.session_state.get("save_error"):
 
 saved = saved_list(st.session_state)
 if not saved:
-    st.info("Nothing saved yet: name a scenario above and save it.", icon=":material/info:")
+    st.info(_("Nothing saved yet: name a scenario above and save it."), icon=":material/info:")
 else:
     # Each saved case on its own: one that cannot be worked out (saved before a rule
     # changed, say) shows its reason beside its Delete button, and the others still show.
@@ -90,7 +98,7 @@ else:
     if rows:
         show_chart(
             outcome_figure(
-                rows, "Saved scenarios: what the sale covers, who pays, what is cancelled"
+                rows, _("Saved scenarios: what the sale covers, who pays, what is cancelled")
             ),
             key="saved_outcomes",
             alt=outcome_alt(rows),
@@ -101,36 +109,42 @@ else:
         name = item.name
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             if case is None:
-                st.markdown(
-                    f"**{plain(name)}**: its figures cannot be worked out, so it cannot be "
-                    f"shown or loaded. Delete it and save it again.  \n:small[{plain(problem)}.]"
+                cannot = _(
+                    "its figures cannot be worked out, so it cannot be shown or loaded. "
+                    "Delete it and save it again."
                 )
+                st.markdown(f"**{plain(name)}**: {cannot}  \n:small[{plain(problem)}.]")
             else:
                 outcome, headline = case.outcome, case.headline
-                result = (
-                    f"surplus {format_usd(outcome.surplus)}"
-                    if outcome.surplus
-                    else f"deficiency {format_usd(outcome.deficiency)}"
-                )
+                amounts = {
+                    "reason": headline.reason,
+                    "owes": format_usd(outcome.borrower_owes),
+                    "cancelled": format_usd(outcome.cancelled),
+                }
+                if outcome.surplus:
+                    details = _(
+                        "{reason} The arithmetic: surplus {surplus}; borrower owes {owes}; "
+                        "cancelled {cancelled}."
+                    ).format(surplus=format_usd(outcome.surplus), **amounts)
+                else:
+                    details = _(
+                        "{reason} The arithmetic: deficiency {deficiency}; borrower owes {owes}; "
+                        "cancelled {cancelled}."
+                    ).format(deficiency=format_usd(outcome.deficiency), **amounts)
                 rule = f" ({headline.rule})" if headline.rule else ""
-                details = (
-                    f"{headline.reason} The arithmetic: {result}; borrower owes "
-                    f"{format_usd(outcome.borrower_owes)}; cancelled "
-                    f"{format_usd(outcome.cancelled)}."
-                )
                 st.markdown(
                     f"**{plain(name)}**: {literal_dollars(headline.title + rule)}  \n"
                     f":small[{literal_dollars(details)}]"
                 )
                 st.button(
-                    "Load",
+                    _("Load"),
                     key=f"load_{name}",
                     on_click=load_snapshot,
                     args=(st.session_state, item),
                     icon=":material/upload:",
                 )
             st.button(
-                "Delete",
+                _("Delete"),
                 key=f"delete_{name}",
                 on_click=delete_snapshot,
                 args=(st.session_state, name),

@@ -4,7 +4,8 @@
 // answer says the number it has read ("seen") with the value in use and what the box
 // shows (a refused entry stays in the box, its message beside the pair). Until the server
 // has read the latest entry, the pair keeps what the user did: quick presses are not undone
-// by an answer to an earlier one.
+// by an answer to an earlier one. The words it shows (the unit after the box, the box's and
+// the help button's names) come from the server in the reader's language.
 
 const PLACES = { money: 2, percent: 2, count: 0, months: 0 };
 const UNIT_BEFORE = { money: "$" };
@@ -17,11 +18,11 @@ const MONEY = new Intl.NumberFormat("en-US", {
 });
 
 // What a screen reader says for the range's position, as the box beside it reads.
-function spoken(kind, value) {
+function spoken(kind, value, unit) {
   const number = Number(value);
   if (kind === "money") return MONEY.format(number);
   if (kind === "percent") return `${number}%`;
-  return `${number} ${UNIT_AFTER[kind]}`;
+  return `${number} ${unit ?? UNIT_AFTER[kind]}`;
 }
 
 function boxText(kind, value) {
@@ -43,6 +44,7 @@ function build(root) {
     before: root.querySelector(".amount-pair-before"),
     after: root.querySelector(".amount-pair-after"),
     kind: "money",
+    unit: undefined, // the unit after the box, in the reader's language
     sent: 0, // the number of the last entry sent
     shownEntry: null, // what the server last put in the box
     send: null,
@@ -59,7 +61,7 @@ function build(root) {
   };
   pair.range.addEventListener("input", () => {
     pair.box.value = boxText(pair.kind, pair.range.value);
-    pair.range.setAttribute("aria-valuetext", spoken(pair.kind, pair.range.value));
+    pair.range.setAttribute("aria-valuetext", spoken(pair.kind, pair.range.value, pair.unit));
   });
   // A drag sends once, when let go; each key press sends its own.
   pair.range.addEventListener("change", () => commit("slider", pair.range.value));
@@ -91,13 +93,14 @@ function build(root) {
 
 function show(pair, data) {
   pair.kind = data.kind;
+  pair.unit = data.unit ?? UNIT_AFTER[data.kind];
   pair.label.textContent = data.label;
-  pair.box.setAttribute("aria-label", `${data.label}, exact`);
+  pair.box.setAttribute("aria-label", data.exactLabel ?? `${data.label}, exact`);
   pair.box.inputMode = PLACES[data.kind] ? "decimal" : "numeric";
   pair.before.textContent = UNIT_BEFORE[data.kind] ?? "";
-  pair.after.textContent = UNIT_AFTER[data.kind] ?? "";
+  pair.after.textContent = data.unit ?? UNIT_AFTER[data.kind] ?? "";
   pair.helpButton.hidden = !data.help;
-  pair.helpButton.setAttribute("aria-label", `About ${data.label}`);
+  pair.helpButton.setAttribute("aria-label", data.helpLabel ?? `About ${data.label}`);
   pair.help.textContent = data.help;
   pair.range.min = "0";
   pair.range.max = String(data.max);
@@ -109,7 +112,7 @@ function show(pair, data) {
   if (data.seen < pair.sent) return; // an answer to an earlier entry: keep the user's
   pair.range.value = String(Math.min(Math.max(data.value, 0), data.max));
   // The value in use, which the range's steps may round (9,150.25 sits at 9,200).
-  pair.range.setAttribute("aria-valuetext", spoken(data.kind, data.value));
+  pair.range.setAttribute("aria-valuetext", spoken(data.kind, data.value, pair.unit));
   // A box being typed in keeps its text until it is sent.
   const typing = document.activeElement === pair.box && pair.box.value !== pair.shownEntry;
   if (!typing) pair.box.value = data.entry;

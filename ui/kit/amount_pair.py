@@ -93,6 +93,9 @@ class PairView(TypedDict):
     entry: str  # what the box shows: the value in use, or a refused entry as typed
     seen: int  # the number of the last entry the server has read
     invalid: bool  # the box holds a refused entry
+    unit: str  # the unit after the box ("days", "months"; "" for money and percent)
+    exactLabel: str  # the box's accessible name, e.g. "Sale price, exact"
+    helpLabel: str  # the help button's accessible name, e.g. "About Sale price"
 
 
 def amount_pair(key: str, view: PairView, on_entry: Callable[[], None]) -> None:

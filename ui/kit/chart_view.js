@@ -70,7 +70,8 @@ export default function drawChart({ data, parentElement }) {
     loadPlotly(data.plotly)
       .then((Plotly) => Plotly.react(box, figure.data, figure.layout, CONFIG))
       .catch(() => {
-        box.textContent = `This chart could not be drawn. ${data.alt}`;
+        // The words come from the server in the reader's language; English without them.
+        box.textContent = `${data.failed ?? "This chart could not be drawn."} ${data.alt}`;
       });
   if (!inView.has(box)) {
     // A new chart is drawn at once (a first load shows every chart); from then on it

@@ -25,6 +25,7 @@ import plotly.offline
 import streamlit as st
 
 from ui.kit.figures import layout_dict, trace_dicts
+from ui.kit.i18n import _
 
 #: The element a chart is drawn in: ``role="figure"`` with the alt text as its accessible
 #: name, as ``st.plotly_chart`` gives it.
@@ -148,4 +149,11 @@ def show_chart(figure: go.Figure, *, key: str, alt: str) -> None:
     if _plotly_url is None:
         raise RuntimeError("no plotly.js published: call publish_plotly_js() at start-up")
     spec = figure_json(figure)
-    _chart(key=key, data={"spec": spec, "alt": alt.strip(), "plotly": _plotly_url})
+    data = {
+        "spec": spec,
+        "alt": alt.strip(),
+        "plotly": _plotly_url,
+        # Shown, before the alt text, where plotly.js fails to load.
+        "failed": _("This chart could not be drawn."),
+    }
+    _chart(key=key, data=data)

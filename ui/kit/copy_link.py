@@ -6,6 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.kit.i18n import _
+
 COPY_LINK_JS = Path(__file__).with_name("copy_link.js").read_text(encoding="utf-8")
 
 #: The button, and a status line a screen reader announces after the click.
@@ -46,6 +48,15 @@ _copy_link = st.components.v2.component(
 )
 
 
+def copy_link_words() -> dict[str, str]:
+    """The button's words in the reader's language: its label and the two status lines."""
+    return {
+        "label": _("Copy link"),
+        "copied": _("Link copied. Paste it to share these figures."),
+        "failed": _("Could not copy: copy the address from the address bar."),
+    }
+
+
 def copy_link_button() -> None:
-    """Draw the button; the browser copies its own address, so nothing is sent to it."""
-    _copy_link(key=COPY_LINK_KEY)
+    """Draw the button; the browser copies its own address, so only its words are sent."""
+    _copy_link(key=COPY_LINK_KEY, data=copy_link_words())

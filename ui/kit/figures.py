@@ -14,7 +14,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from deficiency import ZERO, Outcome, Statement, format_usd
+from deficiency import N_, ZERO, Outcome, Statement, format_usd
+from ui.kit.i18n import _
 from ui.kit.text import plotly_text
 
 CHARGE = "#D55E00"  # vermillion: adds to what is owed
@@ -266,7 +267,7 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
     reader follows the UCC 9-616(c) order from left to right. Item labels (a lender's
     letter names them) are shown as typed and each has its own bar.
     """
-    labels = ["Amount owed", statement.proceeds_label]
+    labels = [_("Amount owed"), statement.proceeds_label]
     measures = ["absolute", "relative"]
     values = [statement.owed, -statement.proceeds]
     texts = [format_usd(statement.owed), _signed(statement.proceeds, "−")]
@@ -281,10 +282,10 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
         values.append(-amount)
         texts.append(_signed(amount, "−"))
     if statement.surplus > ZERO:
-        labels.append("Surplus")
+        labels.append(_("Surplus"))
         texts.append(format_usd(statement.surplus))
     else:
-        labels.append("Deficiency")
+        labels.append(_("Deficiency"))
         texts.append(format_usd(statement.deficiency))
     measures.append("total")
     values.append(ZERO)
@@ -310,27 +311,35 @@ def waterfall_figure(statement: Statement, title: str) -> go.Figure:
 
 
 def waterfall_alt(statement: Statement, collateral: str) -> str:
-    """What the waterfall shows, in one sentence for screen readers."""
-    result = (
-        f"a surplus of {format_usd(statement.surplus)} for the borrower"
-        if statement.surplus > ZERO
-        else f"a deficiency of {format_usd(statement.deficiency)}"
-    )
-    return (
-        f"Waterfall for {collateral}: {format_usd(statement.owed)} owed, less the "
-        f"{format_usd(statement.proceeds)} sale, plus {format_usd(statement.expenses)} of "
-        f"expenses, less {format_usd(statement.credits)} of credits, leaves {result}."
-    )
+    """What the waterfall shows, in one sentence for screen readers (``collateral`` with
+    its article, in the reader's language: "the car")."""
+    amounts = {
+        "collateral": collateral,
+        "owed": format_usd(statement.owed),
+        "sale": format_usd(statement.proceeds),
+        "expenses": format_usd(statement.expenses),
+        "credits": format_usd(statement.credits),
+    }
+    if statement.surplus > ZERO:
+        return _(
+            "Waterfall for {collateral}: {owed} owed, less the {sale} sale, plus {expenses} of "
+            "expenses, less {credits} of credits, leaves a surplus of {result} for the borrower."
+        ).format(result=format_usd(statement.surplus), **amounts)
+    return _(
+        "Waterfall for {collateral}: {owed} owed, less the {sale} sale, plus {expenses} of "
+        "expenses, less {credits} of credits, leaves a deficiency of {result}."
+    ).format(result=format_usd(statement.deficiency), **amounts)
 
 
 _SEGMENTS = (
     # "After costs": a $8,500 car sale with a $500 retaking fee covers $8,000 of the debt.
-    ("Covered by the sale and credits, after costs", SALE, "covered_by_sale"),
-    ("Borrower pays", BORROWER, "paid_toward_deficiency"),
-    ("Judgment costs", JUDGMENT, "judgment_costs"),
-    ("Cancelled (lender absorbs)", CANCELLED, "cancelled"),
-    ("Barred by state law", BARRED, "barred"),
-    ("Surplus", SURPLUS, "surplus"),
+    # The names are English, marked: translated where a figure is built.
+    (N_("Covered by the sale and credits, after costs"), SALE, "covered_by_sale"),
+    (N_("Borrower pays"), BORROWER, "paid_toward_deficiency"),
+    (N_("Judgment costs"), JUDGMENT, "judgment_costs"),
+    (N_("Cancelled (lender absorbs)"), CANCELLED, "cancelled"),
+    (N_("Barred by state law"), BARRED, "barred"),
+    (N_("Surplus"), SURPLUS, "surplus"),
 )
 
 
@@ -361,6 +370,7 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
         "margin": {"l": 17, "b": OUTCOME_BOTTOM_PX},
     }
     shown: set[str] = set()
+    segments = [(_(segment), colour, attribute) for segment, colour, attribute in _SEGMENTS]
     for index, (name, outcome) in enumerate(rows):
         suffix = "" if index == 0 else str(index + 1)
         shown_name = _hover_literal(plotly_text(name))
@@ -384,7 +394,7 @@ def outcome_figure(rows: Sequence[tuple[str, Outcome]], title: str) -> go.Figure
                 "font": {"size": 15},
             }
         )
-        for segment, colour, attribute in _SEGMENTS:
+        for segment, colour, attribute in segments:
             amount: Decimal = getattr(outcome, attribute)
             if amount == ZERO:
                 continue
@@ -419,15 +429,38 @@ def outcome_alt(rows: Sequence[tuple[str, Outcome]]) -> str:
     """Per scenario: what the sale covered, what the borrower pays, what is cancelled."""
     sentences = []
     for name, outcome in rows:
-        sentence = (
-            f"{name}: of {format_usd(outcome.statement.owed)} owed, "
-            f"{format_usd(outcome.covered_by_sale)} is covered by the sale and credits after "
-            "costs, the borrower pays "
-            f"{format_usd(outcome.borrower_owes)} and {format_usd(outcome.cancelled)} is cancelled"
-        )
-        if outcome.barred > ZERO:
-            sentence += f"; state law bars {format_usd(outcome.barred)}"
-        if outcome.surplus > ZERO:
-            sentence += f"; {format_usd(outcome.surplus)} surplus goes to the borrower"
-        sentences.append(sentence + ".")
+        amounts = {
+            "name": name,
+            "owed": format_usd(outcome.statement.owed),
+            "covered": format_usd(outcome.covered_by_sale),
+            "pays": format_usd(outcome.borrower_owes),
+            "cancelled": format_usd(outcome.cancelled),
+            "barred": format_usd(outcome.barred),
+            "surplus": format_usd(outcome.surplus),
+        }
+        barred, surplus = outcome.barred > ZERO, outcome.surplus > ZERO
+        if barred and surplus:
+            sentence = _(
+                "{name}: of {owed} owed, {covered} is covered by the sale and credits after "
+                "costs, the borrower pays {pays} and {cancelled} is cancelled; state law bars "
+                "{barred}; {surplus} surplus goes to the borrower."
+            )
+        elif barred:
+            sentence = _(
+                "{name}: of {owed} owed, {covered} is covered by the sale and credits after "
+                "costs, the borrower pays {pays} and {cancelled} is cancelled; state law bars "
+                "{barred}."
+            )
+        elif surplus:
+            sentence = _(
+                "{name}: of {owed} owed, {covered} is covered by the sale and credits after "
+                "costs, the borrower pays {pays} and {cancelled} is cancelled; {surplus} "
+                "surplus goes to the borrower."
+            )
+        else:
+            sentence = _(
+                "{name}: of {owed} owed, {covered} is covered by the sale and credits after "
+                "costs, the borrower pays {pays} and {cancelled} is cancelled."
+            )
+        sentences.append(sentence.format(**amounts))
     return " ".join(sentences)

@@ -17,6 +17,7 @@ from typing import Final
 import streamlit as st
 
 from deficiency import (
+    N_,
     FieldInfo,
     InvalidInputError,
     format_usd,
@@ -28,6 +29,7 @@ from deficiency import (
 )
 from ui.kit.amount_pair import PairView, amount_pair, sent_entry
 from ui.kit.callbacks import on_change, widget_value
+from ui.kit.i18n import _, ngettext
 from ui.kit.regions import Also, redraw, region
 from ui.kit.sides import InputSpec, Side
 from ui.kit.state import (
@@ -49,11 +51,14 @@ COLUMN_GAP: Final = "medium"
 #: The kind of a page's month count (the package's fields are money, percent or count of days).
 MONTHS = "months"
 _WHOLE = frozenset({"count", MONTHS})
+# Translators: follows an input's name, e.g. "Sale price is empty; enter an amount (0 if none)".
+_EMPTY_AMOUNT = N_("is empty; enter an amount (0 if none)")
 _EMPTY = {
-    "money": "is empty; enter an amount (0 if none)",
-    "percent": "is empty; enter an amount (0 if none)",
-    "count": "is empty; enter an amount (0 if none)",
-    MONTHS: "is empty; enter a whole number of months",
+    "money": _EMPTY_AMOUNT,
+    "percent": _EMPTY_AMOUNT,
+    "count": _EMPTY_AMOUNT,
+    # Translators: follows an input's name, e.g. "Months behind is empty; ...".
+    MONTHS: N_("is empty; enter a whole number of months"),
 }
 #: Suffix of the region key of a slider-and-box pair.
 PAIR = "__pair"
@@ -86,9 +91,10 @@ def _shown(spec: InputSpec, text: str) -> str:
         return format_usd(Decimal(text))
     if spec.info.kind == "percent":
         return f"{Decimal(text).normalize():f}%"
+    count = int(Decimal(text))
     if spec.info.kind == MONTHS:
-        return f"{text} months"
-    return f"{text} days"
+        return ngettext("{count} month", "{count} months", count).format(count=text)
+    return ngettext("{count} day", "{count} days", count).format(count=text)
 
 
 #: A month count beyond any loan's life (a hundred years is 1,200): refused as typed, so an
@@ -101,7 +107,7 @@ def _store(spec: InputSpec, entry: str) -> None:
     canonical, or record the problem and keep the entry as typed."""
     state = st.session_state
     if not entry.strip():
-        refuse(state, spec.key, _EMPTY[spec.info.kind], entry)
+        refuse(state, spec.key, _(_EMPTY[spec.info.kind]), entry)
         return
     try:
         value = _months(spec, entry) if spec.info.kind == MONTHS else parse_field(spec.info, entry)
@@ -117,9 +123,17 @@ def _months(spec: InputSpec, entry: str) -> int:
     negative is kept, for the package to name where the count is used."""
     number = to_decimal(entry, spec.label)
     if number != number.to_integral_value():
-        raise InvalidInputError(spec.label, "is not a whole number of months; enter one such as 12")
+        raise InvalidInputError(
+            # Translators: follows an input's name, e.g. "Months behind is not a whole ...".
+            spec.label,
+            _("is not a whole number of months; enter one such as 12"),
+        )
     if abs(number) > _MOST_MONTHS:
-        raise InvalidInputError(spec.label, "is far more months than any loan runs; check it")
+        raise InvalidInputError(
+            # Translators: follows an input's name.
+            spec.label,
+            _("is far more months than any loan runs; check it"),
+        )
     return int(number)
 
 
@@ -194,15 +208,39 @@ def _amount_pair(
         "entry": str(box_entry(state, spec.key, _box_text(spec, canonical))),
         "seen": int(state.get(spec.key + SEEN, 0)),
         "invalid": bool(problem),
+        "unit": _unit(spec.info.kind),
+        # Translators: a screen reader's name for the box beside a slider.
+        "exactLabel": _("{label}, exact").format(label=spec.label),
+        # Translators: a screen reader's name for the "?" button that shows an input's help.
+        "helpLabel": _("About {label}").format(label=spec.label),
     }
     amount_pair(spec.key, view, functools.partial(_entry_sent, spec, regions, also))
     if problem:
         st.error(
-            f"{spec.label} {problem}. Still using {_shown(spec, canonical)}.",
+            # Translators: {problem} is a phrase that follows the input's name, e.g.
+            # "Sale price is not a number. Still using $8,500.00."
+            _("{label} {problem}. Still using {value}.").format(
+                label=spec.label, problem=problem, value=_shown(spec, canonical)
+            ),
             icon=":material/error:",
         )
     elif number > slider_max:
-        st.caption(f"{_shown(spec, canonical)} is beyond the slider; the exact figure is used.")
+        st.caption(
+            _("{value} is beyond the slider; the exact figure is used.").format(
+                value=_shown(spec, canonical)
+            )
+        )
+
+
+def _unit(kind: str) -> str:
+    """The unit shown after a pair's box: days and months in the reader's language."""
+    if kind == MONTHS:
+        # Translators: the unit after a box holding a number of months.
+        return _("months")
+    if kind == "count":
+        # Translators: the unit after a box holding a number of days.
+        return _("days")
+    return ""
 
 
 def _box_text(spec: InputSpec, canonical: str) -> str:
@@ -293,13 +331,13 @@ def preset_picker(side: Side) -> None:
     options = {preset.id: preset.title for preset in presets_for(side.kind)}
     st.session_state[side.preset_key + WIDGET] = st.session_state[side.preset_key]
     st.selectbox(
-        "Start from",
+        _("Start from"),
         options=list(options),
         format_func=options.__getitem__,
         key=side.preset_key + WIDGET,
         on_change=_preset_changed,
         args=(side,),
-        help="Loads a named scenario into every input below; you can then edit any figure.",
+        help=_("Loads a named scenario into every input below; you can then edit any figure."),
     )
 
 
@@ -332,12 +370,14 @@ def optional_amount_input(key: str, label: str, help: str | None = None) -> None
         on_change=_optional_changed,
         args=(key, label),
         icon=":material/attach_money:",
-        placeholder="Not known",
+        placeholder=_("Not known"),
         help=help,
     )
     problem = state.get(key + ERROR)
     if problem:
-        st.error(f"{label} {problem}.", icon=":material/error:")
+        st.error(
+            _("{label} {problem}.").format(label=label, problem=problem), icon=":material/error:"
+        )
 
 
 @on_change
@@ -347,18 +387,18 @@ def _state_changed(key: str) -> None:
 
 def state_picker(key: str) -> str:
     """Choose the borrower's state from those in our data; "" means none chosen."""
-    options = {"": "Not chosen (arithmetic only)"}
+    options = {"": _("Not chosen (arithmetic only)")}
     options.update({info.code: f"{info.name} ({info.code})" for info in states()})
     current = str(st.session_state.get(key, ""))
     st.session_state[key + WIDGET] = current if current in options else ""
     st.selectbox(
-        "Your state",
+        _("Your state"),
         options=list(options),
         format_func=options.__getitem__,
         key=key + WIDGET,
         on_change=_state_changed,
         args=(key,),
-        help=(
+        help=_(
             "Some states bar or limit a deficiency. Only states in our data are listed; "
             "each rule shows its statute and source."
         ),

@@ -10,6 +10,7 @@ from typing import ParamSpec, TypeVar
 
 import streamlit as st
 
+from ui.kit.i18n import _
 from ui.kit.page_link import load_page_params, page_keys, page_params
 from ui.kit.scenario_io import load_params, safe_names, url_params
 from ui.kit.state import State
@@ -90,8 +91,10 @@ def url_notice() -> None:
     listed = ", ".join(f"`{name}`" for name in names)
     with st.container(border=True):
         st.warning(
-            f"Some settings in this link could not be used and were left at their defaults: "
-            f"{listed}.",
+            _(
+                "Some settings in this link could not be used and were left at their "
+                "defaults: {names}."
+            ).format(names=listed),
             icon=":material/link_off:",
         )
-        st.button("Dismiss", key="url_notice_dismiss", on_click=_dismiss)
+        st.button(_("Dismiss"), key="url_notice_dismiss", on_click=_dismiss)

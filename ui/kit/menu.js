@@ -2,36 +2,41 @@
 // and leaves an icon-only button (two arrows, named "Expand sidebar") to open it: a
 // borrower sees no menu. This gives that button a visible label and the same accessible
 // name, "Menu" (and the button that folds the menu away the name "Close menu"), and gives
-// them back whenever Streamlit draws the buttons again.
+// them back whenever Streamlit draws the buttons again. The words come from the server in
+// the reader's language (data: label, close); English without them.
 
-const LABEL = "Menu";
+const ENGLISH = { label: "Menu", close: "Close menu" };
 const BUTTON = '[data-testid="stExpandSidebarButton"]';
 const TEXT_CLASS = "deficiency-menu-label";
 // The button that folds the open menu away again: named for what it does to the menu.
 const CLOSE = '[data-testid="stSidebarCollapseButton"] button';
-const CLOSE_LABEL = "Close menu";
 
-export function labelMenu(root) {
+export function labelMenu(root, words = ENGLISH) {
+  const { label, close } = { ...ENGLISH, ...words };
   for (const button of root.querySelectorAll(BUTTON)) {
-    if (button.getAttribute("aria-label") !== LABEL) {
-      button.setAttribute("aria-label", LABEL);
+    if (button.getAttribute("aria-label") !== label) {
+      button.setAttribute("aria-label", label);
     }
-    if (!button.querySelector(`.${TEXT_CLASS}`)) {
+    const shown = button.querySelector(`.${TEXT_CLASS}`);
+    if (!shown) {
       const text = document.createElement("span");
       text.className = TEXT_CLASS;
-      text.textContent = LABEL;
+      text.textContent = label;
       button.appendChild(text);
+    } else if (shown.textContent !== label) {
+      shown.textContent = label;
     }
   }
   for (const button of root.querySelectorAll(CLOSE)) {
-    if (button.getAttribute("aria-label") !== CLOSE_LABEL) {
-      button.setAttribute("aria-label", CLOSE_LABEL);
+    if (button.getAttribute("aria-label") !== close) {
+      button.setAttribute("aria-label", close);
     }
   }
 }
 
-export default function phoneMenu() {
-  labelMenu(document);
+export default function phoneMenu({ data } = {}) {
+  const words = { ...ENGLISH, ...(data ?? {}) };
+  labelMenu(document, words);
   // Streamlit may draw the button again (a resize, a page switch): label it after each
   // batch of changes, once a frame at most.
   let queued = false;
@@ -40,7 +45,7 @@ export default function phoneMenu() {
     queued = true;
     requestAnimationFrame(() => {
       queued = false;
-      labelMenu(document);
+      labelMenu(document, words);
     });
   });
   watcher.observe(document.body, { childList: true, subtree: true });

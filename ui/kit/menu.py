@@ -10,6 +10,8 @@ from pathlib import Path
 
 import streamlit as st
 
+from ui.kit.i18n import _
+
 MENU_JS = Path(__file__).with_name("menu.js").read_text(encoding="utf-8")
 
 #: The component's key, and so its element's class (``st-key-phone_menu``).
@@ -34,5 +36,6 @@ _menu = st.components.v2.component(
 
 
 def label_phone_menu() -> None:
-    """Called by ``app.py`` on every full run, so every page carries the label."""
-    _menu(key=MENU_KEY)
+    """Called by ``app.py`` on every full run, so every page carries the label (its words
+    in the reader's language)."""
+    _menu(key=MENU_KEY, data={"label": _("Menu"), "close": _("Close menu")})

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ui.kit.i18n import N_
+
 
 @dataclass(frozen=True)
 class PageEntry:
-    """One page: its file, menu title, Material icon and a short tooltip."""
+    """One page: its file, menu title, Material icon and a short tooltip (English, marked
+    with ``N_``: ``app.py`` shows them translated)."""
 
     path: str
     title: str
@@ -20,94 +23,102 @@ class PageEntry:
 
 
 #: Section name -> pages; the unnamed first section shows as plain links in the top bar.
+#: Names, titles and tooltips are English, marked with ``N_``; ``app.py`` translates them.
 SECTIONS: dict[str, tuple[PageEntry, ...]] = {
     "": (
         PageEntry(
             "pages/compare.py",
-            "Compare",
+            N_("Compare"),
             ":material/compare_arrows:",
-            "A mortgage short sale beside a car repossession: what is still owed and who pays.",
+            N_("A mortgage short sale beside a car repossession: what is still owed and who pays."),
         ),
         PageEntry(
             "pages/mortgage.py",
-            "Mortgage exit",
+            N_("Mortgage exit"),
             ":material/home:",
-            "Every line of a short sale, foreclosure or deed in lieu, editable.",
+            N_("Every line of a short sale, foreclosure or deed in lieu, editable."),
         ),
         PageEntry(
             "pages/car.py",
-            "Car repossession",
+            N_("Car repossession"),
             ":material/directions_car:",
-            "Every line of a repossession or voluntary surrender, in the UCC 9-616 order.",
+            N_("Every line of a repossession or voluntary surrender, in the UCC 9-616 order."),
         ),
         PageEntry(
             "pages/saved.py",
-            "Saved scenarios",
+            N_("Saved scenarios"),
             ":material/bookmarks:",
-            "Name and keep several scenarios in this visit, and compare them side by side.",
+            N_("Name and keep several scenarios in this visit, and compare them side by side."),
         ),
     ),
-    "Explore": (
+    N_("Explore"): (
         PageEntry(
             "pages/time.py",
-            "Over time",
+            N_("Over time"),
             ":material/timeline:",
-            "The loan against the collateral's value, and how the gap grows after default.",
+            N_("The loan against the collateral's value, and how the gap grows after default."),
         ),
         PageEntry(
             "pages/odds.py",
-            "Break-even and odds",
+            N_("Break-even and odds"),
             ":material/casino:",
-            "The break-even sale price, what moves the deficiency most, and its odds.",
+            N_("The break-even sale price, what moves the deficiency most, and its odds."),
         ),
     ),
-    "Counselor tools": (
+    N_("Counselor tools"): (
         PageEntry(
             "pages/letter.py",
-            "Check a letter",
+            N_("Check a letter"),
             ":material/fact_check:",
-            "Type the six lines of a lender's deficiency letter: the arithmetic to the cent and "
-            "questions worth asking.",
+            N_(
+                "Type the six lines of a lender's deficiency letter: the arithmetic to the cent "
+                "and questions worth asking."
+            ),
         ),
         PageEntry(
             "pages/caseload.py",
-            "Caseload",
+            N_("Caseload"),
             ":material/groups:",
-            "Upload a CSV of cases, compute every row, download the results.",
+            N_("Upload a CSV of cases, compute every row, download the results."),
         ),
         PageEntry(
             "pages/report.py",
-            "Printable report",
+            N_("Printable report"),
             ":material/print:",
-            "The Compare scenarios on one letter-size PDF page.",
+            N_("The Compare scenarios on one letter-size PDF page."),
         ),
     ),
-    "What happens next": (
+    N_("What happens next"): (
         PageEntry(
             "pages/credit.py",
-            "Credit report",
+            N_("Credit report"),
             ":material/credit_score:",
-            "How the scenario is reported, how long it stays, and when a new mortgage is possible.",
+            N_(
+                "How the scenario is reported, how long it stays, and when a new mortgage is "
+                "possible."
+            ),
         ),
         PageEntry(
             "pages/taxes.py",
-            "Taxes on forgiven debt",
+            N_("Taxes on forgiven debt"),
             ":material/receipt_long:",
-            "The Pub. 4681 worksheet from your numbers, the exclusions and the forms to expect.",
+            N_(
+                "The Pub. 4681 worksheet from your numbers, the exclusions and the forms to expect."
+            ),
         ),
         PageEntry(
             "pages/collection.py",
-            "Paying it off",
+            N_("Paying it off"),
             ":material/payments:",
-            "A judgment and wage garnishment, a settlement, and four ways out side by side.",
+            N_("A judgment and wage garnishment, a settlement, and four ways out side by side."),
         ),
     ),
-    "Learn": (
+    N_("Learn"): (
         PageEntry(
             "pages/learn.py",
-            "Learn",
+            N_("Learn"),
             ":material/school:",
-            "The idea in plain words, the two worked examples step by step, and a glossary.",
+            N_("The idea in plain words, the two worked examples step by step, and a glossary."),
         ),
     ),
 }

@@ -19,6 +19,7 @@ from deficiency import (
     InvalidInputError,
     InvalidScenarioError,
     LoanFacts,
+    LoanKind,
     Resolution,
     ScenarioDocument,
     fact_answer,
@@ -29,7 +30,7 @@ from deficiency import (
     presets_for,
     scenario_document,
 )
-from ui.kit.sides import SIDES, InputSpec, Side
+from ui.kit.sides import SIDES, InputSpec, Side, _, ngettext
 from ui.kit.state import (
     EXACT,
     STATE_KEY,
@@ -167,10 +168,15 @@ def safe_names(names: list[str]) -> list[str]:
     shown = readable[:MAX_SHOWN_NAMES]
     unreadable = len(names) - len(readable)
     if unreadable:
-        shown.append(f"{unreadable} unreadable name{'s' if unreadable > 1 else ''}")
+        shown.append(
+            ngettext("{count} unreadable name", "{count} unreadable names", unreadable).format(
+                count=unreadable
+            )
+        )
     more = len(readable) - MAX_SHOWN_NAMES
     if more > 0:
-        shown.append(f"{more} more")
+        # Translators: ends a list of setting names, e.g. "a, b, c, 5 more".
+        shown.append(_("{count} more").format(count=more))
     return shown
 
 
@@ -224,21 +230,23 @@ MAX_UPLOAD_BYTES = 200_000
 def load_upload(state: State, side: Side, data: bytes) -> str | None:
     """Load an uploaded scenario file into a side; return why not, changing nothing, if it fails."""
     if len(data) > MAX_UPLOAD_BYTES:
-        return (
-            f"This file is {len(data):,} bytes; a scenario file is a few kilobytes. "
-            "Nothing was changed."
-        )
+        return _(
+            "This file is {size} bytes; a scenario file is a few kilobytes. Nothing was changed."
+        ).format(size=f"{len(data):,}")
     try:
         document = from_json(data)
     except InvalidScenarioError as error:
         listed = "; ".join(str(problem) for problem in error.problems[:8])
-        return f"This file could not be loaded: {listed}. Nothing was changed."
+        return _("This file could not be loaded: {problems}. Nothing was changed.").format(
+            problems=listed
+        )
     if document.kind is not side.kind:
         other = next(candidate for candidate in SIDES if candidate.kind is document.kind)
-        return (
-            f"This file holds a {other.title.lower()} scenario; load it on that page. "
-            "Nothing was changed."
-        )
+        if other.kind is LoanKind.MORTGAGE:
+            return _(
+                "This file holds a mortgage scenario; load it on that page. Nothing was changed."
+            )
+        return _("This file holds a car loan scenario; load it on that page. Nothing was changed.")
     apply_document(state, side, document)
     return None
 
@@ -253,7 +261,7 @@ class Saved:
 
     @property
     def name(self) -> str:
-        return self.document.name or "Unnamed"
+        return self.document.name or _("Unnamed")
 
 
 def save_snapshot(
@@ -276,22 +284,25 @@ def save_snapshot(
     kept = saved_list(state)
     taken = next((item for item in kept if item.name == saved.name), None)
     if taken is not None:
-        which = "this" if taken.side_prefix == side.prefix else "the other"
-        raise InvalidScenarioError(
-            [
-                InvalidInputError(
-                    "name",
-                    f"“{saved.name}” is already saved ({which} loan); choose another name, "
-                    "or delete the saved one first",
-                )
-            ]
-        )
+        if taken.side_prefix == side.prefix:
+            problem = _(
+                "“{name}” is already saved (this loan); choose another name, "
+                "or delete the saved one first"
+            )
+        else:
+            problem = _(
+                "“{name}” is already saved (the other loan); choose another name, "
+                "or delete the saved one first"
+            )
+        raise InvalidScenarioError([InvalidInputError("name", problem.format(name=saved.name))])
     if len(kept) >= MAX_SAVED:
         raise InvalidScenarioError(
             [
                 InvalidInputError(
                     "name",
-                    f"{MAX_SAVED} scenarios are saved, the most this page keeps; delete one first",
+                    _(
+                        "{count} scenarios are saved, the most this page keeps; delete one first"
+                    ).format(count=MAX_SAVED),
                 )
             ]
         )

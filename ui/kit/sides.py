@@ -6,9 +6,12 @@ name a URL parameter or an uploaded file uses for the same input.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from deficiency import (
+    N_,
     AutoExit,
     FieldInfo,
     LoanKind,
@@ -18,6 +21,22 @@ from deficiency import (
     resolution_fields,
     scenario_fields,
 )
+
+
+# ui.kit.i18n imports this module (through ui.kit.page_link and ui.kit.scenario_io), so the
+# app's catalog is reached at call time here, and by ui.kit.state and ui.kit.scenario_io.
+def _(message: str) -> str:
+    """The app's ``gettext``: ``message`` in the reader's language."""
+    from ui.kit.i18n import gettext
+
+    return gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The app's ``ngettext``."""
+    from ui.kit.i18n import ngettext as translate
+
+    return translate(singular, plural, count)
 
 
 @dataclass(frozen=True)
@@ -36,15 +55,34 @@ class InputSpec:
 
 @dataclass(frozen=True)
 class Side:
-    """One loan kind as the dashboard shows it."""
+    """One loan kind as the dashboard shows it.
+
+    ``title_text`` and ``collateral_text`` are the English words (marked with ``N_``);
+    :attr:`title` and :attr:`collateral` give them in the reader's language, at call time.
+    """
 
     kind: LoanKind
     prefix: str
-    title: str
-    collateral: str
-    exits: tuple[tuple[str, str], ...]
+    title_text: str
+    collateral_text: str
+    exit_type: type[MortgageExit] | type[AutoExit]
     headline: tuple[str, ...]
     ranges: dict[str, tuple[float, float]]
+
+    @property
+    def title(self) -> str:
+        """The side's name in the reader's language, e.g. "Mortgage"."""
+        return _(self.title_text)
+
+    @property
+    def collateral(self) -> str:
+        """What secures the loan, with its article, as a sentence uses it: "the house"."""
+        return _(self.collateral_text)
+
+    @property
+    def exits(self) -> tuple[tuple[str, str], ...]:
+        """Each exit's value and label, the label in the reader's language."""
+        return tuple((exit.value, exit.label) for exit in self.exit_type)
 
     def key(self, name: str) -> str:
         """The session-state key (and URL parameter name) of an input or choice."""
@@ -107,9 +145,10 @@ _DEFAULT_RANGES: dict[str, tuple[float, float]] = {
 MORTGAGE = Side(
     kind=LoanKind.MORTGAGE,
     prefix="m",
-    title="Mortgage",
-    collateral="the house",
-    exits=tuple((exit.value, exit.label) for exit in MortgageExit),
+    title_text=N_("Mortgage"),
+    # Translators: substituted into sentences ("after {collateral} is sold"): keep the article.
+    collateral_text=N_("the house"),
+    exit_type=MortgageExit,
     headline=("unpaid_principal", "sale_price", "commission_rate"),
     ranges={
         "unpaid_principal": (1_000_000.0, 1_000.0),
@@ -127,9 +166,10 @@ MORTGAGE = Side(
 CAR = Side(
     kind=LoanKind.AUTO,
     prefix="c",
-    title="Car loan",
-    collateral="the car",
-    exits=tuple((exit.value, exit.label) for exit in AutoExit),
+    title_text=N_("Car loan"),
+    # Translators: substituted into sentences ("after {collateral} is sold"): keep the article.
+    collateral_text=N_("the car"),
+    exit_type=AutoExit,
     headline=("unpaid_principal", "sale_price", "retaking_fee"),
     ranges={
         "unpaid_principal": (100_000.0, 100.0),
@@ -153,4 +193,26 @@ CAR = Side(
 )
 
 SIDES = (MORTGAGE, CAR)
-RESOLUTIONS = tuple((resolution.value, resolution.label) for resolution in Resolution)
+
+
+class _Resolutions(Sequence[tuple[str, str]]):
+    """Each resolution's value and label, the label read in the reader's language each
+    time it is used (a tuple built at import would keep the English)."""
+
+    def _pairs(self) -> tuple[tuple[str, str], ...]:
+        return tuple((resolution.value, resolution.label) for resolution in Resolution)
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, str]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
+        return self._pairs()[index]
+
+    def __len__(self) -> int:
+        return len(Resolution)
+
+
+RESOLUTIONS: Sequence[tuple[str, str]] = _Resolutions()

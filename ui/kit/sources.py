@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from deficiency import Source
+from babel.dates import format_date
+
+from deficiency import LOCALES, Source, current_language
+from ui.kit.i18n import _
 from ui.kit.text import literal_dollars
 
 
@@ -39,7 +42,9 @@ def source_markdown(source: Source) -> str:
         cited += f", {literal_dollars(source.section_read)}"
     if source.url:
         cited += f" ([{source.site}]({source.url}))"
-    cited += f", read {source.as_of.day} {source.as_of:%b %Y}"
+    day = format_date(source.as_of, format="d MMM y", locale=LOCALES[current_language()])
+    # Translators: after a source's citation: the day it was read, e.g. "read 2 Dec 2026".
+    cited += ", " + _("read {date}").format(date=day)
     if source.confidence.caveat:
         cited += f"; {source.confidence.caveat}"
     return cited
@@ -57,7 +62,7 @@ def sources_markdown(sources: Iterable[Source]) -> str:
     return "; ".join(source_markdown(source) for source in sources)
 
 
-def source_note(sources: Iterable[Source], label: str = "Sources") -> str:
+def source_note(sources: Iterable[Source], label: str | None = None) -> str:
     """Sources as a small line of Markdown for ``st.markdown``: not ``st.caption``, whose
     60% opacity leaves a link below the 4.5:1 contrast text needs (axe color-contrast).
 
@@ -66,4 +71,5 @@ def source_note(sources: Iterable[Source], label: str = "Sources") -> str:
     >>> source_note([Source("A", "", Confidence.UNVERIFIED, date(2026, 12, 2))], "Source")
     ':small[Source: A, read 2 Dec 2026; not checked: do not rely on it]'
     """
+    label = _("Sources") if label is None else label
     return f":small[{label}: {sources_markdown(sources)}]"

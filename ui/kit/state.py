@@ -19,7 +19,7 @@ from deficiency import (
     presets_for,
 )
 from ui.kit.internals import SessionStateType
-from ui.kit.sides import SIDES, Side
+from ui.kit.sides import SIDES, Side, _
 
 #: Session state, or any mapping standing in for it in a test.
 State: TypeAlias = MutableMapping[str, Any] | SessionStateType
@@ -103,8 +103,9 @@ def loaded_caption(state: State, side: Side) -> str:
     """The line above a side's inputs: "As loaded: <preset>" while the figures are the
     preset's, "Changed from: <preset>" once any differs."""
     summary = preset(str(state[side.preset_key])).summary
-    lead = "As loaded" if figures_are_preset(state, side) else "Changed from"
-    return f"{lead}: {summary}"
+    if figures_are_preset(state, side):
+        return _("As loaded: {summary}").format(summary=summary)
+    return _("Changed from: {summary}").format(summary=summary)
 
 
 def init_state(state: State) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from deficiency import Statement, format_usd
+from ui.kit.i18n import _
 from ui.kit.text import literal_dollars
 
 STEP_NAMES = ("1", "2", "3", "4", "5", "6")
@@ -35,7 +36,9 @@ def _cell(text: str) -> str:
 
 def statement_markdown(statement: Statement) -> str:
     """The statement rows as a Markdown table with the amounts right-aligned."""
-    lines = ["| Line | Item | Amount |", "|:--|:--|--:|"]
+    # Translators: the headings of the itemized statement's three columns.
+    heads = (_("Line"), _("Item"), _("Amount"))
+    lines = ["| " + " | ".join(_cell(head) for head in heads) + " |", "|:--|:--|--:|"]
     for row in statement_rows(statement):
         item = row["Item"].strip()
         item = f"&nbsp;&nbsp;· {_cell(item[2:])}" if item.startswith("·") else _cell(item)
@@ -52,7 +55,7 @@ def markdown_table(rows: Sequence[Mapping[str, str]]) -> str:
     columns = list(rows[0]) if rows else []
     lines = [
         "| " + " | ".join(_literal_cell(column) for column in columns) + " |",
-        "|" + "|".join(":--" for _ in columns) + "|",
+        "|" + "|".join(":--" for _column in columns) + "|",
     ]
     lines += [
         "| " + " | ".join(_literal_cell(row[column]) for column in columns) + " |" for row in rows

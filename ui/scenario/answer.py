@@ -13,6 +13,7 @@ from html import escape
 import streamlit as st
 
 from deficiency import AnswerKind, Headline, fact_question
+from ui.kit.i18n import _, ngettext
 
 #: The block's frame colour by answer (text stays #0B1220 on white: 4.5:1 and more).
 _ACCENT = {
@@ -76,24 +77,32 @@ def answer_section(prefix: str, side_title: str, headline: Headline, level: int)
     Every text is escaped; the heading level fits the page's outline.
     """
     tag = f"h{level}"
+    # Translators: above a side's answer, e.g. "Car loan: the answer".
+    side_line = escape(_("{side}: the answer").format(side=side_title))
+    rule_word = escape(_("The rule:"))
     parts = [
         f'<section class="answer-first" style="--answer-accent:{_ACCENT[headline.kind]}" '
         f'aria-labelledby="{prefix}-answer-title" data-answer="{headline.kind.value}">',
-        f'<p class="answer-side">{escape(side_title)}: the answer</p>',
+        f'<p class="answer-side">{side_line}</p>',
         f'<{tag} class="answer-title" id="{prefix}-answer-title">{escape(headline.title)}</{tag}>',
         f'<p class="answer-reason">{escape(headline.reason)}</p>',
     ]
     if headline.rule:
-        parts.append(f"<p><strong>The rule:</strong> {escape(headline.rule)}</p>")
+        parts.append(f"<p><strong>{rule_word}</strong> {escape(headline.rule)}</p>")
     if headline.open_questions:
         questions = (fact_question(fact) for fact in headline.open_questions)
         items = "".join(f"<li>{escape(question)}</li>" for question in questions)
         # Folded: the block stays in view, so it stays short; the questions are asked below.
         count = len(headline.open_questions)
-        parts.append(
-            f"<details><summary>The {'question' if count == 1 else f'{count} questions'}"
-            f"</summary><ul>{items}</ul></details>"
+        summary = (
+            _("The question")
+            if count == 1
+            # Only ever two or more here: the one question reads "The question".
+            else ngettext("The {count} question", "The {count} questions", count).format(
+                count=count
+            )
         )
+        parts.append(f"<details><summary>{escape(summary)}</summary><ul>{items}</ul></details>")
     parts.append("</section>")
     return "".join(parts)
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 from deficiency import (
     AMOUNT_FACTS,
+    N_,
     ZERO,
     AnswerKind,
     CaseOutcome,
@@ -38,6 +39,7 @@ from ui.kit.cache import SideResult, asked_facts, side_case, side_outcome
 from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
+from ui.kit.i18n import _
 from ui.kit.inputs import (
     amount_input,
     choice_input,
@@ -57,7 +59,8 @@ from ui.scenario.answer import block_key, region_key, show_answers
 
 _LOG = logging.getLogger(__name__)
 
-NOT_ADVICE = (
+#: Shown translated (``_(NOT_ADVICE)``) under every page.
+NOT_ADVICE = N_(
     "This tool informs; it is not legal or tax advice. State law, your contract and the "
     "lender's program can change the outcome: ask a lawyer, a HUD-approved housing "
     "counselor or a tax professional before you act."
@@ -104,11 +107,11 @@ def exit_choice(side: Side, label: str) -> str:
 def resolution_inputs(side: Side, also: Sequence[str] = ()) -> None:
     """Who bears the deficiency, and the figures that path needs."""
     # Radio buttons: the three long labels break a segmented control's borders at 390 px.
-    chosen = radio_input(side.resolution_key, "Who bears the deficiency", RESOLUTIONS)
+    chosen = radio_input(side.resolution_key, _("Who bears the deficiency"), RESOLUTIONS)
     inputs(side, side.resolution_specs_for(chosen), also)
     if chosen == Resolution.SETTLED.value:
         st.caption(
-            "The settlement share is your assumption: no reliable typical figure is published."
+            _("The settlement share is your assumption: no reliable typical figure is published.")
         )
 
 
@@ -118,11 +121,12 @@ def assumptions_list(side: Side) -> None:
     if not loaded.assumptions:
         return
     labels = {spec.info.name: spec.label for spec in side.specs}
-    with st.expander("Assumptions behind these figures", icon=":material/info:"):
+    with st.expander(_("Assumptions behind these figures"), icon=":material/info:"):
+        source_word = _("Source")
         for name, note in loaded.assumptions.items():
             sources = "; ".join(source_markdown(item) for item in loaded.sources.get(name, ()))
             shown = f"- **{labels.get(name, name)}**: {literal_dollars(note)}"
-            st.markdown(shown + (f"  \n  Source: {sources}" if sources else ""))
+            st.markdown(shown + (f"  \n  {source_word}: {sources}" if sources else ""))
 
 
 def answer_key(*sides: Side) -> str:
@@ -166,18 +170,19 @@ def compute_case(side: Side) -> CaseOutcome | None:
 def _warn(error: InvalidInputError | None) -> None:
     if error is not None:
         st.warning(
-            f"{error}. Showing the last figures that could be computed.",
+            _("{problem}. Showing the last figures that could be computed.").format(problem=error),
             icon=":material/warning:",
         )
 
 
 #: The figure cards' labels a reader may confuse, in plain words, the legal term in brackets.
-GROSS = "Gross shortfall [deficiency]"
-COLLECT = "Lender may collect"
-COLLECT_AT_MOST = "Lender may collect, at most"
-OWE = "You still owe"
-OWE_AT_MOST = "At most you would owe"
-LENDER_GETS = "Lender gets back in all"
+#: English, marked: the cards show them translated.
+GROSS = N_("Gross shortfall [deficiency]")
+COLLECT = N_("Lender may collect")
+COLLECT_AT_MOST = N_("Lender may collect, at most")
+OWE = N_("You still owe")
+OWE_AT_MOST = N_("At most you would owe")
+LENDER_GETS = N_("Lender gets back in all")
 
 
 def metrics(side: Side, result: CaseOutcome) -> None:
@@ -186,7 +191,8 @@ def metrics(side: Side, result: CaseOutcome) -> None:
     Labels agree with the headline: while unanswered questions could lower the figure,
     the cards say "at most". One element for the whole block (:mod:`ui.kit.cards`).
     """
-    show_cards(figure_cards(result), f"{side.title}: the figures")
+    # Translators: a screen reader's name for a side's figure cards, e.g. "Car loan: the figures".
+    show_cards(figure_cards(result), _("{side}: the figures").format(side=side.title))
 
 
 def figure_cards(result: CaseOutcome) -> list[Card]:
@@ -196,30 +202,44 @@ def figure_cards(result: CaseOutcome) -> list[Card]:
     # Labels short enough to show whole on a card; the note says more.
     cards: list[Card]
     if outcome.surplus > ZERO:
-        cards = [Card("Surplus (yours)", format_usd(outcome.surplus))]
+        cards = [Card(_("Surplus (yours)"), format_usd(outcome.surplus))]
     elif law is not None:
+        collect_note = (
+            _(
+                "What {state} law lets the lender collect of the shortfall, until the "
+                "questions above are answered."
+            )
+            if open_answer
+            else _("What {state} law lets the lender collect of the shortfall.")
+        )
         cards = [
             Card(
-                GROSS,
+                _(GROSS),
                 format_usd(outcome.deficiency),
-                "What the sale left unpaid, before any state law.",
+                _("What the sale left unpaid, before any state law."),
             ),
             Card(
-                COLLECT_AT_MOST if open_answer else COLLECT,
+                _(COLLECT_AT_MOST if open_answer else COLLECT),
                 format_usd(outcome.collectible),
-                f"What {law.state_name} law lets the lender collect of the shortfall"
-                + (", until the questions above are answered." if open_answer else "."),
+                collect_note.format(state=law.state_name),
             ),
         ]
     else:
-        cards = [Card("Deficiency", format_usd(outcome.deficiency), "What the sale left unpaid.")]
+        cards = [
+            Card(
+                # Translators: first use on a card: the English term follows in brackets.
+                _("Deficiency"),
+                format_usd(outcome.deficiency),
+                _("What the sale left unpaid."),
+            )
+        ]
     cards += [
-        Card(OWE_AT_MOST if open_answer else OWE, format_usd(outcome.borrower_owes)),
-        Card(LENDER_GETS, format_usd(outcome.lender_recovers), "The sale plus what you pay."),
-        Card("Cancelled (lender absorbs)", format_usd(outcome.cancelled)),
+        Card(_(OWE_AT_MOST if open_answer else OWE), format_usd(outcome.borrower_owes)),
+        Card(_(LENDER_GETS), format_usd(outcome.lender_recovers), _("The sale plus what you pay.")),
+        Card(_("Cancelled (lender absorbs)"), format_usd(outcome.cancelled)),
     ]
     if outcome.barred > ZERO:
-        cards.append(Card("Barred by state law", format_usd(outcome.barred)))
+        cards.append(Card(_("Barred by state law"), format_usd(outcome.barred)))
     return cards
 
 
@@ -237,7 +257,7 @@ def takeaway_line(side: Side, result: CaseOutcome) -> None:
         # A page object, not its path: a region's rerun skips st.navigation, so a path
         # is not found (StreamlitPageNotFoundError).
         st.page_link(
-            st.Page("pages/taxes.py"), label="Estimate the tax", icon=":material/receipt_long:"
+            st.Page("pages/taxes.py"), label=_("Estimate the tax"), icon=":material/receipt_long:"
         )
 
 
@@ -269,7 +289,9 @@ def statement_table(side: Side, outcome: Outcome) -> None:
     # A Markdown table, not st.table: it renders as a plain accessible <table>, and a
     # fragment can redraw it in place (st.table inside a redrawn slot breaks the page).
     st.markdown(
-        "**Itemized statement**\n\n"
+        "**"
+        + _("Itemized statement")
+        + "**\n\n"
         + statement_markdown(outcome.statement)
         + f"\n\n:gray[:small[{formula(outcome.statement)}]]"
     )
@@ -277,14 +299,15 @@ def statement_table(side: Side, outcome: Outcome) -> None:
 
 def footer() -> None:
     st.divider()
-    st.caption(NOT_ADVICE)
+    st.caption(_(NOT_ADVICE))
 
 
 def scenario_name(side: Side, state: State | None = None) -> str:
     """The side and its chosen exit, e.g. "Mortgage: short sale"."""
     state = st.session_state if state is None else state
     exit_label = dict(side.exits)[str(state[side.exit_key])]
-    return f"{side.title}: {exit_label.lower()}"
+    # Translators: a scenario's name: the side and its exit, e.g. "Car loan: repossession".
+    return _("{side}: {exit}").format(side=side.title, exit=exit_label.lower())
 
 
 def comparison_takeaway(
@@ -297,24 +320,33 @@ def comparison_takeaway(
     for name, outcome in rows:
         if name in undecided and outcome.borrower_owes > ZERO:
             owes = format_usd(outcome.borrower_owes, cents=False)
-            what = f"the borrower owes up to {owes}, depending on the state questions"
+            part = _(
+                "{name} (the borrower owes up to {amount}, depending on the state questions)"
+            ).format(name=name, amount=owes)
         elif outcome.surplus > ZERO:
-            what = f"a {format_usd(outcome.surplus, cents=False)} surplus"
+            part = _("{name} (a {amount} surplus)").format(
+                name=name, amount=format_usd(outcome.surplus, cents=False)
+            )
         elif outcome.cancelled > ZERO and outcome.borrower_owes == ZERO:
-            what = f"the lender absorbs {format_usd(outcome.cancelled, cents=False)}"
+            part = _("{name} (the lender absorbs {amount})").format(
+                name=name, amount=format_usd(outcome.cancelled, cents=False)
+            )
         elif outcome.borrower_owes > ZERO:
-            what = f"the borrower owes {format_usd(outcome.borrower_owes, cents=False)}"
+            part = _("{name} (the borrower owes {amount})").format(
+                name=name, amount=format_usd(outcome.borrower_owes, cents=False)
+            )
         else:
-            what = "nothing is left owing"
-        parts.append(f"{name} ({what})")
+            part = _("{name} (nothing is left owing)").format(name=name)
+        parts.append(part)
     return "; ".join(parts) + "."
 
 
-YES_NO = (("yes", "Yes"), ("no", "No"), ("unknown", "Not sure"))
+#: The answers to a state-law question (English, marked: shown translated).
+YES_NO = (("yes", N_("Yes")), ("no", N_("No")), ("unknown", N_("Not sure")))
 FORECLOSURE_TYPES = (
-    ("judicial", "Judicial (court)"),
-    ("nonjudicial", "Non-judicial"),
-    ("unknown", "Not sure"),
+    ("judicial", N_("Judicial (court)")),
+    ("nonjudicial", N_("Non-judicial")),
+    ("unknown", N_("Not sure")),
 )
 
 
@@ -329,7 +361,7 @@ def state_facts(side: Side) -> None:
     asked = asked_facts(state_code, side.kind, str(st.session_state[side.exit_key]))
     if not asked:
         return
-    st.markdown("**What your state's rules ask about**")
+    st.markdown("**" + _("What your state's rules ask about") + "**")
     for fact in asked:
         key = fact_key(side, fact)
         question = fact_question(fact)
@@ -339,25 +371,28 @@ def state_facts(side: Side) -> None:
         if key not in st.session_state:
             st.session_state[key] = "unknown"
         options = FORECLOSURE_TYPES if fact == "foreclosure_type" else YES_NO
-        choice_input(key, question, options)
+        choice_input(key, question, [(value, _(label)) for value, label in options])
 
 
 def _conflict(rule: StateRule) -> str:
-    return " Sources disagree on this rule's reach." if rule.sources_conflict else ""
+    return " " + _("Sources disagree on this rule's reach.") if rule.sources_conflict else ""
 
 
 def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
     """Each state rule that changed the deficiency, with its citation, source and date read."""
     if law is None:
-        st.caption("Choose your state above to see whether its law bars or limits this deficiency.")
+        st.caption(
+            _("Choose your state above to see whether its law bars or limits this deficiency.")
+        )
         return
     if outcome.surplus > ZERO:
         return
+    source_word = _("Source")
     for finding in law.applied:
         rule = finding.rule
         st.success(
             f"**{literal_dollars(rule.citation)}**: {literal_dollars(finding.reason)}  \n"
-            f"Source: {source_markdown(rule.source)}",
+            f"{source_word}: {source_markdown(rule.source)}",
             icon=":material/gavel:",
         )
     if not law.applied and not law.may_apply:
@@ -367,24 +402,31 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
         # leaves the collectible figure at its highest.
         citations = ", ".join(dict.fromkeys(item.rule.citation for item in law.may_apply))
         st.warning(
-            f"This could be less, or nothing: {literal_dollars(citations)} may bar or cut it. "
-            "Answer the questions about your loan above to see.",
+            _(
+                "This could be less, or nothing: {citations} may bar or cut it. "
+                "Answer the questions about your loan above to see."
+            ).format(citations=literal_dollars(citations)),
             icon=":material/help:",
         )
     if law.loan_kind is LoanKind.AUTO:
+        before = _("Before a repossession")
         for rule in cure_rules(law.state):
             st.markdown(
-                f":small[**Before a repossession**: {literal_dollars(rule.summary)}]  \n"
-                + source_note([rule.source], "Source")
+                f":small[**{before}**: {literal_dollars(rule.summary)}]  \n"
+                + source_note([rule.source], source_word)
             )
     pending = [finding for finding in law.findings if finding not in law.applied]
     if pending:
-        with st.expander(f"Other {law.state_name} rules checked ({len(pending)})"):
+        with st.expander(
+            _("Other {state} rules checked ({count})").format(
+                state=law.state_name, count=len(pending)
+            )
+        ):
             for finding in pending:
                 rule = finding.rule
                 st.markdown(
                     f"- **{literal_dollars(rule.citation)}**: {literal_dollars(finding.reason)}"
-                    f"{_conflict(rule)}  \n  Source: {source_markdown(rule.source)}"
+                    f"{_conflict(rule)}  \n  {source_word}: {source_markdown(rule.source)}"
                 )
 
 
@@ -393,17 +435,17 @@ def export_section(side: Side) -> None:
     json_column, csv_column = st.columns(2)
     session = session_state_object()
     json_column.download_button(
-        "Download scenario (JSON)",
+        _("Download scenario (JSON)"),
         data=lambda: _export(session, side, to_json),
         file_name=f"{side.prefix}-scenario.json",
         mime="application/json",
         icon=":material/download:",
         key=f"{side.prefix}_download_json",
         on_click="ignore",
-        help="Keeps every input; load it here later to restore the scenario exactly.",
+        help=_("Keeps every input; load it here later to restore the scenario exactly."),
     )
     csv_column.download_button(
-        "Download statement (CSV)",
+        _("Download statement (CSV)"),
         data=lambda: _export(session, side, statement_csv),
         file_name=f"{side.prefix}-statement.csv",
         mime="text/csv",
@@ -412,12 +454,12 @@ def export_section(side: Side) -> None:
         on_click="ignore",
     )
     st.file_uploader(
-        "Load a scenario file (JSON)",
+        _("Load a scenario file (JSON)"),
         type=["json"],
         key=f"{side.prefix}_upload",
         on_change=_load_upload,
         args=(side,),
-        help="A file downloaded from this page. Every value is checked before it is used.",
+        help=_("A file downloaded from this page. Every value is checked before it is used."),
     )
     problem = st.session_state.get(f"{side.prefix}_upload" + ERROR)
     if problem:
@@ -433,15 +475,15 @@ def _export(
     scenario that cannot be exported downloads as a file saying why.
     """
     if session is None:
-        return "This scenario could not be exported: the page has no session."
+        return _("This scenario could not be exported: the page has no session.")
     state = session.filtered_state
     try:
         return render(side_document(state, side, name=scenario_name(side, state)))
     except (InvalidInputError, InvalidScenarioError) as error:
-        return f"This scenario could not be exported: {error}"
+        return _("This scenario could not be exported: {problem}").format(problem=error)
     except Exception:  # a defect: still a file that says so, and the log has the detail
         _LOG.exception("scenario export failed")
-        return "This scenario could not be exported because of an error in the app."
+        return _("This scenario could not be exported because of an error in the app.")
 
 
 def _load_upload(side: Side) -> None:
@@ -457,7 +499,7 @@ def _load_upload(side: Side) -> None:
 def formula_switch(side: Side) -> None:
     """For classrooms: a switch that shows every figure's formula with the user's numbers."""
     st.toggle(
-        "Show the formulas",
+        _("Show the formulas"),
         key=f"{side.prefix}_show_formulas",
         persist_state="session",
         wrap=True,
@@ -495,7 +537,7 @@ def comparison(sides: Sequence[Side]) -> None:
             if result.headline.kind is AnswerKind.DEPENDS:
                 undecided.add(scenario_name(side))
     show_chart(
-        outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
+        outcome_figure(rows, _("What the sale covers, what the borrower pays, what is cancelled")),
         key="compare_outcomes",
         alt=outcome_alt(rows),
     )
@@ -512,6 +554,8 @@ def detail_results(side: Side, chart_title: str, also: Sequence[str] = ()) -> No
     state_facts(side)
     formula_switch(side)
     regions.region(regions.results_key(side), side_results, side, chart_title, detail=True)
-    with st.expander("Save, share or load this scenario", icon=":material/save:"):
-        st.caption("The page's address already holds every input: copy it to share this scenario.")
+    with st.expander(_("Save, share or load this scenario"), icon=":material/save:"):
+        st.caption(
+            _("The page's address already holds every input: copy it to share this scenario.")
+        )
         export_section(side)
