@@ -14,9 +14,9 @@ from ui.kit.chart_view import publish_plotly_js
 from ui.kit.copy_link import copy_link_button
 from ui.kit.entry import mark_entrypoint
 from ui.kit.history import one_history_entry_per_page
-from ui.kit.i18n import LANGUAGE_FIELD, _
+from ui.kit.i18n import _
 from ui.kit.internals import keep_downloads_with_sessions
-from ui.kit.language_choice import language_choice
+from ui.kit.language_choice import LANGUAGE_FIELD, language_choice
 from ui.kit.link import read_url_once, url_notice, write_url
 from ui.kit.load_history import keep_loads_in_history
 from ui.kit.menu import label_phone_menu

@@ -14,16 +14,13 @@ import streamlit as st
 
 from deficiency import (
     ENGLISH,
-    LANGUAGES,
     N_,
     Translator,
     current_language,
     read_language_from,
 )
-from ui.kit.page_link import Field, choice, constant
 
 __all__ = [
-    "LANGUAGE_FIELD",
     "LANGUAGE_KEY",
     "N_",
     "_",
@@ -41,9 +38,6 @@ APP = Translator(Path(__file__).resolve().parents[2] / "locale", "messages")
 _ = gettext = APP.gettext
 pgettext = APP.pgettext
 ngettext = APP.ngettext
-
-#: The language in the link: written only when it is not English.
-LANGUAGE_FIELD = Field(LANGUAGE_KEY, choice(LANGUAGES), constant(ENGLISH))
 
 
 def _session_language() -> object:

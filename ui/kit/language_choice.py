@@ -10,8 +10,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from deficiency import LANGUAGE_NAMES, LANGUAGES, current_language
+from deficiency import ENGLISH, LANGUAGE_NAMES, LANGUAGES, current_language
 from ui.kit.i18n import LANGUAGE_KEY, _
+from ui.kit.page_link import Field, choice, constant
+
+#: The language in the link: written only when it is not English.
+LANGUAGE_FIELD = Field(LANGUAGE_KEY, choice(LANGUAGES), constant(ENGLISH))
 
 LANGUAGE_CHOICE_JS = Path(__file__).with_name("language_choice.js").read_text(encoding="utf-8")
 

@@ -30,7 +30,8 @@ from deficiency import (
     presets_for,
     scenario_document,
 )
-from ui.kit.sides import SIDES, InputSpec, Side, _, ngettext
+from ui.kit.i18n import _, ngettext
+from ui.kit.sides import SIDES, InputSpec, Side
 from ui.kit.state import (
     EXACT,
     STATE_KEY,

@@ -21,22 +21,7 @@ from deficiency import (
     resolution_fields,
     scenario_fields,
 )
-
-
-# ui.kit.i18n imports this module (through ui.kit.page_link and ui.kit.scenario_io), so the
-# app's catalog is reached at call time here, and by ui.kit.state and ui.kit.scenario_io.
-def _(message: str) -> str:
-    """The app's ``gettext``: ``message`` in the reader's language."""
-    from ui.kit.i18n import gettext
-
-    return gettext(message)
-
-
-def ngettext(singular: str, plural: str, count: int) -> str:
-    """The app's ``ngettext``."""
-    from ui.kit.i18n import ngettext as translate
-
-    return translate(singular, plural, count)
+from ui.kit.i18n import _
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from deficiency import (
     preset,
     presets_for,
 )
+from ui.kit.i18n import _
 from ui.kit.internals import SessionStateType
-from ui.kit.sides import SIDES, Side, _
+from ui.kit.sides import SIDES, Side
 
 #: Session state, or any mapping standing in for it in a test.
 State: TypeAlias = MutableMapping[str, Any] | SessionStateType
