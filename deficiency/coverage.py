@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from deficiency.auto import AutoExit
 from deficiency.garnishment import state_garnishment_rows
+from deficiency.i18n import N_, _
 from deficiency.judgment_interest import interest_rules
 from deficiency.limitations import Claim, limitations
 from deficiency.mortgage import MortgageExit
@@ -42,15 +43,19 @@ class CoverageTopic(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The column heading."""
-        return {
-            "mortgage": "Mortgage deficiency",
-            "car": "Car deficiency",
-            "cure": "Right to cure (car)",
-            "interest": "Judgment interest",
-            "garnishment": "Wage garnishment",
-            "time_limits": "Time limits to sue",
-        }[self.value]
+        """The column heading, in the reader's language."""
+        return _(_TOPIC_LABELS[self.value])
+
+
+#: Each topic's column heading, translated where shown (:attr:`CoverageTopic.label`).
+_TOPIC_LABELS = {
+    "mortgage": N_("Mortgage deficiency"),
+    "car": N_("Car deficiency"),
+    "cure": N_("Right to cure (car)"),
+    "interest": N_("Judgment interest"),
+    "garnishment": N_("Wage garnishment"),
+    "time_limits": N_("Time limits to sue"),
+}
 
 
 @dataclass(frozen=True)
@@ -158,9 +163,13 @@ def gaps() -> tuple[CoverageCell, ...]:
 
 
 def coverage_markdown() -> str:
-    """The coverage table as Markdown: a row per jurisdiction, a column per topic."""
+    """The coverage table as Markdown: a row per jurisdiction, a column per topic.
+
+    A file of the repository's docs, written in English: the headings are English whatever
+    the caller's language."""
     names = jurisdiction_names()
     topics = list(CoverageTopic)
+    headings = [_TOPIC_LABELS[topic.value] for topic in topics]
     lines = [
         "# What the law data covers",
         "",
@@ -173,7 +182,7 @@ def coverage_markdown() -> str:
         "U rows are shown to users as not checked and never change a figure. A cell lists what",
         "is missing, if anything.",
         "",
-        "| Jurisdiction | " + " | ".join(topic.label for topic in topics) + " |",
+        "| Jurisdiction | " + " | ".join(headings) + " |",
         "|---" * (len(topics) + 1) + "|",
     ]
     by_state: dict[str, dict[CoverageTopic, CoverageCell]] = {}

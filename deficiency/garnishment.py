@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from deficiency.i18n import pick
 from deficiency.money import ZERO, cents_at_most, round_cents, to_money, to_percent
 from deficiency.sources import Source, rows_checked, source_from
 from deficiency.state_law import normalize_state
@@ -65,6 +66,13 @@ class StateGarnishment:
     source: Source
     #: Where the state minimum wage the limit multiplies was read, when it uses one.
     wage_source: Source | None = None
+    #: The summary in Spanish (``summary_es``); :attr:`text` picks the reader's.
+    summary_es: str = ""
+
+    @property
+    def text(self) -> str:
+        """The summary in the reader's language."""
+        return pick(self.summary, self.summary_es)
 
     @property
     def applied(self) -> bool:
@@ -144,6 +152,7 @@ def _row(row: dict[str, str]) -> StateGarnishment:
         summary=row["summary"],
         source=source_from(row),
         wage_source=_wage_source(row),
+        summary_es=row.get("summary_es", "").strip(),
     )
     needs_wage = parsed.minimum_wage_basis in (WageBasis.STATE, WageBasis.GREATER)
     if needs_wage and parsed.applied and wage == "":

@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import cache
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import LOCALES, _, current_language, pick
 from deficiency.money import Amount, format_usd, to_money, to_percent
 from deficiency.parsing import a_date, choice, optional_flag
 from deficiency.sources import Source, rows_checked, source_from
@@ -43,8 +44,8 @@ class DebtPurpose(enum.Enum):
     def label(self) -> str:
         """The choice in a reader's words."""
         if self is DebtPurpose.PERSONAL:
-            return "Personal, family or household use"
-        return "A business"
+            return _("Personal, family or household use")
+        return _("A business")
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,20 @@ class InterestRule:
     contract_rate: bool
     summary: str
     source: Source
+    #: ``summary`` and ``index`` in Spanish (``summary_es``, ``index_es``); :attr:`text`
+    #: and :attr:`index_text` pick the reader's.
+    summary_es: str = ""
+    index_es: str = ""
+
+    @property
+    def text(self) -> str:
+        """The summary in the reader's language."""
+        return pick(self.summary, self.summary_es)
+
+    @property
+    def index_text(self) -> str:
+        """What sets the rate (``index``) in the reader's language."""
+        return pick(self.index, self.index_es)
 
     @property
     def conditional(self) -> bool:
@@ -91,26 +106,36 @@ class InterestRule:
     def rate_words(self) -> str:
         """The rate as a reader sees it: "10% simple" or how the index sets it."""
         if self.rate is None:
-            return f"set by {self.index}"
-        kind = "simple" if self.compounding is Compounding.SIMPLE else "compounded yearly"
-        return f"{self.rate.normalize():f}% a year, {kind}"
+            # Translators: {index} says what sets the rate ("the rate fixed by the contract").
+            return _("set by {index}").format(index=self.index_text)
+        rate = f"{self.rate.normalize():f}"
+        if self.compounding is Compounding.SIMPLE:
+            return _("{rate}% a year, simple").format(rate=rate)
+        return _("{rate}% a year, compounded yearly").format(rate=rate)
 
     @property
     def condition_words(self) -> str:
-        """Which judgments get the rate, as a clause ("" when every judgment does)."""
+        """Which judgments get the rate, as a clause ("" when every judgment does): each
+        condition a phrase that follows "a judgment", joined by commas."""
+        # Translators: each phrase below follows "a judgment" ("una sentencia ..."); several
+        # are joined by commas.
         parts = []
         if self.contract_rate:
-            parts.append("on a loan contract that sets its own interest rate")
+            parts.append(_("on a loan contract that sets its own interest rate"))
         if self.personal_debt_only:
-            parts.append("against a person for a personal, family or household debt")
+            parts.append(_("against a person for a personal, family or household debt"))
         if self.principal_less_than is not None:
-            parts.append(f"under {format_usd(self.principal_less_than, cents=False)}")
+            amount = format_usd(self.principal_less_than, cents=False)
+            parts.append(_("under {amount}").format(amount=amount))
         if self.principal_at_most is not None:
-            parts.append(f"of {format_usd(self.principal_at_most, cents=False)} or less")
+            amount = format_usd(self.principal_at_most, cents=False)
+            parts.append(_("of {amount} or less").format(amount=amount))
         if self.judged_on_or_after:
-            parts.append(f"entered on or after {self.judged_on_or_after:%B %-d, %Y}")
+            day = _long_date(self.judged_on_or_after)
+            parts.append(_("entered on or after {date}").format(date=day))
         if self.judged_before:
-            parts.append(f"entered before {self.judged_before:%B %-d, %Y}")
+            day = _long_date(self.judged_before)
+            parts.append(_("entered before {date}").format(date=day))
         return ", ".join(parts)
 
     def applies(
@@ -141,6 +166,13 @@ class InterestRule:
         if False in checks:
             return False
         return None if None in checks else True
+
+
+def _long_date(day: date) -> str:
+    """``day`` in full in the reader's language ("January 1, 2023", "1 de enero de 2023")."""
+    from babel.dates import format_date  # only where a date is shown
+
+    return str(format_date(day, "long", locale=LOCALES[current_language()]))
 
 
 def _optional_date(text: str) -> date | None:
@@ -174,6 +206,8 @@ def _rule(row: dict[str, str]) -> InterestRule:
         contract_rate=flags["contract_rate"] == "yes",
         summary=row["summary"],
         source=source_from(row),
+        summary_es=row.get("summary_es", "").strip(),
+        index_es=row.get("index_es", "").strip(),
     )
 
 
@@ -195,7 +229,10 @@ def interest_rules_for(state: str) -> tuple[InterestRule, ...]:
     code = state.strip().upper() if isinstance(state, str) else ""
     rules = tuple(rule for rule in interest_rules() if rule.state == code)
     if not rules:
-        raise InvalidInputError("State", f"{shown(state)} is not the code of a US state, DC or US")
+        raise InvalidInputError(
+            _("State"),
+            _("{value} is not the code of a US state, DC or US").format(value=shown(state)),
+        )
     return rules
 
 
@@ -219,15 +256,28 @@ class RateChoice:
     @property
     def reason(self) -> str:
         """One sentence saying which rate applies and why, with its citation."""
-        who = self.rule.condition_words
-        scope = f" on a judgment {who}" if who else ""
-        sentence = f"{self.rule.name}: {self.rule.rate_words}{scope} ({self.rule.source.citation})."
-        for other in self.may_apply:
-            sentence += (
-                f" It would be {other.rate_words} on a judgment {other.condition_words} "
-                f"({other.source.citation})."
+        rule = self.rule
+        who = rule.condition_words
+        if who:
+            first = _("{state}: {rate} on a judgment {conditions} ({citation}).").format(
+                state=rule.name,
+                rate=rule.rate_words,
+                conditions=who,
+                citation=rule.source.citation,
             )
-        return sentence
+        else:
+            first = _("{state}: {rate} ({citation}).").format(
+                state=rule.name, rate=rule.rate_words, citation=rule.source.citation
+            )
+        others = [
+            _("It would be {rate} on a judgment {conditions} ({citation}).").format(
+                rate=other.rate_words,
+                conditions=other.condition_words,
+                citation=other.source.citation,
+            )
+            for other in self.may_apply
+        ]
+        return " ".join((first, *others))
 
 
 def judgment_rate(
@@ -290,7 +340,10 @@ def judgment_rate(
             return RateChoice(rule, tuple(unknown))
         if applies is None:
             unknown.append(rule)
-    raise InvalidInputError("State", f"no judgment interest rule of {shown(state)} fits this case")
+    raise InvalidInputError(
+        _("State"),
+        _("no judgment interest rule of {state} fits this case").format(state=shown(state)),
+    )
 
 
 def rate_in_use(choice: RateChoice, entered: Amount | None) -> Decimal:
@@ -303,7 +356,9 @@ def rate_in_use(choice: RateChoice, entered: Amount | None) -> Decimal:
         return choice.rate
     if entered is None:
         raise InvalidInputError(
-            "Post-judgment interest rate",
-            f"{choice.rule.name} sets the rate by {choice.rule.index}: enter the rate",
+            _("Post-judgment interest rate"),
+            _("{state} sets the rate by {index}: enter the rate").format(
+                state=choice.rule.name, index=choice.rule.index_text
+            ),
         )
-    return to_percent(entered, "Post-judgment interest rate")
+    return to_percent(entered, _("Post-judgment interest rate"))

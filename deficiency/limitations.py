@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from deficiency.i18n import N_, _, ngettext, pick
 from deficiency.parsing import a_date, choice
 from deficiency.periods import add_period
 from deficiency.scenarios import LoanKind
@@ -34,13 +35,17 @@ class Claim(enum.Enum):
     @property
     def label(self) -> str:
         """The claim in a reader's words."""
-        return {
-            "written_contract": "A suit on a written contract or loan",
-            "promissory_note": "A suit on a promissory note",
-            "sale_of_goods": "A suit on a car's sale contract (sale of goods, UCC 2-725)",
-            "mortgage_deficiency": "A suit for a mortgage deficiency",
-            "judgment": "How long a judgment can be collected",
-        }[self.value]
+        return _(_CLAIM_LABELS[self.value])
+
+
+#: Each claim in a reader's words, translated where shown (:attr:`Claim.label`).
+_CLAIM_LABELS = {
+    "written_contract": N_("A suit on a written contract or loan"),
+    "promissory_note": N_("A suit on a promissory note"),
+    "sale_of_goods": N_("A suit on a car's sale contract (sale of goods, UCC 2-725)"),
+    "mortgage_deficiency": N_("A suit for a mortgage deficiency"),
+    "judgment": N_("How long a judgment can be collected"),
+}
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,13 @@ class Limitation:
     applies_to: LoanKind | None
     summary: str
     source: Source
+    #: The summary in Spanish (``summary_es``); :attr:`text` picks the reader's.
+    summary_es: str = ""
+
+    @property
+    def text(self) -> str:
+        """The summary in the reader's language."""
+        return pick(self.summary, self.summary_es)
 
     @property
     def uncertain(self) -> bool:
@@ -71,11 +83,13 @@ class Limitation:
         """The period in words: "6 years", "18 months"; without one, whether none was found
         or the law sets no single period (the summary says which applies)."""
         if self.months is None:
-            return "not found" if self.uncertain else "no single period"
+            return _("not found") if self.uncertain else _("no single period")
         if self.months % 12:
-            return f"{self.months} months"
+            return ngettext("{count} month", "{count} months", self.months).format(
+                count=self.months
+            )
         years = self.months // 12
-        return f"{years} year" + ("" if years == 1 else "s")
+        return ngettext("{count} year", "{count} years", years).format(count=years)
 
 
 def _months(text: str) -> int | None:
@@ -99,6 +113,7 @@ def _limitation(row: dict[str, str]) -> Limitation:
         applies_to=None if applies == "any" else LoanKind(applies),
         summary=row["summary"],
         source=source_from(row),
+        summary_es=row.get("summary_es", "").strip(),
     )
     return limitation
 
@@ -138,7 +153,7 @@ class TimeLimit:
     @property
     def checked(self) -> str:
         """How sure the limit is, for a table cell: "not checked" for an uncertain rule."""
-        return "not checked" if self.uncertain else self.source.confidence.short
+        return _("not checked") if self.uncertain else self.source.confidence.short
 
     def days_left(self, on: date) -> int | None:
         """Days from ``on`` to the deadline; negative once it has passed; None if unknown."""
@@ -163,12 +178,15 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
     start = a_date(start, "Start date")
     special = [
         TimeLimit(
-            label=f"The lender must seek a deficiency ({rule.citation})",
+            label=_("The lender must seek a deficiency ({citation})").format(
+                citation=rule.citation
+            ),
             period=deadline.words,
             deadline=deadline.due(start),
             source=rule.source,
             uncertain=rule.uncertain,
-            summary=rule.summary,
+            # A state rule's Spanish summary, where its data has one.
+            summary=pick(rule.summary, getattr(rule, "summary_es", "") or ""),
         )
         for rule, deadline in deficiency_deadlines(state, kind)
         if exit in rule.exits
@@ -182,7 +200,7 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
             deadline=add_period(start, months=row.months) if row.months is not None else None,
             source=row.source,
             uncertain=row.uncertain,
-            summary=row.summary,
+            summary=row.text,
         )
         for row in rows
         if row.claim is not Claim.SALE_OF_GOODS or kind is LoanKind.AUTO

@@ -32,6 +32,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
+from deficiency.i18n import LOCALES, N_, _, current_language
+
 
 class Confidence(enum.Enum):
     """How well a rule is sourced."""
@@ -49,17 +51,18 @@ class Confidence(enum.Enum):
     @property
     def label(self) -> str:
         """The mark in a reader's words."""
-        return _WORDS[self.value].label
+        return _(_WORDS[self.value].label)
 
     @property
     def short(self) -> str:
         """The mark in two or three words, for a table cell."""
-        return _WORDS[self.value].short
+        return _(_WORDS[self.value].short)
 
     @property
     def caveat(self) -> str:
         """What a citation adds about the mark ("" when the law itself was read)."""
-        return _WORDS[self.value].caveat
+        caveat = _WORDS[self.value].caveat
+        return _(caveat) if caveat else ""
 
 
 class _Words(NamedTuple):
@@ -69,20 +72,23 @@ class _Words(NamedTuple):
 
 
 #: Each mark in words: in full, in a table cell, and as the caveat after a citation.
+#: Marked with ``N_`` here and translated where shown (the properties of :class:`Confidence`).
 _WORDS = {
-    "H": _Words("Checked: we read the law itself", "law read", ""),
+    "H": _Words(N_("Checked: we read the law itself"), N_("law read"), ""),
     "M": _Words(
-        "From a trusted guide; we could not read the law itself",
-        "trusted guide",
-        "from a trusted guide: the law itself was not read",
+        N_("From a trusted guide; we could not read the law itself"),
+        N_("trusted guide"),
+        N_("from a trusted guide: the law itself was not read"),
     ),
     "L": _Words(
-        "Not checked: only one weak source", "not checked", "not checked: do not rely on it"
+        N_("Not checked: only one weak source"),
+        N_("not checked"),
+        N_("not checked: do not rely on it"),
     ),
     "U": _Words(
-        "Not checked: we could not find a source",
-        "not checked",
-        "not checked: do not rely on it",
+        N_("Not checked: we could not find a source"),
+        N_("not checked"),
+        N_("not checked: do not rely on it"),
     ),
 }
 
@@ -111,10 +117,33 @@ class Source:
         return self.confidence.uncertain
 
     @property
+    def read_on(self) -> str:
+        """The day the source was read, short, in the reader's language ("2 Dec 2026",
+        "2 dic 2026").
+
+        >>> Source("A", "", Confidence.UNVERIFIED, date(2026, 12, 2)).read_on
+        '2 Dec 2026'
+        """
+        return _reader_date(self.as_of, "d MMM y")
+
+    @property
+    def read_on_long(self) -> str:
+        """The day the source was read, in full ("December 2, 2026", "2 de diciembre de
+        2026")."""
+        return _reader_date(self.as_of, "long")
+
+    @property
     def site(self) -> str:
         """The site the source was read on, for a short link ("law.justia.com"); "" if none."""
         parts = self.url.split("/")
         return parts[2].removeprefix("www.") if len(parts) > 2 else ""
+
+
+def _reader_date(day: date, pattern: str) -> str:
+    """``day`` in the reader's language, by Babel's ``pattern``."""
+    from babel.dates import format_date  # only where a date is shown
+
+    return str(format_date(day, pattern, locale=LOCALES[current_language()]))
 
 
 def source_from(row: Mapping[str, Any], *, url_key: str = "source_url") -> Source:
