@@ -169,7 +169,7 @@ class GarnishmentCap:
         rule = self.state.rule
         if rule.follows_federal and rule.applied:
             return ()
-        note = f"{rule.summary} ({rule.source.citation}; {rule.source.confidence.label.lower()})"
+        note = f"{rule.text} ({rule.source.citation}; {rule.source.confidence.label.lower()})"
         return (note,)
 
     @property

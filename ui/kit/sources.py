@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from babel.dates import format_date
-
-from deficiency import LOCALES, Source, current_language
+from deficiency import Source
 from ui.kit.i18n import _
 from ui.kit.text import literal_dollars
 
@@ -42,9 +40,8 @@ def source_markdown(source: Source) -> str:
         cited += f", {literal_dollars(source.section_read)}"
     if source.url:
         cited += f" ([{source.site}]({source.url}))"
-    day = format_date(source.as_of, format="d MMM y", locale=LOCALES[current_language()])
     # Translators: after a source's citation: the day it was read, e.g. "read 2 Dec 2026".
-    cited += ", " + _("read {date}").format(date=day)
+    cited += ", " + _("read {date}").format(date=source.read_on)
     if source.confidence.caveat:
         cited += f"; {source.confidence.caveat}"
     return cited
