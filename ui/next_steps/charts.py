@@ -15,8 +15,12 @@ from decimal import Decimal
 from typing import Any
 
 import plotly.graph_objects as go
+from babel.dates import format_date
+from babel.lists import format_list
 
 from deficiency import (
+    ENGLISH,
+    LOCALES,
     ZERO,
     CancelledDebtTax,
     EventKind,
@@ -24,6 +28,7 @@ from deficiency import (
     PayoffSchedule,
     PayoffStatus,
     TimelineEvent,
+    current_language,
     format_usd,
     new_mortgage_dates,
 )
@@ -46,29 +51,45 @@ from ui.kit.figures import (
     trace_dicts,
     wrap,
 )
+from ui.kit.i18n import N_, _, ngettext
 
 #: Timeline marker colour and legend group by event kind.
 _EVENT_STYLE: dict[EventKind, tuple[str, str]] = {
-    EventKind.FIRST_MISSED_PAYMENT: (CHARGE, "Missed payment"),
-    EventKind.SALE: (BORROWER, "Sale and what became of the deficiency"),
-    EventKind.RESOLUTION: (BORROWER, "Sale and what became of the deficiency"),
-    EventKind.FORM_1099C: (JUDGMENT, "Tax form"),
-    EventKind.NEW_MORTGAGE: (SALE, "New mortgage possible"),
-    EventKind.REPORT_REMOVAL: (CREDIT, "Off credit reports"),
+    EventKind.FIRST_MISSED_PAYMENT: (CHARGE, N_("Missed payment")),
+    EventKind.SALE: (BORROWER, N_("Sale and what became of the deficiency")),
+    EventKind.RESOLUTION: (BORROWER, N_("Sale and what became of the deficiency")),
+    EventKind.FORM_1099C: (JUDGMENT, N_("Tax form")),
+    EventKind.NEW_MORTGAGE: (SALE, N_("New mortgage possible")),
+    EventKind.REPORT_REMOVAL: (CREDIT, N_("Off credit reports")),
 }
 
 
 def day(when: date) -> str:
-    """A date for people: ``15 Jan 2025``."""
-    return f"{when.day} {when:%b %Y}"
+    """A date for people in the reader's language: ``15 Jan 2025``, ``15 ene 2025``."""
+    language = current_language()
+    if language == ENGLISH:
+        return f"{when.day} {when:%b %Y}"
+    return format_date(when, "d MMM y", locale=LOCALES[language])
+
+
+def joined(items: Sequence[str]) -> str:
+    """Items as one list in the reader's language: "a and b", "a y b"."""
+    language = current_language()
+    if language == ENGLISH:
+        return " and ".join(items)
+    return format_list(list(items), locale=LOCALES[language])
 
 
 def _years_between(start: date, end: date) -> str:
     months = (end.year - start.year) * 12 + end.month - start.month
     years, rest = divmod(months, 12)
     if rest == 0:
-        return f"{years} years"
-    return f"{years} years {rest} months" if years else f"{rest} months"
+        return ngettext("{years} years", "{years} years", years).format(years=years)
+    if years:
+        return ngettext(
+            "{years} years {months} months", "{years} years {months} months", years
+        ).format(years=years, months=rest)
+    return ngettext("{months} months", "{months} months", rest).format(months=rest)
 
 
 # --- Credit timeline ------------------------------------------------------------------
@@ -109,7 +130,7 @@ def timeline_figure(events: Sequence[TimelineEvent], title: str) -> go.Figure:
     ]
     groups: dict[tuple[str, bool], list[TimelineEvent]] = {}
     for event in events:
-        colour, name = _EVENT_STYLE[event.kind]
+        name = _(_EVENT_STYLE[event.kind][1])
         groups.setdefault((name, event.illustrative), []).append(event)
     for (name, illustrative), members in groups.items():
         colour = _EVENT_STYLE[members[0].kind][0]
@@ -132,7 +153,10 @@ def timeline_figure(events: Sequence[TimelineEvent], title: str) -> go.Figure:
                     "symbol": "circle",
                     "line": {"color": colour, "width": 3},
                 },
-                "name": wrap(name + (" (assumed date)" if illustrative else ""), LEGEND_WIDTH),
+                "name": wrap(
+                    _("{name} (assumed date)").format(name=name) if illustrative else name,
+                    LEGEND_WIDTH,
+                ),
             }
         )
     ticktext = [wrap(label, TIMELINE_LABEL_WIDTH) for label in labels]
@@ -183,26 +207,50 @@ def timeline_takeaway(events: Sequence[TimelineEvent]) -> str:
     """When the account leaves credit reports, and when a new mortgage is first possible."""
     start = events[0].when
     removal = next(event for event in events if event.kind is EventKind.REPORT_REMOVAL)
-    sentence = (
-        f"The account can stay on your credit reports until {day(removal.when)}, "
-        f"{_years_between(start, removal.when)} after the first missed payment"
-    )
+    words = {
+        "until": day(removal.when),
+        "years": _years_between(start, removal.when),
+    }
     standard, extenuating = new_mortgage_dates(events)
     if standard:
-        sentence += f"; {standard.label}: {day(standard.when)}"
+        words |= {"mortgage": standard.label, "date": day(standard.when)}
     if extenuating:
+        # The package's English label names the circumstances; the sentence says them.
         label = extenuating.label.removesuffix(" (extenuating circumstances)")
-        sentence += (
-            f" (with documented extenuating circumstances, {label[:1].lower()}{label[1:]}: "
-            f"{day(extenuating.when)})"
+        words |= {"best": f"{label[:1].lower()}{label[1:]}", "best_date": day(extenuating.when)}
+    if standard and extenuating:
+        sentence = _(
+            "The account can stay on your credit reports until {until}, {years} after the "
+            "first missed payment; {mortgage}: {date} (with documented extenuating "
+            "circumstances, {best}: {best_date})."
         )
-    return sentence + "."
+    elif standard:
+        sentence = _(
+            "The account can stay on your credit reports until {until}, {years} after the "
+            "first missed payment; {mortgage}: {date}."
+        )
+    elif extenuating:
+        sentence = _(
+            "The account can stay on your credit reports until {until}, {years} after the "
+            "first missed payment (with documented extenuating circumstances, {best}: "
+            "{best_date})."
+        )
+    else:
+        sentence = _(
+            "The account can stay on your credit reports until {until}, {years} after the "
+            "first missed payment."
+        )
+    return sentence.format(**words)
 
 
 def timeline_alt(events: Sequence[TimelineEvent]) -> str:
     """The takeaway, then every event with its date."""
-    listed = "; ".join(f"{event.label}: {day(event.when)}" for event in events)
-    return f"{timeline_takeaway(events)} Events: {listed}."
+    listed = "; ".join(
+        _("{event}: {date}").format(event=event.label, date=day(event.when)) for event in events
+    )
+    return _("{takeaway} Events: {events}.").format(
+        takeaway=timeline_takeaway(events), events=listed
+    )
 
 
 # --- Taxes --------------------------------------------------------------------------
@@ -210,12 +258,13 @@ def timeline_alt(events: Sequence[TimelineEvent]) -> str:
 
 def tax_figure(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> go.Figure:
     """Cancelled debt, each exclusion that applies, what stays taxable and the extra tax."""
-    rows: list[tuple[str, Decimal, str]] = [("Cancelled debt", result.cancelled, CANCELLED)]
+    rows: list[tuple[str, Decimal, str]] = [(_("Cancelled debt"), result.cancelled, CANCELLED)]
     for exclusion in result.exclusions:
         if exclusion.amount > ZERO:
-            rows.append((f"Excluded: {exclusion.kind.label.lower()}", exclusion.amount, CREDIT))
-    rows.append(("Taxable", result.taxable, CHARGE))
-    rows.append((f"Extra federal tax at {rate}%", extra_tax, TOTAL))
+            excluded = _("Excluded: {exclusion}").format(exclusion=exclusion.kind.label.lower())
+            rows.append((excluded, exclusion.amount, CREDIT))
+    rows.append((_("Taxable"), result.taxable, CHARGE))
+    rows.append((_("Extra federal tax at {rate}%").format(rate=rate), extra_tax, TOTAL))
     trace = {
         "type": "bar",
         "orientation": "h",
@@ -233,26 +282,33 @@ def tax_figure(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> g
         "showlegend": False,
         "margin": {"l": beside_room(label for label, _, _ in rows), "b": below_room(1)},
     }
-    return base_figure([trace], layout, "From cancelled debt to extra tax", 120 + 48 * len(rows))
+    title = _("From cancelled debt to extra tax")
+    return base_figure([trace], layout, title, 120 + 48 * len(rows))
 
 
 def tax_takeaway(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> str:
     if result.cancelled == ZERO:
-        return "No debt is cancelled on this path, so there is no cancelled-debt income."
+        return _("No debt is cancelled on this path, so there is no cancelled-debt income.")
     if result.taxable == ZERO:
-        return (
-            f"All {format_usd(result.cancelled)} of cancelled debt is excluded: "
-            "no extra federal tax on it."
-        )
-    return (
-        f"{format_usd(result.taxable)} of the {format_usd(result.cancelled)} cancelled stays "
-        f"taxable: about {format_usd(extra_tax)} of extra federal tax at {rate}%."
+        return _(
+            "All {cancelled} of cancelled debt is excluded: no extra federal tax on it."
+        ).format(cancelled=format_usd(result.cancelled))
+    return _(
+        "{taxable} of the {cancelled} cancelled stays taxable: about {tax} of extra federal "
+        "tax at {rate}%."
+    ).format(
+        taxable=format_usd(result.taxable),
+        cancelled=format_usd(result.cancelled),
+        tax=format_usd(extra_tax),
+        rate=rate,
     )
 
 
 def tax_alt(result: CancelledDebtTax, extra_tax: Decimal, rate: Decimal) -> str:
     excluded = "; ".join(
-        f"{item.kind.label} excludes {format_usd(item.amount)}"
+        _("{exclusion} excludes {amount}").format(
+            exclusion=item.kind.label, amount=format_usd(item.amount)
+        )
         for item in result.exclusions
         if item.amount > ZERO
     )
@@ -335,13 +391,16 @@ def payoff_figure(schedule: PayoffSchedule, title: str) -> go.Figure:
         "line": {"color": CHARGE, "width": 3},
         "fill": "tozeroy",
         "fillcolor": "rgba(213, 94, 0, 0.12)",
-        "name": "Balance",
-        "hovertemplate": "After paycheck %{x}: $%{y:,.2f}<extra></extra>",
+        "name": _("Balance"),
+        # Translators: %{x} and %{y:,.2f} are Plotly's placeholders; keep them as written.
+        "hovertemplate": _("After paycheck %{x}: $%{y:,.2f}") + "<extra></extra>",
     }
     top, step = dollar_axis_top(max(y))
     layout = {
         "xaxis": {
-            "title": {"text": f"{schedule.period.label} paychecks garnished"},
+            "title": {
+                "text": _("{period} paychecks garnished").format(period=schedule.period.label)
+            },
             "gridcolor": GRID,
             "rangemode": "tozero",
         },
@@ -349,7 +408,7 @@ def payoff_figure(schedule: PayoffSchedule, title: str) -> go.Figure:
             **DOLLAR_AXIS,
             "range": [0, top],
             "dtick": step,
-            "title": {"text": "Still owed"},
+            "title": {"text": _("Still owed")},
         },
         "showlegend": False,
         # Below: the paycheck numbers and their title (measured).
@@ -360,47 +419,55 @@ def payoff_figure(schedule: PayoffSchedule, title: str) -> go.Figure:
 
 def payoff_takeaway(schedule: PayoffSchedule) -> str:
     if schedule.status is PayoffStatus.PAID_OFF:
-        return (
-            f"Garnishment pays off the {format_usd(schedule.principal)} judgment after "
-            f"{schedule.periods} {schedule.period.label.lower()} paychecks (about "
-            f"{schedule.months} months), {format_usd(schedule.total_paid)} in all with "
-            f"{format_usd(schedule.total_interest)} of interest."
+        return _(
+            "Garnishment pays off the {judgment} judgment after {periods} {period} paychecks "
+            "(about {months} months), {paid} in all with {interest} of interest."
+        ).format(
+            judgment=format_usd(schedule.principal),
+            periods=schedule.periods,
+            period=schedule.period.label.lower(),
+            months=schedule.months,
+            paid=format_usd(schedule.total_paid),
+            interest=format_usd(schedule.total_interest),
         )
     return schedule.message
 
 
 def payoff_alt(schedule: PayoffSchedule) -> str:
-    return f"Balance of the judgment after each garnished paycheck. {payoff_takeaway(schedule)}"
+    return _("Balance of the judgment after each garnished paycheck. {takeaway}").format(
+        takeaway=payoff_takeaway(schedule)
+    )
 
 
 def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Figure:
     """The deficiency split into what you pay and what is cancelled, and the tax beside it."""
+    deficiency_row, tax_row = _("The deficiency"), _("Tax")
     rows = (
-        ("You pay", paid, BORROWER, "The deficiency"),
-        ("Cancelled", cancelled, CANCELLED, "The deficiency"),
-        ("Extra tax on the cancelled part", tax, CHARGE, "Tax"),
+        (_("You pay"), paid, BORROWER, False),
+        (_("Cancelled"), cancelled, CANCELLED, False),
+        (_("Extra tax on the cancelled part"), tax, CHARGE, True),
     )
     data = [
         {
             "type": "bar",
             "orientation": "h",
             "x": [float(amount)],
-            "y": [row],
+            "y": [tax_row if is_tax else deficiency_row],
             "name": name,
             "marker": {"color": colour, "line": {"color": "white", "width": 1}},
             # The tax bar is short, so its label sits outside: the amount alone, as the
             # row says "Tax" (a long label ran off a phone's screen); hover names it.
             "text": [
                 format_usd(amount, cents=False)
-                if row == "Tax"
+                if is_tax
                 else f"{name}<br>{format_usd(amount, cents=False)}"
             ],
-            "textposition": "outside" if row == "Tax" else "inside",
+            "textposition": "outside" if is_tax else "inside",
             "cliponaxis": False,
             "insidetextanchor": "middle",
             "hovertemplate": f"{name}: %{{x:$,.2f}}<extra></extra>",
         }
-        for name, amount, colour, row in rows
+        for name, amount, colour, is_tax in rows
     ]
     layout = {
         "barmode": "stack",
@@ -409,25 +476,33 @@ def settlement_figure(paid: Decimal, cancelled: Decimal, tax: Decimal) -> go.Fig
         # No legend: each bar names itself (and the row says "Tax"). On a phone a legend
         # takes three rows and covers the dollar ticks.
         "showlegend": False,
-        "margin": {"l": beside_room(["The deficiency"]), "r": 70, "t": 60, "b": below_room(1)},
+        "margin": {"l": beside_room([deficiency_row]), "r": 70, "t": 60, "b": below_room(1)},
     }
-    return base_figure(data, layout, "What a settlement splits, and the tax that follows", 280)
+    title = _("What a settlement splits, and the tax that follows")
+    return base_figure(data, layout, title, 280)
 
 
 def settlement_alt(percent: Decimal, paid: Decimal, cancelled: Decimal, tax: Decimal) -> str:
-    return (
-        f"Settling at {percent}%: you pay {format_usd(paid)}, {format_usd(cancelled)} is "
-        f"cancelled, and the cancelled part may add about {format_usd(tax)} of federal tax."
+    return _(
+        "Settling at {percent}%: you pay {paid}, {cancelled} is cancelled, and the cancelled "
+        "part may add about {tax} of federal tax."
+    ).format(
+        percent=percent,
+        paid=format_usd(paid),
+        cancelled=format_usd(cancelled),
+        tax=format_usd(tax),
     )
 
 
 def months_words(option: OptionResult) -> str:
     """How long a way out takes, in words: "24 months", "at once", "not paid off"."""
     if option.months is None:
-        return "not paid off" if option.still_owed > ZERO else "no payments"
+        return _("not paid off") if option.still_owed > ZERO else _("no payments")
     if option.months == 0:
-        return "at once"
-    return f"{option.months} months"
+        return _("at once")
+    return ngettext("{months} months", "{months} months", option.months).format(
+        months=option.months
+    )
 
 
 def planner_rows(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> list[dict[str, str]]:
@@ -436,12 +511,18 @@ def planner_rows(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> l
     Three columns, so a 390 px phone shows every one: the way out, what you pay and how
     long it takes, and what follows (cancelled, tax, still owed).
     """
+    way_out, you_pay, then = _("Way out"), _("You pay"), _("Then")
+    paying = _("{paid}, {months}")
+    after = _("{cancelled} cancelled; about {tax} extra tax; {owed} still owed")
     return [
         {
-            "Way out": option.label,
-            "You pay": f"{format_usd(option.total_paid)}, {months_words(option)}",
-            "Then": f"{format_usd(option.amount_cancelled)} cancelled; about "
-            f"{format_usd(tax)} extra tax; {format_usd(option.still_owed)} still owed",
+            way_out: option.label,
+            you_pay: paying.format(paid=format_usd(option.total_paid), months=months_words(option)),
+            then: after.format(
+                cancelled=format_usd(option.amount_cancelled),
+                tax=format_usd(tax),
+                owed=format_usd(option.still_owed),
+            ),
         }
         for option, tax in zip(options, taxes, strict=True)
     ]
@@ -453,10 +534,10 @@ def planner_figure(options: Sequence[OptionResult], taxes: Sequence[Decimal]) ->
         f"{wrap(option.label, LABEL_WIDTH + 4)}<br>({months_words(option)})" for option in options
     ]
     series = (
-        ("You pay in total", [option.total_paid for option in options], BORROWER),
-        ("Cancelled", [option.amount_cancelled for option in options], CANCELLED),
-        ("Extra tax (estimate)", list(taxes), CHARGE),
-        ("Still owed at the end", [option.still_owed for option in options], TOTAL),
+        (_("You pay in total"), [option.total_paid for option in options], BORROWER),
+        (_("Cancelled"), [option.amount_cancelled for option in options], CANCELLED),
+        (_("Extra tax (estimate)"), list(taxes), CHARGE),
+        (_("Still owed at the end"), [option.still_owed for option in options], TOTAL),
     )
     data = [
         {
@@ -483,29 +564,49 @@ def planner_figure(options: Sequence[OptionResult], taxes: Sequence[Decimal]) ->
         # Below: the dollar ticks, then the legend (measured).
         "margin": {"l": beside_room(names), "r": 70, "t": 60, "b": 88},
     }
-    return base_figure(data, layout, "Four ways out of the same deficiency", 520)
+    return base_figure(data, layout, _("Four ways out of the same deficiency"), 520)
 
 
 def planner_takeaway(options: Sequence[OptionResult]) -> str:
     """Which option costs the least cash, and which never pays off."""
     paying = [option for option in options if option.total_paid > ZERO]
     cheapest = min(paying, key=lambda option: option.total_paid) if paying else None
-    parts = []
-    if cheapest is not None:
-        parts.append(
-            f"Of the options that pay something, {cheapest.label.lower()} costs the least cash "
-            f"({format_usd(cheapest.total_paid, cents=False)})"
-        )
     stuck = [option.label.lower() for option in options if option.still_owed > ZERO]
-    if stuck:
-        parts.append(f"{' and '.join(stuck)} leaves a balance unpaid")
-    return "; ".join(parts) + "." if parts else "Nothing is owed."
+    if cheapest is None and not stuck:
+        return _("Nothing is owed.")
+    words = {"stuck": joined(stuck)}
+    if cheapest is not None:
+        words |= {
+            "cheapest": cheapest.label.lower(),
+            "cost": format_usd(cheapest.total_paid, cents=False),
+        }
+    if cheapest is not None and stuck:
+        sentence = ngettext(
+            "Of the options that pay something, {cheapest} costs the least cash ({cost}); "
+            "{stuck} leaves a balance unpaid.",
+            "Of the options that pay something, {cheapest} costs the least cash ({cost}); "
+            "{stuck} leaves a balance unpaid.",
+            len(stuck),
+        )
+    elif cheapest is not None:
+        sentence = _("Of the options that pay something, {cheapest} costs the least cash ({cost}).")
+    else:
+        sentence = ngettext(
+            "{stuck} leaves a balance unpaid.", "{stuck} leaves a balance unpaid.", len(stuck)
+        )
+    return sentence.format(**words)
 
 
 def planner_alt(options: Sequence[OptionResult], taxes: Sequence[Decimal]) -> str:
+    row = _("{option}: pay {paid} ({months}), {cancelled} cancelled, about {tax} tax")
     rows = "; ".join(
-        f"{option.label}: pay {format_usd(option.total_paid)} ({months_words(option)}), "
-        f"{format_usd(option.amount_cancelled)} cancelled, about {format_usd(tax)} tax"
+        row.format(
+            option=option.label,
+            paid=format_usd(option.total_paid),
+            months=months_words(option),
+            cancelled=format_usd(option.amount_cancelled),
+            tax=format_usd(tax),
+        )
         for option, tax in zip(options, taxes, strict=True)
     )
-    return f"{planner_takeaway(options)} {rows}."
+    return _("{takeaway} {rows}.").format(takeaway=planner_takeaway(options), rows=rows)

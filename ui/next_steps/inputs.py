@@ -16,6 +16,7 @@ import streamlit as st
 
 from deficiency import CaseOutcome, InvalidInputError, Outcome
 from ui.kit.callbacks import on_change, widget_value
+from ui.kit.i18n import N_, _
 from ui.kit.inputs import DATE_FORMAT, choice_input
 from ui.kit.regions import redraw
 from ui.kit.sides import CAR, MORTGAGE, Side
@@ -35,7 +36,7 @@ def side_picker() -> Side:
     """Which scenario the page reads: the mortgage or the car, as set on the scenario pages."""
     ensure(st.session_state, SIDE_KEY, MORTGAGE.prefix)
     options = [(side.prefix, scenario_name(side)) for side in _SIDES.values()]
-    chosen = choice_input(SIDE_KEY, "Which scenario", options)
+    chosen = choice_input(SIDE_KEY, _("Which scenario"), options)
     return _SIDES[chosen]
 
 
@@ -126,6 +127,9 @@ def date_input(key: str, label: str, default: date | None, help: str | None = No
 
 #: The first missed payment, shared by the Credit report, Taxes and Paying it off pages.
 FIRST_MISSED = "r_first_missed"
+#: The package's name for the date (:attr:`deficiency.InvalidInputError.field`), and its label.
+FIRST_MISSED_FIELD = "First missed payment"
+FIRST_MISSED_LABEL = N_("First missed payment")
 
 
 def first_missed_input(case: CaseOutcome | None, error: InvalidInputError | None = None) -> None:
@@ -133,19 +137,23 @@ def first_missed_input(case: CaseOutcome | None, error: InvalidInputError | None
     the case's error when it is about this date."""
     date_input(
         FIRST_MISSED,
-        "First missed payment",
+        _(FIRST_MISSED_LABEL),
         None,
-        help="The first payment missed in the delinquency that led to the sale. The same "
-        "date on the Credit report, Taxes and Paying it off pages; leave it empty to see "
-        "the dates from the first of this month.",
+        help=_(
+            "The first payment missed in the delinquency that led to the sale. The same "
+            "date on the Credit report, Taxes and Paying it off pages; leave it empty to see "
+            "the dates from the first of this month."
+        ),
     )
-    if error is not None and error.field == "First missed payment":
+    if error is not None and error.field == FIRST_MISSED_FIELD:
         st.error(f"{error}.", icon=":material/error:")
     dates = None if case is None else case.case.dates
     if dates is not None and dates.first_missed_assumed:
         st.caption(
-            f"No date entered: the dates below assume {day(dates.first_missed_payment)}, "
-            "the first of this month. Enter yours to see your own dates."
+            _(
+                "No date entered: the dates below assume {date}, the first of this month. "
+                "Enter yours to see your own dates."
+            ).format(date=day(dates.first_missed_payment))
         )
 
 
@@ -153,8 +161,11 @@ def input_error(error: InvalidInputError | None, keeping: bool) -> None:
     """The message shown next to the controls when a figure cannot be computed."""
     if error is None:
         return
-    tail = " Showing the last figures that could be computed." if keeping else ""
-    st.error(f"{error}.{tail}", icon=":material/error:")
+    if keeping:
+        message = _("{error}. Showing the last figures that could be computed.")
+    else:
+        message = _("{error}.")
+    st.error(message.format(error=error), icon=":material/error:")
 
 
 @on_change
@@ -198,7 +209,7 @@ def bracket_input(
         key=key + WIDGET,
         on_change=_rate_changed,
         args=(key, tuple(redraws)),
-        help="Your federal marginal rate: the rate on your last dollar of ordinary income.",
+        help=_("Your federal marginal rate: the rate on your last dollar of ordinary income."),
     )
     return str(state[key])
 
@@ -207,7 +218,7 @@ def bracket_input(
 def _months_changed(key: str, optional: bool) -> None:
     raw = widget_value(key + WIDGET)
     if raw is None and not optional:
-        refuse(st.session_state, key, "is empty; enter a number of months (0 if none)", raw)
+        refuse(st.session_state, key, _("is empty; enter a number of months (0 if none)"), raw)
         return
     st.session_state[key] = "" if raw is None else str(int(raw))
     accept(st.session_state, key)
@@ -245,11 +256,17 @@ def months_box(
         on_change=_months_changed,
         args=(key, optional),
         icon=":material/calendar_month:",
-        placeholder=f"{assumed} (assumed)" if optional else None,
+        placeholder=_("{months} (assumed)").format(months=assumed) if optional else None,
         help=help,
     )
     problem = state.get(key + ERROR)
     if problem:
-        in_use = canonical or f"the assumed {assumed}"
-        st.error(f"{label} {problem}. Still using {in_use}.", icon=":material/error:")
+        if canonical:
+            message = _("{label} {problem}. Still using {months}.")
+        else:
+            message = _("{label} {problem}. Still using the assumed {months}.")
+        st.error(
+            message.format(label=label, problem=problem, months=canonical or assumed),
+            icon=":material/error:",
+        )
     return shown

@@ -42,6 +42,7 @@ from deficiency import (
 from ui.kit.cache import side_case
 from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
+from ui.kit.i18n import N_, _
 from ui.kit.inputs import (
     amount_input,
     choice_input,
@@ -81,7 +82,7 @@ GARNISHMENT = "p_garnishment_results"
 SETTLEMENT = "p_settlement_results"
 PLANNER = "p_planner_results"
 #: Said instead of a chart of zeros when the lender has nothing to collect.
-NOTHING_TO_COLLECT = "Nothing to chart: the lender has nothing to collect in this scenario."
+NOTHING_TO_COLLECT = N_("Nothing to chart: the lender has nothing to collect in this scenario.")
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ def rate_choice(outcome: Outcome) -> RateChoice | None:
 
 def _costs() -> Decimal:
     try:
-        return to_money(st.session_state["p_costs"], "Court costs and attorney fees")
+        return to_money(st.session_state["p_costs"], _("Court costs and attorney fees"))
     except InvalidInputError:
         return ZERO
 
@@ -166,7 +167,7 @@ def plan(outcome: Outcome) -> Plan:
         choice = rate_choice(outcome)
         typed = choice is None or choice.rate is None
         gross_text = str(state.get("p_gross", ""))
-        gross = to_money(gross_text, "Gross pay") if gross_text else None
+        gross = to_money(gross_text, _("Gross pay")) if gross_text else None
         return PlannerInputs(
             deficiency=outcome.collectible,
             settlement_percent=state["p_settle"],
@@ -197,64 +198,73 @@ def garnishment_inputs(outcome: Outcome) -> None:
     """Where the judgment's interest rate comes from, its costs and the paycheck."""
     code = state_code()
     redraws = (GARNISHMENT, PLANNER)
-    sources = [(RATE_FEDERAL, "A federal court"), (RATE_TYPED, "I will enter the rate")]
+    sources = [(RATE_FEDERAL, _("A federal court")), (RATE_TYPED, _("I will enter the rate"))]
     if code:
-        sources.insert(0, (RATE_FROM_LAW, f"{jurisdiction_names()[code]} law"))
+        law = _("{state} law").format(state=jurisdiction_names()[code])
+        sources.insert(0, (RATE_FROM_LAW, law))
     # The state's law once a state is chosen, until the user picks another source.
     follow_scenario("p_rate_from", _rate_default())
     chosen = select_input(
         "p_rate_from",
-        "Interest on the judgment is set by",
+        _("Interest on the judgment is set by"),
         sources,
         _rate_default(),
-        help="Each state's law sets the interest an unpaid judgment grows by; some set a lower "
-        "rate on a person's consumer debt.",
+        help=_(
+            "Each state's law sets the interest an unpaid judgment grows by; some set a lower "
+            "rate on a person's consumer debt."
+        ),
     )
     if chosen != RATE_TYPED:
         date_input(
             "p_judgment_date",
-            "Date of the judgment (or the date you expect it)",
+            _("Date of the judgment (or the date you expect it)"),
             date.today(),
-            help="Some states changed their rate on a set date: the date decides which applies.",
+            help=_("Some states changed their rate on a set date: the date decides which applies."),
         )
         choice_input(
             "p_debt_type",
-            "What the loan was for",
+            _("What the loan was for"),
             [(item.value, item.label) for item in DebtPurpose],
         )
     law_rate = rate_choice(outcome) if chosen != RATE_TYPED else None
     if law_rate is None or law_rate.rate is None:
         amount_input(
-            percent_spec("p_rate", "Post-judgment interest rate", 20.0, 0.25),
+            percent_spec("p_rate", _("Post-judgment interest rate"), 20.0, 0.25),
             redraws=redraws,
         )
     if law_rate is not None:
         st.caption(literal_dollars(law_rate.reason))
-        st.markdown(source_note([law_rate.rule.source], "Source"))
+        st.markdown(source_note([law_rate.rule.source], _("Source")))
         if law_rate.rule.compounding is Compounding.ANNUAL:
             st.caption(
-                "The payoff schedule below uses simple interest, so it understates a "
-                "compounded rate slightly."
+                _(
+                    "The payoff schedule below uses simple interest, so it understates a "
+                    "compounded rate slightly."
+                )
             )
     else:
-        st.caption("Enter the rate written on your judgment.")
+        st.caption(_("Enter the rate written on your judgment."))
     amount_input(
-        money_spec("p_costs", "Court costs and attorney fees", 20_000.0, 50.0),
-        help="Added to the judgment. Starts at the scenario's court costs and fees.",
+        money_spec("p_costs", _("Court costs and attorney fees"), 20_000.0, 50.0),
+        help=_("Added to the judgment. Starts at the scenario's court costs and fees."),
         redraws=redraws,
     )
     amount_input(
-        money_spec("p_earnings", "Your disposable earnings per paycheck", 5_000.0, 10.0),
-        help="Pay after taxes and other deductions the law requires. $368 a week is the "
-        "Department of Labor's worked example, not a typical figure.",
+        money_spec("p_earnings", _("Your disposable earnings per paycheck"), 5_000.0, 10.0),
+        help=_(
+            "Pay after taxes and other deductions the law requires. $368 a week is the "
+            "Department of Labor's worked example, not a typical figure."
+        ),
         redraws=redraws,
     )
-    choice_input("p_period", "Paid", [(period.value, period.label) for period in PayPeriod])
+    choice_input("p_period", _("Paid"), [(period.value, period.label) for period in PayPeriod])
     if code and state_garnishment(code).percent_of_gross is not None:
         optional_amount_input(
             "p_gross",
-            "Your gross pay per paycheck (before taxes)",
-            help=f"{jurisdiction_names()[code]} also limits garnishment to a share of gross pay.",
+            _("Your gross pay per paycheck (before taxes)"),
+            help=_("{state} also limits garnishment to a share of gross pay.").format(
+                state=jurisdiction_names()[code]
+            ),
         )
 
 
@@ -278,27 +288,29 @@ def garnishment_result(outcome: Outcome) -> None:
         st.warning(literal_dollars(note), icon=":material/gavel:")
     show_cards(
         [
-            Card("Judgment", format_usd(schedule.principal)),
+            Card(_("Judgment"), format_usd(schedule.principal)),
             Card(
-                "Most garnished per paycheck",
+                _("Most garnished per paycheck"),
                 format_usd(cap.cap),
-                "The most the law lets them take.",
+                _("The most the law lets them take."),
             ),
             Card(
-                "Paychecks to pay off",
-                str(schedule.periods) if schedule.paid_off else "Never",
-                "If they take the most each time, with interest.",
+                _("Paychecks to pay off"),
+                str(schedule.periods) if schedule.paid_off else _("Never"),
+                _("If they take the most each time, with interest."),
             ),
         ],
-        "Paying it off: wage garnishment",
+        _("Paying it off: wage garnishment"),
     )
     yearly = post_judgment_interest(schedule.principal, inputs.interest_rate, 365)
     st.markdown(
-        f"{cap.explanation} Interest on the full judgment runs about {format_usd(yearly)} a year."
+        _("{explanation} Interest on the full judgment runs about {amount} a year.").format(
+            explanation=cap.explanation, amount=format_usd(yearly)
+        )
     )
-    figure = payoff_figure(schedule, "What is still owed after each garnished paycheck")
+    figure = payoff_figure(schedule, _("What is still owed after each garnished paycheck"))
     if shows_nothing(figure):
-        st.info(NOTHING_TO_COLLECT, icon=":material/check_circle:")
+        st.info(_(NOTHING_TO_COLLECT), icon=":material/check_circle:")
     else:
         show_chart(figure, key="p_payoff_chart", alt=payoff_alt(schedule))
         st.caption(payoff_takeaway(schedule))
@@ -307,23 +319,29 @@ def garnishment_result(outcome: Outcome) -> None:
         sources = [cap.state.rule.source]
         if cap.state.rule.wage_source is not None:
             sources.append(cap.state.rule.wage_source)
-    st.markdown(source_note(sources, "Source" if len(sources) == 1 else "Sources"))
+    st.markdown(source_note(sources, _("Source") if len(sources) == 1 else _("Sources")))
 
 
 def settlement_inputs() -> None:
     """The share of the deficiency paid in a settlement, and the marginal tax rate."""
     redraws = (SETTLEMENT, PLANNER)
     amount_input(
-        percent_spec("p_settle", "Share of the deficiency you pay", 100.0, 1.0),
-        help="This is your guess: no one publishes a typical share.",
+        percent_spec("p_settle", _("Share of the deficiency you pay"), 100.0, 1.0),
+        help=_("This is your guess: no one publishes a typical share."),
         redraws=redraws,
     )
     bracket_input(
-        "p_tax_rate", "Your federal marginal tax rate", federal_rates().rates, "22", redraws=redraws
+        "p_tax_rate",
+        _("Your federal marginal tax rate"),
+        federal_rates().rates,
+        "22",
+        redraws=redraws,
     )
     st.caption(
-        "Starts at the scenario's settlement share. The tax assumes no exclusion applies; the "
-        "Taxes page tests insolvency and the main-home exclusion."
+        _(
+            "Starts at the scenario's settlement share. The tax assumes no exclusion applies; "
+            "the Taxes page tests insolvency and the main-home exclusion."
+        )
     )
 
 
@@ -335,23 +353,25 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
     if lump is None or current.inputs is None:
         return
     settled, tax = lump
-    case, _ = side_case(st.session_state, side, date.today())
+    case, _error = side_case(st.session_state, side, date.today())
     form_c = case.settlement_form(settled.amount_cancelled) if case is not None else None
     cards = [
-        Card("You pay", format_usd(settled.total_paid)),
+        Card(_("You pay"), format_usd(settled.total_paid)),
         Card(
-            "Cancelled",
+            _("Cancelled"),
             format_usd(settled.amount_cancelled),
-            "The rest, which the lender forgives.",
+            _("The rest, which the lender forgives."),
         ),
     ]
     if form_c is not None:
-        cards.append(Card("Form 1099-C", form_c.status.label, "A tax form about cancelled debt."))
-    cards.append(Card("Extra federal tax", format_usd(tax), "If no exclusion applies."))
-    show_cards(cards, "Paying it off: a settlement")
+        cards.append(
+            Card(_("Form 1099-C"), form_c.status.label, _("A tax form about cancelled debt."))
+        )
+    cards.append(Card(_("Extra federal tax"), format_usd(tax), _("If no exclusion applies.")))
+    show_cards(cards, _("Paying it off: a settlement"))
     figure = settlement_figure(settled.total_paid, settled.amount_cancelled, tax)
     if shows_nothing(figure):
-        st.info(NOTHING_TO_COLLECT, icon=":material/check_circle:")
+        st.info(_(NOTHING_TO_COLLECT), icon=":material/check_circle:")
     else:
         show_chart(
             figure,
@@ -366,9 +386,9 @@ def settlement_result(outcome: Outcome, side: Side) -> None:
 
 def planner_inputs() -> None:
     """The payment plan's length and interest."""
-    months_box("p_plan_months", "Payment plan length in months", 360)
+    months_box("p_plan_months", _("Payment plan length in months"), 360)
     amount_input(
-        percent_spec("p_plan_rate", "Interest on the payment plan", 20.0, 0.25),
+        percent_spec("p_plan_rate", _("Interest on the payment plan"), 20.0, 0.25),
         redraws=(PLANNER,),
     )
 
@@ -380,18 +400,22 @@ def planner_result(outcome: Outcome) -> None:
         return
     figure = planner_figure(current.options, current.taxes)
     if shows_nothing(figure):
-        st.info(NOTHING_TO_COLLECT, icon=":material/check_circle:")
+        st.info(_(NOTHING_TO_COLLECT), icon=":material/check_circle:")
         return
     _planner_table(current.options, current.taxes)
     show_chart(figure, key="p_planner_chart", alt=planner_alt(current.options, current.taxes))
     st.caption(planner_takeaway(current.options))
-    with st.expander("What each way out involves", icon=":material/info:"):
+    with st.expander(_("What each way out involves"), icon=":material/info:"):
         # One list, one element: a move redraws fewer.
+        item = _("- **{option}**: {notes}\n  - Credit report: {credit_report}\n  - Tax: {tax_note}")
         st.markdown(
             "\n".join(
-                f"- **{option.label}**: {option.notes}\n"
-                f"  - Credit report: {option.credit_report}\n"
-                f"  - Tax: {option.tax_note}"
+                item.format(
+                    option=option.label,
+                    notes=option.notes,
+                    credit_report=option.credit_report,
+                    tax_note=option.tax_note,
+                )
                 for option in current.options
             )
         )

@@ -29,12 +29,13 @@ from deficiency import (
 from ui.kit.cache import side_case
 from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
+from ui.kit.i18n import _
 from ui.kit.inputs import amount_input, choice_input, money_spec, optional_amount_input
 from ui.kit.sides import MORTGAGE, Side
 from ui.kit.sources import source_note
 from ui.kit.state import LAST_GOOD, last_good
 from ui.kit.text import literal_dollars
-from ui.next_steps.charts import shows_nothing, tax_alt, tax_figure, tax_takeaway
+from ui.next_steps.charts import day, shows_nothing, tax_alt, tax_figure, tax_takeaway
 from ui.next_steps.inputs import (
     bracket_input,
     date_input,
@@ -74,66 +75,78 @@ def worksheet_inputs(side: Side, case: CaseOutcome) -> None:
 
     amount(
         "x_debt_before",
-        "Debt just before the transfer",
+        _("Debt just before the transfer"),
         str(start.debt_before_transfer),
-        "Everything owed on the loan just before the sale that you were personally liable "
-        "for: the scenario's amount owed, less any part state law bars.",
+        _(
+            "Everything owed on the loan just before the sale that you were personally liable "
+            "for: the scenario's amount owed, less any part state law bars."
+        ),
     )
     amount(
         "x_still_owed",
-        "Still owed by you after the transfer",
+        _("Still owed by you after the transfer"),
         str(start.still_owed_after_transfer),
-        "The part of the debt you stay personally liable for: what you pay toward the "
-        "deficiency in the scenario. Zero when it is waived.",
+        _(
+            "The part of the debt you stay personally liable for: what you pay toward the "
+            "deficiency in the scenario. Zero when it is waived."
+        ),
     )
     amount(
         "x_fmv",
-        "Fair market value of the property",
+        _("Fair market value of the property"),
         str(start.fair_market_value),
-        "Often in box 4 of Form 1099-A or box 7 of Form 1099-C. It starts at the value "
-        "given on the scenario page, or else the sale price.",
+        _(
+            "Often in box 4 of Form 1099-A or box 7 of Form 1099-C. It starts at the value "
+            "given on the scenario page, or else the sale price."
+        ),
     )
     amount(
         "x_basis",
-        "What you paid for it, plus improvements [adjusted basis]",
+        _("What you paid for it, plus improvements [adjusted basis]"),
         str(outcome.statement.owed),
-        "What you paid, plus what you spent to improve it, less any depreciation you took.",
+        _("What you paid, plus what you spent to improve it, less any depreciation you took."),
     )
-    st.caption("This starts at the debt only as a stand-in: enter your own figure.")
-    amount("x_proceeds", "Sale proceeds you received", "0")
+    st.caption(_("This starts at the debt only as a stand-in: enter your own figure."))
+    amount("x_proceeds", _("Sale proceeds you received"), "0")
     follow_scenario("x_debt_type", start.debt_type.value)
     choice_input(
         "x_debt_type",
-        "Were you personally liable for the loan?",
+        _("Were you personally liable for the loan?"),
         [
-            (DebtType.RECOURSE.value, "Yes: recourse"),
-            (DebtType.NONRECOURSE.value, "No: nonrecourse"),
+            (DebtType.RECOURSE.value, _("Yes: recourse")),
+            (DebtType.NONRECOURSE.value, _("No: nonrecourse")),
         ],
     )
     if outcome.barred > ZERO:
-        st.caption(
-            "State law bars "
-            + (
-                "this deficiency, so the answer starts at No: nonrecourse"
-                if outcome.collectible == ZERO
-                else "part of this deficiency, so that part is left out of the debt above"
+        if outcome.collectible == ZERO:
+            barred = _(
+                "State law bars this deficiency, so the answer starts at No: nonrecourse. "
+                "Courts have treated loans protected that way as nonrecourse for tax purposes "
+                "(Catalano v. Commissioner, T.C. Memo 2000): ask a tax professional which "
+                "applies to you."
             )
-            + ". Courts have treated loans protected that way as nonrecourse for tax purposes "
-            "(Catalano v. Commissioner, T.C. Memo 2000): ask a tax professional which applies "
-            "to you."
+        else:
+            barred = _(
+                "State law bars part of this deficiency, so that part is left out of the debt "
+                "above. Courts have treated loans protected that way as nonrecourse for tax "
+                "purposes (Catalano v. Commissioner, T.C. Memo 2000): ask a tax professional "
+                "which applies to you."
+            )
+        st.caption(barred)
+    if side is MORTGAGE:
+        personal = _("Personal use (your home)")
+        personal_help = _(
+            "Not for a business or an investment. A loss on property you used personally "
+            "is not deductible."
         )
-    toggle_input(
-        "x_personal",
-        "Personal use (your home)" if side is MORTGAGE else "Personal use (a personal car)",
-        True,
-        help="Not for a business or an investment. A loss on property you used personally "
-        "is not deductible"
-        + (
-            "."
-            if side is MORTGAGE
-            else ", and a lender that takes back a personal car files no Form 1099-A."
-        ),
-    )
+    else:
+        personal = _("Personal use (a personal car)")
+        personal_help = _(
+            "Not for a business or an investment. A loss on property you used personally "
+            "is not deductible, and a lender that takes back a personal car files no "
+            "Form 1099-A."
+        )
+    toggle_input("x_personal", personal, True, help=personal_help)
 
 
 def worksheet_result() -> None:
@@ -158,32 +171,35 @@ def worksheet_result() -> None:
     st.table(
         [
             {
-                "Line": str(line.number),
-                "Description": line.label,
-                "Amount": "not used" if line.amount is None else format_usd(line.amount),
+                _("Line"): str(line.number),
+                _("Description"): line.label,
+                _("Amount"): _("not used") if line.amount is None else format_usd(line.amount),
             }
             for line in sheet.lines()
         ],
-        alt="Pub. 4681 worksheet lines 1 to 8 with the amounts from your scenario",
+        alt=_("Pub. 4681 worksheet lines 1 to 8 with the amounts from your scenario"),
     )
-    st.caption("Line 8 is a gain when positive and a loss when negative.")
+    st.caption(_("Line 8 is a gain when positive and a loss when negative."))
     show_cards(
         [
             Card(
-                "Ordinary income (line 3)",
+                _("Ordinary income (line 3)"),
                 format_usd(sheet.ordinary_income),
-                "Cancelled debt counted as income, before any exclusion.",
+                _("Cancelled debt counted as income, before any exclusion."),
             ),
-            Card("Loss on the property", format_usd(sheet.loss), "Line 8, a loss.")
+            Card(_("Loss on the property"), format_usd(sheet.loss), _("Line 8, a loss."))
             if sheet.loss > ZERO
-            else Card("Gain on the property", format_usd(sheet.gain), "Line 8, a gain."),
+            else Card(_("Gain on the property"), format_usd(sheet.gain), _("Line 8, a gain.")),
         ],
-        "Taxes: the worksheet's income and gain or loss",
+        _("Taxes: the worksheet's income and gain or loss"),
     )
     # Consecutive sentences and the sources are one Markdown element: a move redraws fewer.
+    # The second sentence of a loss on personal property says it is not deductible
+    # (ForeclosureWorksheet.explanation): a warning.
+    not_deductible = 1 if sheet.loss > ZERO and sheet.personal_use else None
     paragraphs: list[str] = []
-    for sentence in sheet.explanation():
-        if "not deductible" in sentence:
+    for index, sentence in enumerate(sheet.explanation()):
+        if index == not_deductible:
             _paragraphs(paragraphs)
             st.warning(literal_dollars(sentence), icon=":material/block:")
         else:
@@ -207,8 +223,10 @@ def cancelled_income() -> Decimal:
 def income_line() -> None:
     """Region: the worksheet's income, and in one sentence why it differs from the case's."""
     income = cancelled_income()
-    case, _ = the_case()
-    st.markdown(f"The worksheet's ordinary income is **{format_usd(income)}**.")
+    case, _error = the_case()
+    st.markdown(
+        _("The worksheet's ordinary income is **{income}**.").format(income=format_usd(income))
+    )
     if case is None or income == case.outcome.cancelled:
         return
     if case.reconciliation is not None and income == case.reconciliation.worksheet_income:
@@ -216,9 +234,11 @@ def income_line() -> None:
     else:
         st.caption(
             literal_dollars(
-                f"The scenario cancels {format_usd(case.outcome.cancelled)}; the worksheet's "
-                "figures above were changed from the scenario's, so its income differs. The "
-                "figures below test the scenario's cancelled debt."
+                _(
+                    "The scenario cancels {cancelled}; the worksheet's figures above were "
+                    "changed from the scenario's, so its income differs. The figures below test "
+                    "the scenario's cancelled debt."
+                ).format(cancelled=format_usd(case.outcome.cancelled))
             )
         )
 
@@ -226,45 +246,51 @@ def income_line() -> None:
 def exclusion_inputs(side: Side, case: CaseOutcome) -> None:
     """What decides the exclusions: bankruptcy, the main home, dates, insolvency, the rate."""
     rules = exclusion_rules()
-    toggle_input("x_title11", "Cancelled in a bankruptcy case", False, help=rules.bankruptcy)
+    toggle_input("x_title11", _("Cancelled in a bankruptcy case"), False, help=rules.bankruptcy)
     # The main-home questions only where the main-home exclusion can apply.
     main_home = side is MORTGAGE and toggle_input(
         "x_home_loan",
-        "The loan bought, built or improved your main home",
+        _("The loan bought, built or improved your main home"),
         True,
         help=rules.main_home,
     )
     first_missed_input(case)  # the case's errors show with the taxable result
     st.markdown(
-        f"The debt is cancelled on **{case.resolved_on.day} {case.resolved_on:%b %Y}**, the "
-        "date the deficiency is resolved in the Credit report's timeline."
+        _(
+            "The debt is cancelled on **{date}**, the date the deficiency is resolved in the "
+            "Credit report's timeline."
+        ).format(date=day(case.resolved_on))
     )
     if main_home:
         date_input(
             "x_written",
-            "Date of a written agreement for the cancellation (if any)",
+            _("Date of a written agreement for the cancellation (if any)"),
             None,
-            help="If the debt was cancelled after the main-home rule ended, it still counts "
-            "when you had a written deal made before the end date.",
+            help=_(
+                "If the debt was cancelled after the main-home rule ended, it still counts "
+                "when you had a written deal made before the end date."
+            ),
         )
-    toggle_input("x_separate", "Married filing separately", False)
-    st.markdown("**Did you owe more than you owned just before? [insolvency]**")
-    optional_amount_input("x_liabilities", "Total liabilities", help=rules.insolvency_liabilities)
+    toggle_input("x_separate", _("Married filing separately"), False)
+    st.markdown(_("**Did you owe more than you owned just before? [insolvency]**"))
+    optional_amount_input(
+        "x_liabilities", _("Total liabilities"), help=rules.insolvency_liabilities
+    )
     optional_amount_input(
         "x_assets",
-        "Fair market value of all assets",
-        help="Include retirement accounts and property creditors cannot take.",
+        _("Fair market value of all assets"),
+        help=_("Include retirement accounts and property creditors cannot take."),
     )
     if main_home:
         toggle_input(
             "x_elect_insolvency",
-            "Use insolvency instead of the main-home exclusion",
+            _("Use insolvency instead of the main-home exclusion"),
             False,
             help=rules.insolvency_over_main_home,
         )
     bracket_input(
         "x_rate",
-        "Your federal marginal tax rate",
+        _("Your federal marginal tax rate"),
         federal_rates().rates,
         "22",
         redraws=(TAXABLE,),
@@ -285,19 +311,19 @@ def taxable_result() -> None:
     extra = estimated_extra_tax(tax.taxable, rate)
     show_cards(
         [
-            Card("Cancelled debt", format_usd(tax.cancelled)),
+            Card(_("Cancelled debt"), format_usd(tax.cancelled)),
             Card(
-                "Taxable after exclusions",
+                _("Taxable after exclusions"),
                 format_usd(tax.taxable),
-                "The part that may count as income.",
+                _("The part that may count as income."),
             ),
             Card(
-                f"Extra federal tax at {rate}%",
+                _("Extra federal tax at {rate}%").format(rate=rate),
                 format_usd(extra),
-                "An estimate at this one rate.",
+                _("An estimate at this one rate."),
             ),
         ],
-        "Taxes: what stays taxable",
+        _("Taxes: what stays taxable"),
     )
     figure = tax_figure(tax, extra, Decimal(rate))
     if shows_nothing(figure):
@@ -309,18 +335,22 @@ def taxable_result() -> None:
         if exclusion.kind is ExclusionKind.QUALIFIED_PRINCIPAL_RESIDENCE and not home:
             continue  # a car or a home that was not the main one: the question is not asked
         # The exclusion and its sources: one element (a move redraws fewer).
-        text = f"**{exclusion.kind.label}: {format_usd(exclusion.amount)}.** {exclusion.reason}"
+        text = _("**{exclusion}: {amount}.** {reason}").format(
+            exclusion=exclusion.kind.label,
+            amount=format_usd(exclusion.amount),
+            reason=exclusion.reason,
+        )
         sources = source_note(exclusion.sources)
         if exclusion.verified:
             st.markdown(f"{literal_dollars(text)}\n\n{sources}")
         else:
             st.warning(
-                literal_dollars(text) + " **Not checked.** Consult a tax professional.",
+                _("{exclusion} **Not checked.** Consult a tax professional.").format(
+                    exclusion=literal_dollars(text)
+                ),
                 icon=":material/help:",
             )
             st.markdown(sources)
     rates = federal_rates()
-    st.markdown(
-        f":gray[:small[{rates.estimate_note} Rates for {rates.tax_years}.]]\n\n"
-        + source_note(rates.sources)
-    )
+    note = _("{note} Rates for {years}.").format(note=rates.estimate_note, years=rates.tax_years)
+    st.markdown(f":gray[:small[{note}]]\n\n" + source_note(rates.sources))
