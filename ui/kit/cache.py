@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, TypeVar, cast
 
 from deficiency import (
+    N_,
     Assessment,
     Case,
     CaseDates,
@@ -159,8 +160,8 @@ def case_dates(state: State, today: date) -> CaseDates:
 
 #: The month gaps as the Credit report page labels them, for their messages.
 MONTHS_LABELS = (
-    "Months from the missed payment to the sale",
-    "Months from the sale to the judgment or settlement",
+    N_("Months from the missed payment to the sale"),
+    N_("Months from the sale to the judgment or settlement"),
 )
 
 
