@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
 
 from deficiency import AutoExit, CarRoute, LoanKind, MortgageExit, language, scenario_fields
-from tests.helpers import charts, decode, start
+from tests.helpers import charts, decode, pair, start, whole_page
 from tests.i18n.english import english_pieces
 from tests.i18n.pages import chart_words
+from ui.explore.over_time_charts import month_label
 
 #: Each page with the link's choice of side: mortgage first, then the car.
 CASES = [
@@ -114,10 +116,29 @@ def test_charts_plot_the_same_numbers_in_both_languages(page: str, query: dict[s
 
 
 def test_month_names_follow_the_language() -> None:
-    from datetime import date
-
-    from ui.explore.over_time_charts import month_label
-
     assert month_label(date(2021, 7, 1)) == "Jul 2021"
     with language("es"):
         assert month_label(date(2021, 7, 1)) == "jul 2021"
+
+
+def test_a_bad_input_is_named_in_spanish_under_its_own_control() -> None:
+    at = start("pages/time.py", lang="es")
+    pair(at, "t_m_term").slide(24)
+    assert not at.exception
+    shown = [error.value for error in at.error]
+    # One message, in the slot under "Pagos hechos" (the package names "Payments made"),
+    # not also beside the chart.
+    assert len(shown) == 1, shown
+    assert shown[0].startswith("Pagos hechos: "), shown
+    assert shown[0].endswith("El gráfico mantiene las últimas cifras que funcionaron."), shown
+
+
+def test_a_bad_grid_is_refused_in_spanish() -> None:
+    at = start("pages/odds.py", lang="es")
+    whole_page(at).number_input(key="o_steps").set_value(1).run()
+    assert not at.exception
+    shown = " ".join(error.value for error in at.error)
+    assert "Pasos por eje: debe ser 2 o más." in shown, shown
+    whole_page(at).number_input(key="o_steps").set_value(2000).run()
+    shown = " ".join(error.value for error in at.error)
+    assert "demasiadas para dibujar; use 500 como máximo" in shown, shown
