@@ -34,12 +34,14 @@ def collateral(side: Side) -> str:
     return pgettext("collateral", "the car")
 
 
-def _matching(error_field: str, fields: Mapping[str, object]) -> str | None:
-    """The slot's field an error names: as the package wrote it, or in the reader's language."""
-    if error_field in fields:
-        return error_field
-    translated = _(error_field)
-    return translated if translated in fields else None
+def _matching(error: InvalidInputError, fields: Mapping[str, object]) -> str | None:
+    """The slot's field an error names: as the package wrote it, or in the reader's language
+    (the app's catalog, which names the page's own controls, or the package's ``label``,
+    which names a scenario input's)."""
+    for name in (error.field, _(error.field), getattr(error, "label", None)):
+        if isinstance(name, str) and name in fields:
+            return name
+    return None
 
 
 class ErrorSlots:
@@ -89,7 +91,7 @@ class ErrorSlots:
 
     def show(self, error: InvalidInputError, fallback: DeltaGenerator | None = None) -> None:
         """The message under the control the error names (or in ``fallback``, else here)."""
-        field = _matching(error.field, self._slots)
+        field = _matching(error, self._slots)
         target = self._slots[field] if field is not None else fallback
         (target or st).error(_message(error), icon=":material/error:")
 
@@ -138,7 +140,7 @@ class CheckedSlots(ErrorSlots):
 
     def _draw_slot(self, field: str) -> None:
         error = self.check()
-        if error is not None and _matching(error.field, self._fields) == field:
+        if error is not None and _matching(error, self._fields) == field:
             st.error(_message(error), icon=":material/error:")
 
     def affected(self) -> tuple[str, ...]:
@@ -146,7 +148,7 @@ class CheckedSlots(ErrorSlots):
         state = st.session_state
         before = state.get(self.section + ERROR)
         error = self.check()
-        now = _matching(error.field, self._fields) if error is not None else None
+        now = _matching(error, self._fields) if error is not None else None
         state[self.section + ERROR] = now
         return tuple(self._fields[field] for field in {before, now} if field in self._fields)
 
@@ -156,12 +158,16 @@ class CheckedSlots(ErrorSlots):
 
     def show(self, error: InvalidInputError, fallback: DeltaGenerator | None = None) -> None:
         """Only an error naming no control here is shown in ``fallback``: slots show the rest."""
-        if _matching(error.field, self._fields) is None:
+        if _matching(error, self._fields) is None:
             (fallback or st).error(_message(error), icon=":material/error:")
 
 
 def _message(error: InvalidInputError) -> str:
+    # The field as its control names it (the app's catalog), else as the package names it.
+    field = _(error.field)
+    if field == error.field:
+        field = str(getattr(error, "label", field))
     # Translators: {field} is the input's name, {problem} what is wrong with it ("must be ...").
     return _("{field} {problem}. The chart keeps the last figures that worked.").format(
-        field=_(error.field), problem=error.problem
+        field=field, problem=error.problem
     )
