@@ -14,7 +14,7 @@ from typing import Any
 import plotly.graph_objects as go
 from babel.dates import format_date
 
-from deficiency import LOCALES, EquityRow, UnderwaterSpan, current_language, format_usd
+from deficiency import ENGLISH, LOCALES, EquityRow, UnderwaterSpan, current_language, format_usd
 from ui.explore.over_time_compute import BalanceView, ExitSeries, GapView
 from ui.kit.figures import DOLLAR_AXIS, base_figure, dollar_room
 from ui.kit.i18n import N_, _, ngettext
@@ -34,6 +34,15 @@ MONTH_AXIS_TITLE = N_("Months after the first missed payment")
 def month_axis() -> dict[str, Any]:
     """The months-after-default axis, titled in the reader's language."""
     return {"title": {"text": _(MONTH_AXIS_TITLE)}, "gridcolor": "#E4E7EB"}
+
+
+def _date_axis() -> dict[str, Any]:
+    """The balance chart's date axis. The browser names months in English (Plotly's own
+    month names), so another language reads its ticks as numbers: 07/2021."""
+    axis: dict[str, Any] = {"type": "date", "gridcolor": "#E4E7EB"}
+    if current_language() != ENGLISH:
+        axis["tickformat"] = "%m/%Y"
+    return axis
 
 
 def month_label(when: date) -> str:
@@ -185,7 +194,7 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
         }
     ]
     layout = {
-        "xaxis": {"type": "date", "gridcolor": "#E4E7EB"},
+        "xaxis": _date_axis(),
         "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
         "shapes": shapes,
         "annotations": annotations,
