@@ -77,7 +77,7 @@ def break_even(kind: LoanKind, inputs: Pairs, exit: str) -> BreakEven:
     grid = deficiency_grid(
         totals.owed,
         prices,
-        [money_to_cents(totals.expenses, "Expenses")],
+        [money_to_cents(totals.expenses, N_("Expenses"))],
         totals.credits,
         commission_rate=totals.commission_rate,
     )
