@@ -9,19 +9,39 @@ The explore pages ("Over time", "Break-even and odds") keep their own inputs und
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from deficiency import InvalidInputError
+from ui.kit.i18n import _, pgettext
 from ui.kit.inputs import amount_input, months_input
 from ui.kit.regions import Also, redraw, region
-from ui.kit.sides import InputSpec
+from ui.kit.sides import MORTGAGE, InputSpec, Side
 from ui.kit.state import ERROR, ensure, last_good
 
 T = TypeVar("T")
+
+
+def collateral(side: Side) -> str:
+    """The side's collateral as a sentence names it ("the house", "the car"), translated."""
+    if side is MORTGAGE:
+        # Translators: the collateral as a sentence names it, with its article.
+        return pgettext("collateral", "the house")
+    # Translators: the collateral as a sentence names it, with its article.
+    return pgettext("collateral", "the car")
+
+
+def _matching(error: InvalidInputError, fields: Mapping[str, object]) -> str | None:
+    """The slot's field an error names: as the package wrote it, or in the reader's language
+    (the app's catalog, which names the page's own controls, or the package's ``label``,
+    which names a scenario input's)."""
+    for name in (error.field, _(error.field), getattr(error, "label", None)):
+        if isinstance(name, str) and name in fields:
+            return name
+    return None
 
 
 class ErrorSlots:
@@ -71,7 +91,8 @@ class ErrorSlots:
 
     def show(self, error: InvalidInputError, fallback: DeltaGenerator | None = None) -> None:
         """The message under the control the error names (or in ``fallback``, else here)."""
-        target = self._slots.get(error.field, fallback)
+        field = _matching(error, self._slots)
+        target = self._slots[field] if field is not None else fallback
         (target or st).error(_message(error), icon=":material/error:")
 
 
@@ -119,7 +140,7 @@ class CheckedSlots(ErrorSlots):
 
     def _draw_slot(self, field: str) -> None:
         error = self.check()
-        if error is not None and error.field == field:
+        if error is not None and _matching(error, self._fields) == field:
             st.error(_message(error), icon=":material/error:")
 
     def affected(self) -> tuple[str, ...]:
@@ -127,7 +148,7 @@ class CheckedSlots(ErrorSlots):
         state = st.session_state
         before = state.get(self.section + ERROR)
         error = self.check()
-        now = error.field if error is not None else None
+        now = _matching(error, self._fields) if error is not None else None
         state[self.section + ERROR] = now
         return tuple(self._fields[field] for field in {before, now} if field in self._fields)
 
@@ -137,9 +158,16 @@ class CheckedSlots(ErrorSlots):
 
     def show(self, error: InvalidInputError, fallback: DeltaGenerator | None = None) -> None:
         """Only an error naming no control here is shown in ``fallback``: slots show the rest."""
-        if error.field not in self._fields:
+        if _matching(error, self._fields) is None:
             (fallback or st).error(_message(error), icon=":material/error:")
 
 
 def _message(error: InvalidInputError) -> str:
-    return f"{error.field} {error.problem}. The chart keeps the last figures that worked."
+    # The field as its control names it (the app's catalog), else as the package names it.
+    field = _(error.field)
+    if field == error.field:
+        field = str(getattr(error, "label", field))
+    # Translators: {field} is the input's name, {problem} what is wrong with it ("must be ...").
+    return _("{field} {problem}. The chart keeps the last figures that worked.").format(
+        field=field, problem=error.problem
+    )

@@ -14,13 +14,16 @@ import streamlit as st
 
 from deficiency import (
     SPREAD_FIELD,
+    AutoExit,
     FieldInfo,
+    MortgageExit,
     PriceDistribution,
+    current_language,
     exit_fields,
     format_usd,
     scenario_fields,
 )
-from ui.explore.inputs import CheckedSlots, ErrorSlots
+from ui.explore.inputs import CheckedSlots, ErrorSlots, collateral
 from ui.explore.odds_charts import (
     break_even_figure,
     break_even_takeaway,
@@ -45,6 +48,7 @@ from ui.explore.odds_compute import (
 from ui.kit.callbacks import on_change, widget_value
 from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
+from ui.kit.i18n import N_, _, pgettext
 from ui.kit.inputs import COLUMN_GAP, choice_input, money_spec, percent_spec
 from ui.kit.link import writes_link
 from ui.kit.sides import CAR, MORTGAGE, Side
@@ -59,6 +63,14 @@ DEFAULT_SEED = 2024
 #: Illustrative spread of the sale price (coefficient of variation, %): a house sells
 #: nearer its appraisal than a car sells at auction. An assumption, not a statistic.
 DEFAULT_SPREAD = {"m": "10", "c": "15"}
+#: The package's name of the spread input (``SPREAD_FIELD``), marked for the app's catalog:
+#: the control shows it, and an error naming it is matched to its slot.
+SPREAD_LABEL = N_("Price spread (%)")
+assert SPREAD_LABEL == SPREAD_FIELD
+#: The package's names of the heat map's ranges in its errors, marked for the catalog.
+RANGE_FIELDS = (N_("Heat map sale prices"), N_("Heat map fees"))
+#: How the price distributions are named on the page.
+DISTRIBUTIONS = {"lognormal": N_("Lognormal"), "normal": N_("Normal")}
 
 #: The inputs the tornado moves, by side.
 TORNADO_FIELDS = {
@@ -101,7 +113,9 @@ def page_side() -> Side:
     """The scenario the lower sections explore."""
     ensure(st.session_state, SIDE_KEY, "m")
     chosen = choice_input(
-        SIDE_KEY, "Explore", (("m", "The mortgage scenario"), ("c", "The car scenario"))
+        SIDE_KEY,
+        pgettext("explore", "Explore"),
+        (("m", _("The mortgage scenario")), ("c", _("The car scenario"))),
     )
     return MORTGAGE if chosen == "m" else CAR
 
@@ -116,25 +130,35 @@ def break_even_panel(side: Side) -> None:
     )
     if result is None:
         return
-    exit_label = dict(side.exits)[exit].lower()
+    exit_label = _exit_label(side, exit).lower()
+    thing = collateral(side)
+    price = pgettext("price", "none") if result.price is None else format_usd(result.price)
     with slot:
-        show_cards(
-            [
-                Card(
-                    f"{side.title}: break-even sale price ({exit_label})",
-                    "none" if result.price is None else format_usd(result.price),
-                )
-            ],
-            f"{side.title}: break-even",
-        )
+        if side is MORTGAGE:
+            card = _("Mortgage: break-even sale price ({exit})").format(exit=exit_label)
+            cards = _("Mortgage: break-even")
+        else:
+            card = _("Car loan: break-even sale price ({exit})").format(exit=exit_label)
+            cards = _("Car loan: break-even")
+        show_cards([Card(card, price)], cards)
         show_chart(
             break_even_figure(
-                result, side.collateral, f"Deficiency by sale price of {side.collateral}"
+                result,
+                thing,
+                _("Deficiency by sale price of {collateral}").format(collateral=thing),
             ),
             key=key(side, "break_even_chart"),
-            alt=break_even_takeaway(result, side.collateral),
+            alt=break_even_takeaway(result, thing),
         )
-        st.caption(break_even_takeaway(result, side.collateral))
+        st.caption(break_even_takeaway(result, thing))
+
+
+def _exit_label(side: Side, exit: str) -> str:
+    """The exit's name in the reader's language (the package's enum names it)."""
+    try:
+        return (MortgageExit(exit) if side is MORTGAGE else AutoExit(exit)).label
+    except ValueError:  # not one of the enum's: the side's own list names it
+        return dict(side.exits)[exit]
 
 
 def clamped(default: tuple[str, str], maximum: float) -> tuple[float, float]:
@@ -150,7 +174,7 @@ def money_range(side: Side) -> tuple[float, float]:
 
 def range_max(side: Side, name: str) -> float:
     """The slider's maximum of the range ``name`` ("prices", "fees" or a tornado field)."""
-    slider_max, _ = money_range(side)
+    slider_max, _step = money_range(side)
     if name == "prices":
         return slider_max
     if name == "fees":
@@ -245,7 +269,7 @@ def heat_map_inputs(side: Side, slots: CheckedSlots) -> None:
     slots it touches, not the other inputs.
     """
     flat = dict(scenario(side)[0])
-    _, step = money_range(side)
+    _slider_max, step = money_range(side)
     state = st.session_state
     # Every input holds a value before the first error slot checks them all.
     for name in ("prices", "fees"):
@@ -256,35 +280,38 @@ def heat_map_inputs(side: Side, slots: CheckedSlots) -> None:
         state[STEPS_KEY] = DEFAULT_STEPS
     range_slider(
         key(side, "prices"),
-        "Sale prices shown",
+        _("Sale prices shown"),
         range_start(side, "prices", flat),
         range_max(side, "prices"),
         step,
         "money",
-        "The sale-price axis; starts at half to one and a half times the scenario's price.",
+        _("The sale-price axis; starts at half to one and a half times the scenario's price."),
         slots.changed,
     )
-    slots.add("Heat map sale prices")
+    slots.add(_(RANGE_FIELDS[0]))
     range_slider(
         key(side, "fees"),
-        "Total fees shown",
+        _("Total fees shown"),
         range_start(side, "fees", flat),
         range_max(side, "fees"),
         step / 10,
         "money",
-        "The fee axis: every cost the lender adds, in total; starts at $0 to 20% of the loan.",
+        _(
+            "The fee axis: every cost the lender adds, in total; starts at $0 to {share} of "
+            "the loan."
+        ).format(share="20%"),
         slots.changed,
     )
-    slots.add("Heat map fees")
+    slots.add(_(RANGE_FIELDS[1]))
     st.number_input(
-        GRID_STEPS,
+        _(GRID_STEPS),
         key=STEPS_KEY,
         step=20,
-        help="Cells along each axis; up to 500 (250,000 cells) can be drawn.",
+        help=_("Cells along each axis; up to 500 (250,000 cells) can be drawn."),
         persist_state="session",
         on_change=slots.changed,
     )
-    slots.add(GRID_STEPS)
+    slots.add(_(GRID_STEPS))
 
 
 def heat_map_result(side: Side, slots: CheckedSlots) -> None:
@@ -295,7 +322,7 @@ def heat_map_result(side: Side, slots: CheckedSlots) -> None:
         return
     with chart_slot:
         show_chart(
-            heat_map_figure(result, "Deficiency by sale price and total fees"),
+            heat_map_figure(result, _("Deficiency by sale price and total fees")),
             key=key(side, "heat_chart"),
             alt=heat_map_takeaway(result),
         )
@@ -330,11 +357,11 @@ def tornado_section(side: Side) -> None:
         if field_key not in state:
             state[field_key] = next(iter(infos))
         chosen = st.selectbox(
-            "Range to set",
+            _("Range to set"),
             options=list(infos),
             format_func=lambda name: infos[name].label,
             key=field_key,
-            help="Pick an input, then set the low and high ends the chart tests it at.",
+            help=_("Pick an input, then set the low and high ends the chart tests it at."),
             persist_state="session",
         )
         ranges = []
@@ -345,12 +372,15 @@ def tornado_section(side: Side) -> None:
             if name == chosen:
                 low, high = range_slider(
                     range_key,
-                    f"{info.label}: low and high ends",
+                    _("{input}: low and high ends").format(input=info.label),
                     default,
                     shape.slider_max,
                     shape.step,
                     info.kind,
-                    "The chart sets this input to each end in turn, all else as in the scenario.",
+                    _(
+                        "The chart sets this input to each end in turn, all else as in the "
+                        "scenario."
+                    ),
                 )
                 slots.add(info.label)
             else:
@@ -362,27 +392,28 @@ def tornado_section(side: Side) -> None:
         chart_slot = st.container()
         result = slots.keep_last_good(
             key(side, "tornado"),
-            lambda: tornado_rows(side.kind, inputs, exit, tuple(ranges)),
+            lambda: tornado_rows(side.kind, inputs, exit, tuple(ranges), current_language()),
             chart_slot,
         )
         if result is None:
             return
         with chart_slot:
             show_chart(
-                tornado_figure(result, "Which input moves the deficiency most"),
+                tornado_figure(result, _("Which input moves the deficiency most")),
                 key=key(side, "tornado_chart"),
                 alt=tornado_takeaway(result),
             )
             st.caption(tornado_takeaway(result))
-            st.caption(
-                "Ranges tested: "
-                + "; ".join(
-                    f"{row.label} {_shown(infos[row.field], row.low)} to "
-                    f"{_shown(infos[row.field], row.high)}"
-                    for row in result.rows
+            tested = _("{input} {low} to {high}")
+            ranges_tested = "; ".join(
+                tested.format(
+                    input=row.label,
+                    low=_shown(infos[row.field], row.low),
+                    high=_shown(infos[row.field], row.high),
                 )
-                + "."
+                for row in result.rows
             )
+            st.caption(_("Ranges tested: {ranges}.").format(ranges=ranges_tested))
 
 
 def _shown(info: FieldInfo, amount: Decimal) -> str:
@@ -429,40 +460,46 @@ def odds_inputs(side: Side, slots: CheckedSlots) -> None:
         state[SEED_KEY] = DEFAULT_SEED
     slider_max, step = money_range(side)
     slots.amount(
-        money_spec(key(side, "expected"), "Expected sale price", slider_max, step),
+        money_spec(key(side, "expected"), _("Expected sale price"), slider_max, step),
         None,
-        help="Starts at the scenario's sale price: for a house, its appraised value.",
+        help=_("Starts at the scenario's sale price: for a house, its appraised value."),
     )
     slots.amount(
-        percent_spec(key(side, "spread"), SPREAD_FIELD, 50.0, 0.5),
+        percent_spec(key(side, "spread"), _(SPREAD_LABEL), 50.0, 0.5),
         None,
-        help="How far prices scatter: the standard deviation as a share of the expected "
-        "price. Your assumption.",
+        help=_(
+            "How far prices scatter: the standard deviation as a share of the expected "
+            "price. Your assumption."
+        ),
     )
     st.segmented_control(
-        "Price distribution",
+        _("Price distribution"),
         options=[item.value for item in PriceDistribution],
-        format_func=lambda value: {"lognormal": "Lognormal", "normal": "Normal"}[value],
+        format_func=lambda value: _(DISTRIBUTIONS[value]),
         key=DISTRIBUTION_KEY,
         wrap=True,
         persist_state="session",
         on_change=slots.changed,
-        help="Lognormal never goes below $0 and is skewed like real prices; normal is "
-        "symmetric (clamped at $0).",
+        help=_(
+            "Lognormal never goes below $0 and is skewed like real prices; normal is "
+            "symmetric (clamped at $0)."
+        ),
     )
     st.number_input(
-        "Random seed",
+        _("Random seed"),
         key=SEED_KEY,
         min_value=0,
         max_value=2**32 - 1,
         step=1,
-        help="The same seed gives the same 100,000 draws.",
+        help=_("The same seed gives the same 100,000 draws."),
         persist_state="session",
         on_change=slots.changed,
     )
     st.info(
-        "The spread is an assumption you set, not a forecast: nobody knows in advance what "
-        "the sale will bring. Try a few spreads to see how much the odds depend on it.",
+        _(
+            "The spread is an assumption you set, not a forecast: nobody knows in advance what "
+            "the sale will bring. Try a few spreads to see how much the odds depend on it."
+        ),
         icon=":material/info:",
     )
 
@@ -476,14 +513,16 @@ def odds_result(side: Side, slots: CheckedSlots) -> None:
     with chart_slot:
         show_cards(
             [
-                Card("Chance of a deficiency", f"{result.probability:.1%}"),
-                Card("Median deficiency", format_usd(result.median)),
-                Card("90th percentile", format_usd(result.p90)),
+                Card(_("Chance of a deficiency"), f"{result.probability:.1%}"),
+                Card(_("Median deficiency"), format_usd(result.median)),
+                Card(_("90th percentile"), format_usd(result.p90)),
             ],
-            f"{side.title}: the odds",
+            _("Mortgage: the odds") if side is MORTGAGE else _("Car loan: the odds"),
         )
         show_chart(
-            histogram_figure(result, f"{result.draws:,} simulated sale prices"),
+            histogram_figure(
+                result, _("{draws} simulated sale prices").format(draws=f"{result.draws:,}")
+            ),
             key=key(side, "odds_chart"),
             alt=histogram_takeaway(result),
         )

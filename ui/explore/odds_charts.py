@@ -23,6 +23,7 @@ from ui.kit.figures import (
     beside_room,
     dollar_room,
 )
+from ui.kit.i18n import _
 
 OWING = "#D55E00"  # vermillion: a deficiency is left
 CLEAR = "#0072B2"  # blue: no deficiency
@@ -32,12 +33,8 @@ HEAT_SCALE = [[0.0, "#FFFFFF"], [1e-9, "#FDE9C9"], [0.5, "#E69F00"], [1.0, "#7A2
 MONEY_HOVER = "$%{x:,.2f}"
 
 
-def _usd(amount: Decimal | None) -> str:
-    return "no price" if amount is None else format_usd(amount)
-
-
 def break_even_line(
-    price: Decimal | None, prices: tuple[float, float], label: str = "Break-even"
+    price: Decimal | None, prices: tuple[float, float], label: str | None = None
 ) -> dict[str, Any]:
     """The dashed vertical line at the break-even price and its label, and the price axis's
     range, as layout entries.
@@ -46,6 +43,7 @@ def break_even_line(
     the axis until the label fitted beside the line, so on a phone the curve took half the
     chart and empty prices up to $700,000 the rest. The label sits on the roomier side.
     """
+    label = _("Break-even") if label is None else label
     low, high = prices
     if price is None:
         return {"shapes": [], "annotations": [], "xaxis": {"range": [low, high]}}
@@ -91,23 +89,25 @@ def break_even_figure(result: BreakEven, collateral: str, title: str) -> go.Figu
         {
             "type": "scatter",
             "mode": "lines",
-            "name": "Deficiency",
+            "name": _("Deficiency"),
             "x": result.prices,
             "y": result.deficiency,
             "line": {"color": OWING, "width": 3},
-            "hovertemplate": f"Sale price {MONEY_HOVER}<br>Deficiency $%{{y:,.2f}}<extra></extra>",
+            # Translators: Plotly's hover text; keep every %{...} as it is.
+            "hovertemplate": _("Sale price $%{x:,.2f}<br>Deficiency $%{y:,.2f}<extra></extra>"),
         },
         {
             "type": "scatter",
             "mode": "markers",
-            "name": "Today's sale price",
+            "name": _("Today's sale price"),
             "x": [float(result.sale_price)],
             "y": [float(result.deficiency_at_sale)],
             "marker": {"color": CLEAR, "size": 13, "symbol": "circle"},
-            "hovertemplate": (
-                f"Today's sale price of {collateral}: {MONEY_HOVER}"
-                "<br>Deficiency $%{y:,.2f}<extra></extra>"
-            ),
+            # Translators: Plotly's hover text; keep every %{{...}} as it is.
+            "hovertemplate": _(
+                "Today's sale price of {collateral}: $%{{x:,.2f}}"
+                "<br>Deficiency $%{{y:,.2f}}<extra></extra>"
+            ).format(collateral=collateral),
         },
     ]
     marks = break_even_line(result.price, (0.0, float(result.prices[-1])))
@@ -118,11 +118,11 @@ def break_even_figure(result: BreakEven, collateral: str, title: str) -> go.Figu
         # past the line (the axis runs to 1.5 times the break-even or more).
         label["xanchor"] = "left"
         price = (result.price or ZERO).to_integral_value(rounding=ROUND_CEILING)
-        label["text"] = f"Break-even<br>{format_usd(price, cents=False)}"
+        label["text"] = _("Break-even<br>{price}").format(price=format_usd(price, cents=False))
     layout = {
         **marks,
-        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, **marks["xaxis"]},
-        "yaxis": {**DOLLAR_AXIS, "title": {"text": "Deficiency"}, "rangemode": "tozero"},
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": _("Sale price")}, **marks["xaxis"]},
+        "yaxis": {**DOLLAR_AXIS, "title": {"text": _("Deficiency")}, "rangemode": "tozero"},
         "legend": {"orientation": "h", "y": -0.25, "x": 0},
         # Below: the prices, their title, then the legend (measured).
         "margin": {"l": dollar_room(*result.deficiency, titled=True), "b": 89},
@@ -133,14 +133,26 @@ def break_even_figure(result: BreakEven, collateral: str, title: str) -> go.Figu
 def break_even_takeaway(result: BreakEven, collateral: str) -> str:
     """One line: the lowest price with nothing left owing, against today's price."""
     if result.price is None:
-        return f"No sale price of {collateral} clears the debt: the costs take the whole price."
-    needed = f"{collateral.capitalize()} must sell for at least {format_usd(result.price)}"
+        return _(
+            "No sale price of {collateral} clears the debt: the costs take the whole price."
+        ).format(collateral=collateral)
     if result.deficiency_at_sale > 0:
-        return (
-            f"{needed} to leave nothing owing; at today's {format_usd(result.sale_price)} "
-            f"the deficiency is {format_usd(result.deficiency_at_sale)}."
+        return _(
+            "{collateral} must sell for at least {price} to leave nothing owing; at today's "
+            "{today} the deficiency is {deficiency}."
+        ).format(
+            collateral=collateral.capitalize(),
+            price=format_usd(result.price),
+            today=format_usd(result.sale_price),
+            deficiency=format_usd(result.deficiency_at_sale),
         )
-    return f"{needed} to leave nothing owing; today's {format_usd(result.sale_price)} does."
+    return _(
+        "{collateral} must sell for at least {price} to leave nothing owing; today's {today} does."
+    ).format(
+        collateral=collateral.capitalize(),
+        price=format_usd(result.price),
+        today=format_usd(result.sale_price),
+    )
 
 
 def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
@@ -156,7 +168,7 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
             # Below the map, across its width: beside it, the bar and its ticks take a third
             # of a phone's width and leave the map about 130 px wide.
             "colorbar": {
-                "title": {"text": "Deficiency", "side": "top"},
+                "title": {"text": _("Deficiency"), "side": "top"},
                 "tickformat": DOLLAR_FORMAT,
                 "nticks": 3,  # level labels on a phone
                 "orientation": "h",
@@ -166,8 +178,9 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
                 "len": 1,
                 "lenmode": "fraction",
             },
-            "hovertemplate": (
-                f"Sale price {MONEY_HOVER}<br>Total fees $%{{y:,.2f}}"
+            # Translators: Plotly's hover text; keep every %{...} as it is.
+            "hovertemplate": _(
+                "Sale price $%{x:,.2f}<br>Total fees $%{y:,.2f}"
                 "<br>Deficiency $%{z:,.2f}<extra></extra>"
             ),
         }
@@ -177,24 +190,28 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
             {
                 "type": "scatter",
                 "mode": "markers+text",
-                "name": "Break-even at today's fees",
+                "name": _("Break-even at today's fees"),
                 "x": [float(result.break_even)],
                 "y": [float(result.fees_now)],
                 # Two short lines: one long line near the map's edge is cut off on a phone.
-                "text": [f"Break-even<br>{format_usd(result.break_even, cents=False)}"],
+                "text": [
+                    _("Break-even<br>{price}").format(
+                        price=format_usd(result.break_even, cents=False)
+                    )
+                ],
                 "textposition": "top center",
                 "cliponaxis": False,
                 "marker": {"color": MARK, "size": 13, "symbol": "x"},
-                "hovertemplate": (
-                    f"Break-even at today's fees: {MONEY_HOVER}"
-                    "<br>Total fees $%{y:,.2f}<extra></extra>"
+                # Translators: Plotly's hover text; keep every %{...} as it is.
+                "hovertemplate": _(
+                    "Break-even at today's fees: $%{x:,.2f}<br>Total fees $%{y:,.2f}<extra></extra>"
                 ),
             }
         )
     layout = {
         # Few ticks: beside the colour bar on a phone, more of them tilt and get cut off.
-        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Sale price"}, "nticks": 5},
-        "yaxis": {**DOLLAR_AXIS, "title": {"text": "Total fees"}},
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": _("Sale price")}, "nticks": 5},
+        "yaxis": {**DOLLAR_AXIS, "title": {"text": _("Total fees")}},
         "showlegend": False,
         # Below: prices, their title, then the colour bar with its title and ticks (measured).
         # Left: the cells reach half a step past the last fee, so allow a wider top tick.
@@ -209,15 +226,16 @@ def heat_map_figure(result: HeatMap, title: str) -> go.Figure:
 
 def heat_map_takeaway(result: HeatMap) -> str:
     """One line: the range of deficiencies on the map and the break-even at today's fees."""
-    worst = result.worst
-    at_fees = f"at today's fees of {format_usd(result.fees_now)}"
+    worst = format_usd(result.worst)
+    fees = format_usd(result.fees_now)
     if result.break_even is None:
-        return f"Deficiencies up to {format_usd(worst)}; no price clears the debt {at_fees}."
-    return (
-        f"Deficiencies range up to {format_usd(worst)} (darkest corner: lowest price, highest "
-        f"fees); {at_fees} a sale needs at least {format_usd(result.break_even)} to leave "
-        "nothing owing."
-    )
+        return _(
+            "Deficiencies up to {worst}; no price clears the debt at today's fees of {fees}."
+        ).format(worst=worst, fees=fees)
+    return _(
+        "Deficiencies range up to {worst} (darkest corner: lowest price, highest fees); at "
+        "today's fees of {fees} a sale needs at least {price} to leave nothing owing."
+    ).format(worst=worst, fees=fees, price=format_usd(result.break_even))
 
 
 def tornado_figure(result: Tornado, title: str) -> go.Figure:
@@ -225,9 +243,21 @@ def tornado_figure(result: Tornado, title: str) -> go.Figure:
     labels = [row.label for row in result.rows]
     base = float(result.baseline)
     data: list[dict[str, Any]] = []
-    for end, name, colour in (
-        ("low", "Input at its low", CLEAR),
-        ("high", "Input at its high", OWING),
+    for end, name, hover, colour in (
+        (
+            "low",
+            _("Input at its low"),
+            # Translators: Plotly's hover text; keep every %{...} as it is.
+            _("%{y} at its low (%{customdata})<br>Deficiency $%{x:,.2f}<extra></extra>"),
+            CLEAR,
+        ),
+        (
+            "high",
+            _("Input at its high"),
+            # Translators: Plotly's hover text; keep every %{...} as it is.
+            _("%{y} at its high (%{customdata})<br>Deficiency $%{x:,.2f}<extra></extra>"),
+            OWING,
+        ),
     ):
         x: list[float | None] = []
         y: list[str | None] = []
@@ -257,14 +287,11 @@ def tornado_figure(result: Tornado, title: str) -> go.Figure:
                 "y": labels,
                 "customdata": [format_usd(getattr(row, end)) for row in result.rows],
                 "marker": {"color": colour, "size": 6, "opacity": 0},
-                "hovertemplate": (
-                    f"%{{y}} at its {end} (%{{customdata}})<br>Deficiency {MONEY_HOVER}"
-                    "<extra></extra>"
-                ),
+                "hovertemplate": hover,
             }
         )
     layout = {
-        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Deficiency"}, "rangemode": "tozero"},
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": _("Deficiency")}, "rangemode": "tozero"},
         "yaxis": {"categoryorder": "array", "categoryarray": labels[::-1], "automargin": True},
         "shapes": [
             {
@@ -289,12 +316,17 @@ def tornado_figure(result: Tornado, title: str) -> go.Figure:
 def tornado_takeaway(result: Tornado) -> str:
     """One line: the input that moves the deficiency most, and across what range."""
     if not result.rows:
-        return "No input to test."
+        return _("No input to test.")
     top = result.rows[0]
     low, high = sorted((top.deficiency_at_low, top.deficiency_at_high))
-    return (
-        f"{top.label} moves the deficiency most: from {format_usd(low)} to {format_usd(high)} "
-        f"as it goes from {format_usd(top.low)} to {format_usd(top.high)}."
+    return _(
+        "{input} moves the deficiency most: from {low} to {high} as it goes from {start} to {end}."
+    ).format(
+        input=top.label,
+        low=format_usd(low),
+        high=format_usd(high),
+        start=format_usd(top.low),
+        end=format_usd(top.high),
     )
 
 
@@ -311,11 +343,14 @@ def histogram_figure(result: Simulation, title: str) -> go.Figure:
             "y": counts,
             "width": widths,
             "marker": {"color": colour, "line": {"width": 0}},
-            "hovertemplate": (f"{name}<br>Price near {MONEY_HOVER}: %{{y:,}} draws<extra></extra>"),
+            # Translators: Plotly's hover text; keep every %{{...}} as it is.
+            "hovertemplate": _(
+                "{name}<br>Price near $%{{x:,.2f}}: %{{y:,}} draws<extra></extra>"
+            ).format(name=name),
         }
         for name, counts, colour in (
-            ("Leaves a deficiency", result.with_deficiency, OWING),
-            ("No deficiency", result.without_deficiency, CLEAR),
+            (_("Leaves a deficiency"), result.with_deficiency, OWING),
+            (_("No deficiency"), result.without_deficiency, CLEAR),
         )
     ]
     marks = break_even_line(result.break_even, (float(edges[0]), float(edges[-1])))
@@ -323,8 +358,8 @@ def histogram_figure(result: Simulation, title: str) -> go.Figure:
         **marks,
         "barmode": "stack",
         "bargap": 0,
-        "xaxis": {**DOLLAR_AXIS, "title": {"text": "Simulated sale price"}, **marks["xaxis"]},
-        "yaxis": {"title": {"text": "Simulated sales"}, "gridcolor": "#E4E7EB"},
+        "xaxis": {**DOLLAR_AXIS, "title": {"text": _("Simulated sale price")}, **marks["xaxis"]},
+        "yaxis": {"title": {"text": _("Simulated sales")}, "gridcolor": "#E4E7EB"},
         "legend": {"orientation": "h", "y": -0.22, "x": 0},
         # Counts are short ("20k"); below: prices, their title, then the legend (measured).
         "margin": {"l": 84, "b": 97, "r": 23},
@@ -335,9 +370,20 @@ def histogram_figure(result: Simulation, title: str) -> go.Figure:
 def histogram_takeaway(result: Simulation) -> str:
     """One line: the chance of a deficiency, its median and 90th percentile."""
     chance = f"{result.probability:.1%}"
-    return (
-        f"In {chance} of {result.draws:,} simulated sales the price falls below the "
-        f"{_usd(result.break_even)} break-even and a deficiency is left; the median "
-        f"deficiency is {format_usd(result.median)} and 1 in 10 sales leaves "
-        f"{format_usd(result.p90)} or more."
-    )
+    figures = {
+        "chance": chance,
+        "draws": f"{result.draws:,}",
+        "median": format_usd(result.median),
+        "p90": format_usd(result.p90),
+    }
+    if result.break_even is None:
+        return _(
+            "In {chance} of {draws} simulated sales the price falls below the no price "
+            "break-even and a deficiency is left; the median deficiency is {median} and 1 in "
+            "10 sales leaves {p90} or more."
+        ).format(**figures)
+    return _(
+        "In {chance} of {draws} simulated sales the price falls below the {price} break-even "
+        "and a deficiency is left; the median deficiency is {median} and 1 in 10 sales "
+        "leaves {p90} or more."
+    ).format(price=format_usd(result.break_even), **figures)

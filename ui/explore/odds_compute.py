@@ -18,6 +18,7 @@ import streamlit as st
 
 from deficiency import (
     DEFAULT_DRAWS,
+    ENGLISH,
     InvalidInputError,
     LoanKind,
     TornadoRow,
@@ -33,13 +34,14 @@ from deficiency import (
     tornado,
     validate_spread,
 )
+from ui.kit.i18n import N_, _
 
 Pairs = tuple[tuple[str, str], ...]
 Floats = npt.NDArray[np.float64]
 
 #: Most heat-map cells sent to the browser: a 500 x 500 grid already exceeds a screen.
 MAX_DRAWN_CELLS = 250_000
-GRID_STEPS = "Steps per axis"
+GRID_STEPS = N_("Steps per axis")
 #: Bars of the Monte Carlo histogram.
 HISTOGRAM_BINS = 60
 
@@ -75,7 +77,7 @@ def break_even(kind: LoanKind, inputs: Pairs, exit: str) -> BreakEven:
     grid = deficiency_grid(
         totals.owed,
         prices,
-        [money_to_cents(totals.expenses, "Expenses")],
+        [money_to_cents(totals.expenses, N_("Expenses"))],
         totals.credits,
         commission_rate=totals.commission_rate,
     )
@@ -118,12 +120,15 @@ def heat_map(
     too large to draw, or the price or fee range when its high end is below its low.
     """
     if steps < 2:
-        raise InvalidInputError(GRID_STEPS, "must be at least 2")
+        raise InvalidInputError(GRID_STEPS, _("must be at least 2"))
     if steps * steps > MAX_DRAWN_CELLS:
         raise InvalidInputError(
             GRID_STEPS,
-            f"of {steps:,} makes {steps * steps:,} cells, too many to draw; "
-            f"use at most {int(MAX_DRAWN_CELLS**0.5):,}",
+            _("of {steps} makes {cells} cells, too many to draw; use at most {most}").format(
+                steps=f"{steps:,}",
+                cells=f"{steps * steps:,}",
+                most=f"{int(MAX_DRAWN_CELLS**0.5):,}",
+            ),
         )
     totals = fixed_totals(kind, dict(inputs), exit)
     grid = deficiency_grid(
@@ -153,9 +158,16 @@ class Tornado:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def tornado_rows(
-    kind: LoanKind, inputs: Pairs, exit: str, ranges: tuple[tuple[str, str, str], ...]
+    kind: LoanKind,
+    inputs: Pairs,
+    exit: str,
+    ranges: tuple[tuple[str, str, str], ...],
+    language: str = ENGLISH,
 ) -> Tornado:
-    """Each input alone at its low and its high, with the current deficiency as the baseline."""
+    """Each input alone at its low and its high, with the current deficiency as the baseline.
+
+    The rows carry each input's label in ``language`` (the reader's): a cache key.
+    """
     values = dict(inputs)
     rows = tornado(kind, values, exit, {name: (low, high) for name, low, high in ranges})
     return Tornado(rows, statement_for(kind, values, exit).deficiency)
@@ -209,8 +221,8 @@ def simulation(
     )
     edges = np.linspace(result.prices.min(), result.prices.max() + 1, HISTOGRAM_BINS + 1)
     owing = result.deficiency > 0
-    with_deficiency, _ = np.histogram(result.prices[owing], bins=edges)
-    without_deficiency, _ = np.histogram(result.prices[~owing], bins=edges)
+    with_deficiency, _edges = np.histogram(result.prices[owing], bins=edges)
+    without_deficiency, _edges = np.histogram(result.prices[~owing], bins=edges)
     return Simulation(
         draws=DEFAULT_DRAWS,
         seed=seed,

@@ -20,7 +20,7 @@ from deficiency import (
     InvalidInputError,
     format_usd,
 )
-from ui.explore.inputs import CheckedSlots
+from ui.explore.inputs import CheckedSlots, collateral
 from ui.explore.over_time_charts import (
     balance_value_alt,
     balance_value_figure,
@@ -39,12 +39,18 @@ from ui.explore.over_time_compute import (
 )
 from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
+from ui.kit.i18n import N_, _, ngettext, pgettext
 from ui.kit.inputs import DATE_FORMAT, choice_input, money_spec, percent_spec
 from ui.kit.sides import CAR, MORTGAGE, Side
 from ui.kit.state import LAST_GOOD, ensure, values
 
+#: The package's name of the months-to-sale input (``MONTHS_TO_SALE``), marked for the
+#: app's catalog: the control shows it, and an error naming it is matched to its slot.
+MONTHS_TO_SALE_LABEL = N_("Months from default to sale")
+assert MONTHS_TO_SALE_LABEL == MONTHS_TO_SALE
+
 SIDE_KEY = "t_side"
-SIDE_OPTIONS = (("m", "Mortgage and the house"), ("c", "Car loan and the car"))
+SIDE_OPTIONS = (("m", N_("Mortgage and the house")), ("c", N_("Car loan and the car")))
 
 
 @dataclass(frozen=True)
@@ -158,60 +164,65 @@ def balance_inputs(side: Side, slots: CheckedSlots) -> None:
     _start_balance_inputs(side)
     slider_max, step = _money_range(side)
     slots.amount(
-        money_spec(key(side, "loan"), "Loan amount", slider_max, step),
+        money_spec(key(side, "loan"), _("Loan amount"), slider_max, step),
         None,
-        help=f"Starts at the {side.title.lower()} scenario's unpaid principal.",
+        help=_("Starts at the mortgage scenario's unpaid principal.")
+        if side is MORTGAGE
+        else _("Starts at the car loan scenario's unpaid principal."),
     )
     slots.amount(
-        percent_spec(key(side, "rate"), "Interest rate (%/yr)", 25.0, 0.1),
+        percent_spec(key(side, "rate"), _("Interest rate (%/yr)"), 25.0, 0.1),
         None,
-        help="Illustrative starting rate; a fixed rate compounded monthly.",
+        help=_("Illustrative starting rate; a fixed rate compounded monthly."),
     )
     term_max = 480 if side is MORTGAGE else 96
-    slots.months(key(side, "term"), "Term (months)", None, term_max, "Number of payments.")
+    slots.months(key(side, "term"), _("Term (months)"), None, term_max, _("Number of payments."))
     _date_input(
-        key(side, "start"), "Start date", "When the loan was made (illustrative default).", slots
+        key(side, "start"),
+        _("Start date"),
+        _("When the loan was made (illustrative default)."),
+        slots,
     )
     slots.months(
         key(side, "payments"),
-        "Payments made",
+        _("Payments made"),
         None,
         term_max,
-        "Monthly payments made before the borrower stopped paying.",
+        _("Monthly payments made before the borrower stopped paying."),
     )
     if side is MORTGAGE:
         slots.amount(
-            money_spec(key(side, "price"), "Home value", slider_max, step),
+            money_spec(key(side, "price"), _("Home value"), slider_max, step),
             None,
-            help="The home's value when the loan was made.",
+            help=_("The home's value when the loan was made."),
         )
         st.number_input(
-            "Home price change (%/yr)",
+            _("Home price change (%/yr)"),
             key=key(side, "change"),
             min_value=-99.0,
             max_value=100.0,
             step=0.5,
             format="%.2f",
-            help="Negative when prices fall. Illustrative default: -3% a year.",
+            help=_("Negative when prices fall. Illustrative default: -3% a year."),
             on_change=slots.changed,
             persist_state="session",
         )
-        slots.add("Home price change (%/yr)")
+        slots.add(_("Home price change (%/yr)"))
     else:
         slots.amount(
-            money_spec(key(side, "price"), "Car price", slider_max, step),
+            money_spec(key(side, "price"), _("Car price"), slider_max, step),
             None,
-            help="The car's price when the loan was made (no down payment by default).",
+            help=_("The car's price when the loan was made (no down payment by default)."),
         )
         slots.amount(
-            percent_spec(key(side, "drop1"), "First-year value drop (%)", 60.0, 1.0),
+            percent_spec(key(side, "drop1"), _("First-year value drop (%)"), 60.0, 1.0),
             None,
-            help="Illustrative: published rules of thumb run from about 10% to 30%.",
+            help=_("Illustrative: published rules of thumb run from about 10% to 30%."),
         )
         slots.amount(
-            percent_spec(key(side, "drop2"), "Yearly value drop after year one (%)", 60.0, 1.0),
+            percent_spec(key(side, "drop2"), _("Yearly value drop after year one (%)"), 60.0, 1.0),
             None,
-            help="Illustrative; also used for the months after default below.",
+            help=_("Illustrative; also used for the months after default below."),
         )
 
 
@@ -224,21 +235,36 @@ def balance_chart(side: Side, slots: CheckedSlots) -> None:
     view = slots.keep_last_good(key(side, "balance"), lambda: _balance_view(side), chart_slot)
     if view is None:
         return
+    thing = collateral(side)
     with chart_slot:
         show_chart(
             balance_value_figure(
-                view, side.collateral, f"Loan balance against the value of {side.collateral}"
+                view,
+                thing,
+                _("Loan balance against the value of {collateral}").format(collateral=thing),
             ),
             key=key(side, "balance_chart"),
-            alt=balance_value_alt(view, side.collateral),
+            alt=balance_value_alt(view, thing),
         )
-        st.caption(spans_sentence(view.spans, side.collateral))
+        st.caption(spans_sentence(view.spans, thing))
         row = view.at_default
         st.caption(
-            f"Monthly payment {format_usd(view.payment)}. When payments stop after "
-            f"{row.month} payments ({month_label(row.date)}), {format_usd(row.balance)} "
-            f"is owed on {side.collateral}, worth about {format_usd(row.value)}: the "
-            "starting point below."
+            ngettext(
+                "Monthly payment {payment}. When payments stop after {count} payment "
+                "({month}), {balance} is owed on {collateral}, worth about {value}: the "
+                "starting point below.",
+                "Monthly payment {payment}. When payments stop after {count} payments "
+                "({month}), {balance} is owed on {collateral}, worth about {value}: the "
+                "starting point below.",
+                row.month,
+            ).format(
+                payment=format_usd(view.payment),
+                count=row.month,
+                month=month_label(row.date),
+                balance=format_usd(row.balance),
+                collateral=thing,
+                value=format_usd(row.value),
+            )
         )
 
 
@@ -307,22 +333,26 @@ def gap_inputs(side: Side, slots: CheckedSlots) -> None:
         state.setdefault(key(side, "escrow"), defaults.escrow)
     slots.months(
         key(side, "months"),
-        MONTHS_TO_SALE,
+        _(MONTHS_TO_SALE),
         None,
         defaults.months_max,
-        "How long after the first missed payment the sale closes. Each exit's "
-        "typical month is marked on the chart.",
+        _(
+            "How long after the first missed payment the sale closes. Each exit's "
+            "typical month is marked on the chart."
+        ),
     )
     slots.amount(
-        money_spec(key(side, "late_fee"), "Late fee per missed month", 500.0, 5.0),
+        money_spec(key(side, "late_fee"), _("Late fee per missed month"), 500.0, 5.0),
         None,
-        help="Illustrative; check the loan contract.",
+        help=_("Illustrative; check the loan contract."),
     )
     if side is MORTGAGE:
         slots.amount(
-            money_spec(key(side, "escrow"), "Escrow advance per month", 2_000.0, 10.0),
+            money_spec(key(side, "escrow"), _("Escrow advance per month"), 2_000.0, 10.0),
             None,
-            help="Taxes and insurance the servicer pays while no payments come in (illustrative).",
+            help=_(
+                "Taxes and insurance the servicer pays while no payments come in (illustrative)."
+            ),
         )
     st.caption(_assumptions(side))
 
@@ -334,55 +364,62 @@ def gap_chart(side: Side, slots: CheckedSlots) -> None:
     """
     view = _last_balance(side)
     if view is None:
-        st.info("Fix the loan inputs above to see how the gap grows after default.")
+        st.info(_("Fix the loan inputs above to see how the gap grows after default."))
         return
     chart_slot = st.container()
     gap = slots.keep_last_good(key(side, "gap"), lambda: _gap_view(side, view), chart_slot)
     if gap is None:
         return
     with chart_slot:
+        sold = _("{exit}, sold in month {month}")
         show_cards(
             [
                 Card(
-                    f"{series.label}, sold in month {gap.months}",
+                    sold.format(exit=series.label, month=gap.months),
                     format_usd(series.through(gap.months)[-1].deficiency),
                 )
                 for series in gap.series
             ],
-            f"{side.title}: the deficiency in month {gap.months}",
+            _("Mortgage: the deficiency in month {month}").format(month=gap.months)
+            if side is MORTGAGE
+            else _("Car loan: the deficiency in month {month}").format(month=gap.months),
         )
         show_chart(
-            gap_figure(gap, "Deficiency by the month the sale closes"),
+            gap_figure(gap, _("Deficiency by the month the sale closes")),
             key=key(side, "gap_chart"),
             alt=gap_alt(gap),
         )
         # The cards read the month chosen above; the markers and this line, each exit's own
         # typical month: say which is which.
-        st.caption(
-            f"The cards: every exit sold in month {gap.months}. The markers: each exit's "
-            f"typical month of sale. {gap_takeaway(gap)}"
-        )
+        cards = _(
+            "The cards: every exit sold in month {month}. The markers: each exit's "
+            "typical month of sale."
+        ).format(month=gap.months)
+        st.caption(f"{cards} {gap_takeaway(gap)}")
 
 
 def _assumptions(side: Side) -> str:
     if side is MORTGAGE:
-        return (
+        # The percentages are placeholders: a "%" in a message reads to gettext's tools
+        # as a printf format.
+        return _(
             "Each exit's timeline, price and costs are illustrative defaults: a short sale at "
-            "the market value less a 6% commission and $2,000 of seller costs, a foreclosure "
-            "at 85% of value with Fannie Mae's $1,900 attorney fee plus $1,000 of sale costs, "
-            "a deed in lieu credited at 90% with $500 of title costs. Interest, late fees and "
-            "escrow advances accrue every month until the sale."
-        )
-    return (
+            "the market value less a {commission} commission and $2,000 of seller costs, a "
+            "foreclosure at {foreclosure} of value with Fannie Mae's $1,900 attorney fee plus "
+            "$1,000 of sale costs, a deed in lieu credited at {deed} with $500 of title costs. "
+            "Interest, late fees and escrow advances accrue every month until the sale."
+        ).format(commission="6%", foreclosure="85%", deed="90%")
+    return _(
         "Each route's timeline, price and costs are illustrative defaults: a private sale "
-        "at the car's value, a surrender or repossession sold at auction for 80% of it with "
+        "at the car's value, a surrender or repossession sold at auction for {auction} of it with "
         "transport, $25 a day of storage, reconditioning and auction fees (and about $350 "
         "to repossess, the CFPB examiners' average). Interest accrues monthly until the sale; "
         "late fees stop once the lender has the car, as no payment is due after that."
-    )
+    ).format(auction="80%")
 
 
 def page_side() -> Side:
     """The side the page explores, chosen at the top (mortgage first)."""
     ensure(st.session_state, SIDE_KEY, "m")
-    return side_of(choice_input(SIDE_KEY, "Loan", SIDE_OPTIONS))
+    options = tuple((value, _(label)) for value, label in SIDE_OPTIONS)
+    return side_of(choice_input(SIDE_KEY, pgettext("explore", "Loan"), options))

@@ -12,10 +12,12 @@ from datetime import date
 from typing import Any
 
 import plotly.graph_objects as go
+from babel.dates import format_date
 
-from deficiency import EquityRow, UnderwaterSpan, format_usd
+from deficiency import ENGLISH, LOCALES, EquityRow, UnderwaterSpan, current_language, format_usd
 from ui.explore.over_time_compute import BalanceView, ExitSeries, GapView
 from ui.kit.figures import DOLLAR_AXIS, base_figure, dollar_room
+from ui.kit.i18n import N_, _, ngettext
 
 BALANCE = "#D55E00"  # vermillion: what is owed
 VALUE = "#0072B2"  # blue: what the collateral is worth
@@ -26,12 +28,30 @@ EXIT_STYLES = (
     ("#E69F00", "dash", "square"),  # orange
     ("#CC79A7", "dot", "diamond"),  # reddish purple
 )
-MONTH_AXIS = {"title": {"text": "Months after the first missed payment"}, "gridcolor": "#E4E7EB"}
+MONTH_AXIS_TITLE = N_("Months after the first missed payment")
+
+
+def month_axis() -> dict[str, Any]:
+    """The months-after-default axis, titled in the reader's language."""
+    return {"title": {"text": _(MONTH_AXIS_TITLE)}, "gridcolor": "#E4E7EB"}
+
+
+def _date_axis() -> dict[str, Any]:
+    """The balance chart's date axis. The browser names months in English (Plotly's own
+    month names), so another language reads its ticks as numbers: 07/2021."""
+    axis: dict[str, Any] = {"type": "date", "gridcolor": "#E4E7EB"}
+    if current_language() != ENGLISH:
+        axis["tickformat"] = "%m/%Y"
+    return axis
 
 
 def month_label(when: date) -> str:
-    """``Jul 2021``: how the page names a month."""
-    return when.strftime("%b %Y")
+    """``Jul 2021``: how the page names a month (``jul 2021`` in Spanish).
+
+    >>> month_label(date(2021, 7, 1))
+    'Jul 2021'
+    """
+    return format_date(when, "MMM y", locale=LOCALES[current_language()])
 
 
 def _span_end(span: UnderwaterSpan, last: date) -> date:
@@ -41,19 +61,36 @@ def _span_end(span: UnderwaterSpan, last: date) -> date:
 def spans_sentence(spans: Sequence[UnderwaterSpan], collateral: str) -> str:
     """When the loan is upside down, e.g. "from month 1 (Feb 2024) to month 18 (Sep 2025)"."""
     if not spans:
-        return f"The loan balance never rises above {collateral}'s value over the term."
+        return _("The loan balance never rises above {collateral}'s value over the term.").format(
+            collateral=collateral
+        )
     parts = []
     for span in spans:
-        begins = f"from month {span.start} ({month_label(span.start_date)})"
+        start, start_month = span.start, month_label(span.start_date)
         if span.end is None or span.end_date is None:
-            parts.append(f"{begins} to the end of the chart")
+            parts.append(
+                _("from month {start} ({start_month}) to the end of the chart").format(
+                    start=start, start_month=start_month
+                )
+            )
         else:
-            parts.append(f"{begins} until month {span.end} ({month_label(span.end_date)})")
-    return f"Upside down {' and '.join(parts)}: the loan is above {collateral}'s value."
+            parts.append(
+                _("from month {start} ({start_month}) until month {end} ({end_month})").format(
+                    start=start,
+                    start_month=start_month,
+                    end=span.end,
+                    end_month=month_label(span.end_date),
+                )
+            )
+    # Translators: {spans} lists periods ("from month 1 (Feb 2024) until month 18 (Sep 2025)"),
+    # joined by the word "and".
+    return _("Upside down {spans}: the loan is above {collateral}'s value.").format(
+        spans=_(" and ").join(parts), collateral=collateral
+    )
 
 
 #: The legend's name for a shaded band of months when the loan is above the value.
-UPSIDE_DOWN = "Upside down"
+UPSIDE_DOWN = N_("Upside down")
 
 
 def _month_line(
@@ -68,7 +105,9 @@ def _month_line(
         "y": [float(getattr(row, figure)) for row in rows],
         "customdata": [row.month for row in rows],
         "line": line,
-        "hovertemplate": (
+        # Translators: Plotly's hover text; keep every %{...} as it is. %b %Y is the month
+        # and year (the browser names the month in English: %m/%Y reads as 07/2021).
+        "hovertemplate": _(
             "Month %{customdata} (%{x|%b %Y})<br>%{fullData.name}: $%{y:,.2f}<extra></extra>"
         ),
     }
@@ -86,15 +125,15 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
     paid = [row for row in view.rows if row.month <= view.at_default.month]
     unpaid = [row for row in view.rows if row.month >= view.at_default.month]
     data: list[dict[str, Any]] = [
-        _month_line("Loan balance", paid, "balance", {"color": BALANCE, "width": 3}),
+        _month_line(_("Loan balance"), paid, "balance", {"color": BALANCE, "width": 3}),
         _month_line(
-            f"Value of {collateral}",
+            _("Value of {collateral}").format(collateral=collateral),
             view.rows,
             "value",
             {"color": VALUE, "width": 3, "dash": "dash"},
         ),
         _month_line(
-            "If payments had gone on",
+            _("If payments had gone on"),
             unpaid,
             "balance",
             {"color": BALANCE, "width": 2, "dash": "dot"},
@@ -113,7 +152,7 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "fillcolor": UNDERWATER,
             "line": {"width": 0},
             "layer": "below",
-            "name": UPSIDE_DOWN,
+            "name": _(UPSIDE_DOWN),
             # Named in the legend, not by a label on the band: the lines start at the
             # band's top corner, and a label there hid them.
             "showlegend": index == 0,
@@ -143,7 +182,11 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
             "y": 0.02,
             "xref": "x",
             "yref": "paper",
-            "text": f"Payments stop after {view.at_default.month} payments",
+            "text": ngettext(
+                "Payments stop after {count} payment",
+                "Payments stop after {count} payments",
+                view.at_default.month,
+            ).format(count=view.at_default.month),
             "showarrow": False,
             "xanchor": "right" if late else "left",
             "yanchor": "bottom",
@@ -151,7 +194,7 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
         }
     ]
     layout = {
-        "xaxis": {"type": "date", "gridcolor": "#E4E7EB"},
+        "xaxis": _date_axis(),
         "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero"},
         "shapes": shapes,
         "annotations": annotations,
@@ -169,11 +212,17 @@ def balance_value_figure(view: BalanceView, collateral: str, title: str) -> go.F
 def balance_value_alt(view: BalanceView, collateral: str) -> str:
     """The chart's takeaway: when the loan is upside down, and the gap when payments stop."""
     row = view.at_default
-    return (
-        f"{spans_sentence(view.spans, collateral)} After {row.month} payments "
-        f"({month_label(row.date)}) the balance is {format_usd(row.balance)} against a value "
-        f"of {format_usd(row.value)}."
+    after = ngettext(
+        "After {count} payment ({month}) the balance is {balance} against a value of {value}.",
+        "After {count} payments ({month}) the balance is {balance} against a value of {value}.",
+        row.month,
+    ).format(
+        count=row.month,
+        month=month_label(row.date),
+        balance=format_usd(row.balance),
+        value=format_usd(row.value),
     )
+    return f"{spans_sentence(view.spans, collateral)} {after}"
 
 
 def gap_figure(view: GapView, title: str) -> go.Figure:
@@ -191,10 +240,11 @@ def gap_figure(view: GapView, title: str) -> go.Figure:
                 "y": [float(row.deficiency) for row in rows],
                 "customdata": [month_label(row.date) for row in rows],
                 "line": {"color": colour, "width": 3, "dash": dash},
-                "hovertemplate": (
-                    f"{series.label}<br>Sold in month %{{x}} (%{{customdata}})"
-                    "<br>Deficiency: $%{y:,.2f}<extra></extra>"
-                ),
+                # Translators: Plotly's hover text; keep every %{{...}} as it is.
+                "hovertemplate": _(
+                    "{exit}<br>Sold in month %{{x}} (%{{customdata}})"
+                    "<br>Deficiency: $%{{y:,.2f}}<extra></extra>"
+                ).format(exit=series.label),
             }
         )
         if series.typical_month <= view.months:
@@ -203,7 +253,7 @@ def gap_figure(view: GapView, title: str) -> go.Figure:
                 {
                     "type": "scatter",
                     "mode": "markers",
-                    "name": f"{series.label}: typical month",
+                    "name": _("{exit}: typical month").format(exit=series.label),
                     "legendgroup": series.label,
                     "showlegend": False,
                     "x": [typical.month],
@@ -215,15 +265,16 @@ def gap_figure(view: GapView, title: str) -> go.Figure:
                         "symbol": symbol,
                         "line": {"color": "white", "width": 2},
                     },
-                    "hovertemplate": (
-                        f"{series.label}, typical month of sale %{{x}}"
-                        "<br>Deficiency: $%{y:,.2f}<extra></extra>"
-                    ),
+                    # Translators: Plotly's hover text; keep every %{{...}} as it is.
+                    "hovertemplate": _(
+                        "{exit}, typical month of sale %{{x}}"
+                        "<br>Deficiency: $%{{y:,.2f}}<extra></extra>"
+                    ).format(exit=series.label),
                 }
             )
     layout = {
-        "xaxis": {**MONTH_AXIS, "range": [0, max(view.months, 1)], "dtick": _tick(view.months)},
-        "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero", "title": {"text": "Deficiency"}},
+        "xaxis": {**month_axis(), "range": [0, max(view.months, 1)], "dtick": _tick(view.months)},
+        "yaxis": {**DOLLAR_AXIS, "rangemode": "tozero", "title": {"text": _("Deficiency")}},
         "legend": {"orientation": "h", "y": -0.2, "x": 0},
         # Below: the months, their title and the legend; right: the last month's label.
         "margin": {
@@ -246,18 +297,24 @@ def _fastest_first(series: Sequence[ExitSeries]) -> list[ExitSeries]:
 def gap_takeaway(view: GapView) -> str:
     """One line: each exit at its typical month, and whether the fastest leaves the least."""
     ordered = _fastest_first(view.series)
+    each = _("{exit} in month {month} leaves {amount}")
     parts = [
-        f"{item.label.lower()} in month {item.typical_month} leaves "
-        f"{format_usd(item.typical.deficiency, cents=False)}"
+        each.format(
+            exit=item.label.lower(),
+            month=item.typical_month,
+            amount=format_usd(item.typical.deficiency, cents=False),
+        )
         for item in ordered
     ]
     least = min(ordered, key=lambda item: item.typical.deficiency)
-    if least is ordered[0]:
-        verdict = f"the fastest exit, {least.label.lower()}, leaves the least"
-    else:
-        verdict = f"here {least.label.lower()} leaves the least"
     sentence = "; ".join(parts)
-    return f"At their typical timelines, {sentence}: {verdict}."
+    if least is ordered[0]:
+        return _(
+            "At their typical timelines, {each}: the fastest exit, {exit}, leaves the least."
+        ).format(each=sentence, exit=least.label.lower())
+    return _("At their typical timelines, {each}: here {exit} leaves the least.").format(
+        each=sentence, exit=least.label.lower()
+    )
 
 
 def gap_alt(view: GapView) -> str:
@@ -266,7 +323,5 @@ def gap_alt(view: GapView) -> str:
         f"{item.label.lower()} {format_usd(item.through(view.months)[-1].deficiency)}"
         for item in view.series
     )
-    return (
-        f"Deficiency grows every month the sale waits. Sold in month {view.months}: "
-        f"{at_month}. {gap_takeaway(view)}"
-    )
+    grows = _("Deficiency grows every month the sale waits. Sold in month {month}: {each}.")
+    return f"{grows.format(month=view.months, each=at_month)} {gap_takeaway(view)}"
