@@ -623,7 +623,9 @@ def normalize_state(state: str) -> str:
     """
     code = state.strip().upper() if isinstance(state, str) else ""
     if code not in jurisdiction_names():
-        raise InvalidInputError("State", f"{shown(state)} is not the code of a US state or DC")
+        raise InvalidInputError(
+            _("State"), _("{value} is not the code of a US state or DC").format(value=shown(state))
+        )
     return code
 
 
