@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import _
 from deficiency.money import Amount, to_money
 from deficiency.parsing import choice, text
 from deficiency.resolution import Outcome, Resolution, resolve
@@ -77,17 +78,22 @@ def loan_facts(raw: Mapping[str, str]) -> LoanFacts:
     Blank or "unknown" means not known, which never bars a deficiency.
     """
     if not isinstance(raw, Mapping):
-        raise InvalidInputError("Facts", "expected answers by fact name")
+        raise InvalidInputError(_("Facts"), _("expected answers by fact name"))
     parsed: dict[str, object] = {}
     names = {item.name for item in fields(LoanFacts)}
     for name, value in raw.items():
         if not isinstance(name, str) or name not in names:
-            raise InvalidInputError("Facts", f"{shown(name)} is not a fact the state rules use")
+            raise InvalidInputError(
+                _("Facts"),
+                _("{value} is not a fact the state rules use").format(value=shown(name)),
+            )
         if name in AMOUNT_FACTS and not isinstance(value, str):
             parsed[name] = to_money(value, name.replace("_", " ").capitalize())
             continue
         if not isinstance(value, str):
-            raise InvalidInputError(name, f"{shown(value)} is not yes, no or unknown")
+            raise InvalidInputError(
+                name, _("{value} is not yes, no or unknown").format(value=shown(value))
+            )
         text = value.strip().lower()
         if text in ("", UNKNOWN):
             continue
@@ -98,7 +104,9 @@ def loan_facts(raw: Mapping[str, str]) -> LoanFacts:
         elif text in (YES, NO):
             parsed[name] = text == YES
         else:
-            raise InvalidInputError(name, f"{shown(value)} is not yes, no or unknown")
+            raise InvalidInputError(
+                name, _("{value} is not yes, no or unknown").format(value=shown(value))
+            )
     return LoanFacts(**parsed)  # type: ignore[arg-type]
 
 
@@ -112,7 +120,7 @@ def fact_answer(name: str, raw: str) -> str:
     """
     name = text(name, "Fact")
     if name in DERIVED_FACTS:
-        raise InvalidInputError(name, "is read from the scenario, not asked")
+        raise InvalidInputError(name, _("is read from the scenario, not asked"))
     value = getattr(loan_facts({name: raw}), name)
     if value is None:
         return UNKNOWN

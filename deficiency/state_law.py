@@ -41,9 +41,10 @@ fair_value_method
     that beats the sale price).
 deadline_days, deadline_months, deadline_from
     The time limit to seek a deficiency (or, for ``cure``, the days to cure) and the event
-    it runs from.
-summary
-    The rule in plain words.
+    it runs from; ``deadline_from_es`` names the event in Spanish.
+summary, summary_es
+    The rule in plain words, in English and in Spanish (shown with
+    :func:`~deficiency.i18n.pick` in the reader's language).
 citation, section_read, source_url, quote, confidence, text_version, as_of
     The :class:`~deficiency.sources.Source`. Rows marked L or U may only be ``info``,
     ``none`` or ``cure``: an unverified rule is shown, never applied.
@@ -62,6 +63,7 @@ from functools import cache
 
 from deficiency.auto import AutoExit
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import N_, _, ngettext, pick
 from deficiency.money import ZERO, Amount, format_usd, to_money
 from deficiency.mortgage import MortgageExit
 from deficiency.parsing import choice, instance, optional_flag
@@ -70,7 +72,7 @@ from deficiency.scenarios import LoanKind
 from deficiency.sources import Confidence, Source, data_rows, rows_checked, source_from
 
 #: Shown with every result: the package informs, it does not advise.
-DISCLAIMER = "General information from public sources, not legal advice; laws change."
+DISCLAIMER = N_("General information from public sources, not legal advice; laws change.")
 
 
 class Effect(enum.Enum):
@@ -253,6 +255,24 @@ class FactInfo:
     question: str
     clause: str
     negated: str
+    question_es: str = ""
+    clause_es: str = ""
+    negated_es: str = ""
+
+    @property
+    def question_text(self) -> str:
+        """The question in the reader's language."""
+        return pick(self.question, self.question_es)
+
+    @property
+    def clause_text(self) -> str:
+        """The clause in the reader's language."""
+        return pick(self.clause, self.clause_es)
+
+    @property
+    def negated_text(self) -> str:
+        """The negated clause in the reader's language."""
+        return pick(self.negated, self.negated_es)
 
 
 @cache
@@ -260,7 +280,14 @@ def fact_catalog() -> dict[str, FactInfo]:
     """Every fact the state rules may ask, by name (``data/facts.csv``, loaded once)."""
     return {
         row["fact"]: FactInfo(
-            row["fact"], row["kind"], row["question"], row["clause"], row["negated"]
+            row["fact"],
+            row["kind"],
+            row["question"],
+            row["clause"],
+            row["negated"],
+            row["question_es"],
+            row["clause_es"],
+            row["negated_es"],
         )
         for row in data_rows("facts.csv")
     }
@@ -285,15 +312,17 @@ BOOLEAN_FACTS = tuple(
 
 def fact_words(fact: str) -> str:
     """A fact as a clause in a rule's reason, e.g. "you lived in the home"."""
-    return fact_catalog()[fact].clause
+    return fact_catalog()[fact].clause_text
 
 
 def fact_question(fact: str) -> str:
     """A fact as a borrower is asked it, answerable from their papers."""
     catalog = fact_catalog()
     if not isinstance(fact, str) or fact not in catalog:
-        raise InvalidInputError("Fact", f"{shown(fact)} is not a fact the state rules use")
-    return catalog[fact].question
+        raise InvalidInputError(
+            _("Fact"), _("{value} is not a fact the state rules use").format(value=shown(fact))
+        )
+    return catalog[fact].question_text
 
 
 @dataclass(frozen=True)
@@ -307,7 +336,7 @@ class Condition:
     def words(self) -> str:
         """The condition as a clause: "the home has 1 to 4 units", or its negation."""
         info = fact_catalog()[self.fact]
-        return info.clause if self.required else info.negated
+        return info.clause_text if self.required else info.negated_text
 
 
 @dataclass(frozen=True)
@@ -322,8 +351,10 @@ class Threshold:
     def words(self) -> str:
         limit = format_usd(self.amount, cents=False)
         if self.comparison is Comparison.AT_MOST:
-            return f"{fact_words(self.measure)} is {limit} or less"
-        return f"{fact_words(self.measure)} is less than {limit}"
+            # Translators: {fact} is an amount, e.g. "the amount financed"; {limit} is "$1,000".
+            return _("{fact} is {limit} or less").format(fact=fact_words(self.measure), limit=limit)
+        # Translators: {fact} is an amount, e.g. "the amount financed"; {limit} is "$1,000".
+        return _("{fact} is less than {limit}").format(fact=fact_words(self.measure), limit=limit)
 
 
 @dataclass(frozen=True)
@@ -333,17 +364,29 @@ class Deadline:
     days: int
     months: int
     starts_at: str
+    #: The event in Spanish (``deadline_from_es``); empty reads in English.
+    starts_at_es: str = ""
 
     @property
     def words(self) -> str:
+        """The time limit in the reader's language, e.g. "90 days after the trustee's sale"."""
+        starts_at = pick(self.starts_at, self.starts_at_es)
         if self.days:
-            span = f"{self.days} days"
-        elif self.months % 12 == 0:
+            # Translators: {starts_at} is an event, e.g. "the trustee's sale".
+            text = ngettext(
+                "{count} day after {starts_at}", "{count} days after {starts_at}", self.days
+            )
+            return text.format(count=self.days, starts_at=starts_at)
+        if self.months % 12 == 0:
             years = self.months // 12
-            span = f"{years} year" + ("s" if years != 1 else "")
-        else:
-            span = f"{self.months} months"
-        return f"{span} after {self.starts_at}"
+            text = ngettext(
+                "{count} year after {starts_at}", "{count} years after {starts_at}", years
+            )
+            return text.format(count=years, starts_at=starts_at)
+        text = ngettext(
+            "{count} month after {starts_at}", "{count} months after {starts_at}", self.months
+        )
+        return text.format(count=self.months, starts_at=starts_at)
 
     def due(self, start: date) -> date:
         """The last day, given the date of the event it runs from.
@@ -375,6 +418,13 @@ class StateRule:
     summary: str
     source: Source
     sources_conflict: bool
+    #: The summary in Spanish (``summary_es``).
+    summary_es: str = ""
+
+    @property
+    def summary_text(self) -> str:
+        """The rule in plain words, in the reader's language."""
+        return pick(self.summary, self.summary_es)
 
     @property
     def citation(self) -> str:
@@ -441,7 +491,10 @@ def _deadline(row: dict[str, str]) -> Deadline | None:
     if not (row["deadline_days"] or row["deadline_months"]):
         return None
     return Deadline(
-        int(row["deadline_days"] or 0), int(row["deadline_months"] or 0), row["deadline_from"]
+        int(row["deadline_days"] or 0),
+        int(row["deadline_months"] or 0),
+        row["deadline_from"],
+        row["deadline_from_es"],
     )
 
 
@@ -484,6 +537,7 @@ def _rule(row: dict[str, str]) -> StateRule:
         summary=row["summary"],
         source=source_from(row),
         sources_conflict=row["sources_conflict"] == "yes",
+        summary_es=row["summary_es"],
     )
     _check_row(rule)
     return rule
@@ -569,7 +623,9 @@ def normalize_state(state: str) -> str:
     """
     code = state.strip().upper() if isinstance(state, str) else ""
     if code not in jurisdiction_names():
-        raise InvalidInputError("State", f"{shown(state)} is not the code of a US state or DC")
+        raise InvalidInputError(
+            _("State"), _("{value} is not the code of a US state or DC").format(value=shown(state))
+        )
     return code
 
 
@@ -699,28 +755,44 @@ class StateLawResult:
         return any(item.rule.effect is Effect.BAR for item in self.applied)
 
 
+#: Each foreclosure type in a rule's reason: unknown, and not the rule's.
+_FORECLOSURE_UNKNOWN = {
+    ForeclosureType.JUDICIAL: N_("whether the foreclosure was judicial"),
+    ForeclosureType.NONJUDICIAL: N_("whether the foreclosure was nonjudicial"),
+}
+_FORECLOSURE_ONLY = {
+    ForeclosureType.JUDICIAL: N_("it covers only judicial foreclosures"),
+    ForeclosureType.NONJUDICIAL: N_("it covers only nonjudicial foreclosures"),
+}
+
+
 def _check(rule: StateRule, facts: LoanFacts) -> tuple[bool | None, str]:
     """Whether the rule's scope holds: True, False (with why not) or None (with what is missing)."""
     missing = []
     if rule.foreclosure_type is not None:
         if facts.foreclosure_type is None:
-            missing.append(f"whether the foreclosure was {rule.foreclosure_type.value}")
+            missing.append(_(_FORECLOSURE_UNKNOWN[rule.foreclosure_type]))
         elif facts.foreclosure_type is not rule.foreclosure_type:
-            return False, f"it covers only {rule.foreclosure_type.value} foreclosures"
+            return False, _(_FORECLOSURE_ONLY[rule.foreclosure_type])
     for condition in rule.conditions:
         value = getattr(facts, condition.fact)
         if value is None:
-            missing.append(f"whether {fact_words(condition.fact)}")
+            # Translators: {fact} is a clause, e.g. "you lived in the home".
+            missing.append(_("whether {fact}").format(fact=fact_words(condition.fact)))
         elif value is not condition.required:
-            return False, f"it applies only when {condition.words}"
+            # Translators: {condition} is a clause, e.g. "you lived in the home".
+            return False, _("it applies only when {condition}").format(condition=condition.words)
     if rule.threshold is not None:
         amount = getattr(facts, rule.threshold.measure)
         if amount is None:
             missing.append(fact_words(rule.threshold.measure))
         elif not rule.threshold.comparison.holds(amount, rule.threshold.amount):
-            return False, f"it applies only when {rule.threshold.words}"
+            return False, _("it applies only when {condition}").format(
+                condition=rule.threshold.words
+            )
     if missing:
-        return None, "we need to know " + "; ".join(missing)
+        # Translators: {facts} lists what is unknown, separated by semicolons.
+        return None, _("we need to know {facts}").format(facts="; ".join(missing))
     return True, ""
 
 
@@ -736,33 +808,56 @@ def _fair_value_credit(rule: StateRule, facts: LoanFacts) -> Decimal | None:
     return max(value - facts.sale_price, ZERO)
 
 
+def _informational(rule: StateRule, holds: bool | None, why: str) -> str:
+    """The reason of a rule shown but never applied: unverified or for information."""
+    summary = rule.summary_text
+    if holds is None:
+        if rule.uncertain:
+            # Translators: {why} says what we need to know; {summary} is the rule in plain words.
+            text = _("Unverified, not applied (may be relevant; {why}): {summary}")
+        else:
+            text = _("For information (may be relevant; {why}): {summary}")
+        return text.format(why=why, summary=summary)
+    if rule.uncertain:
+        return _("Unverified, not applied: {summary}").format(summary=summary)
+    return _("For information: {summary}").format(summary=summary)
+
+
 def _find(rule: StateRule, facts: LoanFacts, gross: Decimal) -> RuleFinding:
     holds, why = _check(rule, facts)
     if holds is False:
-        return RuleFinding(rule, Finding.NOT_MET, ZERO, f"Does not apply: {why}.", False)
+        return RuleFinding(
+            rule, Finding.NOT_MET, ZERO, _("Does not apply: {why}.").format(why=why), False
+        )
     if not rule.effect.changes_amount:
-        prefix = "Unverified, not applied" if rule.uncertain else "For information"
-        if holds is None:
-            prefix += f" (may be relevant; {why})"
-        return RuleFinding(rule, Finding.INFORMATIONAL, ZERO, f"{prefix}: {rule.summary}", holds)
+        return RuleFinding(
+            rule, Finding.INFORMATIONAL, ZERO, _informational(rule, holds, why), holds
+        )
     if holds is None:
-        return RuleFinding(rule, Finding.MAY_APPLY, ZERO, f"May apply: {why}.", None)
+        return RuleFinding(
+            rule, Finding.MAY_APPLY, ZERO, _("May apply: {why}.").format(why=why), None
+        )
     if rule.effect is Effect.BAR:
-        return RuleFinding(rule, Finding.APPLIED, gross, f"Applies: {rule.summary}", True)
+        applies = _("Applies: {summary}").format(summary=rule.summary_text)
+        return RuleFinding(rule, Finding.APPLIED, gross, applies, True)
     credit = _fair_value_credit(rule, facts)
     if credit is None:
-        needed = "the fair market value and the sale price"
         if rule.fair_value_method is FairValueMethod.FMV_LESS_SURVIVING_LIENS:
-            needed += " and any surviving liens"
-        return RuleFinding(
-            rule, Finding.MAY_APPLY, ZERO, f"May reduce the deficiency: enter {needed}.", True
-        )
+            enter = _(
+                "May reduce the deficiency: enter the fair market value and the sale price "
+                "and any surviving liens."
+            )
+        else:
+            enter = _("May reduce the deficiency: enter the fair market value and the sale price.")
+        return RuleFinding(rule, Finding.MAY_APPLY, ZERO, enter, True)
     reduction = min(credit, gross)
     return RuleFinding(
         rule,
         Finding.APPLIED,
         reduction,
-        f"Applies: {rule.summary} Credit beyond the sale price: {format_usd(reduction)}.",
+        _("Applies: {summary} Credit beyond the sale price: {credit}.").format(
+            summary=rule.summary_text, credit=format_usd(reduction)
+        ),
         True,
     )
 
@@ -777,31 +872,44 @@ def _explain(
     applied = [item for item in findings if item.finding is Finding.APPLIED]
     citations = "; ".join(dict.fromkeys(item.rule.citation for item in applied))
     if applied and collectible == ZERO:
-        head = (
-            f"{name} law bars this deficiency ({citations}): the lender cannot collect "
-            f"the {format_usd(gross)} shortfall."
-        )
+        # Translators: {state} is a state's name in English, e.g. "California".
+        head = _(
+            "{state} law bars this deficiency ({citations}): the lender cannot collect "
+            "the {gross} shortfall."
+        ).format(state=name, citations=citations, gross=format_usd(gross))
     elif applied and collectible < gross:
-        head = (
-            f"{name} law limits this deficiency ({citations}): {format_usd(gross)} "
-            f"falls to {format_usd(collectible)}."
+        head = _(
+            "{state} law limits this deficiency ({citations}): {gross} falls to {collectible}."
+        ).format(
+            state=name,
+            citations=citations,
+            gross=format_usd(gross),
+            collectible=format_usd(collectible),
         )
     elif any(item.finding is Finding.MAY_APPLY for item in findings):
-        head = (
-            f"No {name} rule reduces this {format_usd(gross)} deficiency with the facts "
-            "given so far."
-        )
+        head = _(
+            "No {state} rule reduces this {gross} deficiency with the facts given so far."
+        ).format(state=name, gross=format_usd(gross))
     else:
         general = [
             item.rule.citation
             for item in findings
             if item.rule.effect in (Effect.NONE, Effect.ALLOWED) and not item.rule.uncertain
         ]
-        cited = f" ({'; '.join(dict.fromkeys(general))})" if general else ""
-        head = (
-            f"No {name} law we found bars or limits this {format_usd(gross)} "
-            f"deficiency{cited}: the lender may try to collect it."
-        )
+        if general:
+            head = _(
+                "No {state} law we found bars or limits this {gross} deficiency ({citations}): "
+                "the lender may try to collect it."
+            ).format(
+                state=name,
+                gross=format_usd(gross),
+                citations="; ".join(dict.fromkeys(general)),
+            )
+        else:
+            head = _(
+                "No {state} law we found bars or limits this {gross} deficiency: "
+                "the lender may try to collect it."
+            ).format(state=name, gross=format_usd(gross))
     parts = [head]
     parts += [f"{item.rule.citation}: {item.reason}" for item in applied]
     if collectible > ZERO:
@@ -813,12 +921,39 @@ def _explain(
         for item in findings:
             deadline = item.rule.deadline
             if deadline is not None and item.scope_met and not item.rule.uncertain:
+                # Translators: {period} is e.g. "90 days after the trustee's sale".
                 parts.append(
-                    f"Deadline: the lender must seek a deficiency within {deadline.words} "
-                    f"({item.rule.citation})."
+                    _(
+                        "Deadline: the lender must seek a deficiency within {period} ({citation})."
+                    ).format(period=deadline.words, citation=item.rule.citation)
                 )
-    parts.append(DISCLAIMER)
+    parts.append(_(DISCLAIMER))
     return " ".join(parts)
+
+
+#: The explanation where the data has rules for the loan kind but none for its exit.
+_NO_RULE_FOR_EXIT = {
+    MortgageExit.SHORT_SALE.value: N_(
+        "Our data has no {state} rule for a short sale, so the {gross} deficiency stands "
+        "as calculated."
+    ),
+    MortgageExit.FORECLOSURE.value: N_(
+        "Our data has no {state} rule for a foreclosure, so the {gross} deficiency stands "
+        "as calculated."
+    ),
+    MortgageExit.DEED_IN_LIEU.value: N_(
+        "Our data has no {state} rule for a deed in lieu, so the {gross} deficiency stands "
+        "as calculated."
+    ),
+    AutoExit.REPOSSESSION.value: N_(
+        "Our data has no {state} rule for a repossession, so the {gross} deficiency stands "
+        "as calculated."
+    ),
+    AutoExit.VOLUNTARY_SURRENDER.value: N_(
+        "Our data has no {state} rule for a voluntary surrender, so the {gross} deficiency "
+        "stands as calculated."
+    ),
+}
 
 
 def exit_of(kind: LoanKind, exit: MortgageExit | AutoExit | str) -> MortgageExit | AutoExit:
@@ -916,15 +1051,19 @@ def apply_state_law(
     covering = [rule for rule in of_kind if rule.covers(kind, chosen_exit)]
     if not covering:
         coverage = Coverage.NO_RULE_FOR_EXIT if of_kind else Coverage.NO_RULE_FOR_LOAN_KIND
-        what = (
-            f"a {chosen_exit.label.lower()}"
-            if of_kind
-            else ("mortgages" if kind is LoanKind.MORTGAGE else "car loans")
-        )
-        explanation = (
-            f"Our data has no {name} rule for {what}, so the {format_usd(gross)} deficiency "
-            f"stands as calculated. {DISCLAIMER}"
-        )
+        if of_kind:
+            what = _(_NO_RULE_FOR_EXIT[chosen_exit.value])
+        elif kind is LoanKind.MORTGAGE:
+            what = _(
+                "Our data has no {state} rule for mortgages, so the {gross} deficiency stands "
+                "as calculated."
+            )
+        else:
+            what = _(
+                "Our data has no {state} rule for car loans, so the {gross} deficiency stands "
+                "as calculated."
+            )
+        explanation = " ".join((what.format(state=name, gross=format_usd(gross)), _(DISCLAIMER)))
         return StateLawResult(
             state=code,
             state_name=name,
