@@ -53,7 +53,7 @@ from typing import BinaryIO, TextIO
 from deficiency.assessment import DERIVED_FACTS, assess, loan_facts
 from deficiency.case import rule_cited
 from deficiency.errors import InvalidInputError, shown
-from deficiency.i18n import ENGLISH, N_, current_language
+from deficiency.i18n import ENGLISH, LANGUAGES, N_, current_language
 from deficiency.i18n import _ as gettext
 from deficiency.i18n import language as speaking
 from deficiency.line_items import (
@@ -316,6 +316,13 @@ def _translated(language: str, message: str) -> str:
     """``message`` in ``language``, looked up once per language and message."""
     with speaking(language):
         return gettext(message)
+
+
+def language_of(code: object) -> str:
+    """A ``language`` argument checked: one of :data:`deficiency.i18n.LANGUAGES`."""
+    if not isinstance(code, str) or code not in LANGUAGES:
+        raise InvalidInputError("language", f"{shown(code)} is not one of: {', '.join(LANGUAGES)}")
+    return code
 
 
 def row_message(message: str) -> str:
@@ -1021,7 +1028,7 @@ def run_batch(
 '2000.00', '0.00']
     """
     if language is not None:
-        with speaking(language):
+        with speaking(language_of(language)):
             return run_batch(
                 source,
                 sink,

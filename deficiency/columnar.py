@@ -83,6 +83,7 @@ from deficiency.batch import (
     evaluate_case,
     head_problems,
     input_problem,
+    language_of,
     not_utf8,
 )
 from deficiency.case import rule_cited
@@ -1393,7 +1394,9 @@ def run_files(
     elif write is not None:
         write(header_bytes())
     try:
-        work = partial(_computed_in, language or current_language())
+        work = partial(
+            _computed_in, current_language() if language is None else language_of(language)
+        )
         for done, count, errors in _in_order(work, pieces, workers):
             rows += count
             failed += errors
@@ -1463,7 +1466,7 @@ def compute_caseload(
         )
     parts: list[bytes] = []
     if language is not None:
-        with speaking(language):
+        with speaking(language_of(language)):
             summary = run_files(
                 io.BytesIO(data), parts.append, source_format=source_format, language=language
             )
