@@ -1,5 +1,7 @@
 """Caseload: upload a CSV of cases, compute every row, download the results."""
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
@@ -163,7 +165,8 @@ elif run is not None:
         if kind == "csv":  # JSON Lines are written from CSV rows only
             st.download_button(
                 _("Download results (JSON Lines)"),
-                lambda: json_lines(source),
+                # Built when the download is asked for: in the language of this run.
+                partial(json_lines, source, current_language()),
                 file_name=f"{name}-results.jsonl",
                 mime="application/jsonl",
                 icon=":material/download:",

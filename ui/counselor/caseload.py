@@ -157,11 +157,16 @@ def _unreadable(error: BatchFileError) -> CaseloadFileError:
     )
 
 
-def _stream(binary: BinaryIO, sink: io.StringIO, *, json_lines: bool) -> BatchSummary:
+def _stream(
+    binary: BinaryIO, sink: io.StringIO, *, json_lines: bool, language: str | None = None
+) -> BatchSummary:
     binary.seek(0)
     try:
         return run_batch(
-            decoded_lines(binary), sink, json_lines=json_lines, language=current_language()
+            decoded_lines(binary),
+            sink,
+            json_lines=json_lines,
+            language=language or current_language(),
         )
     except BatchFileError as error:
         raise _unreadable(error) from None
@@ -258,11 +263,12 @@ def run_caseload(
     return CaseloadRun(results, summary, summed, tuple(shown), tuple(errors))
 
 
-def json_lines(binary: BinaryIO) -> str:
+def json_lines(binary: BinaryIO, language: str | None = None) -> str:
     """The same results as JSON Lines (one object per case), computed from a CSV upload
-    again, row by row (:func:`deficiency.run_batch` writes JSON Lines from CSV only)."""
+    again, row by row (:func:`deficiency.run_batch` writes JSON Lines from CSV only), with
+    its messages in ``language`` (None: the reader's)."""
     sink = io.StringIO()
-    _stream(binary, sink, json_lines=True)
+    _stream(binary, sink, json_lines=True, language=language)
     return sink.getvalue()
 
 
