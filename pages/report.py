@@ -125,7 +125,7 @@ for item, column in zip(sides, st.columns(len(sides), gap=COLUMN_GAP), strict=Tr
         outcome = item.outcome
         answer = answer_of(item.answer)
         # The same answer the PDF's headline prints, keyed so a test can read it.
-        with st.container(key=f"rp_answer_{item.key}", border=True):
+        with st.container(key=f"rp_answer_{item.slug}", border=True):
             st.markdown(literal_dollars(f"**{answer.title}**"))
             st.markdown(literal_dollars(answer.reason))
             for label, value in answer.figures:
@@ -147,7 +147,7 @@ for item, column in zip(sides, st.columns(len(sides), gap=COLUMN_GAP), strict=Tr
                 outcome.statement,
                 _("How the figure for {collateral} builds").format(collateral=item.collateral),
             ),
-            key=f"rp_waterfall_{item.key}",
+            key=f"rp_waterfall_{item.slug}",
             alt=waterfall_alt(outcome.statement, item.collateral),
         )
 rows = [(item.name, item.outcome) for item in sides]

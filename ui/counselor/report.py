@@ -113,7 +113,7 @@ class ReportSide:
     preset_title: str
     assumptions: tuple[tuple[str, str], ...]
     #: A name for keys, the same in every language: ``house`` or ``car``.
-    key: str = ""
+    slug: str = ""
 
     @property
     def outcome(self) -> Outcome:
@@ -165,7 +165,7 @@ def report_side(side: Side, state: State, answer: CaseOutcome) -> ReportSide:
         inputs=tuple(inputs),
         preset_title=chosen.title,
         assumptions=assumptions,
-        key="house" if side.kind is LoanKind.MORTGAGE else "car",
+        slug="house" if side.kind is LoanKind.MORTGAGE else "car",
     )
 
 
