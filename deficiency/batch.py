@@ -53,6 +53,9 @@ from typing import BinaryIO, TextIO
 from deficiency.assessment import DERIVED_FACTS, assess, loan_facts
 from deficiency.case import rule_cited
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import ENGLISH, LANGUAGES, N_, current_language
+from deficiency.i18n import _ as gettext
+from deficiency.i18n import language as speaking
 from deficiency.line_items import (
     AUTO_ITEMS,
     COMMISSION,
@@ -161,10 +164,27 @@ class BatchFileError(InvalidInputError):
     An :class:`InvalidInputError` of the field ``file`` whose message is the problem alone.
     """
 
+    #: For a line that is not UTF-8: its number and where (byte, character), so a reader of
+    #: part of the file can say the line counted from the file's start.
+    line: int | None = None
+    at: tuple[str, int] = ("", 0)
+
     def __init__(self, problem: str) -> None:
         self.field = "file"
         self.problem = problem
         ValueError.__init__(self, problem)
+
+
+def not_utf8(line: int, byte: str, column: int) -> BatchFileError:
+    """The error of line ``line``, not UTF-8 text at ``byte`` (hex), character ``column``."""
+    error = BatchFileError(
+        gettext(
+            "line {line} is not UTF-8 text (byte 0x{byte} at character {column}); "
+            "save the file as CSV UTF-8"
+        ).format(line=line, byte=byte, column=column)
+    )
+    error.line, error.at = line, (byte, column)
+    return error
 
 
 @dataclass(frozen=True)
@@ -186,16 +206,18 @@ def column_descriptions() -> tuple[ColumnInfo, ...]:
     ['auto']
     """
     described = [
-        ColumnInfo("case_id", "both", "Your reference for the case (required)", "text"),
-        ColumnInfo("kind", "both", "mortgage or auto", "choice"),
+        ColumnInfo("case_id", "both", gettext("Your reference for the case (required)"), "text"),
+        ColumnInfo("kind", "both", gettext("mortgage or auto"), "choice"),
         ColumnInfo(
             "exit",
             "both",
-            "mortgage: short_sale, foreclosure, deed_in_lieu; "
-            "auto: repossession, voluntary_surrender",
+            gettext(
+                "mortgage: short_sale, foreclosure, deed_in_lieu; "
+                "auto: repossession, voluntary_surrender"
+            ),
             "choice",
         ),
-        ColumnInfo("resolution", "both", "waived, judgment or settled", "choice"),
+        ColumnInfo("resolution", "both", gettext("waived, judgment or settled"), "choice"),
     ]
     for name, info in _INFOS.items():
         kinds = [kind.value for kind in LoanKind if name in _KIND_FIELDS[kind]]
@@ -205,7 +227,7 @@ def column_descriptions() -> tuple[ColumnInfo, ...]:
         ColumnInfo(
             "state",
             "both",
-            "The borrower's state as a postal code (CA); blank: no state law applied",
+            gettext("The borrower's state as a postal code (CA); blank: no state law applied"),
             "choice",
         )
     )
@@ -213,11 +235,13 @@ def column_descriptions() -> tuple[ColumnInfo, ...]:
         fact = fact_catalog()[name]
         kind = "money" if name in AMOUNT_FACTS else "choice"
         if name in AMOUNT_FACTS:
-            answers = "an amount"
+            answers = gettext("an amount")
         elif name == "foreclosure_type":
-            answers = ", ".join(item.value for item in ForeclosureType) + " or unknown"
+            answers = gettext("{choices} or unknown").format(
+                choices=", ".join(item.value for item in ForeclosureType)
+            )
         else:
-            answers = "yes, no or unknown"
+            answers = gettext("yes, no or unknown")
         described.append(
             ColumnInfo(FACT_PREFIX + name, "both", f"{fact.question} ({answers})", kind)
         )
@@ -287,15 +311,38 @@ class CaseResult:
         return [spreadsheet_safe(cell) for cell in (*head, *tail)]
 
 
+@lru_cache(maxsize=256)
+def _translated(language: str, message: str) -> str:
+    """``message`` in ``language``, looked up once per language and message."""
+    with speaking(language):
+        return gettext(message)
+
+
+def language_of(code: object) -> str:
+    """A ``language`` argument checked: one of :data:`deficiency.i18n.LANGUAGES`."""
+    if not isinstance(code, str) or code not in LANGUAGES:
+        raise InvalidInputError("language", f"{shown(code)} is not one of: {', '.join(LANGUAGES)}")
+    return code
+
+
+def row_message(message: str) -> str:
+    """A row's message (marked ``N_``) in the current language: a caseload repeats a few
+    messages on many rows, so each is translated once per language (English as is)."""
+    code = current_language()
+    return message if code == ENGLISH else _translated(code, message)
+
+
 def _case_id_problem(case_id: str) -> str | None:
     if not case_id.strip():
-        return "is empty; give each row a reference"
+        return row_message(N_("is empty; give each row a reference"))
     if len(case_id) > MAX_CASE_ID_CHARS:
-        return f"is longer than {MAX_CASE_ID_CHARS} characters"
+        return row_message(N_("is longer than {count} characters")).format(count=MAX_CASE_ID_CHARS)
     if not case_id.isprintable():
-        return "contains control or non-printing characters"
+        return row_message(N_("contains control or non-printing characters"))
     if case_id.startswith(_FORMULA_START):
-        return "cannot start with = + - or @ (a spreadsheet would run it as a formula)"
+        return row_message(
+            N_("cannot start with = + - or @ (a spreadsheet would run it as a formula)")
+        )
     return None
 
 
@@ -312,12 +359,25 @@ def head_problems(
     try:
         kind = LoanKind(kind_text)
     except ValueError:
-        errors.append(f"kind: {_shown(kind_text)} is not one of: mortgage, auto")
+        errors.append(
+            "kind: "
+            + row_message(N_("{value} is not one of: {choices}")).format(
+                value=_shown(kind_text), choices="mortgage, auto"
+            )
+        )
     if kind is not None and exit_text not in _EXITS[kind]:
-        errors.append(f"exit: {_shown(exit_text)} is not one of: {', '.join(_EXITS[kind])}")
+        errors.append(
+            "exit: "
+            + row_message(N_("{value} is not one of: {choices}")).format(
+                value=_shown(exit_text), choices=", ".join(_EXITS[kind])
+            )
+        )
     if resolution_text not in _RESOLUTIONS:
         errors.append(
-            f"resolution: {_shown(resolution_text)} is not one of: {', '.join(_RESOLUTIONS)}"
+            "resolution: "
+            + row_message(N_("{value} is not one of: {choices}")).format(
+                value=_shown(resolution_text), choices=", ".join(_RESOLUTIONS)
+            )
         )
     return errors, kind
 
@@ -325,7 +385,11 @@ def head_problems(
 def input_problem(name: str, text: str, kind: LoanKind | None) -> str | None:
     """The problem of one non-blank input cell of a row of this kind, or None."""
     if kind is not None and name not in _KIND_FIELDS[kind]:
-        return f"{name}: does not apply to a {kind.value} case; leave it blank"
+        if kind is LoanKind.MORTGAGE:
+            problem = N_("does not apply to a mortgage case; leave it blank")
+        else:
+            problem = N_("does not apply to an auto case; leave it blank")
+        return f"{name}: {row_message(problem)}"
     if _INFOS[name].kind == "money" and _SURE_MONEY.fullmatch(text):
         return None
     try:
@@ -421,9 +485,12 @@ def _state_and_facts(cells: Mapping[str, str], errors: list[str]) -> tuple[str, 
         if refused:
             continue
         if not state:
-            errors.append(f"{column}: applies only with a state; give the state or leave it blank")
+            errors.append(
+                f"{column}: "
+                + row_message(N_("applies only with a state; give the state or leave it blank"))
+            )
             continue
-        problem = _fact_problem(name, text)
+        problem = _fact_problem(name, text, current_language())
         if problem is not None:
             errors.append(f"{column}: {problem}")
             continue
@@ -432,7 +499,7 @@ def _state_and_facts(cells: Mapping[str, str], errors: list[str]) -> tuple[str, 
 
 
 @lru_cache(maxsize=4096)
-def _fact_problem(name: str, text: str) -> str | None:
+def _fact_problem(name: str, text: str, language: str = ENGLISH) -> str | None:
     """Why ``text`` is not an answer to the fact ``name``, or None; found once per answer
     (a caseload answers each fact in a few ways)."""
     try:
@@ -585,17 +652,21 @@ def _layout(header: Sequence[str]) -> _Layout:
     seen: set[str] = set()
     for name in names:
         if name in seen:
-            problems.append(f"column {_shown(name)} appears twice")
+            problems.append(gettext("column {name} appears twice").format(name=_shown(name)))
         seen.add(name)
     unknown = [name for name in names if name not in TEMPLATE_COLUMNS]
     if unknown:
         shown = ", ".join(_shown(name) for name in unknown[:10])
-        problems.append(f"unknown columns {shown}; use the template's column names")
+        problems.append(
+            gettext("unknown columns {names}; use the template's column names").format(names=shown)
+        )
     missing = [name for name in CASE_COLUMNS if name not in seen]
     if missing:
-        problems.append(f"missing required columns {', '.join(missing)}")
+        problems.append(
+            gettext("missing required columns {names}").format(names=", ".join(missing))
+        )
     if problems:
-        raise BatchFileError("header row: " + "; ".join(problems))
+        raise BatchFileError(gettext("header row: {problems}").format(problems="; ".join(problems)))
     width = len(names)
     at = {name: names.index(name) if name in seen else width for name in TEMPLATE_COLUMNS}
     return _Layout(
@@ -752,7 +823,9 @@ def _row_problem(cells: Sequence[str], layout: _Layout, line: int, problem: str)
         exit=named["exit"],
         resolution=named["resolution"],
         inputs=inputs,
-        errors=(f"row: {problem} (line {line})",),
+        errors=(
+            "row: " + row_message(N_("{problem} (line {line})")).format(problem=problem, line=line),
+        ),
     )
 
 
@@ -760,7 +833,7 @@ def _row_problem(cells: Sequence[str], layout: _Layout, line: int, problem: str)
 #: line is not a caseload (and is never held whole in memory).
 MAX_LINE_BYTES = 100_000
 _BOM = b"\xef\xbb\xbf"
-_OPEN_QUOTE = "a quote opens a cell that is not closed on this line (a cell cannot span lines)"
+_OPEN_QUOTE = N_("a quote opens a cell that is not closed on this line (a cell cannot span lines)")
 
 
 def decoded_lines(binary: BinaryIO) -> Iterator[str]:
@@ -796,7 +869,7 @@ save the file as CSV UTF-8
         if not data:
             return
         if number == 0 and data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            raise BatchFileError("the file is UTF-16 text; save it as CSV UTF-8")
+            raise BatchFileError(gettext("the file is UTF-16 text; save it as CSV UTF-8"))
         if number == 0:
             data = data.removeprefix(_BOM)
         # Lines end at "\n", "\r\n" or a lone "\r" (old spreadsheets write it).
@@ -832,10 +905,7 @@ def _decoded(piece: bytes, number: int) -> str:
     except UnicodeDecodeError as error:
         column = len(piece[: error.start].decode("utf-8", "replace")) + 1
         byte = piece[error.start : error.start + 1].hex()
-        raise BatchFileError(
-            f"line {number} is not UTF-8 text (byte 0x{byte} at character {column}); "
-            "save the file as CSV UTF-8"
-        ) from None
+        raise not_utf8(number, byte, column) from None
 
 
 def _text_lines(source: Iterable[str]) -> Iterator[str]:
@@ -857,13 +927,15 @@ def _cells(line: str) -> tuple[list[str], str | None]:
     the line is reported and the next line is read as the next row.
     """
     if len(line) > MAX_LINE_BYTES:
-        return [], f"is longer than {MAX_LINE_BYTES:,} characters"
+        return [], row_message(N_("is longer than {count} characters")).format(
+            count=f"{MAX_LINE_BYTES:,}"
+        )
     try:
         cells = next(csv.reader((line,)), [])
     except csv.Error:
-        return [], "cannot be read as CSV"
+        return [], row_message(N_("cannot be read as CSV"))
     if any("\n" in cell or "\r" in cell for cell in cells):
-        return [cell.rstrip("\r\n") for cell in cells], _OPEN_QUOTE
+        return [cell.rstrip("\r\n") for cell in cells], row_message(_OPEN_QUOTE)
     return cells, None
 
 
@@ -878,7 +950,9 @@ def _cases(lines: Iterator[tuple[int, str]], layout: _Layout) -> Iterator[list[s
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) != width:
-            problem = f"has {len(cells)} cells but the header has {width}"
+            problem = row_message(N_("has {count} cells but the header has {width}")).format(
+                count=len(cells), width=width
+            )
             yield _row_problem(cells, layout, number, problem)
             continue
         cells.append("")
@@ -916,6 +990,7 @@ def run_batch(
     json_lines: bool = False,
     progress: Callable[[int], None] | None = None,
     progress_every: int = 20_000,
+    language: str | None = None,
 ) -> BatchSummary:
     """Read cases from CSV text lines, write one result per case to ``sink``, streaming.
 
@@ -932,6 +1007,8 @@ def run_batch(
         results as strings or null, and ``inputs`` holding the non-blank inputs.
     progress
         Called with the number of rows done every ``progress_every`` rows and at the end.
+    language
+        The language of the messages (``"es"``: Spanish); None: the calling context's.
 
     Raises
     ------
@@ -950,6 +1027,15 @@ def run_batch(
     ['example-car', 'auto', 'ok', '', '2000.00', '0.00', '2000.00', '0.00', '10000.00', \
 '2000.00', '0.00']
     """
+    if language is not None:
+        with speaking(language_of(language)):
+            return run_batch(
+                source,
+                sink,
+                json_lines=json_lines,
+                progress=progress,
+                progress_every=progress_every,
+            )
     lines = enumerate(_text_lines(source), start=1)
     json_lines = flag(json_lines, "json_lines")
     if not callable(getattr(sink, "write", None)):
@@ -959,10 +1045,10 @@ def run_batch(
     progress_every = whole_number(progress_every, "progress_every", 1, 10**9)
     first = next(lines, None)
     if first is None:
-        raise BatchFileError("the file is empty; expected a header row")
+        raise BatchFileError(gettext("the file is empty; expected a header row"))
     header, problem = _cells(first[1])
     if problem is not None:
-        raise BatchFileError(f"header row: {problem} (line 1)")
+        raise BatchFileError(gettext("header row: {problem} (line 1)").format(problem=problem))
     layout = _layout(header)
     rows = failed = 0
     chunk: list[list[str]] = []

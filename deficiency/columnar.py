@@ -83,9 +83,13 @@ from deficiency.batch import (
     evaluate_case,
     head_problems,
     input_problem,
+    language_of,
+    not_utf8,
 )
 from deficiency.case import rule_cited
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import ENGLISH, _, current_language
+from deficiency.i18n import language as speaking
 from deficiency.line_items import (
     AUTO_ITEMS,
     COMMISSION,
@@ -822,6 +826,7 @@ def _problems(
         return taken[name].to_pylist() if name in taken else [""] * size
 
     ids, kinds, exits, resolutions = (cells(name) for name in _NAMED)
+    language = current_language()  # the cached messages' language, read once
     found: list[list[str] | None] = []
     kind_of: list[LoanKind | None] = []
     for case_id, kind, exit, resolution in zip(ids, kinds, exits, resolutions, strict=True):
@@ -858,7 +863,7 @@ def _problems(
             if listed is None or not value.strip():
                 continue
             problem = (
-                _short_problem(name, value, kind_of[place])
+                _short_problem(name, value, kind_of[place], language)
                 if len(value) <= 64
                 else input_problem(name, value, kind_of[place])
             )
@@ -868,7 +873,9 @@ def _problems(
 
 
 @lru_cache(maxsize=4096)
-def _short_problem(name: str, text: str, kind: LoanKind | None) -> str | None:
+def _short_problem(
+    name: str, text: str, kind: LoanKind | None, language: str = ENGLISH
+) -> str | None:
     """:func:`deficiency.batch.input_problem` of a short cell, found once per cell: the
     cells people get wrong repeat (``N/A``, ``-``, ``$1,234.5.0``)."""
     return input_problem(name, text, kind)
@@ -887,7 +894,7 @@ def _legacy_chunk(items: Iterator[list[str] | CaseResult]) -> ChunkResult:
     columns = (
         [pa.array(list(column), pa.string()) for column in zip(*rows, strict=True)]
         if rows
-        else [pa.array([], pa.string()) for _ in OUTPUT_COLUMNS]
+        else [pa.array([], pa.string()) for _name in OUTPUT_COLUMNS]
     )
     columns = [
         _money_of_text(column) if name in FIGURE_COLUMNS else column
@@ -938,10 +945,10 @@ def _header(binary: BinaryIO) -> tuple[list[str], bytes]:
     lines = decoded_lines(io.BytesIO(head))
     line = next(lines, None)
     if line is None:
-        raise BatchFileError("the file is empty; expected a header row")
+        raise BatchFileError(_("the file is empty; expected a header row"))
     header, problem = _cells(line)
     if problem is not None:
-        raise BatchFileError(f"header row: {problem} (line 1)")
+        raise BatchFileError(_("header row: {problem} (line 1)").format(problem=problem))
     return header, first[len(head) :]
 
 
@@ -1020,7 +1027,7 @@ def csv_chunks(binary: BinaryIO) -> Iterator[pa.Table | ChunkResult]:
     (naming the line), as :func:`deficiency.batch.run_batch` does; SourceReadError when
     reading fails.
     """
-    for block, header, first, _ in _csv_pieces(binary, "csv"):
+    for block, header, first, _format in _csv_pieces(binary, "csv"):
         yield block_chunk(block, header, first)
 
 
@@ -1064,12 +1071,9 @@ def _renumbered(lines: Iterator[str], first: int) -> Iterator[str]:
     try:
         yield from lines
     except BatchFileError as error:
-        problem = error.problem
-        match = re.match(r"line (\d+) ", problem)
-        if match is None:
+        if error.line is None:
             raise
-        number = int(match.group(1)) - 2 + first
-        raise BatchFileError(f"line {number} " + problem[match.end() :]) from None
+        raise not_utf8(error.line - 2 + first, *error.at) from None
 
 
 # --- reading Parquet in chunks --------------------------------------------------------------
@@ -1282,6 +1286,13 @@ def _computed(
     return b"".join(csv_bytes(result.table) for result in results), done, failed
 
 
+def _computed_in(language: str, chunk: pa.Table | ChunkResult | bytes, *piece: Any) -> _Done:
+    """:func:`_computed` with the rows' messages in ``language`` (a worker process knows
+    no session: the language comes with each piece)."""
+    with speaking(language):
+        return _computed(chunk, *piece)
+
+
 #: Pieces per worker process in flight: enough that a worker does not wait while this
 #: process writes (with two, a quarter of a 10,000,000-row Parquet run was such waits).
 _IN_FLIGHT = 4
@@ -1346,6 +1357,7 @@ def run_files(
     output_format: str = "csv",
     progress: Callable[[int, float], None] | None = None,
     workers: int = 1,
+    language: str | None = None,
 ) -> BatchSummary:
     """Compute a caseload read from ``binary`` into CSV bytes (``write``) or a Parquet file
     (``output_path``), one bounded chunk at a time.
@@ -1353,8 +1365,10 @@ def run_files(
     ``workers`` above 1 computes the chunks in that many processes (the results are
     written in input order, and at most four pieces per worker are held at once).
     ``progress`` is called with the rows done and the share of the input read (0 to 1)
-    after each chunk. Raises BatchFileError for a file that cannot be read as a caseload
-    (naming its line), SourceReadError when reading fails, OSError when writing fails.
+    after each chunk. The rows' messages are in ``language`` (``"es"``: Spanish), in the
+    worker processes too; None: the calling context's. Raises BatchFileError for a file that
+    cannot be read as a caseload (naming its line), SourceReadError when reading fails,
+    OSError when writing fails.
     """
     rows = failed = 0
     writer = None
@@ -1380,7 +1394,10 @@ def run_files(
     elif write is not None:
         write(header_bytes())
     try:
-        for done, count, errors in _in_order(_computed, pieces, workers):
+        work = partial(
+            _computed_in, current_language() if language is None else language_of(language)
+        )
+        for done, count, errors in _in_order(work, pieces, workers):
             rows += count
             failed += errors
             if writer is not None:
@@ -1421,13 +1438,16 @@ def _csv_pieces(binary: BinaryIO, output_format: str) -> Iterator[tuple[Any, ...
         line += _line_count(block)
 
 
-def compute_caseload(data: bytes, source_format: str = "csv") -> tuple[bytes, BatchSummary]:
+def compute_caseload(
+    data: bytes, source_format: str = "csv", *, language: str | None = None
+) -> tuple[bytes, BatchSummary]:
     """Compute a caseload held in memory (an upload): its bytes, CSV or Parquet, in; the
     results as CSV bytes (the header row, then one row per case, in input order, as
     ``python -m deficiency batch`` writes them) and the counts out.
 
     Raises BatchFileError (an InvalidInputError of the field ``file``) for a file that
-    cannot be read as a caseload, saying why (and naming the line of a CSV).
+    cannot be read as a caseload, saying why (and naming the line of a CSV). The messages
+    are in ``language`` (None: the calling context's).
 
     Examples
     --------
@@ -1445,7 +1465,13 @@ def compute_caseload(data: bytes, source_format: str = "csv") -> tuple[bytes, Ba
             "source_format", f"{shown(source_format)} is not one of: {', '.join(FORMATS)}"
         )
     parts: list[bytes] = []
-    summary = run_files(io.BytesIO(data), parts.append, source_format=source_format)
+    if language is not None:
+        with speaking(language_of(language)):
+            summary = run_files(
+                io.BytesIO(data), parts.append, source_format=source_format, language=language
+            )
+    else:
+        summary = run_files(io.BytesIO(data), parts.append, source_format=source_format)
     return b"".join(parts), summary
 
 
@@ -1487,7 +1513,7 @@ def _parquet_pieces(
         source = pq.ParquetFile(binary, pre_buffer=False)  # pre-buffering kept every chunk read
     except (pa.ArrowInvalid, OSError):
         raise BatchFileError(
-            "cannot be read as Parquet: it is not a Parquet file, or it is damaged"
+            _("cannot be read as Parquet: it is not a Parquet file, or it is damaged")
         ) from None
     _layout(source.schema_arrow.names)
     in_all = int(source.metadata.num_rows)

@@ -40,6 +40,7 @@ from deficiency.assessment import assess
 from deficiency.auto import AutoExit
 from deficiency.case import Case, CaseDates, TaxFacts
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import _
 from deficiency.money import MAX_NUMBER_TEXT, number_text, to_count, to_money, to_percent
 from deficiency.mortgage import MortgageExit
 from deficiency.parsing import choice, instance, whole_number
@@ -185,9 +186,11 @@ def canonical_value(info: FieldInfo, raw: object) -> str:
     """
     value: Any = raw
     if isinstance(raw, str) and len(raw) > 60:
-        raise InvalidInputError(info.name, "is too long to be an amount")
+        raise InvalidInputError(info.name, _("is too long to be an amount"))
     if not isinstance(raw, str | int | Decimal) or isinstance(raw, bool):
-        raise InvalidInputError(info.name, f"expected an amount as a string, got {_kind(raw)}")
+        raise InvalidInputError(
+            info.name, _("expected an amount as a string, got {kind}").format(kind=_kind(raw))
+        )
     if info.kind == "money":
         return number_text(to_money(value, info.name))
     if info.kind == "percent":
@@ -200,15 +203,15 @@ def _kind(raw: object) -> str:
     if raw is None:
         return "null"
     if isinstance(raw, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(raw, int | float | Decimal):
-        return "a number"
+        return _("a number")
     if isinstance(raw, str):
-        return "text"
+        return _("text")
     if isinstance(raw, list | tuple):
-        return "a list"
+        return _("a list")
     if isinstance(raw, Mapping):
-        return "an object"
+        return _("an object")
     return shown(raw)
 
 
@@ -216,11 +219,13 @@ def _optional_text(raw: object, field: str) -> str | None:
     if raw is None:
         return None
     if not isinstance(raw, str):
-        raise InvalidInputError(field, f"must be text, got {shown(raw)}")
+        raise InvalidInputError(field, _("must be text, got {value}").format(value=shown(raw)))
     if len(raw) > MAX_NAME_CHARS:
-        raise InvalidInputError(field, f"is longer than {MAX_NAME_CHARS} characters")
+        raise InvalidInputError(
+            field, _("is longer than {count} characters").format(count=MAX_NAME_CHARS)
+        )
     if _UNSAFE_TEXT.search(raw):
-        raise InvalidInputError(field, "cannot contain <, > or control characters")
+        raise InvalidInputError(field, _("cannot contain <, > or control characters"))
     return raw.strip() or None
 
 
@@ -230,7 +235,9 @@ def _state(raw: object) -> str | None:
         return None
     code = text.upper()
     if code not in STATE_CODES:
-        raise InvalidInputError("state", f"{shown(raw)} is not a two-letter US state code")
+        raise InvalidInputError(
+            "state", _("{value} is not a two-letter US state code").format(value=shown(raw))
+        )
     return code
 
 
@@ -243,13 +250,15 @@ def _facts(raw: object, problems: list[InvalidInputError]) -> Mapping[str, str]:
     if raw is None:
         return MappingProxyType({})
     if not isinstance(raw, Mapping):
-        problems.append(InvalidInputError("facts", "must be an object of fact name -> answer"))
+        problems.append(InvalidInputError("facts", _("must be an object of fact name -> answer")))
         return MappingProxyType({})
     clean: dict[str, str] = {}
     for key, value in raw.items():
         if not isinstance(key, str) or not isinstance(value, str):
             problems.append(
-                InvalidInputError(f"facts.{shown(key)}", "must be a fact name with a text answer")
+                InvalidInputError(
+                    f"facts.{shown(key)}", _("must be a fact name with a text answer")
+                )
             )
             continue
         try:
@@ -291,7 +300,7 @@ def _check(
         attempt("exit", choice, _EXITS[loan_kind], exit, "exit")
     clean: dict[str, str] = {}
     if not isinstance(values, Mapping):
-        problems.append(InvalidInputError("values", "must be an object of name -> amount"))
+        problems.append(InvalidInputError("values", _("must be an object of name -> amount")))
     elif isinstance(loan_kind, LoanKind):
         known = input_fields_for(loan_kind)
         for key, raw in values.items():
@@ -299,7 +308,10 @@ def _check(
             if info is None:
                 problems.append(
                     InvalidInputError(
-                        f"values.{shown(key)}", f"is not an input of a {loan_kind.value} scenario"
+                        f"values.{shown(key)}",
+                        _("is not an input of a mortgage scenario")
+                        if loan_kind is LoanKind.MORTGAGE
+                        else _("is not an input of a auto scenario"),
                     )
                 )
                 continue
@@ -432,14 +444,16 @@ class _Unusable(ValueError):
 
 
 def _reject_constant(name: str) -> object:
-    raise _Unusable(f"{name} is not allowed; write amounts as strings")
+    raise _Unusable(_("{name} is not allowed; write amounts as strings").format(name=name))
 
 
 def _whole(text: str) -> int:
     # A number longer than any amount: Python refuses to read one past 4,300 digits in
     # its own words, so it is refused here in ours.
     if len(text) > MAX_NUMBER_TEXT:
-        raise _Unusable(f"a number of {len(text):,} digits is not an amount")
+        raise _Unusable(
+            _("a number of {count} digits is not an amount").format(count=f"{len(text):,}")
+        )
     return int(text)
 
 
@@ -447,7 +461,7 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     result: dict[str, object] = {}
     for key, value in pairs:
         if key in result:
-            raise _Unusable(f"the key {shown(key)} appears twice")
+            raise _Unusable(_("the key {key} appears twice").format(key=shown(key)))
         result[key] = value
     return result
 
@@ -455,16 +469,21 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 def _parse(text: str | bytes) -> object:
     if isinstance(text, bytes | bytearray):
         if len(text) > MAX_DOCUMENT_CHARS * 4:
-            raise InvalidInputError("document", "is too large to be a scenario file")
+            raise InvalidInputError("document", _("is too large to be a scenario file"))
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise InvalidInputError("document", "is not UTF-8 text") from None
+            raise InvalidInputError("document", _("is not UTF-8 text")) from None
     if not isinstance(text, str):
-        raise InvalidInputError("document", f"expected JSON text, got {shown(text)}")
+        raise InvalidInputError(
+            "document", _("expected JSON text, got {value}").format(value=shown(text))
+        )
     if len(text) > MAX_DOCUMENT_CHARS:
         raise InvalidInputError(
-            "document", f"is larger than {MAX_DOCUMENT_CHARS:,} characters; not a scenario file"
+            "document",
+            _("is larger than {count} characters; not a scenario file").format(
+                count=f"{MAX_DOCUMENT_CHARS:,}"
+            ),
         )
     try:
         return json.loads(
@@ -476,14 +495,19 @@ def _parse(text: str | bytes) -> object:
         )
     except json.JSONDecodeError as error:
         raise InvalidInputError(
-            "document", f"is not valid JSON ({error.msg}, line {error.lineno})"
+            "document",
+            _("is not valid JSON ({problem}, line {line})").format(
+                problem=error.msg, line=error.lineno
+            ),
         ) from None
     except RecursionError:
-        raise InvalidInputError("document", "is nested too deeply to be a scenario") from None
+        raise InvalidInputError("document", _("is nested too deeply to be a scenario")) from None
     except _Unusable as error:
-        raise InvalidInputError("document", f"is not a usable JSON document ({error})") from None
+        raise InvalidInputError(
+            "document", _("is not a usable JSON document ({problem})").format(problem=error)
+        ) from None
     except (ValueError, ArithmeticError):
-        raise InvalidInputError("document", "is not a usable JSON document") from None
+        raise InvalidInputError("document", _("is not a usable JSON document")) from None
 
 
 def from_json(text: str | bytes) -> ScenarioDocument:
@@ -509,7 +533,7 @@ values.sale_price: cannot be negative; values.'colour': is not an input of a aut
         raise InvalidScenarioError([problem]) from None
     if not isinstance(raw, dict):
         not_object = InvalidInputError(
-            "document", f"must be a JSON object {{...}}, got {_kind(raw)}"
+            "document", _("must be a JSON object {{...}}, got {kind}").format(kind=_kind(raw))
         )
         raise InvalidScenarioError([not_object])
     problems: list[InvalidInputError] = []
@@ -517,21 +541,27 @@ values.sale_price: cannot be negative; values.'colour': is not an input of a aut
     for key in raw:
         if key not in DOCUMENT_KEYS:
             problems.append(
-                InvalidInputError(shown(key), f"is not a known key (expected {expected})")
+                InvalidInputError(
+                    shown(key), _("is not a known key (expected {keys})").format(keys=expected)
+                )
             )
     for key in REQUIRED_KEYS:
         if key not in raw:
-            problems.append(InvalidInputError(key, "is missing"))
+            problems.append(InvalidInputError(key, _("is missing")))
     if "format" in raw and raw["format"] != FORMAT_NAME:
-        problems.append(InvalidInputError("format", f"must be {FORMAT_NAME!r}"))
+        problems.append(
+            InvalidInputError("format", _("must be {name}").format(name=repr(FORMAT_NAME)))
+        )
     version = raw.get("version", FORMAT_VERSION)
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problems.append(InvalidInputError("version", "must be a whole number such as 1"))
+        problems.append(InvalidInputError("version", _("must be a whole number such as 1")))
     elif version > FORMAT_VERSION:
         problems.append(
             InvalidInputError(
                 "version",
-                f"{version} was written by a newer app; this one reads version {FORMAT_VERSION}",
+                _(
+                    "{version} was written by a newer app; this one reads version {supported}"
+                ).format(version=version, supported=FORMAT_VERSION),
             )
         )
     values = raw.get("values", {})

@@ -4,18 +4,22 @@ from datetime import date
 
 import streamlit as st
 
+from deficiency import current_language
 from ui.counselor.report import (
     ReportError,
     ReportSide,
     answer_of,
     build_report,
+    long_date,
     report_side,
     statement_heading,
+    who_pays_title,
 )
 from ui.kit.cache import side_case
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
+from ui.kit.i18n import _
 from ui.kit.inputs import COLUMN_GAP, DATE_FORMAT
 from ui.kit.sides import CAR, MORTGAGE
 from ui.kit.tables import statement_rows
@@ -27,20 +31,22 @@ require_entrypoint()
 PDF_KEY = "rp_pdf"
 
 
-def _build(wanted: tuple[tuple[ReportSide, ...], date]) -> None:
+def _build(wanted: tuple[tuple[ReportSide, ...], date, str]) -> None:
     """Build the PDF of these scenarios and date, or keep why it could not be built."""
-    sides, prepared_on = wanted
+    sides, prepared_on, _language = wanted
     try:
         st.session_state[PDF_KEY] = (wanted, build_report(sides, prepared_on=prepared_on), None)
     except ReportError as error:
         st.session_state[PDF_KEY] = (wanted, None, str(error))
 
 
-st.title("Printable report")
+st.title(_("Printable report"))
 st.caption(
-    "One letter-size page with both Compare scenarios: the inputs, the itemized statements, "
-    "the charts, the assumptions and the date. Change the figures on Compare, Mortgage exit "
-    "or Car repossession; this page follows them."
+    _(
+        "One letter-size page with both Compare scenarios: the inputs, the itemized "
+        "statements, the charts, the assumptions and the date. Change the figures on Compare, "
+        "Mortgage exit or Car repossession; this page follows them."
+    )
 )
 
 sides = []
@@ -48,7 +54,9 @@ for side in (MORTGAGE, CAR):
     answer, error = side_case(st.session_state, side, date.today())
     if error is not None:
         st.warning(
-            f"{side.title}: {error}. The report uses the last figures that could be computed.",
+            _("{loan}: {problem}. The report uses the last figures that could be computed.").format(
+                loan=_(side.title), problem=error
+            ),
             icon=":material/warning:",
         )
     if answer is not None:
@@ -56,7 +64,7 @@ for side in (MORTGAGE, CAR):
 
 with st.container(horizontal=True, vertical_alignment="bottom"):
     prepared_on = st.date_input(
-        "Date printed on the report",
+        _("Date printed on the report"),
         value="today",
         key="rp_date",
         format=DATE_FORMAT,
@@ -65,12 +73,13 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
     )
     # Built in the page's run, not when a download is clicked: a download whose data
     # fails vanishes without a word. A PDF built is kept for the figures it shows.
-    wanted = (tuple(sides), prepared_on)
+    # The language too: the PDF is written in the reader's language.
+    wanted = (tuple(sides), prepared_on, current_language())
     built = st.session_state.get(PDF_KEY)
     if built is not None and built[0] != wanted:
         built = None
     st.button(
-        "Build the PDF",
+        _("Build the PDF"),
         key="rp_build",
         icon=":material/picture_as_pdf:",
         type="secondary" if built else "primary",
@@ -83,7 +92,7 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         built = None
     if built is not None and built[1] is not None:
         st.download_button(
-            "Download the PDF",
+            _("Download the PDF"),
             built[1],
             file_name=f"deficiency-report-{prepared_on.isoformat()}.pdf",
             mime="application/pdf",
@@ -94,55 +103,65 @@ with st.container(horizontal=True, vertical_alignment="bottom"):
         )
 if built is not None and built[2] is not None:
     st.error(
-        f"The PDF could not be built: {built[2]}. Nothing was downloaded; try again, and if "
-        "it keeps failing, print this page from the browser instead.",
+        _(
+            "The PDF could not be built: {problem}. Nothing was downloaded; try again, and if "
+            "it keeps failing, print this page from the browser instead."
+        ).format(problem=built[2]),
         icon=":material/error:",
     )
 st.caption(
-    "The PDF is built when you ask: its charts take a few seconds to draw, on this machine "
-    "only. Change a figure and build it again."
+    _(
+        "The PDF is built when you ask: its charts take a few seconds to draw, on this "
+        "machine only. Change a figure and build it again."
+    )
 )
 
-st.header("What the page contains")
-st.markdown(
-    f"**Deficiency balance report**, prepared "
-    f"{prepared_on.strftime('%B')} {prepared_on.day}, {prepared_on.year}"
-)
+st.header(_("What the page contains"))
+st.markdown(_("**Deficiency balance report**, prepared {date}").format(date=long_date(prepared_on)))
 for item, column in zip(sides, st.columns(len(sides), gap=COLUMN_GAP), strict=True):
     with column:
         st.subheader(item.name)
-        st.caption(f"Starting scenario: {item.preset_title}")
+        st.caption(_("Starting scenario: {title}").format(title=item.preset_title))
         outcome = item.outcome
         answer = answer_of(item.answer)
         # The same answer the PDF's headline prints, keyed so a test can read it.
-        with st.container(key=f"rp_answer_{item.collateral.split()[-1]}", border=True):
+        with st.container(key=f"rp_answer_{item.slug}", border=True):
             st.markdown(literal_dollars(f"**{answer.title}**"))
             st.markdown(literal_dollars(answer.reason))
             for label, value in answer.figures:
                 st.markdown(literal_dollars(f"{label}: **{value}**"))
         st.markdown(
-            "**Inputs**: "
-            + literal_dollars("; ".join(f"{label}: {value}" for label, value in item.inputs))
+            _("**Inputs**: {inputs}").format(
+                inputs=literal_dollars(
+                    "; ".join(f"{label}: {value}" for label, value in item.inputs)
+                )
+            )
         )
         st.markdown(f"**{statement_heading(outcome)}**")
-        st.table(statement_rows(outcome.statement), alt=f"Itemized statement for {item.collateral}")
+        st.table(
+            statement_rows(outcome.statement),
+            alt=_("Itemized statement for {collateral}").format(collateral=item.collateral),
+        )
         show_chart(
-            waterfall_figure(outcome.statement, f"How the figure for {item.collateral} builds"),
-            key=f"rp_waterfall_{item.collateral.split()[-1]}",
+            waterfall_figure(
+                outcome.statement,
+                _("How the figure for {collateral} builds").format(collateral=item.collateral),
+            ),
+            key=f"rp_waterfall_{item.slug}",
             alt=waterfall_alt(outcome.statement, item.collateral),
         )
 rows = [(item.name, item.outcome) for item in sides]
 show_chart(
-    outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled"),
+    outcome_figure(rows, who_pays_title()),
     key="rp_outcomes",
     alt=outcome_alt(rows),
 )
 notes = [(label, note) for item in sides for label, note in item.assumptions]
-st.markdown("**Assumptions**")
+st.markdown(_("**Assumptions**"))
 if notes:
     for label, note in notes:
         st.markdown(literal_dollars(f"- **{label}**: {note}"))
 else:
-    st.caption("The worked examples assume nothing beyond the figures shown.")
+    st.caption(_("The worked examples assume nothing beyond the figures shown."))
 # Not quoted here: this page's own foot already shows the same line, just below.
-st.caption("The PDF ends with the not-advice line shown at the foot of this page.")
+st.caption(_("The PDF ends with the not-advice line shown at the foot of this page."))

@@ -22,10 +22,12 @@ from deficiency import (
     BatchSummary,
     MortgageExit,
     compute_caseload,
+    current_language,
     decoded_lines,
     run_batch,
     template_csv,
 )
+from ui.kit.i18n import N_, _, pgettext
 
 #: The largest upload the page takes; bigger files belong on the command line.
 MAX_UPLOAD_MB = 50
@@ -44,18 +46,48 @@ FIGURES = (
     "collectible",
     "barred",
 )
-KIND_LABELS = {"mortgage": "Mortgage", "auto": "Car loan"}
+#: Words for the codes (marked for the catalog; shown through :func:`code_labels`).
+#: The column header of each amount (the results file keeps the machine names).
+FIGURE_LABELS = {
+    "deficiency": N_("Deficiency"),
+    "surplus": N_("Surplus"),
+    "borrower_owes": N_("Borrower owes"),
+    "cancelled": N_("Cancelled"),
+    "lender_recovers": N_("Lender recovers"),
+    "collectible": N_("Collectible"),
+    "barred": N_("Barred"),
+}
+KIND_LABELS = {"mortgage": N_("Mortgage"), "auto": N_("Car loan")}
 RESOLUTION_LABELS = {
-    "waived": "Lender waives or absorbs it",
-    "judgment": "Lender pursues a judgment",
-    "settled": "Settled for part",
+    "waived": N_("Lender waives or absorbs it"),
+    "judgment": N_("Lender pursues a judgment"),
+    "settled": N_("Settled for part"),
 }
-#: Words for the codes a caseload file holds, by column (the table shows these).
-CODE_LABELS = {
-    "kind": KIND_LABELS,
-    "exit": {exit.value: exit.label for exit in (*MortgageExit, *AutoExit)},
-    "resolution": RESOLUTION_LABELS,
-}
+
+
+def kind_label(kind: str) -> str:
+    """A loan kind's code in the reader's words (the code itself when it is not one)."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def resolution_label(resolution: str) -> str:
+    """A resolution's code in the reader's words (the code itself when it is not one)."""
+    return _(RESOLUTION_LABELS[resolution]) if resolution in RESOLUTION_LABELS else resolution
+
+
+def code_labels() -> dict[str, dict[str, str]]:
+    """Words for the codes a caseload file holds, by column (the table shows these), in
+    the reader's language: computed when shown, never at import."""
+    return {
+        "kind": {code: _(label) for code, label in KIND_LABELS.items()},
+        "exit": {exit.value: exit.label for exit in (*MortgageExit, *AutoExit)},
+        "resolution": {code: _(label) for code, label in RESOLUTION_LABELS.items()},
+        # Translators: a caseload row's status; "ok" means the row was computed.
+        "status": {
+            "ok": pgettext("caseload status", "ok"),
+            "error": pgettext("caseload status", "error"),
+        },
+    }
 
 
 class CaseloadFileError(ValueError):
@@ -118,15 +150,24 @@ def upload_format(name: str) -> str:
 
 def _unreadable(error: BatchFileError) -> CaseloadFileError:
     return CaseloadFileError(
-        f"This file cannot be read as a caseload: {error}. "
-        "Download the template to see the expected columns."
+        _(
+            "This file cannot be read as a caseload: {problem}. "
+            "Download the template to see the expected columns."
+        ).format(problem=error)
     )
 
 
-def _stream(binary: BinaryIO, sink: io.StringIO, *, json_lines: bool) -> BatchSummary:
+def _stream(
+    binary: BinaryIO, sink: io.StringIO, *, json_lines: bool, language: str | None = None
+) -> BatchSummary:
     binary.seek(0)
     try:
-        return run_batch(decoded_lines(binary), sink, json_lines=json_lines)
+        return run_batch(
+            decoded_lines(binary),
+            sink,
+            json_lines=json_lines,
+            language=language or current_language(),
+        )
     except BatchFileError as error:
         raise _unreadable(error) from None
 
@@ -196,12 +237,14 @@ def run_caseload(
     """
     if size is not None and size > MAX_UPLOAD_MB * 1024 * 1024:
         raise CaseloadFileError(
-            f"The file is {size / 1024 / 1024:,.0f} MB; this page takes up to {MAX_UPLOAD_MB} MB. "
-            "Split it, or run `python -m deficiency batch cases.csv -o results.csv`."
+            _(
+                "The file is {size} MB; this page takes up to {limit} MB. "
+                "Split it, or run `python -m deficiency batch cases.csv -o results.csv`."
+            ).format(size=f"{size / 1024 / 1024:,.0f}", limit=MAX_UPLOAD_MB)
         )
     binary.seek(0)
     try:
-        data, summary = compute_caseload(binary.read(), source_format)
+        data, summary = compute_caseload(binary.read(), source_format, language=current_language())
     except BatchFileError as error:
         raise _unreadable(error) from None
     results = data.decode("utf-8")
@@ -220,11 +263,12 @@ def run_caseload(
     return CaseloadRun(results, summary, summed, tuple(shown), tuple(errors))
 
 
-def json_lines(binary: BinaryIO) -> str:
+def json_lines(binary: BinaryIO, language: str | None = None) -> str:
     """The same results as JSON Lines (one object per case), computed from a CSV upload
-    again, row by row (:func:`deficiency.run_batch` writes JSON Lines from CSV only)."""
+    again, row by row (:func:`deficiency.run_batch` writes JSON Lines from CSV only), with
+    its messages in ``language`` (None: the reader's)."""
     sink = io.StringIO()
-    _stream(binary, sink, json_lines=True)
+    _stream(binary, sink, json_lines=True, language=language)
     return sink.getvalue()
 
 

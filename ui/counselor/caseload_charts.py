@@ -12,7 +12,13 @@ from typing import Any
 import plotly.graph_objects as go
 
 from deficiency import format_usd
-from ui.counselor.caseload import KIND_LABELS, RESOLUTION_LABELS, CaseloadTotals
+from ui.counselor.caseload import (
+    KIND_LABELS,
+    RESOLUTION_LABELS,
+    CaseloadTotals,
+    kind_label,
+    resolution_label,
+)
 from ui.kit.figures import (
     BORROWER,
     CANCELLED,
@@ -22,6 +28,7 @@ from ui.kit.figures import (
     beside_room,
     dollar_room,
 )
+from ui.kit.i18n import _, ngettext
 
 #: One colour per resolution, and grey for rows that could not be computed.
 RESOLUTION_COLOURS = {"waived": CANCELLED, "judgment": JUDGMENT, "settled": BORROWER}
@@ -43,7 +50,8 @@ def deficiency_figure(totals: CaseloadTotals) -> go.Figure:
     """Total deficiency per loan kind, stacked by who bears it (the resolution)."""
     kinds = _kinds(totals)
     data = []
-    for resolution, label in RESOLUTION_LABELS.items():
+    for resolution in RESOLUTION_LABELS:
+        label = resolution_label(resolution)
         amounts = {
             group.kind: group.deficiency
             for group in totals.groups
@@ -55,7 +63,7 @@ def deficiency_figure(totals: CaseloadTotals) -> go.Figure:
         data.append(
             {
                 "type": "bar",
-                "x": [KIND_LABELS[kind] for kind in kinds],
+                "x": [kind_label(kind) for kind in kinds],
                 "y": [float(value) for value in values],
                 "name": label,
                 "marker": {"color": RESOLUTION_COLOURS[resolution]},
@@ -64,8 +72,23 @@ def deficiency_figure(totals: CaseloadTotals) -> go.Figure:
                 "hovertemplate": f"%{{x}}, {label}: %{{text}}<extra></extra>",
             }
         )
-    title = f"Total deficiency {format_usd(totals.deficiency)} across {totals.ok:,} cases"
-    title += _barred_clause(totals)
+    if totals.barred > 0:
+        title = ngettext(
+            "Total deficiency {amount} across {count} case; state law bars {barred} of it",
+            "Total deficiency {amount} across {count} cases; state law bars {barred} of it",
+            totals.ok,
+        )
+    else:
+        title = ngettext(
+            "Total deficiency {amount} across {count} case",
+            "Total deficiency {amount} across {count} cases",
+            totals.ok,
+        )
+    title = title.format(
+        amount=format_usd(totals.deficiency),
+        count=f"{totals.ok:,}",
+        barred=format_usd(totals.barred),
+    )
     # Room for the tallest stack's tick label beside the plot (the base margin is 10 px).
     layout = {
         "yaxis": {**DOLLAR_AXIS, "automargin": True},
@@ -75,31 +98,49 @@ def deficiency_figure(totals: CaseloadTotals) -> go.Figure:
     return _figure(data, layout, title)
 
 
-def _barred_clause(totals: CaseloadTotals) -> str:
-    """What state law bars of the total, when it bars any: the total is the arithmetic."""
-    if totals.barred <= 0:
-        return ""
-    return f"; state law bars {format_usd(totals.barred)} of it"
-
-
 def deficiency_alt(totals: CaseloadTotals) -> str:
+    """The deficiency chart in words: the total (and what state law bars), then each group."""
     parts = [
-        f"{KIND_LABELS.get(group.kind, group.kind)}, "
-        f"{RESOLUTION_LABELS.get(group.resolution, group.resolution).lower()}: "
-        f"{format_usd(group.deficiency)} over {group.cases:,} cases"
+        ngettext(
+            "{kind}, {resolution}: {amount} over {count} case",
+            "{kind}, {resolution}: {amount} over {count} cases",
+            group.cases,
+        ).format(
+            kind=kind_label(group.kind),
+            resolution=resolution_label(group.resolution).lower(),
+            amount=format_usd(group.deficiency),
+            count=f"{group.cases:,}",
+        )
         for group in totals.groups
     ]
-    return (
-        f"Total deficiency of {format_usd(totals.deficiency)} across {totals.ok:,} computed "
-        f"cases{_barred_clause(totals)}. " + ("; ".join(parts) + "." if parts else "")
+    if totals.barred > 0:
+        total = ngettext(
+            "Total deficiency of {amount} across {count} computed case; state law bars "
+            "{barred} of it.",
+            "Total deficiency of {amount} across {count} computed cases; state law bars "
+            "{barred} of it.",
+            totals.ok,
+        )
+    else:
+        total = ngettext(
+            "Total deficiency of {amount} across {count} computed case.",
+            "Total deficiency of {amount} across {count} computed cases.",
+            totals.ok,
+        )
+    total = total.format(
+        amount=format_usd(totals.deficiency),
+        count=f"{totals.ok:,}",
+        barred=format_usd(totals.barred),
     )
+    return total + " " + ("; ".join(parts) + "." if parts else "")
 
 
 def cases_figure(totals: CaseloadTotals) -> go.Figure:
     """How many cases of each loan kind take each resolution, and how many had errors."""
     kinds = _kinds(totals)
     data = []
-    for resolution, label in RESOLUTION_LABELS.items():
+    for resolution in RESOLUTION_LABELS:
+        label = resolution_label(resolution)
         counts = {g.kind: g.cases for g in totals.groups if g.resolution == resolution}
         if not counts:
             continue
@@ -107,30 +148,31 @@ def cases_figure(totals: CaseloadTotals) -> go.Figure:
         data.append(
             {
                 "type": "bar",
-                "x": [KIND_LABELS[kind] for kind in kinds],
+                "x": [kind_label(kind) for kind in kinds],
                 "y": values,
                 "name": label,
                 "marker": {"color": RESOLUTION_COLOURS[resolution]},
                 "text": [f"{value:,}" if value else "" for value in values],
                 "textposition": "inside",
-                "hovertemplate": f"%{{x}}, {label}: %{{y:,}} cases<extra></extra>",
+                "hovertemplate": _("%{{x}}, {label}: %{{y:,}} cases").format(label=label)
+                + "<extra></extra>",
             }
         )
     failed = [totals.failed_by_kind.get(kind, 0) for kind in kinds]
     other = sum(n for kind, n in totals.failed_by_kind.items() if kind not in KIND_LABELS)
     if any(failed) or other:
-        x = [KIND_LABELS[kind] for kind in kinds] + (["Kind not readable"] if other else [])
+        x = [kind_label(kind) for kind in kinds] + ([_("Kind not readable")] if other else [])
         y = failed + ([other] if other else [])
         data.append(
             {
                 "type": "bar",
                 "x": x,
                 "y": y,
-                "name": "Error: not computed",
+                "name": _("Error: not computed"),
                 "marker": {"color": ERROR_COLOUR, "pattern": {"shape": "/"}},
                 "text": [f"{value:,}" if value else "" for value in y],
                 "textposition": "inside",
-                "hovertemplate": "%{x}, errors: %{y:,} rows<extra></extra>",
+                "hovertemplate": _("%{x}, errors: %{y:,} rows") + "<extra></extra>",
             }
         )
     most = max(
@@ -146,7 +188,12 @@ def cases_figure(totals: CaseloadTotals) -> go.Figure:
         "xaxis": {"automargin": True},
         "margin": {"l": beside_room([f"{round(_tallest_stack(data) * 1.1):,}"])},
     }
-    return _figure(data, layout, f"Cases by loan kind and resolution ({totals.rows:,} rows)")
+    title = ngettext(
+        "Cases by loan kind and resolution ({count} row)",
+        "Cases by loan kind and resolution ({count} rows)",
+        totals.rows,
+    ).format(count=f"{totals.rows:,}")
+    return _figure(data, layout, title)
 
 
 def _tallest_stack(data: list[dict[str, Any]]) -> float:
@@ -159,10 +206,24 @@ def _tallest_stack(data: list[dict[str, Any]]) -> float:
 
 
 def cases_alt(totals: CaseloadTotals) -> str:
+    """The cases chart in words: the rows, each group's count, then the rows with errors."""
     parts = [
-        f"{KIND_LABELS.get(group.kind, group.kind)}, "
-        f"{RESOLUTION_LABELS.get(group.resolution, group.resolution).lower()}: {group.cases:,}"
+        _("{kind}, {resolution}: {count}").format(
+            kind=kind_label(group.kind),
+            resolution=resolution_label(group.resolution).lower(),
+            count=f"{group.cases:,}",
+        )
         for group in totals.groups
     ]
-    errors = f" {totals.failed:,} rows had errors and were not computed." if totals.failed else ""
-    return f"{totals.rows:,} rows. " + "; ".join(parts) + "." + errors
+    errors = (
+        " "
+        + ngettext(
+            "{count} row had errors and was not computed.",
+            "{count} rows had errors and were not computed.",
+            totals.failed,
+        ).format(count=f"{totals.failed:,}")
+        if totals.failed
+        else ""
+    )
+    rows = ngettext("{count} row.", "{count} rows.", totals.rows).format(count=f"{totals.rows:,}")
+    return rows + " " + "; ".join(parts) + "." + errors

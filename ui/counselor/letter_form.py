@@ -37,44 +37,45 @@ from deficiency import (
     minimum_statutory_damages,
     owing_at_default,
 )
+from ui.kit.i18n import N_, _
 
 #: Form fields of the six lines, in letter order, with their labels.
 LINE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("balance_owed", "1. Balance owed"),
-    ("sale_proceeds", "2. Sale proceeds"),
-    ("balance_after_proceeds", "3. Balance after the sale proceeds"),
-    ("expenses", "4. Expenses"),
-    ("credits", "5. Credits"),
-    ("line_6", "6. Deficiency or surplus"),
+    ("balance_owed", N_("1. Balance owed")),
+    ("sale_proceeds", N_("2. Sale proceeds")),
+    ("balance_after_proceeds", N_("3. Balance after the sale proceeds")),
+    ("expenses", N_("4. Expenses")),
+    ("credits", N_("5. Credits")),
+    ("line_6", N_("6. Deficiency or surplus")),
 )
 #: Optional facts typed as amounts; blank means not known.
 FACT_AMOUNTS: tuple[tuple[str, str], ...] = (
-    ("believed_value", "What you believe the car was worth"),
-    ("finance_charge", "Finance charge (from the contract)"),
-    ("principal_amount", "Amount financed (principal)"),
-    ("time_price_differential", "Time-price differential"),
-    ("cash_price", "Cash price"),
+    ("believed_value", N_("What you believe the car was worth")),
+    ("finance_charge", N_("Finance charge (from the contract)")),
+    ("principal_amount", N_("Amount financed (principal)")),
+    ("time_price_differential", N_("Time-price differential")),
+    ("cash_price", N_("Cash price")),
 )
 NOTICES: tuple[tuple[str, str], ...] = (
-    (NoticeStatus.UNKNOWN.value, "Not sure"),
-    (NoticeStatus.RECEIVED.value, "Received"),
-    (NoticeStatus.MISSING.value, "Never received"),
-    (NoticeStatus.LATE.value, "Came late"),
+    (NoticeStatus.UNKNOWN.value, N_("Not sure")),
+    (NoticeStatus.RECEIVED.value, N_("Received")),
+    (NoticeStatus.MISSING.value, N_("Never received")),
+    (NoticeStatus.LATE.value, N_("Came late")),
 )
 #: The usual expense and credit types, offered as examples in the tables.
 EXPENSE_EXAMPLES = (
-    "Repossession fee",
-    "Storage",
-    "Towing or transport",
-    "Auction fee",
-    "Reconditioning",
-    "Attorney fees",
+    N_("Repossession fee"),
+    N_("Storage"),
+    N_("Towing or transport"),
+    N_("Auction fee"),
+    N_("Reconditioning"),
+    N_("Attorney fees"),
 )
 CREDIT_EXAMPLES = (
-    "GAP refund",
-    "Service contract refund",
-    "Credit insurance refund",
-    "Unearned interest rebate",
+    N_("GAP refund"),
+    N_("Service contract refund"),
+    N_("Credit insurance refund"),
+    N_("Unearned interest rebate"),
 )
 #: The worked example letter (docs/law.md, the car): it adds up.
 EXAMPLE = {
@@ -83,7 +84,7 @@ EXAMPLE = {
     "balance_after_proceeds": "1,500.00",
     "line_6": "2,000.00",
 }
-EXAMPLE_EXPENSES: tuple[tuple[str, float], ...] = (("Repossession fee", 500.0),)
+EXAMPLE_EXPENSES: tuple[tuple[str, float], ...] = ((N_("Repossession fee"), 500.0),)
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,8 @@ LATEST_DATE = date(2099, 12, 31)
 #: The date fields, typed as text: a date picker refuses a date outside its range in the
 #: browser, and the check would go on with the previous date without a word.
 DATE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("repossession_date", "Repossession date"),
-    ("sale_date", "Sale date"),
+    ("repossession_date", N_("Repossession date")),
+    ("sale_date", N_("Sale date")),
 )
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
@@ -139,10 +140,16 @@ def typed_date(text: str, field: str) -> date | None:
         else:
             raise ValueError(cleaned)
     except ValueError:
-        raise InvalidInputError(field, f"{shown} is not a date; write it as MM/DD/YYYY") from None
+        raise InvalidInputError(
+            field, _("{date} is not a date; write it as MM/DD/YYYY").format(date=shown)
+        ) from None
     if not EARLIEST_DATE <= chosen <= LATEST_DATE:
-        span = f"{EARLIEST_DATE:%m/%d/%Y} to {LATEST_DATE:%m/%d/%Y}"
-        raise InvalidInputError(field, f"{shown} is outside {span}; check the year")
+        raise InvalidInputError(
+            field,
+            _("{date} is outside {earliest} to {latest}; check the year").format(
+                date=shown, earliest=f"{EARLIEST_DATE:%m/%d/%Y}", latest=f"{LATEST_DATE:%m/%d/%Y}"
+            ),
+        )
     return chosen
 
 
@@ -261,7 +268,7 @@ def _letter(form: LetterForm) -> LenderLetter:
 def _facts(form: FactsForm) -> LetterFacts:
     amounts: dict[str, Any] = {
         name: (None if not getattr(form, name).strip() else getattr(form, name))
-        for name, _ in FACT_AMOUNTS
+        for name, _label in FACT_AMOUNTS
     }
     dates: dict[str, date | None] = {}
     problems: list[InvalidInputError] = []
@@ -321,11 +328,11 @@ def check_form(form: LetterForm, facts_form: FactsForm) -> LetterCheck:
         else (),
     )
     statement = explain_items(
-        {"Balance owed": letter.balance_owed},
+        {_("Balance owed"): letter.balance_owed},
         letter.sale_proceeds,
         dict(letter.expenses),
         dict(letter.credits),
-        proceeds_label="Sale proceeds",
+        proceeds_label=_("Sale proceeds"),
     )
     notice_flagged = facts.notice in (NoticeStatus.MISSING, NoticeStatus.LATE)
     damages = None
@@ -352,66 +359,89 @@ def _usd(amount: Decimal) -> str:
     return format_usd(amount)
 
 
+def _line_6(surplus: bool, amount: Decimal) -> str:
+    if surplus:
+        return _("Surplus {amount}").format(amount=_usd(amount))
+    return _("Deficiency {amount}").format(amount=_usd(amount))
+
+
+def _arithmetic(check: LetterCheck) -> list[tuple[str, str, str]]:
+    """(line, as the letter states it, as its own figures add up) for each of the six lines."""
+    letter, statement = check.letter, check.statement
+    if letter is None or statement is None:
+        return []
+    if statement.surplus > 0:
+        computed_6 = _line_6(True, statement.surplus)
+    else:
+        computed_6 = _line_6(False, statement.deficiency)
+    stated_6 = _line_6(
+        check.stated_is_surplus,
+        check.stated_line_6 if check.stated_line_6 is not None else Decimal(0),
+    )
+    return [
+        (_("1. Balance owed"), _usd(letter.balance_owed), _usd(statement.owed)),
+        (_("2. Sale proceeds"), _usd(letter.sale_proceeds), _usd(statement.proceeds)),
+        (
+            _("3. Balance after proceeds (1 - 2)"),
+            _usd(letter.balance_after_proceeds),
+            _usd(statement.owed_after_proceeds),
+        ),
+        (_("4. Expenses (sum of items)"), _usd(statement.expenses), _usd(statement.expenses)),
+        (_("5. Credits (sum of items)"), _usd(statement.credits), _usd(statement.credits)),
+        (_("6. Result (3 + 4 - 5)"), stated_6, computed_6),
+    ]
+
+
+def differing_lines(check: LetterCheck) -> list[str]:
+    """The lines whose stated figure is not what the letter's own figures give."""
+    return [line for line, stated, computed in _arithmetic(check) if stated != computed]
+
+
 def arithmetic_rows(check: LetterCheck) -> list[dict[str, str]]:
     """The six lines as the letter states them beside what its own figures add up to.
 
     Lines 4 and 5 are the sums of the items typed, so they always agree; lines 3 and 6
     are where a letter's arithmetic can go wrong.
     """
-    letter, statement = check.letter, check.statement
-    if letter is None or statement is None:
-        return []
-    if statement.surplus > 0:
-        computed_6 = f"Surplus {_usd(statement.surplus)}"
-    else:
-        computed_6 = f"Deficiency {_usd(statement.deficiency)}"
-    stated_6 = ("Surplus " if check.stated_is_surplus else "Deficiency ") + _usd(
-        check.stated_line_6 if check.stated_line_6 is not None else Decimal(0)
-    )
-    pairs = [
-        ("1. Balance owed", _usd(letter.balance_owed), _usd(statement.owed)),
-        ("2. Sale proceeds", _usd(letter.sale_proceeds), _usd(statement.proceeds)),
-        (
-            "3. Balance after proceeds (1 - 2)",
-            _usd(letter.balance_after_proceeds),
-            _usd(statement.owed_after_proceeds),
-        ),
-        ("4. Expenses (sum of items)", _usd(statement.expenses), _usd(statement.expenses)),
-        ("5. Credits (sum of items)", _usd(statement.credits), _usd(statement.credits)),
-        ("6. Result (3 + 4 - 5)", stated_6, computed_6),
-    ]
+    line_key, stated_key, computed_key = arithmetic_columns()
     return [
         {
-            "Line": line,
-            "The letter says": stated,
-            "Its own figures give": computed
-            + (" (matches)" if stated == computed else " (differs)"),
+            line_key: line,
+            stated_key: stated,
+            computed_key: (
+                _("{amount} (matches)") if stated == computed else _("{amount} (differs)")
+            ).format(amount=computed),
         }
-        for line, stated, computed in pairs
+        for line, stated, computed in _arithmetic(check)
     ]
+
+
+def arithmetic_columns() -> tuple[str, str, str]:
+    """The headers of :func:`arithmetic_rows`: the line, the letter's figure, the recomputed one."""
+    return _("Line"), _("The letter says"), _("Its own figures give")
 
 
 # --- A mortgage servicer's letter ----------------------------------------------------
 
 #: Which letter the borrower has: the page shows that letter's lines.
 LETTER_KINDS: tuple[tuple[str, str], ...] = (
-    ("car", "A car lender's explanation (UCC 9-616)"),
-    ("mortgage", "A mortgage servicer's payoff or deficiency letter"),
+    ("car", N_("A car lender's explanation (UCC 9-616)")),
+    ("mortgage", N_("A mortgage servicer's payoff or deficiency letter")),
 )
 #: Form fields of a mortgage letter, in the order the servicer adds them, with their labels.
 MORTGAGE_FIELDS: tuple[tuple[str, str], ...] = (
-    ("unpaid_principal", "Unpaid principal"),
-    ("interest", "Interest"),
-    ("escrow_advances", "Escrow advances (taxes and insurance paid for you)"),
-    ("mortgage_fees", "Fees"),
-    ("sale_price", "Sale price"),
-    ("mortgage_costs", "Costs of sale"),
-    ("mortgage_credits", "Credits"),
-    ("deficiency_claimed", "Deficiency claimed"),
+    ("unpaid_principal", N_("Unpaid principal")),
+    ("interest", N_("Interest")),
+    ("escrow_advances", N_("Escrow advances (taxes and insurance paid for you)")),
+    ("mortgage_fees", N_("Fees")),
+    ("sale_price", N_("Sale price")),
+    ("mortgage_costs", N_("Costs of sale")),
+    ("mortgage_credits", N_("Credits")),
+    ("deficiency_claimed", N_("Deficiency claimed")),
 )
-FEE_EXAMPLES = ("Property inspections", "Attorney fees", "Late fees")
-COST_EXAMPLES = ("Real estate commission", "Seller closing costs", "Transfer tax")
-MORTGAGE_CREDIT_EXAMPLES = ("Relocation assistance", "Escrow balance refund")
+FEE_EXAMPLES = (N_("Property inspections"), N_("Attorney fees"), N_("Late fees"))
+COST_EXAMPLES = (N_("Real estate commission"), N_("Seller closing costs"), N_("Transfer tax"))
+MORTGAGE_CREDIT_EXAMPLES = (N_("Relocation assistance"), N_("Escrow balance refund"))
 #: The issue's California short sale as its servicer would state it: it adds up.
 MORTGAGE_EXAMPLE = {
     "unpaid_principal": "312,000.00",
@@ -421,8 +451,8 @@ MORTGAGE_EXAMPLE = {
     "deficiency_claimed": "56,500.00",
 }
 MORTGAGE_EXAMPLE_COSTS: tuple[tuple[str, float], ...] = (
-    ("Real estate commission", 16500.0),
-    ("Seller closing costs", 3000.0),
+    (N_("Real estate commission"), 16500.0),
+    (N_("Seller closing costs"), 3000.0),
 )
 #: The package's field of each item table, by the form's slot.
 _MORTGAGE_TABLES = {
@@ -501,16 +531,21 @@ def mortgage_rows(letter: MortgageLetter) -> list[dict[str, str]]:
     costs = letter.sale_price - letter.net_proceeds
     credits = sum(letter.credits.values(), Decimal(0))
     computed = letter.deficiency
-    result = _usd(computed) if computed >= 0 else f"Surplus of {_usd(-computed)} owed to you"
+    result = (
+        _usd(computed)
+        if computed >= 0
+        else _("Surplus of {amount} owed to you").format(amount=_usd(-computed))
+    )
+    line, amount = _("Line"), _("Amount")
     return [
-        {"Line": "Unpaid principal", "Amount": _usd(letter.unpaid_principal)},
-        {"Line": "Plus interest", "Amount": _usd(letter.interest)},
-        {"Line": "Plus escrow advances", "Amount": _usd(letter.escrow_advances)},
-        {"Line": "Plus fees", "Amount": _usd(fees)},
-        {"Line": "Owed before the sale", "Amount": _usd(letter.owed)},
-        {"Line": "Less the sale price", "Amount": _usd(letter.sale_price)},
-        {"Line": "Plus the costs of sale", "Amount": _usd(costs)},
-        {"Line": "Less credits", "Amount": _usd(credits)},
-        {"Line": "Deficiency from these lines", "Amount": result},
-        {"Line": "The letter claims", "Amount": _usd(letter.deficiency_claimed)},
+        {line: _("Unpaid principal"), amount: _usd(letter.unpaid_principal)},
+        {line: _("Plus interest"), amount: _usd(letter.interest)},
+        {line: _("Plus escrow advances"), amount: _usd(letter.escrow_advances)},
+        {line: _("Plus fees"), amount: _usd(fees)},
+        {line: _("Owed before the sale"), amount: _usd(letter.owed)},
+        {line: _("Less the sale price"), amount: _usd(letter.sale_price)},
+        {line: _("Plus the costs of sale"), amount: _usd(costs)},
+        {line: _("Less credits"), amount: _usd(credits)},
+        {line: _("Deficiency from these lines"), amount: result},
+        {line: _("The letter claims"), amount: _usd(letter.deficiency_claimed)},
     ]

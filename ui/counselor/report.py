@@ -26,18 +26,33 @@ from pathlib import Path
 import kaleido  # type: ignore[import-untyped]  # ships no type information
 import plotly
 import plotly.graph_objects as go
+from babel.dates import format_date
 from choreographer.browsers.chromium import Chromium
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from deficiency import AnswerKind, CaseOutcome, Outcome, fact_question, format_usd, preset
+from deficiency import (
+    LOCALES,
+    AnswerKind,
+    AutoExit,
+    CaseOutcome,
+    LoanKind,
+    MortgageExit,
+    Outcome,
+    Resolution,
+    current_language,
+    fact_question,
+    format_usd,
+    preset,
+)
 from ui.kit.figures import outcome_figure, waterfall_figure
-from ui.kit.sides import RESOLUTIONS, Side
+from ui.kit.i18n import N_, _, ngettext
+from ui.kit.sides import Side
 from ui.kit.state import State
 from ui.kit.tables import statement_rows
 from ui.scenario.sections import NOT_ADVICE
 
-TITLE = "Deficiency balance report"
+TITLE = N_("Deficiency balance report")
 PAGE_WIDTH_MM = 215.9  # US letter
 PAGE_HEIGHT_MM = 279.4
 MARGIN_MM = 12.7  # half an inch
@@ -47,7 +62,8 @@ INK = (31, 41, 51)
 MUTED = (82, 96, 109)
 RULE = (203, 210, 217)
 
-# Core PDF fonts cover Latin-1 only; these are the characters our texts use beyond it.
+# Core PDF fonts cover Latin-1 only (Spanish's accents, ñ, ¿ and ¡ are in it); these are
+# the characters our texts use beyond it.
 _PLAIN = str.maketrans(
     {
         "\u2212": "-",
@@ -62,8 +78,24 @@ _PLAIN = str.maketrans(
         "\u2265": ">=",
         "\u00a0": " ",
         "\u2192": "->",
+        "\u202f": " ",
+        "\u2011": "-",
     }
 )
+
+
+#: A chart's render that gave back no image.
+NO_PNG = N_("a chart could not be drawn as an image (no PNG came back)")
+
+
+def who_pays_title() -> str:
+    """The who-pays chart's title, in the reader's language."""
+    return _("What the sale covers, what the borrower pays, what is cancelled")
+
+
+def long_date(day: date) -> str:
+    """A date as the reader writes it in full: "December 3, 2026", "3 de diciembre de 2026"."""
+    return format_date(day, format="long", locale=LOCALES[current_language()])
 
 
 class ReportError(RuntimeError):
@@ -80,6 +112,8 @@ class ReportSide:
     inputs: tuple[tuple[str, str], ...]
     preset_title: str
     assumptions: tuple[tuple[str, str], ...]
+    #: A name for keys, the same in every language: ``house`` or ``car``.
+    slug: str = ""
 
     @property
     def outcome(self) -> Outcome:
@@ -93,7 +127,10 @@ def _shown(kind: str, text: str) -> str:
         return format_usd(value)
     if kind == "percent":
         return f"{value.normalize():f}%"
-    return f"{value.normalize():f} days"
+    count = value.normalize()
+    return ngettext("{count} day", "{count} days", int(count) if count == int(count) else 2).format(
+        count=f"{count:f}"
+    )
 
 
 def report_side(side: Side, state: State, answer: CaseOutcome) -> ReportSide:
@@ -103,9 +140,11 @@ def report_side(side: Side, state: State, answer: CaseOutcome) -> ReportSide:
     the exit and who bears the deficiency come first, the state's answers last.
     """
     exit, resolution = str(state[side.exit_key]), str(state[side.resolution_key])
-    exit_label = dict(side.exits)[exit]
-    resolution_label = dict(RESOLUTIONS)[resolution]
-    inputs = [("Exit", exit_label), ("Who bears the deficiency", resolution_label)]
+    # The labels read now, in the reader's language (the side's tuples were read at import).
+    exits = MortgageExit if side.kind is LoanKind.MORTGAGE else AutoExit
+    exit_label = exits(exit).label
+    resolution_label = Resolution(resolution).label
+    inputs = [(_("Exit"), exit_label), (_("Who bears the deficiency"), resolution_label)]
     # Only what this exit and resolution read: a waived deficiency has no settlement share.
     for spec in (*side.specs_for(exit), *side.resolution_specs_for(resolution)):
         text = str(state[spec.key])
@@ -120,12 +159,13 @@ def report_side(side: Side, state: State, answer: CaseOutcome) -> ReportSide:
     labels = {spec.info.name: spec.label for spec in side.specs}
     assumptions = tuple((labels.get(name, name), note) for name, note in chosen.assumptions.items())
     return ReportSide(
-        name=f"{side.title}: {exit_label.lower()}",
-        collateral=side.collateral,
+        name=_("{loan}: {exit}").format(loan=_(side.title), exit=exit_label.lower()),
+        collateral=_(side.collateral),
         answer=answer,
         inputs=tuple(inputs),
         preset_title=chosen.title,
         assumptions=assumptions,
+        slug="house" if side.kind is LoanKind.MORTGAGE else "car",
     )
 
 
@@ -236,10 +276,13 @@ def figure_pngs(charts: Sequence[tuple[go.Figure, int, int]], scale: float = 2.0
 
 def _render_problem(error: BaseException) -> str:
     if isinstance(error, ReportError):
-        return str(error)
+        # Raised in the render's thread, where the reader's language is not known.
+        return _(str(error))
     if isinstance(error, TimeoutError | asyncio.TimeoutError):
-        return f"a chart took longer than {RENDER_TIMEOUT_S} seconds to draw"
-    return "a chart could not be drawn as an image (the browser that draws it failed)"
+        return _("a chart took longer than {seconds} seconds to draw").format(
+            seconds=RENDER_TIMEOUT_S
+        )
+    return _("a chart could not be drawn as an image (the browser that draws it failed)")
 
 
 async def _render(charts: Sequence[tuple[go.Figure, int, int]], scale: float) -> list[bytes]:
@@ -263,7 +306,7 @@ async def _render(charts: Sequence[tuple[go.Figure, int, int]], scale: float) ->
                 options = {"format": "png", "width": width, "height": height, "scale": scale}
                 image = await renderer.calc_fig(figure, opts=options)
                 if not isinstance(image, bytes) or not image.startswith(b"\x89PNG"):
-                    raise ReportError("a chart could not be drawn as an image (no PNG came back)")
+                    raise ReportError(NO_PNG)
                 images.append(image)
         return images
 
@@ -346,23 +389,28 @@ def answer_of(answer: CaseOutcome) -> Answer:
         reason += f" ({headline.rule})"
     if headline.kind is AnswerKind.DEPENDS and headline.open_questions:
         asked = "; ".join(fact_question(name) for name in headline.open_questions)
-        reason += f" Still to answer: {asked}"
+        reason += " " + _("Still to answer: {questions}").format(questions=asked)
     owes = (
         headline.title.split(":")[0]
         if headline.kind is AnswerKind.DEPENDS
         else format_usd(outcome.borrower_owes)
     )
     figures = [
-        ("You would owe", owes),
-        ("State", law.state_name if law is not None else "None chosen (no state law applied)"),
+        (_("You would owe"), owes),
+        (
+            _("State"),
+            law.state_name if law is not None else _("None chosen (no state law applied)"),
+        ),
     ]
     if outcome.surplus > 0:
-        figures.append(("Surplus (yours, after any later lienholder)", format_usd(outcome.surplus)))
+        figures.append(
+            (_("Surplus (yours, after any later lienholder)"), format_usd(outcome.surplus))
+        )
     else:
-        figures.append(("Shortfall before state law", format_usd(outcome.deficiency)))
-        figures.append(("State law bars", format_usd(outcome.barred)))
-        figures.append(("Lender may collect", format_usd(outcome.collectible)))
-    figures.append(("Cancelled (lender absorbs)", format_usd(outcome.cancelled)))
+        figures.append((_("Shortfall before state law"), format_usd(outcome.deficiency)))
+        figures.append((_("State law bars"), format_usd(outcome.barred)))
+        figures.append((_("Lender may collect"), format_usd(outcome.collectible)))
+    figures.append((_("Cancelled (lender absorbs)"), format_usd(outcome.cancelled)))
     return Answer(headline.title, reason, tuple(figures))
 
 
@@ -374,7 +422,7 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
     pdf.text_line(side.name, 11.5, style="B", width=width)
     pdf.set_x(x)
     pdf.set_text_color(*MUTED)
-    pdf.text_line(f"Starting scenario: {side.preset_title}", 7.5, width=width)
+    pdf.text_line(_("Starting scenario: {title}").format(title=side.preset_title), 7.5, width=width)
     pdf.set_y(pdf.get_y() + 1.5 * fit)
     answer = answer_of(side.answer)
     pdf.set_x(x)
@@ -399,7 +447,7 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
         pdf.set_y(pdf.get_y() + 0.8 * fit)
     pdf.set_xy(x, pdf.get_y() + 0.5 * fit)
     pdf.set_text_color(*INK)
-    pdf.text_line("Inputs", 8.5, style="B", width=width)
+    pdf.text_line(_("Inputs"), 8.5, style="B", width=width)
     pdf.set_x(x)
     pdf.set_text_color(*MUTED)
     pdf.text_line("; ".join(f"{label}: {value}" for label, value in side.inputs), 7, width=width)
@@ -408,17 +456,19 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
     pdf.text_line(statement_heading(side.outcome), 8.5, style="B", width=width)
     amount_width = 26.0
     for row in statement_rows(side.outcome.statement):
-        item = row["Item"].strip()
-        is_line = bool(row["Line"])
+        # The line, item and amount, in that order (read by place: the headers are words).
+        line, item, amount = (str(value) for value in row.values())
+        item = item.strip()
+        is_line = bool(line)
         pdf.set_x(x)
-        pdf.font("B" if row["Line"] == "6" else "", 7.5 if is_line else 7)
+        pdf.font("B" if line == "6" else "", 7.5 if is_line else 7)
         pdf.set_text_color(*(INK if is_line else MUTED))
-        label = f"{row['Line']}. {item}" if is_line else f"      {item.lstrip('· ').strip()}"
+        label = f"{line}. {item}" if is_line else f"      {item.lstrip('· ').strip()}"
         pdf.cell(width - amount_width, 3.6 * fit, _plain(label))
         pdf.cell(
             amount_width,
             3.6 * fit,
-            _plain(row["Amount"]),
+            _plain(amount),
             align="R",
             new_x=XPos.LEFT,
             new_y=YPos.NEXT,
@@ -429,8 +479,11 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
 def statement_heading(outcome: Outcome) -> str:
     """The statement's heading, naming the order its lines follow (a car's UCC 9-616(c), a
     home's servicer payoff order)."""
-    worked_out = "surplus" if outcome.surplus > 0 else "shortfall"
-    return f"How the {worked_out} is worked out ({outcome.statement.order})"
+    if outcome.surplus > 0:
+        heading = _("How the surplus is worked out ({order})")
+    else:
+        heading = _("How the shortfall is worked out ({order})")
+    return heading.format(order=outcome.statement.order)
 
 
 @dataclass(frozen=True)
@@ -455,7 +508,10 @@ def _images(sides: Sequence[ReportSide]) -> _Images:
     charts: list[tuple[go.Figure, int, int]] = []
     for side in sides:
         figure = _for_print(
-            waterfall_figure(side.outcome.statement, f"How the {side.name.lower()} figure builds")
+            waterfall_figure(
+                side.outcome.statement,
+                _("How the {name} figure builds").format(name=side.name.lower()),
+            )
         )
         charts.append(
             (
@@ -465,9 +521,7 @@ def _images(sides: Sequence[ReportSide]) -> _Images:
             )
         )
     rows = [(side.name, side.outcome) for side in sides]
-    who_pays = _for_print(
-        outcome_figure(rows, "What the sale covers, what the borrower pays, what is cancelled")
-    )
+    who_pays = _for_print(outcome_figure(rows, who_pays_title()))
     charts.append(
         (
             who_pays,
@@ -485,27 +539,29 @@ def _draw(sides: Sequence[ReportSide], images: _Images, prepared_on: date, fit: 
     pdf.fit = fit
     pdf.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
     pdf.set_auto_page_break(False)
-    pdf.set_title(TITLE)
+    title = _(TITLE)
+    pdf.set_title(title)
     pdf.set_creator("Deficiency balance explorer")
+    pdf.set_lang(current_language())
     pdf.add_page()
 
     pdf.set_text_color(*INK)
     pdf.set_font("Helvetica", "B", 17)
-    pdf.cell(CONTENT_WIDTH_MM * 0.6, 8, TITLE)
+    pdf.cell(CONTENT_WIDTH_MM * 0.6, 8, _plain(title))
     pdf.set_font("Helvetica", "", 9.5)
     pdf.set_text_color(*MUTED)
     pdf.cell(
         CONTENT_WIDTH_MM * 0.4,
         8,
-        f"Prepared {prepared_on.strftime('%B')} {prepared_on.day}, {prepared_on.year}",
+        _plain(_("Prepared {date}").format(date=long_date(prepared_on))),
         align="R",
         new_x=XPos.LMARGIN,
         new_y=YPos.NEXT,
     )
     pdf.text_line(
-        "What is still owed after the sale: "
-        + "; ".join(side.name for side in sides)
-        + ". Every figure is exact to the cent.",
+        _(
+            "What is still owed after the sale: {scenarios}. Every figure is exact to the cent."
+        ).format(scenarios="; ".join(side.name for side in sides)),
         8.5,
     )
     top = pdf.get_y() + 2.0
@@ -535,9 +591,11 @@ def _draw(sides: Sequence[ReportSide], images: _Images, prepared_on: date, fit: 
     pdf.rule(pdf.get_y())
     pdf.set_y(pdf.get_y() + 1.5)
     pdf.set_text_color(*INK)
-    pdf.text_line("Assumptions", 8.5, style="B")
+    pdf.text_line(_("Assumptions"), 8.5, style="B")
     notes = [
-        f'{side.name} starts from "{side.preset_title}"; figures you changed replace it.'
+        _('{scenario} starts from "{preset}"; figures you changed replace it.').format(
+            scenario=side.name, preset=side.preset_title
+        )
         for side in sides
     ]
     notes += [f"{label}: {note}" for side in sides for label, note in side.assumptions]
@@ -549,7 +607,7 @@ def _draw(sides: Sequence[ReportSide], images: _Images, prepared_on: date, fit: 
     pdf.rule(pdf.get_y() - 1.0)
     pdf.set_text_color(*INK)
     pdf.set_font("Helvetica", "I", 7.5)
-    pdf.multi_cell(0, 3.4, _plain(NOT_ADVICE), new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 3.4, _plain(_(NOT_ADVICE)), new_x=XPos.LEFT, new_y=YPos.NEXT)
     return pdf
 
 
@@ -568,11 +626,11 @@ def build_report(sides: Sequence[ReportSide], *, prepared_on: date) -> bytes:
         at the smallest scale.
     """
     if not 1 <= len(sides) <= 2:
-        raise ReportError("the report prints one or two scenarios")
+        raise ReportError(_("the report prints one or two scenarios"))
     images = _images(sides)
     limit = PAGE_HEIGHT_MM - MARGIN_MM - NOT_ADVICE_HEIGHT_MM - 2.0
     for fit in FITS:
         pdf = _draw(sides, images, prepared_on, fit)
         if pdf.page_no() == 1 and pdf.notes_end <= limit:
             return bytes(pdf.output())
-    raise ReportError("the report does not fit on one page")
+    raise ReportError(_("the report does not fit on one page"))
