@@ -10,6 +10,7 @@ from dataclasses import Field, field, fields
 from decimal import Decimal
 from typing import Any
 
+from deficiency.errors import InvalidInputError
 from deficiency.i18n import _
 from deficiency.money import to_count, to_money, to_percent
 
@@ -54,14 +55,19 @@ def validate(instance: Any) -> None:
     """
     for item in input_fields(type(instance)):
         raw = getattr(instance, item.name)
-        label = _(item.metadata["label"])
+        label = item.metadata["label"]
         kind = item.metadata["kind"]
-        if kind == MONEY:
-            value: Any = to_money(raw, label)
-        elif kind == PERCENT:
-            value = to_percent(raw, label)
-        else:
-            value = to_count(raw, label, maximum=item.metadata["maximum"])
+        try:
+            if kind == MONEY:
+                value: Any = to_money(raw, label)
+            elif kind == PERCENT:
+                value = to_percent(raw, label)
+            else:
+                value = to_count(raw, label, maximum=item.metadata["maximum"])
+        except InvalidInputError as error:
+            # The label translated only on the way out (a lookup per field per scenario
+            # otherwise), so the error names the field as its FieldInfo.label does.
+            raise InvalidInputError(_(label), error.problem) from None
         object.__setattr__(instance, item.name, value)
 
 

@@ -7,6 +7,7 @@ with its structured sources.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -77,7 +78,7 @@ def _sources(name: str, raw: dict[str, Any]) -> tuple[Source, ...]:
     return sources_of(raw)
 
 
-def _note(raw: dict[str, Any], sources: tuple[Source, ...]) -> str:
+def _note(raw: Mapping[str, Any], sources: tuple[Source, ...]) -> str:
     """The note as a reader sees it: the figure, whether it is assumed, and where it was read.
 
     >>> _note({"note": "30 days.", "illustrative": True}, ())

@@ -205,3 +205,18 @@ def test_learn_content_has_spanish_twins() -> None:
     for english, spanish in pairs:
         assert spanish and _numbers(english) == _numbers(spanish), (english, spanish)
         assert not english_pieces([spanish]), spanish
+
+
+def test_glossary_shows_both_terms_and_finds_either() -> None:
+    from ui.learn.content import content
+
+    with language("es"):
+        glossary = content().glossary
+        short_sale = next(term for term in glossary if term.term_en == "Short sale")
+        assert (short_sale.term, short_sale.other_term) == ("Venta corta", "Short sale")
+        assert [term.term for term in glossary] == sorted(
+            (term.term for term in glossary), key=str.casefold
+        )
+    assert short_sale.matches("short sale") and short_sale.matches("venta corta")
+    assert not short_sale.matches("embargo")
+    assert content().glossary[0].other_term == ""  # English shows one term
