@@ -90,8 +90,8 @@ class CaseDates:
             a_date(self.first_missed_payment, N_("First missed payment")),
         )
         for name, label in (
-            ("months_default_to_sale", "Months from default to sale"),
-            ("months_sale_to_resolution", "Months from sale to resolution"),
+            ("months_default_to_sale", N_("Months from default to sale")),
+            ("months_sale_to_resolution", N_("Months from sale to resolution")),
         ):
             months = getattr(self, name)
             if months is not None:

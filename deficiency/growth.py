@@ -125,7 +125,7 @@ def amortization(
     start = a_date(start, N_("Start date"))
     amount = to_money(principal, N_("Loan amount"))
     rate = to_percent(annual_rate, N_("Interest rate (%/yr)"))
-    months = months_field(term_months, "Term (months)")
+    months = months_field(term_months, N_("Term (months)"))
     monthly = float(rate) / 1200
     if (1 + monthly) ** months == 1.0:
         # A rate too small to change a float's compounding is zero: numpy-financial's
@@ -186,7 +186,7 @@ def car_values(
     (Decimal('30000.00'), Decimal('24000.00'), Decimal('20400.00'))
     """
     amount = to_money(price, N_("Car price"))
-    horizon = months_field(months, "Months", minimum=0)
+    horizon = months_field(months, N_("Months"), minimum=0)
     first = float(to_percent(first_year_drop, N_("First-year value drop (%)"))) / 100
     later = float(to_percent(later_yearly_drop, N_("Yearly value drop after year one (%)"))) / 100
     change = np.where(np.arange(horizon) < 12, -first, -later)
@@ -209,7 +209,7 @@ def home_values(price: Amount, months: Amount, yearly_change: Amount) -> tuple[D
     (Decimal('225000.00'), Decimal('202500.00'))
     """
     amount = to_money(price, N_("Home value"))
-    horizon = months_field(months, "Months", minimum=0)
+    horizon = months_field(months, N_("Months"), minimum=0)
     change = to_decimal(yearly_change, N_("Home price change (%/yr)"))
     if change <= -100 or change > 100:
         raise InvalidInputError(

@@ -169,7 +169,7 @@ def _float_dollars_to_cents(array: npt.NDArray[np.float64], field: str) -> Cents
     return result
 
 
-def rate_units(rate: Amount, field: str = "Commission (% of price)") -> int:
+def rate_units(rate: Amount, field: str = N_("Commission (% of price)")) -> int:
     """A percentage as an integer count of 0.0001 % (``RATE_SCALE`` units per percent).
 
     Raises
