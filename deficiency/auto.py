@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from deficiency.i18n import N_, _
 from deficiency.inputs import count_field, field_amounts, money_field, validate
 from deficiency.line_items import AUTO_ITEMS, STORAGE, Group, items_of
 from deficiency.money import round_cents, to_money
@@ -25,20 +26,24 @@ class AutoExit(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "repossession": "Repossession",
-            "voluntary_surrender": "Voluntary surrender",
-        }[self.value]
+        """The exit in the reader's language."""
+        return _(_EXIT_LABELS[self.value])
+
+
+_EXIT_LABELS = {
+    "repossession": N_("Repossession"),
+    "voluntary_surrender": N_("Voluntary surrender"),
+}
 
 
 @dataclass(frozen=True)
 class AutoLoan:
     """What the borrower owed on the car loan as of the statement date (UCC 9-616(c)(1))."""
 
-    unpaid_principal: Decimal = money_field("Loan balance (unpaid principal)")
-    accrued_interest: Decimal = money_field("Accrued interest")
-    late_fees: Decimal = money_field("Late fees")
-    other_charges: Decimal = money_field("Other contract charges")
+    unpaid_principal: Decimal = money_field(N_("Loan balance (unpaid principal)"))
+    accrued_interest: Decimal = money_field(N_("Accrued interest"))
+    late_fees: Decimal = money_field(N_("Late fees"))
+    other_charges: Decimal = money_field(N_("Other contract charges"))
 
     def __post_init__(self) -> None:
         validate(self)
@@ -51,13 +56,13 @@ class RepossessionCosts:
     Attorney fees count only where the contract allows them and the law does not forbid.
     """
 
-    retaking_fee: Decimal = money_field("Repossession (retaking) fee")
-    transport: Decimal = money_field("Transport")
-    storage_days: int = count_field("Storage days", maximum=3650)
-    storage_daily_rate: Decimal = money_field("Storage per day")
-    reconditioning: Decimal = money_field("Reconditioning")
-    auction_fee: Decimal = money_field("Auction or sale fees")
-    attorney_fees: Decimal = money_field("Attorney fees")
+    retaking_fee: Decimal = money_field(N_("Repossession (retaking) fee"))
+    transport: Decimal = money_field(N_("Transport"))
+    storage_days: int = count_field(N_("Storage days"), maximum=3650)
+    storage_daily_rate: Decimal = money_field(N_("Storage per day"))
+    reconditioning: Decimal = money_field(N_("Reconditioning"))
+    auction_fee: Decimal = money_field(N_("Auction or sale fees"))
+    attorney_fees: Decimal = money_field(N_("Attorney fees"))
 
     def __post_init__(self) -> None:
         validate(self)
@@ -72,10 +77,10 @@ class RepossessionCosts:
 class AddOnCredits:
     """Credits the lender owes the borrower (UCC 9-616(c)(5)): rebates and add-on refunds."""
 
-    unearned_interest: Decimal = money_field("Unearned interest rebate")
-    gap_refund: Decimal = money_field("GAP refund")
-    service_contract_refund: Decimal = money_field("Service contract refund")
-    credit_insurance_refund: Decimal = money_field("Credit insurance refund")
+    unearned_interest: Decimal = money_field(N_("Unearned interest rebate"))
+    gap_refund: Decimal = money_field(N_("GAP refund"))
+    service_contract_refund: Decimal = money_field(N_("Service contract refund"))
+    credit_insurance_refund: Decimal = money_field(N_("Credit insurance refund"))
 
     def __post_init__(self) -> None:
         validate(self)
@@ -92,13 +97,13 @@ class AutoScenario:
     exit: AutoExit = AutoExit.REPOSSESSION
 
     def __post_init__(self) -> None:
-        instance(self.loan, AutoLoan, "Loan")
-        instance(self.costs, RepossessionCosts, "Repossession costs")
-        instance(self.credits, AddOnCredits, "Credits")
-        object.__setattr__(self, "sale_price", to_money(self.sale_price, "Sale price"))
+        instance(self.loan, AutoLoan, N_("Loan"))
+        instance(self.costs, RepossessionCosts, N_("Repossession costs"))
+        instance(self.credits, AddOnCredits, N_("Credits"))
+        object.__setattr__(self, "sale_price", to_money(self.sale_price, _("Sale price")))
         # Its value too ("voluntary_surrender"): any other string is refused, never read as a
         # repossession.
-        object.__setattr__(self, "exit", choice(AutoExit, self.exit, "Repossession type"))
+        object.__setattr__(self, "exit", choice(AutoExit, self.exit, N_("Repossession type")))
 
 
 def auto_statement(scenario: AutoScenario) -> Statement:
@@ -113,7 +118,7 @@ def auto_statement(scenario: AutoScenario) -> Statement:
     >>> s.deficiency
     Decimal('2000.00')
     """
-    scenario = instance(scenario, AutoScenario, "Scenario")
+    scenario = instance(scenario, AutoScenario, N_("Scenario"))
     costs = scenario.costs
     amounts = {
         **field_amounts(scenario.loan),
@@ -121,14 +126,18 @@ def auto_statement(scenario: AutoScenario) -> Statement:
         **field_amounts(scenario.credits),
         STORAGE: costs.storage,
     }
-    labels = {STORAGE: f"Storage ({costs.storage_days} days x ${costs.storage_daily_rate:,.2f})"}
+    labels = {
+        STORAGE: _("Storage ({days} days x {rate})").format(
+            days=costs.storage_days, rate=f"${costs.storage_daily_rate:,.2f}"
+        )
+    }
     exit = scenario.exit
     return Statement(
         obligation_items=item_lines(items_of(AUTO_ITEMS, exit, Group.OBLIGATION), amounts),
         proceeds=scenario.sale_price,
         expense_items=item_lines(items_of(AUTO_ITEMS, exit, Group.EXPENSE), amounts, labels),
         credit_items=item_lines(items_of(AUTO_ITEMS, exit, Group.CREDIT), amounts),
-        proceeds_label="Auction sale price"
+        proceeds_label=_("Auction sale price")
         if scenario.exit is AutoExit.REPOSSESSION
-        else "Sale price",
+        else _("Sale price"),
     )

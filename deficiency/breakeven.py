@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from math import ceil, floor
 
+from deficiency.i18n import N_
 from deficiency.money import MAX_AMOUNT, Amount
 from deficiency.parsing import choice, mapping
 from deficiency.scenarios import LoanKind, fixed_totals, statement_for
@@ -83,8 +84,8 @@ def break_even_price(
     >>> break_even_price(LoanKind.MORTGAGE, house, "short_sale")
     Decimal('279281.91')
     """
-    loan_kind = choice(LoanKind, kind, "Loan type")
-    values = mapping(values, "Scenario values")
+    loan_kind = choice(LoanKind, kind, N_("Loan type"))
+    values = mapping(values, N_("Scenario values"))
     target = _balance_cents(loan_kind, values, exit, 0)
     if target <= 0:
         return Decimal("0.00")

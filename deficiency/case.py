@@ -20,6 +20,7 @@ from typing import Any
 from deficiency.assessment import assess, loan_facts, rule_facts
 from deficiency.credit import MAX_GAP_MONTHS, EventKind, TimelineEvent, timeline
 from deficiency.errors import InvalidInputError
+from deficiency.i18n import N_, _, ngettext
 from deficiency.money import ZERO, Amount, format_usd, to_money
 from deficiency.parsing import a_date, choice, flag, instance, mapping, whole_number
 from deficiency.paths import DeficiencyPath, parse_path
@@ -63,7 +64,8 @@ class Answers(Mapping[str, Any]):
 
 
 #: The collateral as a sentence names it.
-COLLATERAL = {LoanKind.MORTGAGE: "the home", LoanKind.AUTO: "the car"}
+#: (Translators: with its article, as it fits "after {collateral} is sold".)
+COLLATERAL = {LoanKind.MORTGAGE: N_("the home"), LoanKind.AUTO: N_("the car")}
 
 
 @dataclass(frozen=True)
@@ -83,16 +85,22 @@ class CaseDates:
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(
-            self, "first_missed_payment", a_date(self.first_missed_payment, "First missed payment")
+            self,
+            "first_missed_payment",
+            a_date(self.first_missed_payment, N_("First missed payment")),
         )
         for name, label in (
-            ("months_default_to_sale", "Months from default to sale"),
-            ("months_sale_to_resolution", "Months from sale to resolution"),
+            ("months_default_to_sale", N_("Months from default to sale")),
+            ("months_sale_to_resolution", N_("Months from sale to resolution")),
         ):
             months = getattr(self, name)
             if months is not None:
                 set_(self, name, whole_number(months, label, 0, MAX_GAP_MONTHS))
-        set_(self, "first_missed_assumed", flag(self.first_missed_assumed, "First missed assumed"))
+        set_(
+            self,
+            "first_missed_assumed",
+            flag(self.first_missed_assumed, N_("First missed assumed")),
+        )
 
 
 @dataclass(frozen=True)
@@ -120,25 +128,30 @@ class TaxFacts:
     personal_use: bool = True
 
     def __post_init__(self) -> None:
-        for name in (
-            "main_home_loan",
-            "title_11_case",
-            "married_filing_separately",
-            "personal_use",
+        for name, label in (
+            ("main_home_loan", N_("main home loan")),
+            ("title_11_case", N_("title 11 case")),
+            ("married_filing_separately", N_("married filing separately")),
+            ("personal_use", N_("personal use")),
         ):
-            object.__setattr__(self, name, flag(getattr(self, name), name.replace("_", " ")))
+            object.__setattr__(self, name, flag(getattr(self, name), label))
         object.__setattr__(
-            self, "elect_insolvency", flag(self.elect_insolvency, "Elect insolvency")
+            self, "elect_insolvency", flag(self.elect_insolvency, N_("Elect insolvency"))
         )
-        for name in ("liabilities", "assets", "adjusted_basis"):
+        for name, money_label in (
+            ("liabilities", N_("Liabilities")),
+            ("assets", N_("Assets")),
+            ("adjusted_basis", N_("Adjusted basis")),
+        ):
             value = getattr(self, name)
             if value is not None:
-                label = name.replace("_", " ").capitalize()
-                object.__setattr__(self, name, to_money(value, label))
+                object.__setattr__(self, name, to_money(value, money_label))
         if (self.liabilities is None) != (self.assets is None):
-            raise InvalidInputError("Insolvency", "give both liabilities and assets, or neither")
+            raise InvalidInputError(
+                N_("Insolvency"), _("give both liabilities and assets, or neither")
+            )
         if self.written_arrangement_date is not None:
-            written = a_date(self.written_arrangement_date, "Written arrangement date")
+            written = a_date(self.written_arrangement_date, N_("Written arrangement date"))
             object.__setattr__(self, "written_arrangement_date", written)
 
 
@@ -162,26 +175,27 @@ class Case:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
-        kind = choice(LoanKind, self.kind, "Loan kind")
+        kind = choice(LoanKind, self.kind, N_("Loan kind"))
         set_(self, "kind", kind)
-        set_(self, "resolution", choice(Resolution, self.resolution, "Resolution"))
+        set_(self, "resolution", choice(Resolution, self.resolution, N_("Resolution")))
         exit = exit_of(kind, self.exit).value
         set_(self, "exit", exit)
-        set_(self, "dates", instance(self.dates, CaseDates, "Dates"))
-        set_(self, "tax", instance(self.tax, TaxFacts, "Tax facts"))
+        set_(self, "dates", instance(self.dates, CaseDates, N_("Dates")))
+        set_(self, "tax", instance(self.tax, TaxFacts, N_("Tax facts")))
         no_state = self.state is None or (isinstance(self.state, str) and not self.state)
         set_(self, "state", "" if no_state else normalize_state(self.state))
-        set_(self, "amounts", Answers(_amounts(kind, exit, mapping(self.amounts, "Amounts"))))
-        facts = dict(mapping(self.facts, "Facts"))
+        set_(self, "amounts", Answers(_amounts(kind, exit, mapping(self.amounts, N_("Amounts")))))
+        facts = dict(mapping(self.facts, N_("Facts")))
         loan_facts(facts)  # refuses a fact or an answer the rules do not know
         set_(self, "facts", Answers(facts))
         if self.tax.main_home_loan and kind is not LoanKind.MORTGAGE:
-            raise InvalidInputError("Main home loan", "applies only to a mortgage")
+            raise InvalidInputError(N_("Main home loan"), _("applies only to a mortgage"))
 
     @property
     def collateral(self) -> str:
-        """What was sold, as a sentence names it ("the home", "the car")."""
-        return COLLATERAL[self.kind]
+        """What was sold, as a sentence names it ("the home", "the car"), in the reader's
+        language ("la casa", "el auto")."""
+        return _(COLLATERAL[self.kind])
 
 
 def _amounts(kind: LoanKind, exit: str, given: Mapping[Any, Any]) -> dict[str, Amount]:
@@ -191,7 +205,7 @@ def _amounts(kind: LoanKind, exit: str, given: Mapping[Any, Any]) -> dict[str, A
     for name, raw in given.items():
         info = infos.get(name) if isinstance(name, str) else None
         if info is None:
-            raise InvalidInputError(str(name), "is not a field of this loan")
+            raise InvalidInputError(str(name), _("is not a field of this loan"))
         parse_field(info, raw)
     return dict(given)
 
@@ -365,7 +379,7 @@ def case_outcome(case: Case) -> CaseOutcome:
     (Decimal('37000.00'), Decimal('0.00'), 'owes_nothing')
     """
     if not isinstance(case, Case):
-        raise InvalidInputError("Case", "expected a Case")
+        raise InvalidInputError(N_("Case"), _("expected a Case"))
     assessment = assess(
         case.kind, case.amounts, case.exit, case.resolution.value, case.state, case.facts
     )
@@ -474,34 +488,46 @@ def _reconciliation(case: Case, outcome: Outcome) -> TaxReconciliation | None:
         return None
     statement = outcome.statement
     value_gap = value - statement.proceeds
+    collateral = case.collateral
+    # Each reason is a whole clause; the reasons are listed with semicolons.
     parts = []
     if outcome.cancelled - income == statement.expenses - statement.credits + value_gap:
         if statement.expenses:
             parts.append(
-                f"the deficiency includes {format_usd(statement.expenses)} of the costs of "
-                f"selling {case.collateral}, which the worksheet does not count as part of the loan"
+                _(
+                    "the deficiency includes {expenses} of the costs of selling {collateral}, "
+                    "which the worksheet does not count as part of the loan"
+                ).format(expenses=format_usd(statement.expenses), collateral=collateral)
             )
         if statement.credits:
             parts.append(
-                f"it is lowered by {format_usd(statement.credits)} of credits the worksheet "
-                "does not take off"
+                _("it is lowered by {credits} of credits the worksheet does not take off").format(
+                    credits=format_usd(statement.credits)
+                )
             )
         if value_gap:
             parts.append(
-                f"the worksheet measures the loan against the fair market value "
-                f"({format_usd(value)}), not the sale price"
+                _(
+                    "the worksheet measures the loan against the fair market value "
+                    "({value}), not the sale price"
+                ).format(value=format_usd(value))
             )
     else:
         parts.append(
-            f"the worksheet measures the loan against the value of {case.collateral} "
-            f"({format_usd(value)}), and the income cannot fall below zero"
+            _(
+                "the worksheet measures the loan against the value of {collateral} "
+                "({value}), and the income cannot fall below zero"
+            ).format(collateral=collateral, value=format_usd(value))
         )
-    sentence = (
-        f"IRS Publication 4681's worksheet puts the income at {format_usd(income)}, not the "
-        f"{format_usd(outcome.cancelled)} cancelled: "
-        + "; ".join(parts)
-        + ". The lender's Form 1099-C shows the figure it reports; a tax professional can say "
-        "which applies to you."
+    # Translators: {reasons} is one or more clauses joined by "; ".
+    sentence = _(
+        "IRS Publication 4681's worksheet puts the income at {income}, not the "
+        "{cancelled} cancelled: {reasons}. The lender's Form 1099-C shows the figure it "
+        "reports; a tax professional can say which applies to you."
+    ).format(
+        income=format_usd(income),
+        cancelled=format_usd(outcome.cancelled),
+        reasons=_("; ").join(parts),
     )
     return TaxReconciliation(outcome.cancelled, income, value_gap, sentence)
 
@@ -517,7 +543,7 @@ def headline(case: Case, outcome: Outcome, law: StateLawResult | None) -> Headli
             AnswerKind.OWES,
             owes,
             owes,
-            f"You would still owe {format_usd(owes)}",
+            _("You would still owe {owes}").format(owes=format_usd(owes)),
             _owes_reason(case, outcome),
             rule=rule,
         )
@@ -525,7 +551,7 @@ def headline(case: Case, outcome: Outcome, law: StateLawResult | None) -> Headli
         AnswerKind.OWES_NOTHING,
         ZERO,
         ZERO,
-        "You would owe nothing",
+        _("You would owe nothing"),
         _nothing_reason(case, outcome, law),
         rule=rule,
     )
@@ -539,39 +565,62 @@ def rule_cited(law: StateLawResult | None) -> str:
 
 
 def _owes_reason(case: Case, outcome: Outcome) -> str:
-    shortfall = format_usd(outcome.collectible)
+    figures = {
+        "collateral": case.collateral,
+        "shortfall": format_usd(outcome.collectible),
+        "paid": format_usd(outcome.paid_toward_deficiency),
+        "cancelled": format_usd(outcome.cancelled),
+        "costs": format_usd(outcome.judgment_costs),
+        "barred": format_usd(outcome.barred),
+    }
     resolution = outcome.terms.resolution
     if resolution is Resolution.SETTLED:
-        return (
-            f"The sale of {case.collateral} left {shortfall} unpaid; the settlement has you pay "
-            f"{format_usd(outcome.paid_toward_deficiency)} and cancels the other "
-            f"{format_usd(outcome.cancelled)}."
+        message = _(
+            "The sale of {collateral} left {shortfall} unpaid; the settlement has you pay "
+            "{paid} and cancels the other {cancelled}."
         )
-    reason = f"The sale of {case.collateral} left {shortfall} unpaid, and the lender pursues it"
-    if outcome.judgment_costs > ZERO:
-        reason += f" in court, adding {format_usd(outcome.judgment_costs)} of costs and fees"
-    if outcome.barred > ZERO:
-        reason += f" (state law takes {format_usd(outcome.barred)} off the arithmetic)"
-    return reason + "."
+        return message.format(**figures)
+    in_court = outcome.judgment_costs > ZERO
+    barred = outcome.barred > ZERO
+    if in_court and barred:
+        message = _(
+            "The sale of {collateral} left {shortfall} unpaid, and the lender pursues it in "
+            "court, adding {costs} of costs and fees (state law takes {barred} off the "
+            "arithmetic)."
+        )
+    elif in_court:
+        message = _(
+            "The sale of {collateral} left {shortfall} unpaid, and the lender pursues it in "
+            "court, adding {costs} of costs and fees."
+        )
+    elif barred:
+        message = _(
+            "The sale of {collateral} left {shortfall} unpaid, and the lender pursues it "
+            "(state law takes {barred} off the arithmetic)."
+        )
+    else:
+        message = _("The sale of {collateral} left {shortfall} unpaid, and the lender pursues it.")
+    return message.format(**figures)
 
 
 def _nothing_reason(case: Case, outcome: Outcome, law: StateLawResult | None) -> str:
     if outcome.surplus > ZERO:
-        return (
-            f"The sale of {case.collateral} brought {format_usd(outcome.surplus)} more than the "
-            "debt and costs; that surplus goes to any later lienholder who claims it, then to you."
-        )
+        return _(
+            "The sale of {collateral} brought {surplus} more than the debt and costs; that "
+            "surplus goes to any later lienholder who claims it, then to you."
+        ).format(collateral=case.collateral, surplus=format_usd(outcome.surplus))
     if outcome.deficiency == ZERO:
-        return f"The sale of {case.collateral} covered the debt and the lender's costs."
-    if outcome.collectible == ZERO and law is not None:
-        return (
-            f"{law.state_name} law bars the lender from collecting the "
-            f"{format_usd(outcome.deficiency)} the sale left unpaid."
+        return _("The sale of {collateral} covered the debt and the lender's costs.").format(
+            collateral=case.collateral
         )
-    return (
-        f"The lender waives the {format_usd(outcome.collectible)} the sale left unpaid. "
+    if outcome.collectible == ZERO and law is not None:
+        return _(
+            "{state} law bars the lender from collecting the {deficiency} the sale left unpaid."
+        ).format(state=law.state_name, deficiency=format_usd(outcome.deficiency))
+    return _(
+        "The lender waives the {collectible} the sale left unpaid. "
         "Forgiven debt may count as taxable income."
-    )
+    ).format(collectible=format_usd(outcome.collectible))
 
 
 def _depends(case: Case, outcome: Outcome, law: StateLawResult) -> Headline:
@@ -581,15 +630,22 @@ def _depends(case: Case, outcome: Outcome, law: StateLawResult) -> Headline:
     questions = _open_questions(case, law)
     owes = format_usd(outcome.borrower_owes)
     count = len(questions)
-    asked = "one question" if count == 1 else f"{count} questions"
     if lowest is not None:
-        title = f"{format_usd(lowest)} or {owes}: it depends on {asked} below"
+        title = ngettext(
+            "{lowest} or {owes}: it depends on one question below",
+            "{lowest} or {owes}: it depends on {count} questions below",
+            count,
+        ).format(lowest=format_usd(lowest), owes=owes, count=count)
     else:
-        title = f"Up to {owes}: it depends on {asked} below"
-    reason = (
-        f"{law.state_name} law may bar or cut what the lender can collect, depending on "
+        title = ngettext(
+            "Up to {owes}: it depends on one question below",
+            "Up to {owes}: it depends on {count} questions below",
+            count,
+        ).format(owes=owes, count=count)
+    reason = _(
+        "{state} law may bar or cut what the lender can collect, depending on "
         "answers not given yet. Unanswered questions never lower the figure."
-    )
+    ).format(state=law.state_name)
     return Headline(
         AnswerKind.DEPENDS,
         outcome.borrower_owes,

@@ -21,6 +21,7 @@ from decimal import Decimal
 from deficiency.auto import AutoExit
 from deficiency.errors import InvalidInputError
 from deficiency.growth import MAX_MONTHS
+from deficiency.i18n import N_, _
 from deficiency.inputs import count_field, money_field, percent_field, validate
 from deficiency.interest import simple_interest_months
 from deficiency.money import Amount, round_cents, to_decimal
@@ -30,7 +31,7 @@ from deficiency.periods import add_months
 from deficiency.scenarios import LoanKind, statement_for
 from deficiency.statement import Statement
 
-MONTHS_TO_SALE = "Months from default to sale"
+MONTHS_TO_SALE = N_("Months from default to sale")
 
 
 class CarRoute(enum.Enum):
@@ -42,11 +43,15 @@ class CarRoute(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "private_sale": "Private sale before default",
-            "voluntary_surrender": "Voluntary surrender",
-            "repossession": "Repossession",
-        }[self.value]
+        """The route in the reader's language."""
+        return _(_ROUTE_LABELS[self.value])
+
+
+_ROUTE_LABELS = {
+    "private_sale": N_("Private sale before default"),
+    "voluntary_surrender": N_("Voluntary surrender"),
+    "repossession": N_("Repossession"),
+}
 
 
 @dataclass(frozen=True)
@@ -79,7 +84,7 @@ def _row(month: int, when: date, statement: Statement) -> GapRow:
 def _change_percent(value: Amount, field: str) -> Decimal:
     change = to_decimal(value, field)
     if change <= -100 or change > 100:
-        raise InvalidInputError(field, "must be above -100% and at most 100%")
+        raise InvalidInputError(field, _("must be above -100% and at most 100%"))
     return change
 
 
@@ -93,7 +98,7 @@ def _check_sale_not_before_default(months_to_sale: Amount) -> None:
     if to_decimal(months_to_sale, MONTHS_TO_SALE) < 0:
         raise InvalidInputError(
             MONTHS_TO_SALE,
-            "cannot be negative: the sale cannot come before the first missed payment",
+            _("cannot be negative: the sale cannot come before the first missed payment"),
         )
 
 
@@ -106,16 +111,16 @@ class MortgageDefault:
     """
 
     default_date: date
-    unpaid_principal: Decimal = money_field("Loan balance at default")
-    annual_rate: Decimal = percent_field("Interest rate (%/yr)")
-    home_value: Decimal = money_field("Home value at default")
-    late_fee: Decimal = money_field("Late fee per missed month")
-    escrow_per_month: Decimal = money_field("Escrow advance per month")
+    unpaid_principal: Decimal = money_field(N_("Loan balance at default"))
+    annual_rate: Decimal = percent_field(N_("Interest rate (%/yr)"))
+    home_value: Decimal = money_field(N_("Home value at default"))
+    late_fee: Decimal = money_field(N_("Late fee per missed month"))
+    escrow_per_month: Decimal = money_field(N_("Escrow advance per month"))
     yearly_price_change: Decimal = Decimal(0)
 
     def __post_init__(self) -> None:
         validate(self)
-        change = _change_percent(self.yearly_price_change, "Home price change (%/yr)")
+        change = _change_percent(self.yearly_price_change, N_("Home price change (%/yr)"))
         object.__setattr__(self, "yearly_price_change", change)
 
 
@@ -130,10 +135,10 @@ class HomeExitPlan:
 
     exit: MortgageExit
     months_to_sale: int = count_field(MONTHS_TO_SALE, maximum=MAX_MONTHS)
-    price_percent: Decimal = percent_field("Price (% of market value)", "100")
-    commission_rate: Decimal = percent_field("Commission (% of price)")
-    seller_costs: Decimal = money_field("Seller closing costs")
-    legal_costs: Decimal = money_field("Foreclosure or deed-in-lieu legal costs")
+    price_percent: Decimal = percent_field(N_("Price (% of market value)"), "100")
+    commission_rate: Decimal = percent_field(N_("Commission (% of price)"))
+    seller_costs: Decimal = money_field(N_("Seller closing costs"))
+    legal_costs: Decimal = money_field(N_("Foreclosure or deed-in-lieu legal costs"))
 
     def __post_init__(self) -> None:
         _check_sale_not_before_default(self.months_to_sale)
@@ -165,7 +170,7 @@ def typical_home_plan(exit: MortgageExit | str) -> HomeExitPlan:
     >>> typical_home_plan("foreclosure").months_to_sale
     12
     """
-    chosen = choice(MortgageExit, exit, "Exit")
+    chosen = choice(MortgageExit, exit, N_("Exit"))
     months, percent, commission, seller, legal = _TYPICAL_HOME[chosen]
     return HomeExitPlan(
         exit=chosen,
@@ -203,8 +208,8 @@ def home_gap_by_month(situation: MortgageDefault, plan: HomeExitPlan) -> tuple[G
     >>> rows[0].deficiency, rows[-1].owed, rows[-1].deficiency
     (Decimal('64000.00'), Decimal('260525.00'), Decimal('74525.00'))
     """
-    situation = instance(situation, MortgageDefault, "Mortgage at default")
-    plan = instance(plan, HomeExitPlan, "Exit plan")
+    situation = instance(situation, MortgageDefault, N_("Mortgage at default"))
+    plan = instance(plan, HomeExitPlan, N_("Exit plan"))
     rows = []
     for month in range(plan.months_to_sale + 1):
         values = {
@@ -246,11 +251,11 @@ class CarDefault:
     """
 
     default_date: date
-    unpaid_principal: Decimal = money_field("Loan balance at default")
-    annual_rate: Decimal = percent_field("Interest rate (%/yr)")
-    car_value: Decimal = money_field("Car value at default (private sale)")
-    late_fee: Decimal = money_field("Late fee per missed month")
-    yearly_value_drop: Decimal = percent_field("Yearly value drop (%)", "15")
+    unpaid_principal: Decimal = money_field(N_("Loan balance at default"))
+    annual_rate: Decimal = percent_field(N_("Interest rate (%/yr)"))
+    car_value: Decimal = money_field(N_("Car value at default (private sale)"))
+    late_fee: Decimal = money_field(N_("Late fee per missed month"))
+    yearly_value_drop: Decimal = percent_field(N_("Yearly value drop (%)"), "15")
 
     def __post_init__(self) -> None:
         validate(self)
@@ -267,21 +272,21 @@ class CarRoutePlan:
 
     route: CarRoute
     months_to_sale: int = count_field(MONTHS_TO_SALE, maximum=MAX_MONTHS)
-    handover_month: int = count_field("Months from default to handover", maximum=MAX_MONTHS)
-    price_percent: Decimal = percent_field("Price (% of private-sale value)", "100")
-    retaking_fee: Decimal = money_field("Repossession (retaking) fee")
-    transport: Decimal = money_field("Transport")
-    storage_daily_rate: Decimal = money_field("Storage per day")
-    reconditioning: Decimal = money_field("Reconditioning")
-    auction_fee: Decimal = money_field("Auction or sale fees")
-    credits: Decimal = money_field("Rebates and add-on refunds")
+    handover_month: int = count_field(N_("Months from default to handover"), maximum=MAX_MONTHS)
+    price_percent: Decimal = percent_field(N_("Price (% of private-sale value)"), "100")
+    retaking_fee: Decimal = money_field(N_("Repossession (retaking) fee"))
+    transport: Decimal = money_field(N_("Transport"))
+    storage_daily_rate: Decimal = money_field(N_("Storage per day"))
+    reconditioning: Decimal = money_field(N_("Reconditioning"))
+    auction_fee: Decimal = money_field(N_("Auction or sale fees"))
+    credits: Decimal = money_field(N_("Rebates and add-on refunds"))
 
     def __post_init__(self) -> None:
         _check_sale_not_before_default(self.months_to_sale)
         validate(self)
         if self.handover_month > self.months_to_sale:
             raise InvalidInputError(
-                "Months from default to handover", "cannot be after the month of sale"
+                N_("Months from default to handover"), _("cannot be after the month of sale")
             )
 
 
@@ -305,7 +310,7 @@ def typical_car_plan(route: CarRoute | str) -> CarRoutePlan:
     >>> typical_car_plan("repossession").retaking_fee
     Decimal('350.00')
     """
-    chosen = choice(CarRoute, route, "Route")
+    chosen = choice(CarRoute, route, N_("Route"))
     months, handover, percent, *costs = _TYPICAL_CAR[chosen]
     retaking, transport, storage, recondition, auction = (Decimal(cost) for cost in costs)
     return CarRoutePlan(
@@ -344,8 +349,8 @@ def car_gap_by_month(situation: CarDefault, plan: CarRoutePlan) -> tuple[GapRow,
     >>> car_gap_by_month(car, typical_car_plan("private_sale"))[0].deficiency
     Decimal('3000.00')
     """
-    situation = instance(situation, CarDefault, "Car at default")
-    plan = instance(plan, CarRoutePlan, "Route plan")
+    situation = instance(situation, CarDefault, N_("Car at default"))
+    plan = instance(plan, CarRoutePlan, N_("Route plan"))
     exit = (
         AutoExit.REPOSSESSION
         if plan.route is CarRoute.REPOSSESSION

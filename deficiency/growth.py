@@ -21,6 +21,7 @@ import numpy.typing as npt
 import numpy_financial as npf
 
 from deficiency.errors import InvalidInputError
+from deficiency.i18n import N_, _
 from deficiency.money import ZERO, Amount, round_cents, to_count, to_decimal, to_money, to_percent
 from deficiency.parsing import a_date, instance, instances
 from deficiency.periods import add_months
@@ -39,7 +40,9 @@ def months_field(value: Amount, field: str, minimum: int = 1) -> int:
     """A whole number of months from ``minimum`` to :data:`MAX_MONTHS`."""
     months = to_count(value, field, maximum=MAX_MONTHS)
     if months < minimum:
-        raise InvalidInputError(field, f"must be at least {minimum} month(s)")
+        raise InvalidInputError(
+            field, _("must be at least {minimum} month(s)").format(minimum=minimum)
+        )
     return months
 
 
@@ -65,7 +68,7 @@ class Amortization:
 
     def balance_after(self, payments: int) -> Decimal:
         """The unpaid principal after ``payments`` monthly payments (0 at the end of the term)."""
-        count = to_count(payments, "Payments made", maximum=len(self.rows) - 1)
+        count = to_count(payments, N_("Payments made"), maximum=len(self.rows) - 1)
         return self.rows[count].balance
 
 
@@ -119,10 +122,10 @@ def amortization(
     >>> loan.balance_after(12), loan.balance_after(360), loan.rows[-1].date
     (Decimal('197543.99'), Decimal('0.00'), datetime.date(2050, 1, 1))
     """
-    start = a_date(start, "Start date")
-    amount = to_money(principal, "Loan amount")
-    rate = to_percent(annual_rate, "Interest rate (%/yr)")
-    months = months_field(term_months, "Term (months)")
+    start = a_date(start, N_("Start date"))
+    amount = to_money(principal, N_("Loan amount"))
+    rate = to_percent(annual_rate, N_("Interest rate (%/yr)"))
+    months = months_field(term_months, N_("Term (months)"))
     monthly = float(rate) / 1200
     if (1 + monthly) ** months == 1.0:
         # A rate too small to change a float's compounding is zero: numpy-financial's
@@ -131,9 +134,11 @@ def amortization(
     payment = _float_to_money(-npf.pmt(monthly, months, float(amount)))
     if amount > 0 and payment <= amount * rate / 1200:
         raise InvalidInputError(
-            "Loan amount",
-            f"is too small for {months} months at {rate}%: the payment rounds to "
-            f"${payment} and would not cover the interest",
+            N_("Loan amount"),
+            _(
+                "is too small for {months} months at {rate}%: the payment rounds to "
+                "{payment} and would not cover the interest"
+            ).format(months=months, rate=rate, payment=f"${payment}"),
         )
     paid = np.arange(months + 1)
     with np.errstate(divide="ignore", invalid="ignore"):  # npf evaluates rate == 0 both ways
@@ -180,10 +185,10 @@ def car_values(
     >>> values[0], values[12], values[24]
     (Decimal('30000.00'), Decimal('24000.00'), Decimal('20400.00'))
     """
-    amount = to_money(price, "Car price")
-    horizon = months_field(months, "Months", minimum=0)
-    first = float(to_percent(first_year_drop, "First-year value drop (%)")) / 100
-    later = float(to_percent(later_yearly_drop, "Yearly value drop after year one (%)")) / 100
+    amount = to_money(price, N_("Car price"))
+    horizon = months_field(months, N_("Months"), minimum=0)
+    first = float(to_percent(first_year_drop, N_("First-year value drop (%)"))) / 100
+    later = float(to_percent(later_yearly_drop, N_("Yearly value drop after year one (%)"))) / 100
     change = np.where(np.arange(horizon) < 12, -first, -later)
     return _values(amount, _monthly_factors(horizon, change))
 
@@ -203,11 +208,13 @@ def home_values(price: Amount, months: Amount, yearly_change: Amount) -> tuple[D
     >>> values[12], values[24]
     (Decimal('225000.00'), Decimal('202500.00'))
     """
-    amount = to_money(price, "Home value")
-    horizon = months_field(months, "Months", minimum=0)
-    change = to_decimal(yearly_change, "Home price change (%/yr)")
+    amount = to_money(price, N_("Home value"))
+    horizon = months_field(months, N_("Months"), minimum=0)
+    change = to_decimal(yearly_change, N_("Home price change (%/yr)"))
     if change <= -100 or change > 100:
-        raise InvalidInputError("Home price change (%/yr)", "must be above -100% and at most 100%")
+        raise InvalidInputError(
+            N_("Home price change (%/yr)"), _("must be above -100% and at most 100%")
+        )
     rates = np.full(horizon, float(change) / 100)
     return _values(amount, _monthly_factors(horizon, rates))
 
@@ -246,8 +253,8 @@ def equity_rows(schedule: Amortization, values: Sequence[Decimal]) -> tuple[Equi
     >>> rows[12].underwater, rows[48].underwater
     (True, False)
     """
-    schedule = instance(schedule, Amortization, "Schedule")
-    values = instances(values, Decimal, "Values")
+    schedule = instance(schedule, Amortization, N_("Schedule"))
+    values = instances(values, Decimal, N_("Values"))
     return tuple(
         EquityRow(row.month, row.date, row.balance, value)
         for row, value in zip(schedule.rows, values, strict=False)
@@ -280,7 +287,7 @@ def underwater_spans(rows: Sequence[EquityRow]) -> tuple[UnderwaterSpan, ...]:
     >>> span.start, span.end, span.end_date
     (1, 18, datetime.date(2025, 9, 1))
     """
-    rows = instances(rows, EquityRow, "Equity rows")
+    rows = instances(rows, EquityRow, N_("Equity rows"))
     spans: list[UnderwaterSpan] = []
     opened: EquityRow | None = None
     for row in rows:

@@ -10,6 +10,8 @@ from dataclasses import Field, field, fields
 from decimal import Decimal
 from typing import Any
 
+from deficiency.errors import InvalidInputError
+from deficiency.i18n import _
 from deficiency.money import to_count, to_money, to_percent
 
 MONEY = "money"
@@ -33,10 +35,10 @@ def count_field(label: str, default: int = 0, maximum: int = 3650) -> Any:
 
 
 def label_of(dataclass_type: Any, name: str) -> str:
-    """The human label of field ``name`` on a scenario dataclass."""
+    """The human label of field ``name`` on a scenario dataclass, in the reader's language."""
     for item in fields(dataclass_type):
         if item.name == name:
-            return str(item.metadata["label"])
+            return _(str(item.metadata["label"]))
     raise KeyError(name)
 
 
@@ -48,18 +50,24 @@ def input_fields(dataclass_type: Any) -> tuple[Field[Any], ...]:
 def validate(instance: Any) -> None:
     """Convert and check every labelled field of a frozen dataclass in place.
 
-    Raises ``InvalidInputError`` naming the field by its label.
+    Raises ``InvalidInputError`` naming the field by its label, in the reader's language
+    (as :attr:`deficiency.scenarios.FieldInfo.label` names it).
     """
     for item in input_fields(type(instance)):
         raw = getattr(instance, item.name)
         label = item.metadata["label"]
         kind = item.metadata["kind"]
-        if kind == MONEY:
-            value: Any = to_money(raw, label)
-        elif kind == PERCENT:
-            value = to_percent(raw, label)
-        else:
-            value = to_count(raw, label, maximum=item.metadata["maximum"])
+        try:
+            if kind == MONEY:
+                value: Any = to_money(raw, label)
+            elif kind == PERCENT:
+                value = to_percent(raw, label)
+            else:
+                value = to_count(raw, label, maximum=item.metadata["maximum"])
+        except InvalidInputError as error:
+            # The label translated only on the way out (a lookup per field per scenario
+            # otherwise), so the error names the field as its FieldInfo.label does.
+            raise InvalidInputError(_(label), error.problem) from None
         object.__setattr__(instance, item.name, value)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from deficiency.i18n import N_
 from deficiency.money import Amount, round_cents, to_count, to_money, to_percent
 
 
@@ -24,9 +25,9 @@ def simple_interest_days(
     >>> simple_interest_days(10000, 12, 90)
     Decimal('295.89')
     """
-    amount = to_money(principal, "principal")
-    rate = to_percent(annual_rate, "interest rate")
-    day_count = to_count(days, "days", maximum=36500)
+    amount = to_money(principal, N_("principal"))
+    rate = to_percent(annual_rate, N_("interest rate"))
+    day_count = to_count(days, N_("days"), maximum=36500)
     return round_cents(amount * rate / 100 * day_count / basis)
 
 
@@ -40,9 +41,9 @@ def simple_interest_months(principal: Amount, annual_rate: Amount, months: int) 
     >>> simple_interest_months(250000, "6.5", 6)
     Decimal('8125.00')
     """
-    amount = to_money(principal, "principal")
-    rate = to_percent(annual_rate, "interest rate")
-    month_count = to_count(months, "months", maximum=1200)
+    amount = to_money(principal, N_("principal"))
+    rate = to_percent(annual_rate, N_("interest rate"))
+    month_count = to_count(months, N_("months"), maximum=1200)
     return round_cents(amount * rate / 100 * month_count / 12)
 
 
@@ -59,9 +60,9 @@ def pro_rata_refund(price: Amount, remaining_months: int, total_months: int) -> 
     >>> pro_rata_refund(800, 42, 72)
     Decimal('466.67')
     """
-    amount = to_money(price, "add-on price")
-    total = to_count(total_months, "total months", maximum=1200)
-    remaining = to_count(remaining_months, "remaining months", maximum=total)
+    amount = to_money(price, N_("add-on price"))
+    total = to_count(total_months, N_("total months"), maximum=1200)
+    remaining = to_count(remaining_months, N_("remaining months"), maximum=total)
     if total == 0:
         return round_cents(Decimal(0))
     return round_cents(amount * remaining / total)

@@ -27,6 +27,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, Self, TypeVar
 
+from deficiency.i18n import N_, _
+
 
 class Group(enum.Enum):
     """Where an item sits on the statement, and so whether it adds to the balance."""
@@ -48,10 +50,16 @@ class LineItem:
     left off the statement at zero unless ``shown_at_zero``."""
 
     name: str
-    label: str
+    #: The label in English, marked for the catalog; :attr:`label` reads it translated.
+    english_label: str
     group: Group
     exits: frozenset[str] = frozenset()
     shown_at_zero: bool = False
+
+    @property
+    def label(self) -> str:
+        """The item's label in the reader's language."""
+        return _(self.english_label)
 
     def applies_to(self, exit: str | enum.Enum) -> bool:
         """Whether the item counts on ``exit``'s statement (an exit or its value)."""
@@ -72,40 +80,40 @@ STORAGE = "storage"
 #: costs or a foreclosure's (or deed in lieu's) legal costs. The principal shows even at
 #: zero, on both loans: it anchors line 1.
 MORTGAGE_ITEMS: tuple[LineItem, ...] = (
-    LineItem("unpaid_principal", "Unpaid principal", Group.OBLIGATION, shown_at_zero=True),
-    LineItem("accrued_interest", "Accrued interest", Group.OBLIGATION),
-    LineItem("escrow_advances", "Escrow advances", Group.OBLIGATION),
-    LineItem("late_fees", "Late fees", Group.OBLIGATION),
-    LineItem("servicer_advances", "Inspection and preservation advances", Group.OBLIGATION),
-    LineItem("other_fees", "Other payoff fees", Group.OBLIGATION),
-    LineItem(COMMISSION, "Commission", Group.EXPENSE, _SHORT_SALE),
-    LineItem("seller_closing_costs", "Seller closing costs", Group.EXPENSE, _SHORT_SALE),
-    LineItem("transfer_taxes", "Transfer taxes", Group.EXPENSE, _SHORT_SALE),
-    LineItem("junior_lien_payments", "Payments to junior liens", Group.EXPENSE, _SHORT_SALE),
-    LineItem("hoa_arrears", "HOA arrears", Group.EXPENSE, _SHORT_SALE),
-    LineItem("seller_concessions", "Seller concessions", Group.EXPENSE, _SHORT_SALE),
-    LineItem("attorney_fees", "Foreclosure attorney fees", Group.EXPENSE, _LEGAL),
-    LineItem("trustee_fees", "Trustee fees", Group.EXPENSE, _LEGAL),
-    LineItem("costs_of_sale", "Costs of sale", Group.EXPENSE, _LEGAL),
+    LineItem("unpaid_principal", N_("Unpaid principal"), Group.OBLIGATION, shown_at_zero=True),
+    LineItem("accrued_interest", N_("Accrued interest"), Group.OBLIGATION),
+    LineItem("escrow_advances", N_("Escrow advances"), Group.OBLIGATION),
+    LineItem("late_fees", N_("Late fees"), Group.OBLIGATION),
+    LineItem("servicer_advances", N_("Inspection and preservation advances"), Group.OBLIGATION),
+    LineItem("other_fees", N_("Other payoff fees"), Group.OBLIGATION),
+    LineItem(COMMISSION, N_("Commission"), Group.EXPENSE, _SHORT_SALE),
+    LineItem("seller_closing_costs", N_("Seller closing costs"), Group.EXPENSE, _SHORT_SALE),
+    LineItem("transfer_taxes", N_("Transfer taxes"), Group.EXPENSE, _SHORT_SALE),
+    LineItem("junior_lien_payments", N_("Payments to junior liens"), Group.EXPENSE, _SHORT_SALE),
+    LineItem("hoa_arrears", N_("HOA arrears"), Group.EXPENSE, _SHORT_SALE),
+    LineItem("seller_concessions", N_("Seller concessions"), Group.EXPENSE, _SHORT_SALE),
+    LineItem("attorney_fees", N_("Foreclosure attorney fees"), Group.EXPENSE, _LEGAL),
+    LineItem("trustee_fees", N_("Trustee fees"), Group.EXPENSE, _LEGAL),
+    LineItem("costs_of_sale", N_("Costs of sale"), Group.EXPENSE, _LEGAL),
 )
 
 #: A car loan's line items in statement order: the loan, the lender's expenses (no
 #: retaking fee after a voluntary surrender), then the borrower's credits.
 AUTO_ITEMS: tuple[LineItem, ...] = (
-    LineItem("unpaid_principal", "Unpaid principal", Group.OBLIGATION, shown_at_zero=True),
-    LineItem("accrued_interest", "Accrued interest", Group.OBLIGATION),
-    LineItem("late_fees", "Late fees", Group.OBLIGATION),
-    LineItem("other_charges", "Other contract charges", Group.OBLIGATION),
-    LineItem("retaking_fee", "Repossession (retaking)", Group.EXPENSE, _REPOSSESSION),
-    LineItem("transport", "Transport", Group.EXPENSE),
-    LineItem(STORAGE, "Storage", Group.EXPENSE),
-    LineItem("reconditioning", "Reconditioning", Group.EXPENSE),
-    LineItem("auction_fee", "Auction or sale fees", Group.EXPENSE),
-    LineItem("attorney_fees", "Attorney fees", Group.EXPENSE),
-    LineItem("unearned_interest", "Unearned interest rebate", Group.CREDIT),
-    LineItem("gap_refund", "GAP refund", Group.CREDIT),
-    LineItem("service_contract_refund", "Service contract refund", Group.CREDIT),
-    LineItem("credit_insurance_refund", "Credit insurance refund", Group.CREDIT),
+    LineItem("unpaid_principal", N_("Unpaid principal"), Group.OBLIGATION, shown_at_zero=True),
+    LineItem("accrued_interest", N_("Accrued interest"), Group.OBLIGATION),
+    LineItem("late_fees", N_("Late fees"), Group.OBLIGATION),
+    LineItem("other_charges", N_("Other contract charges"), Group.OBLIGATION),
+    LineItem("retaking_fee", N_("Repossession (retaking)"), Group.EXPENSE, _REPOSSESSION),
+    LineItem("transport", N_("Transport"), Group.EXPENSE),
+    LineItem(STORAGE, N_("Storage"), Group.EXPENSE),
+    LineItem("reconditioning", N_("Reconditioning"), Group.EXPENSE),
+    LineItem("auction_fee", N_("Auction or sale fees"), Group.EXPENSE),
+    LineItem("attorney_fees", N_("Attorney fees"), Group.EXPENSE),
+    LineItem("unearned_interest", N_("Unearned interest rebate"), Group.CREDIT),
+    LineItem("gap_refund", N_("GAP refund"), Group.CREDIT),
+    LineItem("service_contract_refund", N_("Service contract refund"), Group.CREDIT),
+    LineItem("credit_insurance_refund", N_("Credit insurance refund"), Group.CREDIT),
 )
 
 

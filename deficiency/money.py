@@ -11,6 +11,7 @@ import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import N_, _
 from deficiency.parsing import flag, text
 
 #: What callers may pass as an amount. A float is accepted through its shortest
@@ -51,7 +52,7 @@ def round_cents(value: Decimal | int) -> Decimal:
     try:
         return number.quantize(CENT, rounding=ROUND_HALF_UP)
     except InvalidOperation:
-        raise InvalidInputError("value", "is too large to round to cents") from None
+        raise InvalidInputError("value", _("is too large to round to cents")) from None
 
 
 def _exact(value: object, field: str) -> Decimal:
@@ -61,9 +62,11 @@ def _exact(value: object, field: str) -> Decimal:
     elif isinstance(value, int) and not isinstance(value, bool):
         number = Decimal(value)
     else:
-        raise InvalidInputError(field, f"expected a Decimal or an int, got {shown(value)}")
+        raise InvalidInputError(
+            field, _("expected a Decimal or an int, got {value}").format(value=shown(value))
+        )
     if not number.is_finite():
-        raise InvalidInputError(field, "must be a finite number")
+        raise InvalidInputError(field, _("must be a finite number"))
     return number
 
 
@@ -85,7 +88,9 @@ def to_decimal(value: Amount, field: str) -> Decimal:
     """
     field = text(field, "field", 200)
     if isinstance(value, bool) or value is None:
-        raise InvalidInputError(field, f"expected an amount, got {value!r}")
+        raise InvalidInputError(
+            field, _("expected an amount, got {value}").format(value=repr(value))
+        )
     if isinstance(value, Decimal):
         number = value
     elif isinstance(value, int):
@@ -97,9 +102,11 @@ def to_decimal(value: Amount, field: str) -> Decimal:
     elif isinstance(value, str):
         number = _parse_text(value, field)
     else:
-        raise InvalidInputError(field, f"expected an amount, got {shown(value)}")
+        raise InvalidInputError(
+            field, _("expected an amount, got {value}").format(value=shown(value))
+        )
     if not number.is_finite():
-        raise InvalidInputError(field, "must be a finite number")
+        raise InvalidInputError(field, _("must be a finite number"))
     return number
 
 
@@ -111,26 +118,29 @@ def _parse_text(text: str, field: str) -> Decimal:
     elif cleaned.startswith("-$"):
         cleaned = "-" + cleaned[2:].strip()
     if not cleaned:
-        raise InvalidInputError(field, "is empty; enter an amount (0 if none)")
+        raise InvalidInputError(field, _("is empty; enter an amount (0 if none)"))
     if len(cleaned) > MAX_NUMBER_TEXT + MAX_NUMBER_TEXT // 3:
-        raise InvalidInputError(field, "is too long to be an amount")
+        raise InvalidInputError(field, _("is too long to be an amount"))
     if "," in cleaned:
         # "8.500,00" is not $8.50 and "1,00" is not $100: a comma anywhere but between
         # thousands means the text was written for another convention, or mistyped.
         if _THOUSANDS.fullmatch(cleaned) is None:
             raise InvalidInputError(
-                field, f"{shown} has a comma out of place; write it as 1,234.56 or 1234.56"
+                field,
+                _("{value} has a comma out of place; write it as 1,234.56 or 1234.56").format(
+                    value=shown
+                ),
             )
         cleaned = cleaned.replace(",", "")
     if len(cleaned) > MAX_NUMBER_TEXT:
-        raise InvalidInputError(field, "is too long to be an amount")
+        raise InvalidInputError(field, _("is too long to be an amount"))
     # Decimal also reads "1_000" and other scripts' digits; a typed amount is plain ASCII.
     if not cleaned.isascii() or "_" in cleaned:
-        raise InvalidInputError(field, f"{shown} is not a number")
+        raise InvalidInputError(field, _("{value} is not a number").format(value=shown))
     try:
         return Decimal(cleaned)
     except InvalidOperation:
-        raise InvalidInputError(field, f"{shown} is not a number") from None
+        raise InvalidInputError(field, _("{value} is not a number").format(value=shown)) from None
 
 
 def to_money(value: Amount, field: str) -> Decimal:
@@ -147,9 +157,9 @@ def to_money(value: Amount, field: str) -> Decimal:
     """
     number = to_decimal(value, field)
     if number < 0:
-        raise InvalidInputError(field, "cannot be negative")
+        raise InvalidInputError(field, _("cannot be negative"))
     if number > MAX_AMOUNT:
-        raise InvalidInputError(field, "is above $1 trillion; check the amount")
+        raise InvalidInputError(field, _("is above $1 trillion; check the amount"))
     # abs: a typed -0 is zero, never a "-0.00" in a file or a link.
     return round_cents(abs(number))
 
@@ -167,11 +177,13 @@ def to_percent(value: Amount, field: str, maximum: Decimal = MAX_PERCENT) -> Dec
     """
     number = to_decimal(value, field)
     if number < 0:
-        raise InvalidInputError(field, "cannot be negative")
+        raise InvalidInputError(field, _("cannot be negative"))
     if number > maximum:
-        raise InvalidInputError(field, f"cannot be above {maximum}%")
+        raise InvalidInputError(field, _("cannot be above {maximum}%").format(maximum=maximum))
     if number != number.quantize(PERCENT_STEP):
-        raise InvalidInputError(field, f"use at most {PERCENT_PLACES} decimal places")
+        raise InvalidInputError(
+            field, _("use at most {places} decimal places").format(places=PERCENT_PLACES)
+        )
     return abs(number)  # a typed -0 is zero
 
 
@@ -192,11 +204,11 @@ def to_count(value: Amount, field: str, maximum: int) -> int:
     """Validate a whole count (days, months) between 0 and ``maximum``."""
     number = to_decimal(value, field)
     if number != number.to_integral_value():
-        raise InvalidInputError(field, "must be a whole number")
+        raise InvalidInputError(field, _("must be a whole number"))
     if number < 0:
-        raise InvalidInputError(field, "cannot be negative")
+        raise InvalidInputError(field, _("cannot be negative"))
     if number > maximum:
-        raise InvalidInputError(field, f"cannot be above {maximum}")
+        raise InvalidInputError(field, _("cannot be above {maximum}").format(maximum=maximum))
     return int(number)
 
 
@@ -206,12 +218,12 @@ def percent_of(amount: Decimal, percent: Decimal) -> Decimal:
     >>> percent_of(Decimal("200000"), Decimal("6"))
     Decimal('12000.00')
     """
-    amount = to_decimal(amount, "Amount")
-    percent = to_decimal(percent, "Percent")
+    amount = to_decimal(amount, N_("Amount"))
+    percent = to_decimal(percent, N_("Percent"))
     try:
         return round_cents(amount * percent / 100)
     except ArithmeticError:  # an exponent beyond Decimal's range
-        raise InvalidInputError("Amount", "is too large to take a percentage of") from None
+        raise InvalidInputError(N_("Amount"), _("is too large to take a percentage of")) from None
 
 
 def format_usd(amount: Decimal | int, *, cents: bool = True) -> str:

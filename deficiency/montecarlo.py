@@ -17,6 +17,7 @@ from decimal import Decimal
 import numpy as np
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import N_, _
 from deficiency.money import Amount, to_decimal, to_percent
 from deficiency.parsing import choice, mapping
 from deficiency.scenarios import LoanKind, scenario_fields, statement_for
@@ -34,7 +35,7 @@ DEFAULT_DRAWS = 100_000
 MAX_DRAWS = 10_000_000
 #: Largest spread accepted, as a coefficient of variation in percent.
 MAX_SPREAD_PERCENT = Decimal("100")
-SPREAD_FIELD = "Price spread (%)"
+SPREAD_FIELD = N_("Price spread (%)")
 
 
 class PriceDistribution(enum.Enum):
@@ -86,8 +87,10 @@ def validate_spread(spread_percent: Amount, field: str = SPREAD_FIELD) -> Decima
     if spread == 0:
         raise InvalidInputError(
             field,
-            "is zero, so every simulated price is the same and the chance of a deficiency "
-            "is simply 0% or 100%; enter a spread above 0 to see a range",
+            _(
+                "is zero, so every simulated price is the same and the chance of a deficiency "
+                "is simply 0% or 100%; enter a spread above 0 to see a range"
+            ),
         )
     return spread
 
@@ -116,14 +119,14 @@ def draw_prices(
     >>> bool((draw_prices(1000, 10, draws=5, seed=1) == draw_prices(1000, 10, 5, 1)).all())
     True
     """
-    price = money_to_cents(expected_price, "Expected sale price")
+    price = money_to_cents(expected_price, N_("Expected sale price"))
     spread = to_percent(spread_percent, SPREAD_FIELD, MAX_SPREAD_PERCENT)
     count = _draw_count(draws)
-    kind = choice(PriceDistribution, distribution, "Price distribution")
+    kind = choice(PriceDistribution, distribution, N_("Price distribution"))
     if spread == 0 or price == 0:
         return np.full(count, price, dtype=np.int64)
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
-        raise InvalidInputError("Seed", "must be a whole number, 0 or more")
+        raise InvalidInputError(N_("Seed"), _("must be a whole number, 0 or more"))
     generator = np.random.default_rng(seed)
     cv = float(spread) / 100
     if kind is PriceDistribution.LOGNORMAL:
@@ -137,9 +140,11 @@ def draw_prices(
 
 def _draw_count(draws: int) -> int:
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
-        raise InvalidInputError("Number of draws", "must be a whole number of at least 1")
+        raise InvalidInputError(N_("Number of draws"), _("must be a whole number of at least 1"))
     if draws > MAX_DRAWS:
-        raise InvalidInputError("Number of draws", f"cannot be above {MAX_DRAWS:,}")
+        raise InvalidInputError(
+            N_("Number of draws"), _("cannot be above {maximum:,}").format(maximum=MAX_DRAWS)
+        )
     return draws
 
 
@@ -189,10 +194,10 @@ def simulate_sale(
     """
     prices = draw_prices(expected_price, spread_percent, draws, seed, distribution)
     result = deficiency_cents(
-        money_to_cents(owed, "Amount owed"),
+        money_to_cents(owed, N_("Amount owed")),
         prices,
-        money_to_cents(expenses, "Expenses"),
-        money_to_cents(credits, "Credits"),
+        money_to_cents(expenses, N_("Expenses")),
+        money_to_cents(credits, N_("Credits")),
         commission_rate=commission_rate,
     )
     deficiency = result.deficiency
@@ -265,23 +270,28 @@ def tornado(
     >>> [(row.field, row.swing) for row in rows]
     [('sale_price', Decimal('3000.00')), ('retaking_fee', Decimal('600.00'))]
     """
-    loan_kind = choice(LoanKind, kind, "Loan type")
-    values = mapping(values, "Scenario values")
+    loan_kind = choice(LoanKind, kind, N_("Loan type"))
+    values = mapping(values, N_("Scenario values"))
     labels = {info.name: info.label for info in scenario_fields(loan_kind)}
     rows = []
     if not isinstance(ranges, Mapping):
-        raise InvalidInputError("Ranges", "expected a low and a high end for each input")
+        raise InvalidInputError(N_("Ranges"), _("expected a low and a high end for each input"))
     for name, pair in ranges.items():
         if name not in labels:
             field = name if isinstance(name, str) and 0 < len(name.strip()) <= 60 else shown(name)
-            raise InvalidInputError(field, f"is not an input of a {loan_kind.value} scenario")
+            raise InvalidInputError(
+                field,
+                _("is not an input of a mortgage scenario")
+                if loan_kind is LoanKind.MORTGAGE
+                else _("is not an input of a car (auto) scenario"),
+            )
         if not isinstance(pair, tuple | list) or len(pair) != 2:
-            raise InvalidInputError(labels[name], "expected a low and a high end")
+            raise InvalidInputError(labels[name], _("expected a low and a high end"))
         low, high = pair
         label = labels[name]
         low_value, high_value = to_decimal(low, label), to_decimal(high, label)
         if low_value > high_value:
-            raise InvalidInputError(label, "the low end is above the high end")
+            raise InvalidInputError(label, _("the low end is above the high end"))
         at_low = statement_for(loan_kind, {**values, name: low_value}, exit).deficiency
         at_high = statement_for(loan_kind, {**values, name: high_value}, exit).deficiency
         rows.append(

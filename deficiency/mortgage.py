@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from deficiency.i18n import N_, _
 from deficiency.inputs import field_amounts, money_field, percent_field, validate
 from deficiency.line_items import COMMISSION, MORTGAGE_ITEMS, Group, items_of
 from deficiency.money import percent_of, to_money
@@ -28,39 +29,47 @@ class MortgageExit(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "short_sale": "Short sale",
-            "foreclosure": "Foreclosure",
-            "deed_in_lieu": "Deed in lieu",
-        }[self.value]
+        """The exit in the reader's language."""
+        return _(_EXIT_LABELS[self.value])
 
     @property
     def costs_label(self) -> str:
         """What the statement's expenses line holds on this exit."""
-        if self is MortgageExit.SHORT_SALE:
-            return "Selling costs paid from the price"
-        return "Foreclosure costs" if self is MortgageExit.FORECLOSURE else "Deed-in-lieu costs"
+        return _(_COSTS_LABELS[self.value])
 
     @property
     def proceeds_label(self) -> str:
         """What the lender credits for the house on this exit."""
-        return {
-            "short_sale": "Short sale price",
-            "foreclosure": "Foreclosure sale price",
-            "deed_in_lieu": "Value credited for the deed",
-        }[self.value]
+        return _(_PROCEEDS_LABELS[self.value])
+
+
+_EXIT_LABELS = {
+    "short_sale": N_("Short sale"),
+    "foreclosure": N_("Foreclosure"),
+    "deed_in_lieu": N_("Deed in lieu"),
+}
+_COSTS_LABELS = {
+    "short_sale": N_("Selling costs paid from the price"),
+    "foreclosure": N_("Foreclosure costs"),
+    "deed_in_lieu": N_("Deed-in-lieu costs"),
+}
+_PROCEEDS_LABELS = {
+    "short_sale": N_("Short sale price"),
+    "foreclosure": N_("Foreclosure sale price"),
+    "deed_in_lieu": N_("Value credited for the deed"),
+}
 
 
 @dataclass(frozen=True)
 class MortgagePayoff:
     """The servicer's payoff: principal plus what piled up in default."""
 
-    unpaid_principal: Decimal = money_field("Loan balance (unpaid principal)")
-    accrued_interest: Decimal = money_field("Accrued interest")
-    escrow_advances: Decimal = money_field("Escrow advances (taxes, insurance)")
-    late_fees: Decimal = money_field("Late fees")
-    servicer_advances: Decimal = money_field("Inspection and preservation advances")
-    other_fees: Decimal = money_field("Other payoff fees")
+    unpaid_principal: Decimal = money_field(N_("Loan balance (unpaid principal)"))
+    accrued_interest: Decimal = money_field(N_("Accrued interest"))
+    escrow_advances: Decimal = money_field(N_("Escrow advances (taxes, insurance)"))
+    late_fees: Decimal = money_field(N_("Late fees"))
+    servicer_advances: Decimal = money_field(N_("Inspection and preservation advances"))
+    other_fees: Decimal = money_field(N_("Other payoff fees"))
 
     def __post_init__(self) -> None:
         validate(self)
@@ -74,12 +83,12 @@ class SaleCosts:
     transfer taxes and past-due HOA fees.
     """
 
-    commission_rate: Decimal = percent_field("Commission (% of price)")
-    seller_closing_costs: Decimal = money_field("Seller closing costs")
-    transfer_taxes: Decimal = money_field("Transfer taxes")
-    junior_lien_payments: Decimal = money_field("Payments to junior liens")
-    hoa_arrears: Decimal = money_field("HOA arrears")
-    seller_concessions: Decimal = money_field("Seller concessions")
+    commission_rate: Decimal = percent_field(N_("Commission (% of price)"))
+    seller_closing_costs: Decimal = money_field(N_("Seller closing costs"))
+    transfer_taxes: Decimal = money_field(N_("Transfer taxes"))
+    junior_lien_payments: Decimal = money_field(N_("Payments to junior liens"))
+    hoa_arrears: Decimal = money_field(N_("HOA arrears"))
+    seller_concessions: Decimal = money_field(N_("Seller concessions"))
 
     def __post_init__(self) -> None:
         validate(self)
@@ -89,9 +98,9 @@ class SaleCosts:
 class ForeclosureCosts:
     """Legal costs a foreclosure or a deed in lieu adds to the debt."""
 
-    attorney_fees: Decimal = money_field("Foreclosure attorney fees")
-    trustee_fees: Decimal = money_field("Trustee fees")
-    costs_of_sale: Decimal = money_field("Costs of sale (title, publication)")
+    attorney_fees: Decimal = money_field(N_("Foreclosure attorney fees"))
+    trustee_fees: Decimal = money_field(N_("Trustee fees"))
+    costs_of_sale: Decimal = money_field(N_("Costs of sale (title, publication)"))
 
     def __post_init__(self) -> None:
         validate(self)
@@ -108,11 +117,11 @@ class MortgageScenario:
     foreclosure_costs: ForeclosureCosts = field(default_factory=ForeclosureCosts)
 
     def __post_init__(self) -> None:
-        instance(self.payoff, MortgagePayoff, "Payoff")
-        instance(self.sale_costs, SaleCosts, "Selling costs")
-        instance(self.foreclosure_costs, ForeclosureCosts, "Foreclosure costs")
-        object.__setattr__(self, "sale_price", to_money(self.sale_price, "Sale price"))
-        object.__setattr__(self, "exit", choice(MortgageExit, self.exit, "Mortgage exit"))
+        instance(self.payoff, MortgagePayoff, N_("Payoff"))
+        instance(self.sale_costs, SaleCosts, N_("Selling costs"))
+        instance(self.foreclosure_costs, ForeclosureCosts, N_("Foreclosure costs"))
+        object.__setattr__(self, "sale_price", to_money(self.sale_price, _("Sale price")))
+        object.__setattr__(self, "exit", choice(MortgageExit, self.exit, N_("Mortgage exit")))
 
     @property
     def commission(self) -> Decimal:
@@ -136,7 +145,7 @@ def mortgage_statement(scenario: MortgageScenario) -> Statement:
     >>> mortgage_statement(MortgageScenario(payoff, Decimal(200000), sale_costs=costs)).deficiency
     Decimal('74525.00')
     """
-    scenario = instance(scenario, MortgageScenario, "Scenario")
+    scenario = instance(scenario, MortgageScenario, N_("Scenario"))
     amounts = {
         **field_amounts(scenario.payoff),
         **field_amounts(scenario.sale_costs),
@@ -144,7 +153,7 @@ def mortgage_statement(scenario: MortgageScenario) -> Statement:
         COMMISSION: scenario.commission,
     }
     rate = f"{scenario.sale_costs.commission_rate.normalize():f}"
-    labels = {COMMISSION: f"Commission ({rate}% of price)"}
+    labels = {COMMISSION: _("Commission ({rate}% of price)").format(rate=rate)}
     exit = scenario.exit
     return Statement(
         obligation_items=item_lines(items_of(MORTGAGE_ITEMS, exit, Group.OBLIGATION), amounts),

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any, TypeVar
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import _
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -40,7 +41,9 @@ settled
             if member.value == value:
                 return member
     allowed = ", ".join(str(member.value) for member in enum_type)
-    raise InvalidInputError(field, f"{shown(value)} is not one of: {allowed}")
+    raise InvalidInputError(
+        field, _("{value} is not one of: {allowed}").format(value=shown(value), allowed=allowed)
+    )
 
 
 def flag(value: object, field: str) -> bool:
@@ -54,7 +57,9 @@ def flag(value: object, field: str) -> bool:
         return value
     if type(value) is int and value in (0, 1):
         return bool(value)
-    raise InvalidInputError(field, f"expected True or False (or 1 or 0), got {shown(value)}")
+    raise InvalidInputError(
+        field, _("expected True or False (or 1 or 0), got {value}").format(value=shown(value))
+    )
 
 
 def optional_flag(value: object, field: str) -> bool | None:
@@ -69,9 +74,13 @@ def whole_number(value: object, field: str, minimum: int, maximum: int) -> int:
     2025
     """
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidInputError(field, f"expected a whole number, got {shown(value)}")
+        raise InvalidInputError(
+            field, _("expected a whole number, got {value}").format(value=shown(value))
+        )
     if not minimum <= value <= maximum:
-        raise InvalidInputError(field, f"must be from {minimum} to {maximum}")
+        raise InvalidInputError(
+            field, _("must be from {minimum} to {maximum}").format(minimum=minimum, maximum=maximum)
+        )
     return value
 
 
@@ -90,18 +99,20 @@ def a_date(value: object, field: str) -> date:
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):
-        raise InvalidInputError(field, f"expected a date, got {shown(value)}")
+        raise InvalidInputError(field, _("expected a date, got {value}").format(value=shown(value)))
     if not EARLIEST_DATE <= value <= LATEST_DATE:
-        raise InvalidInputError(field, "must be a date from 1900 to 2199")
+        raise InvalidInputError(field, _("must be a date from 1900 to 2199"))
     return value
 
 
 def text(value: object, field: str, maximum: int = 1000) -> str:
     """Text of at most ``maximum`` characters."""
     if not isinstance(value, str):
-        raise InvalidInputError(field, f"expected text, got {shown(value)}")
+        raise InvalidInputError(field, _("expected text, got {value}").format(value=shown(value)))
     if len(value) > maximum:
-        raise InvalidInputError(field, f"is longer than {maximum:,} characters")
+        raise InvalidInputError(
+            field, _("is longer than {maximum:,} characters").format(maximum=maximum)
+        )
     return value
 
 
@@ -114,19 +125,26 @@ def instance(value: object, expected: type[T], field: str) -> T:
     deficiency.errors.InvalidInputError: Letter: expected a str, got 3
     """
     if not isinstance(value, expected):
-        raise InvalidInputError(field, f"expected a {expected.__name__}, got {shown(value)}")
+        raise InvalidInputError(
+            field,
+            _("expected a {type_name}, got {value}").format(
+                type_name=expected.__name__, value=shown(value)
+            ),
+        )
     return value
 
 
 def instances(value: object, expected: type[T], field: str) -> tuple[T, ...]:
     """A list or tuple of objects of one documented type (timeline events, equity rows...)."""
     if not isinstance(value, list | tuple):
-        raise InvalidInputError(field, f"expected a list, got {shown(value)}")
+        raise InvalidInputError(field, _("expected a list, got {value}").format(value=shown(value)))
     return tuple(instance(item, expected, field) for item in value)
 
 
 def mapping(value: object, field: str) -> Mapping[Any, Any]:
     """A mapping (a dict of name -> value)."""
     if not isinstance(value, Mapping):
-        raise InvalidInputError(field, f"expected a mapping of name -> value, got {shown(value)}")
+        raise InvalidInputError(
+            field, _("expected a mapping of name -> value, got {value}").format(value=shown(value))
+        )
     return value

@@ -12,6 +12,7 @@ import enum
 
 from deficiency.auto import AutoExit
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import N_, _
 from deficiency.mortgage import MortgageExit
 from deficiency.parsing import choice
 from deficiency.resolution import Resolution
@@ -35,16 +36,20 @@ class DeficiencyPath(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "waived": "Lender waives it",
-            "judgment": "Lender pursues it (deficiency judgment)",
-            "settled": "Settled for less than the full balance",
-            "paid": "Borrower pays it in full",
-            "charged_off": "Lender charges it off",
-        }[self.value]
+        """The path in the reader's language."""
+        return _(_PATH_LABELS[self.value])
 
 
-def parse_exit(value: str | enum.Enum, field: str = "Exit") -> Exit:
+_PATH_LABELS = {
+    "waived": N_("Lender waives it"),
+    "judgment": N_("Lender pursues it (deficiency judgment)"),
+    "settled": N_("Settled for less than the full balance"),
+    "paid": N_("Borrower pays it in full"),
+    "charged_off": N_("Lender charges it off"),
+}
+
+
+def parse_exit(value: str | enum.Enum, field: str = N_("Exit")) -> Exit:
     """A mortgage or car exit from an enum member or its value.
 
     Examples
@@ -62,10 +67,12 @@ def parse_exit(value: str | enum.Enum, field: str = "Exit") -> Exit:
         if value in {member.value for member in AutoExit}:
             return choice(AutoExit, value, field)
     allowed = ", ".join(str(member.value) for member in (*MortgageExit, *AutoExit))
-    raise InvalidInputError(field, f"{shown(value)} is not one of: {allowed}")
+    raise InvalidInputError(
+        field, _("{value} is not one of: {allowed}").format(value=shown(value), allowed=allowed)
+    )
 
 
-def parse_path(value: str | enum.Enum, field: str = "Deficiency path") -> DeficiencyPath:
+def parse_path(value: str | enum.Enum, field: str = N_("Deficiency path")) -> DeficiencyPath:
     """A deficiency path from a :class:`DeficiencyPath`, a :class:`Resolution` or a value.
 
     Examples

@@ -9,6 +9,7 @@ import calendar
 from datetime import date, timedelta
 
 from deficiency.errors import InvalidInputError
+from deficiency.i18n import N_, _
 
 
 def add_months(start: date, months: int) -> date:
@@ -27,12 +28,12 @@ def add_months(start: date, months: int) -> date:
     datetime.date(2026, 1, 15)
     """
     if months < 0:
-        raise InvalidInputError("months", "cannot be negative")
+        raise InvalidInputError(N_("months"), _("cannot be negative"))
     index = start.year * 12 + (start.month - 1) + months
     year, month = divmod(index, 12)
     month += 1
     if year > date.max.year:
-        raise InvalidInputError("months", "the date would be past the year 9999")
+        raise InvalidInputError(N_("months"), _("the date would be past the year 9999"))
     day = min(start.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)
 
@@ -46,7 +47,7 @@ def add_period(start: date, *, months: int = 0, days: int = 0) -> date:
     datetime.date(2025, 5, 30)
     """
     if days < 0:
-        raise InvalidInputError("days", "cannot be negative")
+        raise InvalidInputError(N_("days"), _("cannot be negative"))
     return add_months(start, months) + timedelta(days=days)
 
 

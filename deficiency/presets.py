@@ -7,19 +7,21 @@ with its structured sources.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 from typing import Any
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import N_, _, pick
 from deficiency.parsing import choice
 from deficiency.resolution import Outcome
 from deficiency.scenarios import LoanKind, evaluate
 from deficiency.sources import Source, data_table, sources_of
 
 #: What an illustrative note says of itself.
-ILLUSTRATIVE = "An illustrative assumption, not a sourced figure."
+ILLUSTRATIVE = N_("An illustrative assumption, not a sourced figure.")
 
 
 @dataclass(frozen=True)
@@ -28,19 +30,40 @@ class Preset:
 
     ``assumptions`` holds each assumed figure's note in words, saying whether it is an
     illustrative assumption and naming any source; ``sources`` holds those sources as
-    data, and ``illustrative`` the fields that are this project's own assumptions.
+    data, and ``illustrative`` the fields that are this project's own assumptions. The
+    title, summary and notes read in the reader's language (the file's ``_es`` twins).
     """
 
     id: str
     kind: LoanKind
-    title: str
-    summary: str
+    title_en: str
+    title_es: str
+    summary_en: str
+    summary_es: str
     exit: str
     resolution: str
     values: MappingProxyType[str, str]
-    assumptions: MappingProxyType[str, str]
+    #: Each assumed figure's note as the file holds it (``note``, ``note_es``, ...).
+    notes: MappingProxyType[str, MappingProxyType[str, Any]]
     sources: MappingProxyType[str, tuple[Source, ...]]
     illustrative: frozenset[str]
+
+    @property
+    def title(self) -> str:
+        """The preset's name in the reader's language."""
+        return pick(self.title_en, self.title_es)
+
+    @property
+    def summary(self) -> str:
+        """The preset in one sentence, in the reader's language."""
+        return pick(self.summary_en, self.summary_es)
+
+    @property
+    def assumptions(self) -> MappingProxyType[str, str]:
+        """Each assumed figure's note in words, in the reader's language."""
+        return MappingProxyType(
+            {name: _note(note, self.sources[name]) for name, note in self.notes.items()}
+        )
 
     def outcome(self) -> Outcome:
         """The preset's outcome, computed by the package like any other scenario."""
@@ -55,17 +78,20 @@ def _sources(name: str, raw: dict[str, Any]) -> tuple[Source, ...]:
     return sources_of(raw)
 
 
-def _note(raw: dict[str, Any], sources: tuple[Source, ...]) -> str:
+def _note(raw: Mapping[str, Any], sources: tuple[Source, ...]) -> str:
     """The note as a reader sees it: the figure, whether it is assumed, and where it was read.
 
     >>> _note({"note": "30 days.", "illustrative": True}, ())
     '30 days. An illustrative assumption, not a sourced figure.'
     """
-    words = [str(raw["note"])]
+    words = [pick(str(raw["note"]), str(raw.get("note_es", "")))]
     if raw.get("illustrative"):
-        words.append(ILLUSTRATIVE)
+        words.append(_(ILLUSTRATIVE))
     words += [
-        f"Source: {source.citation}; {source.confidence.label.lower()}." for source in sources
+        _("Source: {citation}; {confidence}.").format(
+            citation=source.citation, confidence=source.confidence.label.lower()
+        )
+        for source in sources
     ]
     return " ".join(words)
 
@@ -76,13 +102,15 @@ def _preset(raw: dict[str, Any]) -> Preset:
     return Preset(
         id=raw["id"],
         kind=LoanKind(raw["kind"]),
-        title=raw["title"],
-        summary=raw["summary"],
+        title_en=raw["title"],
+        title_es=raw.get("title_es", ""),
+        summary_en=raw["summary"],
+        summary_es=raw.get("summary_es", ""),
         exit=raw["exit"],
         resolution=raw["resolution"],
         values=MappingProxyType({key: str(value) for key, value in raw["values"].items()}),
-        assumptions=MappingProxyType(
-            {name: _note(note, sources[name]) for name, note in assumptions.items()}
+        notes=MappingProxyType(
+            {name: MappingProxyType(dict(note)) for name, note in assumptions.items()}
         ),
         sources=MappingProxyType(sources),
         illustrative=frozenset(
@@ -99,7 +127,7 @@ def presets() -> tuple[Preset, ...]:
 
 def presets_for(kind: LoanKind | str) -> tuple[Preset, ...]:
     """The presets of one loan kind (a :class:`LoanKind` or its value), worked example first."""
-    chosen = choice(LoanKind, kind, "Loan kind")
+    chosen = choice(LoanKind, kind, N_("Loan kind"))
     return tuple(preset for preset in presets() if preset.kind is chosen)
 
 
@@ -114,4 +142,7 @@ def preset(preset_id: str) -> Preset:
             if candidate.id == preset_id:
                 return candidate
     known = ", ".join(candidate.id for candidate in presets())
-    raise InvalidInputError("Preset", f"{shown(preset_id)} is not one of: {known}")
+    raise InvalidInputError(
+        N_("Preset"),
+        _("{value} is not one of: {allowed}").format(value=shown(preset_id), allowed=known),
+    )

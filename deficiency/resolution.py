@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from deficiency.errors import InvalidInputError
+from deficiency.i18n import N_, _
 from deficiency.inputs import money_field, percent_field, validate
 from deficiency.money import ZERO, percent_of, round_cents, to_decimal
 from deficiency.parsing import choice, instance
@@ -30,11 +31,15 @@ class Resolution(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {
-            "waived": "Lender waives or absorbs it",
-            "judgment": "Lender pursues a deficiency judgment",
-            "settled": "Settled for less",
-        }[self.value]
+        """The choice in the reader's language."""
+        return _(_RESOLUTION_LABELS[self.value])
+
+
+_RESOLUTION_LABELS = {
+    "waived": N_("Lender waives or absorbs it"),
+    "judgment": N_("Lender pursues a deficiency judgment"),
+    "settled": N_("Settled for less"),
+}
 
 
 @dataclass(frozen=True)
@@ -42,15 +47,18 @@ class ResolutionTerms:
     """The chosen path and its numbers; costs apply to a judgment, the share to a settlement."""
 
     resolution: Resolution = Resolution.WAIVED
-    court_costs: Decimal = money_field("Court costs")
-    judgment_attorney_fees: Decimal = money_field("Attorney fees for the judgment")
+    court_costs: Decimal = money_field(N_("Court costs"))
+    judgment_attorney_fees: Decimal = money_field(N_("Attorney fees for the judgment"))
     settlement_percent: Decimal = percent_field(
-        "Share of the deficiency paid in the settlement (%)", str(ILLUSTRATIVE_SETTLEMENT_PERCENT)
+        N_("Share of the deficiency paid in the settlement (%)"),
+        str(ILLUSTRATIVE_SETTLEMENT_PERCENT),
     )
 
     def __post_init__(self) -> None:
         # Its value too ("judgment"): any other string is refused, never read as a settlement.
-        object.__setattr__(self, "resolution", choice(Resolution, self.resolution, "Resolution"))
+        object.__setattr__(
+            self, "resolution", choice(Resolution, self.resolution, N_("Resolution"))
+        )
         validate(self)
 
 
@@ -138,15 +146,15 @@ def resolve(
     >>> settled.borrower_owes, settled.cancelled
     (Decimal('800.00'), Decimal('1200.00'))
     """
-    statement = instance(statement, Statement, "Statement")
-    terms = instance(terms, ResolutionTerms, "Resolution terms")
+    statement = instance(statement, Statement, N_("Statement"))
+    terms = instance(terms, ResolutionTerms, N_("Resolution terms"))
     gross = statement.deficiency
     if collectible is None:
         deficiency = gross
     else:
-        limit = to_decimal(collectible, "Collectible deficiency")
+        limit = to_decimal(collectible, N_("Collectible deficiency"))
         if limit < 0:
-            raise InvalidInputError("Collectible deficiency", "cannot be negative")
+            raise InvalidInputError(N_("Collectible deficiency"), _("cannot be negative"))
         # Above the deficiency (a huge figure included) it leaves the whole of it collectible.
         deficiency = round_cents(min(gross, limit))
     barred = gross - deficiency

@@ -20,6 +20,7 @@ from deficiency.auto import (
     RepossessionCosts,
     auto_statement,
 )
+from deficiency.i18n import N_, _
 from deficiency.inputs import MONEY, PERCENT, input_fields
 from deficiency.line_items import COMMISSION, MORTGAGE_ITEMS, items_of
 from deficiency.money import MAX_AMOUNT, MAX_PERCENT, Amount, to_count, to_money, to_percent
@@ -48,13 +49,20 @@ class FieldInfo:
     """One flat input: its name, label, kind (money, percent, count) and group on the statement."""
 
     name: str
-    label: str
+    #: The label as written (English, marked for the catalog); :attr:`label` reads it in
+    #: the reader's language.
+    english_label: str
     kind: str
     group: str
     maximum: int = int(MAX_AMOUNT)
 
+    @property
+    def label(self) -> str:
+        """The input's label in the reader's language: what an error about it names."""
+        return _(self.english_label)
 
-SALE_PRICE = FieldInfo("sale_price", "Sale price", "money", "sale")
+
+SALE_PRICE = FieldInfo("sale_price", N_("Sale price"), "money", "sale")
 
 _GROUPS: dict[LoanKind, tuple[tuple[str, type[Any]], ...]] = {
     LoanKind.MORTGAGE: (
@@ -91,7 +99,7 @@ def _infos(group: str, dataclass_type: type[Any]) -> tuple[FieldInfo, ...]:
 
 def scenario_fields(kind: LoanKind | str) -> tuple[FieldInfo, ...]:
     """Every flat input of a scenario kind, sale price included, in statement order."""
-    groups = _GROUPS[choice(LoanKind, kind, "Loan kind")]
+    groups = _GROUPS[choice(LoanKind, kind, N_("Loan kind"))]
     obligation = _infos(*groups[0])
     rest = tuple(info for group in groups[1:] for info in _infos(*group))
     return (*obligation, SALE_PRICE, *rest)
@@ -103,7 +111,7 @@ def parse_field(info: FieldInfo, raw: Amount) -> Decimal | int:
     >>> parse_field(SALE_PRICE, "$8,500")
     Decimal('8500.00')
     """
-    info = instance(info, FieldInfo, "Field")
+    info = instance(info, FieldInfo, N_("Field"))
     if info.kind == MONEY:
         return to_money(raw, info.label)
     if info.kind == PERCENT:
@@ -124,11 +132,11 @@ def exit_fields(kind: LoanKind | str, exit: str | enum.Enum) -> tuple[FieldInfo,
     False
     """
     fields = scenario_fields(kind)
-    if choice(LoanKind, kind, "Loan kind") is LoanKind.MORTGAGE:
-        chosen = choice(MortgageExit, exit, "Mortgage exit")
+    if choice(LoanKind, kind, N_("Loan kind")) is LoanKind.MORTGAGE:
+        chosen = choice(MortgageExit, exit, N_("Mortgage exit"))
         unused = "foreclosure costs" if chosen is MortgageExit.SHORT_SALE else "selling costs"
         return tuple(info for info in fields if info.group != unused)
-    if choice(AutoExit, exit, "Repossession type") is AutoExit.VOLUNTARY_SURRENDER:
+    if choice(AutoExit, exit, N_("Repossession type")) is AutoExit.VOLUNTARY_SURRENDER:
         return tuple(info for info in fields if info.name != "retaking_fee")
     return fields
 
@@ -151,25 +159,27 @@ def resolution_fields(resolution: str | Resolution | None = None) -> tuple[Field
     infos = _infos("resolution", ResolutionTerms)
     if resolution is None:
         return infos
-    used = _RESOLUTION_FIELDS[choice(Resolution, resolution, "Resolution")]
+    used = _RESOLUTION_FIELDS[choice(Resolution, resolution, N_("Resolution"))]
     return tuple(info for info in infos if info.name in used)
 
 
 def _pick(dataclass_type: type[Any], values: Mapping[str, Amount], **fixed: Any) -> Any:
     names = {item.name for item in input_fields(dataclass_type)}
     picked = {
-        name: value for name, value in mapping(values, "Scenario values").items() if name in names
+        name: value
+        for name, value in mapping(values, N_("Scenario values")).items()
+        if name in names
     }
     return dataclass_type(**picked, **fixed)
 
 
 def build_mortgage(values: Mapping[str, Amount], exit: str | enum.Enum) -> MortgageScenario:
     """A mortgage scenario from flat values; missing inputs take their defaults (zero)."""
-    values = mapping(values, "Scenario values")
+    values = mapping(values, N_("Scenario values"))
     return MortgageScenario(
         payoff=_pick(MortgagePayoff, values),
         sale_price=values.get("sale_price", 0),  # type: ignore[arg-type]
-        exit=choice(MortgageExit, exit, "Mortgage exit"),
+        exit=choice(MortgageExit, exit, N_("Mortgage exit")),
         sale_costs=_pick(SaleCosts, values),
         foreclosure_costs=_pick(ForeclosureCosts, values),
     )
@@ -177,13 +187,13 @@ def build_mortgage(values: Mapping[str, Amount], exit: str | enum.Enum) -> Mortg
 
 def build_auto(values: Mapping[str, Amount], exit: str | enum.Enum) -> AutoScenario:
     """A car scenario from flat values; missing inputs take their defaults (zero)."""
-    values = mapping(values, "Scenario values")
+    values = mapping(values, N_("Scenario values"))
     return AutoScenario(
         loan=_pick(AutoLoan, values),
         sale_price=values.get("sale_price", 0),  # type: ignore[arg-type]
         costs=_pick(RepossessionCosts, values),
         credits=_pick(AddOnCredits, values),
-        exit=choice(AutoExit, exit, "Repossession type"),
+        exit=choice(AutoExit, exit, N_("Repossession type")),
     )
 
 
@@ -191,7 +201,7 @@ def statement_for(
     kind: LoanKind | str, values: Mapping[str, Amount], exit: str | enum.Enum
 ) -> Statement:
     """The 9-616(c) statement of a flat scenario; ``exit`` is a MortgageExit or AutoExit value."""
-    if choice(LoanKind, kind, "Loan kind") is LoanKind.MORTGAGE:
+    if choice(LoanKind, kind, N_("Loan kind")) is LoanKind.MORTGAGE:
         return mortgage_statement(build_mortgage(values, exit))
     return auto_statement(build_auto(values, exit))
 
@@ -223,11 +233,11 @@ def fixed_totals(
     >>> fixed_totals("mortgage", house, "foreclosure").commission_rate
     Decimal('0')
     """
-    values = mapping(values, "Scenario values")
+    values = mapping(values, N_("Scenario values"))
     priced = {**values, "sale_price": 0}
     statement = statement_for(kind, priced, exit)
     rate = Decimal(0)
-    if choice(LoanKind, kind, "Loan kind") is LoanKind.MORTGAGE:
+    if choice(LoanKind, kind, N_("Loan kind")) is LoanKind.MORTGAGE:
         scenario = build_mortgage(priced, exit)
         if any(item.name == COMMISSION for item in items_of(MORTGAGE_ITEMS, scenario.exit)):
             rate = scenario.sale_costs.commission_rate
@@ -257,6 +267,6 @@ def evaluate(
 def resolution_terms(values: Mapping[str, Amount], resolution: str | Resolution) -> ResolutionTerms:
     """The resolution terms of a flat scenario (court costs, fees, settlement share)."""
     terms: ResolutionTerms = _pick(
-        ResolutionTerms, values, resolution=choice(Resolution, resolution, "Resolution")
+        ResolutionTerms, values, resolution=choice(Resolution, resolution, N_("Resolution"))
     )
     return terms

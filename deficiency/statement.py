@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import N_, _
 from deficiency.line_items import LineItem, signed_balance
 from deficiency.money import ZERO, Amount, to_money
 from deficiency.parsing import text
@@ -25,21 +26,22 @@ class StatementLine(NamedTuple):
 
 
 #: The six line labels of UCC 9-616(c), in the statute's order.
-OBLIGATION_LABEL = "Amount owed (obligation secured)"
-PROCEEDS_LABEL = "Sale proceeds"
-AFTER_PROCEEDS_LABEL = "Owed after the sale proceeds"
-EXPENSES_LABEL = "Lender's expenses"
-CREDITS_LABEL = "Credits"
-DEFICIENCY_LABEL = "Deficiency"
+#: They are marked for the catalog and read translated where a statement is built or listed.
+OBLIGATION_LABEL = N_("Amount owed (obligation secured)")
+PROCEEDS_LABEL = N_("Sale proceeds")
+AFTER_PROCEEDS_LABEL = N_("Owed after the sale proceeds")
+EXPENSES_LABEL = N_("Lender's expenses")
+CREDITS_LABEL = N_("Credits")
+DEFICIENCY_LABEL = N_("Deficiency")
 #: A surplus pays a junior lienholder who demanded it before the borrower: UCC 9-615(a)(3),
 #: (d)(1) for a car; the lien priority of a foreclosure sale for a home.
-SURPLUS_LABEL = "Surplus (to junior lienholders, then the borrower)"
+SURPLUS_LABEL = N_("Surplus (to junior lienholders, then the borrower)")
 #: The order a car's statement follows: the six lines UCC 9-616(c) requires.
-UCC_ORDER = "UCC 9-616(c) order"
+UCC_ORDER = N_("UCC 9-616(c) order")
 #: The order a home's statement follows. Article 9 does not cover a home: a servicer's
 #: payoff and deficiency letter starts from the payoff, takes off what the sale brought
 #: after its costs, then the credits, and the statement keeps that order.
-PAYOFF_ORDER = "a servicer's payoff order"
+PAYOFF_ORDER = N_("a servicer's payoff order")
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,12 @@ class Statement:
     expenses_label: str = EXPENSES_LABEL
     #: The order the lines follow, as a heading names it (:data:`UCC_ORDER` for a car).
     order: str = UCC_ORDER
+
+    def __post_init__(self) -> None:
+        # The labels a reader sees, in the language the statement is built in (a label
+        # already translated, or one the user typed, reads as given).
+        for name in ("proceeds_label", "expenses_label", "order"):
+            object.__setattr__(self, name, _(getattr(self, name)))
 
     @property
     def owed(self) -> Decimal:
@@ -110,16 +118,16 @@ class Statement:
     def lines(self) -> tuple[StatementLine, ...]:
         """The six items of the UCC 9-616(c) explanation, as (label, amount) pairs."""
         result = (
-            StatementLine(DEFICIENCY_LABEL, self.deficiency)
+            StatementLine(_(DEFICIENCY_LABEL), self.deficiency)
             if self.surplus == ZERO
-            else StatementLine(SURPLUS_LABEL, self.surplus)
+            else StatementLine(_(SURPLUS_LABEL), self.surplus)
         )
         return (
-            StatementLine(OBLIGATION_LABEL, self.owed),
+            StatementLine(_(OBLIGATION_LABEL), self.owed),
             StatementLine(self.proceeds_label, self.proceeds),
-            StatementLine(AFTER_PROCEEDS_LABEL, self.owed_after_proceeds),
+            StatementLine(_(AFTER_PROCEEDS_LABEL), self.owed_after_proceeds),
             StatementLine(self.expenses_label, self.expenses),
-            StatementLine(CREDITS_LABEL, self.credits),
+            StatementLine(_(CREDITS_LABEL), self.credits),
             result,
         )
 
@@ -128,11 +136,16 @@ def _items(amounts: Mapping[str, Amount] | None, group: str) -> tuple[StatementL
     if amounts is None:
         return ()
     if not isinstance(amounts, Mapping):
-        raise InvalidInputError(group, f"expected labelled amounts, got {shown(amounts)}")
+        raise InvalidInputError(
+            group, _("expected labelled amounts, got {value}").format(value=shown(amounts))
+        )
     lines = []
     for label, amount in amounts.items():
-        name = text(label, f"{group} label", 200)
-        lines.append(StatementLine(name, to_money(amount, f"{group} '{name}'")))
+        # Translators: the field of a line's label, as "obligation label" (a group's name first).
+        name = text(label, _("{group} label").format(group=_(group)), 200)
+        # Translators: one line of a group, as "expense 'Storage'".
+        field = _("{group} '{name}'").format(group=_(group), name=name)
+        lines.append(StatementLine(name, to_money(amount, field)))
     return tuple(lines)
 
 
@@ -156,11 +169,11 @@ def explain_items(
     (Decimal('2000.00'), Decimal('0.00'))
     """
     return Statement(
-        obligation_items=_items(obligation, "obligation"),
-        proceeds=to_money(sale_price, "sale price"),
-        expense_items=_items(expenses, "expense"),
-        credit_items=_items(credits, "credit"),
-        proceeds_label=text(proceeds_label, "Proceeds label", 200),
+        obligation_items=_items(obligation, N_("obligation")),
+        proceeds=to_money(sale_price, N_("sale price")),
+        expense_items=_items(expenses, N_("expense")),
+        credit_items=_items(credits, N_("credit")),
+        proceeds_label=text(proceeds_label, N_("Proceeds label"), 200),
     )
 
 
@@ -210,10 +223,10 @@ def explain(
     >>> s = explain(owed=10000, sale_price=8500, expenses={"Repossession": 500})
     >>> s.deficiency
     Decimal('2000.00')
-    >>> [label for label, _ in s.lines][-1]
+    >>> [label for label, _amount in s.lines][-1]
     'Deficiency'
     """
-    return explain_items({OBLIGATION_LABEL: owed}, sale_price, expenses, credits)
+    return explain_items({_(OBLIGATION_LABEL): owed}, sale_price, expenses, credits)
 
 
 def nonzero_lines(items: Iterable[tuple[str, Decimal]]) -> tuple[StatementLine, ...]:
@@ -228,7 +241,7 @@ def item_lines(
 ) -> tuple[StatementLine, ...]:
     """Statement lines for ``items``, each amount read by its input name from ``amounts``;
     ``labels`` replaces an item's label (a commission that names its rate). Zero items
-    are left out unless shown at zero."""
+    are left out unless shown at zero. Labels read in the reader's language."""
     relabelled = labels or {}
     return tuple(
         StatementLine(relabelled.get(item.name, item.label), amounts[item.name])

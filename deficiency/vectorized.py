@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from deficiency.errors import InvalidInputError, shown
+from deficiency.i18n import N_, _
 from deficiency.line_items import signed_balance
 from deficiency.money import MAX_AMOUNT, PERCENT_PLACES, Amount, to_money, to_percent
 from deficiency.parsing import text
@@ -57,9 +58,14 @@ def cents_to_money(cents: int | np.integer) -> Decimal:
     if isinstance(cents, np.ndarray) and cents.shape == () and cents.dtype.kind in "iu":
         cents = int(cents)  # one cell of a grid
     if isinstance(cents, bool) or not isinstance(cents, int | np.integer):
-        raise InvalidInputError("Cents", f"expected a whole number of cents, got {shown(cents)}")
+        raise InvalidInputError(
+            N_("Cents"),
+            _("expected a whole number of cents, got {value}").format(value=shown(cents)),
+        )
     if abs(int(cents)) > MAX_AMOUNT * 100:
-        raise InvalidInputError("Cents", f"{shown(cents)} is beyond the largest amount")
+        raise InvalidInputError(
+            N_("Cents"), _("{value} is beyond the largest amount").format(value=shown(cents))
+        )
     return Decimal(int(cents)).scaleb(-2).quantize(Decimal("0.01"))
 
 
@@ -90,19 +96,21 @@ def cents_array(values: CentsLike, field: str, maximum: int = MAX_CENTS) -> Cent
     array = np.asarray(values)
     if array.dtype.kind == "f":
         if not np.all(np.isfinite(array)) or np.any(array != np.floor(array)):
-            raise InvalidInputError(field, "amounts in cents must be whole numbers")
+            raise InvalidInputError(field, _("amounts in cents must be whole numbers"))
         if array.size and (array.min() < 0 or array.max() > maximum):
             raise InvalidInputError(field, _range_problem(maximum))
         return array.astype(np.int64)
     if array.dtype.kind not in "iu":
-        raise InvalidInputError(field, f"expected whole cents, got {array.dtype} values")
+        raise InvalidInputError(
+            field, _("expected whole cents, got {dtype} values").format(dtype=array.dtype)
+        )
     if array.size and (array.min() < 0 or array.max() > maximum):
         raise InvalidInputError(field, _range_problem(maximum))
     return array.astype(np.int64)
 
 
 def _range_problem(maximum: int) -> str:
-    return f"amounts must be between 0 and {maximum:,} cents"
+    return _("amounts must be between 0 and {maximum:,} cents").format(maximum=maximum)
 
 
 def dollars_to_cents(values: Sequence[Amount] | npt.ArrayLike, field: str) -> Cents:
@@ -161,7 +169,7 @@ def _float_dollars_to_cents(array: npt.NDArray[np.float64], field: str) -> Cents
     return result
 
 
-def rate_units(rate: Amount, field: str = "Commission (% of price)") -> int:
+def rate_units(rate: Amount, field: str = N_("Commission (% of price)")) -> int:
     """A percentage as an integer count of 0.0001 % (``RATE_SCALE`` units per percent).
 
     Raises
@@ -275,10 +283,10 @@ def deficiency_cents(
     >>> deficiency_cents(26_052_500, 20_000_000, 200_000, commission_rate=6).deficiency
     array(7452500)
     """
-    owed_c = cents_array(owed, "owed")
-    price_c = cents_array(sale_price, "sale price")
-    expenses_c = cents_array(expenses, "expenses", MAX_TOTAL_CENTS)
-    credits_c = cents_array(credits, "credits", MAX_TOTAL_CENTS)
+    owed_c = cents_array(owed, N_("owed"))
+    price_c = cents_array(sale_price, N_("sale price"))
+    expenses_c = cents_array(expenses, N_("expenses"), MAX_TOTAL_CENTS)
+    credits_c = cents_array(credits, N_("credits"), MAX_TOTAL_CENTS)
     units = rate_units(commission_rate)
     if units:
         expenses_c = expenses_c + percent_of_cents(price_c, units)
@@ -307,17 +315,19 @@ def cents_steps(low: Amount, high: Amount, steps: int, field: str) -> Cents:
     >>> cents_steps(0, "1", 5, "fees")
     array([  0,  25,  50,  75, 100])
     """
-    field = text(field, "field", 200)
+    field = text(field, N_("field"), 200)
     low_c = money_to_cents(low, field)
     high_c = money_to_cents(high, field)
     if high_c < low_c:
-        raise InvalidInputError(field, "the high end is below the low end")
+        raise InvalidInputError(field, _("the high end is below the low end"))
     if isinstance(steps, bool) or not isinstance(steps, int):
-        raise InvalidInputError(field, "the number of steps must be a whole number")
+        raise InvalidInputError(field, _("the number of steps must be a whole number"))
     if steps < 1:
-        raise InvalidInputError(field, "needs at least one step")
+        raise InvalidInputError(field, _("needs at least one step"))
     if steps > MAX_STEPS:
-        raise InvalidInputError(field, f"cannot have more than {MAX_STEPS:,} steps")
+        raise InvalidInputError(
+            field, _("cannot have more than {maximum:,} steps").format(maximum=MAX_STEPS)
+        )
     if steps == 1:
         return np.array([low_c], dtype=np.int64)
     index = np.arange(steps, dtype=np.int64)
@@ -383,25 +393,27 @@ def deficiency_grid(
     prices = np.asarray(sale_prices)
     fee_axis = np.asarray(fees)
     if prices.ndim != 1 or fee_axis.ndim != 1:
-        raise InvalidInputError("grid size", "sale prices and fees must each be a 1-D axis")
+        raise InvalidInputError(N_("grid size"), _("sale prices and fees must each be a 1-D axis"))
     points = prices.size * fee_axis.size
     if points > MAX_GRID_POINTS:
         raise InvalidInputError(
-            "grid size",
-            f"{prices.size:,} prices x {fee_axis.size:,} fees = {points:,} points is above "
-            f"the {MAX_GRID_POINTS:,} limit; use fewer steps",
+            N_("grid size"),
+            _(
+                "{prices:,} prices x {fees:,} fees = {points:,} points is above "
+                "the {limit:,} limit; use fewer steps"
+            ).format(prices=prices.size, fees=fee_axis.size, points=points, limit=MAX_GRID_POINTS),
         )
-    price_c = cents_array(prices, "sale price")
-    fee_c = cents_array(fee_axis, "fees", MAX_TOTAL_CENTS)
+    price_c = cents_array(prices, N_("sale price"))
+    fee_c = cents_array(fee_axis, N_("fees"), MAX_TOTAL_CENTS)
     units = rate_units(commission_rate)
     # Everything that depends on the price alone is worked out once per column; the fees
     # are expenses, so each row adds its fee to that column's balance.
     commission_c = percent_of_cents(price_c, units) if units else np.zeros_like(price_c)
     per_price = signed_balance(
-        np.full_like(price_c, money_to_cents(owed, "owed")),
+        np.full_like(price_c, money_to_cents(owed, N_("owed"))),
         price_c,
         commission_c,
-        np.full_like(price_c, money_to_cents(credits, "credits")),
+        np.full_like(price_c, money_to_cents(credits, N_("credits"))),
     )
     balance = fee_c[:, np.newaxis] + per_price[np.newaxis, :]
     result = _result(balance)

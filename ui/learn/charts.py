@@ -15,6 +15,7 @@ from ui.kit.figures import (
     dollar_room,
     lines_in,
 )
+from ui.kit.i18n import _
 
 _STEP_MEASURES = ("absolute", "relative", "total", "relative", "relative", "total")
 _STEP_SIGNS = (1, -1, 1, 1, -1, 1)
@@ -54,6 +55,11 @@ def step_waterfall(statement: Statement, steps: int, title: str) -> go.Figure:
 
 
 def step_alt(statement: Statement, steps: int, collateral: str) -> str:
+    """The chart in words, for a screen reader; ``collateral`` in the reader's language."""
     shown = statement.lines[: max(1, min(steps, 6))]
     listed = "; ".join(f"{line.label}: {format_usd(line.amount)}" for line in shown)
-    return f"The statement for {collateral}, step {len(shown)} of 6. {listed}."
+    # Translators: {collateral} is "the house" or "the car" with its article; {lines} lists
+    # the statement's lines shown so far ("Deficiency: $2,000.00; ...").
+    return _("The statement for {collateral}, step {step} of 6. {lines}.").format(
+        collateral=collateral, step=len(shown), lines=listed
+    )
