@@ -55,6 +55,10 @@ def current_language() -> str:
 
 def read_language_from(source: Callable[[], object]) -> None:
     """Read the language from ``source()`` wherever :func:`language` has not set one."""
+    if not callable(source):
+        from deficiency.errors import InvalidInputError
+
+        raise InvalidInputError("Language source", "is not a function")
     _sources[:] = [source]
 
 
@@ -66,8 +70,11 @@ def language(code: str) -> Iterator[str]:
     ...     current_language()
     'es'
     """
-    if code not in LANGUAGES:
-        raise ValueError(f"unknown language {code!r}; expected one of {', '.join(LANGUAGES)}")
+    if not isinstance(code, str) or code not in LANGUAGES:
+        from deficiency.errors import InvalidInputError, shown
+
+        expected = ", ".join(LANGUAGES)
+        raise InvalidInputError("Language", f"unknown language {shown(code)}; expected {expected}")
     token = _chosen.set(code)
     try:
         yield code
@@ -83,12 +90,20 @@ def pick(english: str, spanish: str) -> str:
     ...     pick("Yes", "Sí")
     'Sí'
     """
+    if not isinstance(english, str) or not isinstance(spanish, str):
+        from deficiency.errors import InvalidInputError
+
+        raise InvalidInputError("Text", "must be text in English and in Spanish")
     return spanish if spanish and current_language() == SPANISH else english
 
 
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it now: a constant defined at
     import, translated where it is shown with ``_(constant)``."""
+    if not isinstance(message, str):
+        from deficiency.errors import InvalidInputError
+
+        raise InvalidInputError("Message", "must be text")
     return message
 
 

@@ -9,7 +9,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
-from deficiency import Translator, current_language, language, pick
+from deficiency import InvalidInputError, Translator, current_language, language, pick
 
 
 def translator(folder: Path) -> Translator:
@@ -58,7 +58,7 @@ def test_the_language_is_the_blocks_and_unknown_ones_are_refused() -> None:
             assert current_language() == "en"
         assert current_language() == "es"
     assert current_language() == "en"
-    with pytest.raises(ValueError, match="unknown language"), language("fr"):
+    with pytest.raises(InvalidInputError, match="unknown language"), language("fr"):
         pass
 
 

@@ -21,9 +21,13 @@ import numpy as np
 import deficiency as d
 
 #: Public callables that are not called with user input: enums and exceptions (Python's
-#: own types), and result types the package builds. Constants are not callables at all.
+#: own types), result types the package builds, and the app's one-time wiring of the
+#: reader's language (a catalog's folder, where the session's language is read; a call
+#: here would replace the app's). Constants are not callables at all.
 NOT_CALLED = frozenset(
     {
+        "Translator",
+        "read_language_from",
         "CarRoute",
         "EventKind",
         "FormStatus",
@@ -478,9 +482,14 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
         "collectible": Decimal(1000),
     },
     "round_cents": lambda: {"value": Decimal("1.005")},
+    "N_": lambda: {"message": "Sale price"},
+    "current_language": lambda: {},
+    "language": lambda: {"code": "es"},
+    "pick": lambda: {"english": "Yes", "spanish": "Sí"},
     "compute_caseload": lambda: {
         "data": d.template_csv().encode(),
         "source_format": "csv",
+        "language": "es",
     },
     "run_batch": lambda: {
         "source": io.StringIO(d.template_csv()),
@@ -488,6 +497,7 @@ VALID: dict[str, Callable[[], dict[str, Any]]] = {
         "json_lines": False,
         "progress": None,
         "progress_every": 10,
+        "language": "es",
     },
     "scenario_document": lambda: {
         "kind": "auto",
