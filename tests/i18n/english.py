@@ -9,8 +9,13 @@ over.
 
 from __future__ import annotations
 
+import csv
+import functools
 import re
-from collections.abc import Iterable
+import tomllib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 #: Common English words that are not Spanish words: any of them in a sentence marks it.
 ENGLISH_ONLY = frozenset(
@@ -37,6 +42,36 @@ ALWAYS_ENGLISH = (
     "Internal Revenue Service",
 )
 
+DATA = Path(__file__).resolve().parents[2] / "deficiency" / "data"
+#: The data's fields that cite a source in its own words (never translated).
+CITATION_FIELDS = ("citation", "section_read", "wage_citation", "wage_section_read")
+
+
+def _cited(value: Any) -> Iterator[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in CITATION_FIELDS and isinstance(item, str):
+                yield item
+            else:
+                yield from _cited(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _cited(item)
+
+
+@functools.cache
+def citations() -> tuple[str, ...]:
+    """Every citation and section read in the data files, longest first."""
+    found: set[str] = set()
+    for path in DATA.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                found.update(row[field] for field in CITATION_FIELDS if row.get(field))
+    for path in DATA.glob("*.toml"):
+        found.update(_cited(tomllib.loads(path.read_text(encoding="utf-8"))))
+    return tuple(sorted((text for text in found if text.strip()), key=len, reverse=True))
+
+
 _WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ']+")
 #: A short bracketed English term after its Spanish one: at most six words.
 _BRACKETED = re.compile(r"\((?:[^()]{0,60})\)|\[(?:[^\[\]]{0,60})\]")
@@ -44,7 +79,7 @@ _BRACKETED = re.compile(r"\((?:[^()]{0,60})\)|\[(?:[^\[\]]{0,60})\]")
 
 def english_words(text: str, allowed: Iterable[str] = ()) -> list[str]:
     """The English-only words in ``text`` once its allowed pieces are taken out."""
-    for kept in (*ALWAYS_ENGLISH, *allowed):
+    for kept in (*citations(), *ALWAYS_ENGLISH, *allowed):
         if kept:
             text = text.replace(kept, " ")
     text = _BRACKETED.sub(" ", text)
