@@ -85,7 +85,7 @@ def test_section_names_sides_and_resolutions_are_spanish_when_read_in_spanish() 
         sections = [_(name) for name in SECTIONS if name]
         assert sections == [
             "Explorar",
-            "Herramientas para consejeros",
+            "Para consejeros",
             "Qué pasa después",
             "Aprender",
         ]

@@ -30,6 +30,9 @@ LANGUAGE_CHOICE_CSS = f"""
 .st-key-{LANGUAGE_CHOICE_KEY} {{
   position: fixed; top: 0.625rem; right: 3.5rem; z-index: 999991; width: auto;
 }}
+/* The page links stop short of the choice: Streamlit folds the links that do not fit
+   into "more", measured on this width. */
+[data-testid="stTopNav"] {{ max-width: calc(100% - 12.5rem); margin-left: 0; margin-right: auto; }}
 .deficiency-language {{ display: flex; gap: 0.25rem; }}
 .deficiency-language-option {{
   font: inherit; font-family: var(--st-font); font-size: 0.875rem;
