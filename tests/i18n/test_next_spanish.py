@@ -27,7 +27,7 @@ from ui.kit.state import LAST_GOOD
 
 PAGES = ("pages/credit.py", "pages/taxes.py", "pages/collection.py")
 #: A dollar figure as the pages write it: $1,234.50 or $1,235.
-DOLLARS = re.compile(r"\$\d[\d,]*(?:\.\d\d)?")
+DOLLARS = re.compile(r"\$\d{1,3}(?:,\d{3})*(?:\.\d\d)?")
 
 
 @pytest.fixture(scope="module")
