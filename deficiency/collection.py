@@ -50,6 +50,9 @@ from deficiency.tax import form_1099c_threshold
 MAX_YEARS = 30
 DAYS_PER_YEAR = Decimal(365)
 
+#: The judgment rate's name in a message about it (translated by the error itself).
+_RATE_FIELD = N_("Judgment interest rate")
+
 
 def _data() -> dict[str, Any]:
     return data_table("collection.toml")
@@ -718,10 +721,10 @@ class PlannerInputs:
             )
             set_(self, "rate_choice", law_rate)
         if self.judgment_rate is not None:
-            set_(self, "judgment_rate", to_percent(self.judgment_rate, "Judgment interest rate"))
+            set_(self, "judgment_rate", to_percent(self.judgment_rate, _RATE_FIELD))
         elif self.rate_choice is None:
             raise InvalidInputError(
-                "Judgment interest rate", "enter a rate, or choose a state whose law sets it"
+                _RATE_FIELD, _("enter a rate, or choose a state whose law sets it")
             )
         else:
             set_(self, "judgment_rate", rate_in_use(self.rate_choice, None))

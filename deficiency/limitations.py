@@ -185,8 +185,7 @@ def time_limits(state: str, kind: LoanKind, exit: str, start: date) -> tuple[Tim
             deadline=deadline.due(start),
             source=rule.source,
             uncertain=rule.uncertain,
-            # A state rule's Spanish summary, where its data has one.
-            summary=pick(rule.summary, getattr(rule, "summary_es", "") or ""),
+            summary=rule.summary_text,
         )
         for rule, deadline in deficiency_deadlines(state, kind)
         if exit in rule.exits

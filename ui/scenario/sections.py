@@ -412,7 +412,7 @@ def law_section(outcome: Outcome, law: StateLawResult | None) -> None:
         before = _("Before a repossession")
         for rule in cure_rules(law.state):
             st.markdown(
-                f":small[**{before}**: {literal_dollars(rule.summary)}]  \n"
+                f":small[**{before}**: {literal_dollars(rule.summary_text)}]  \n"
                 + source_note([rule.source], source_word)
             )
     pending = [finding for finding in law.findings if finding not in law.applied]
