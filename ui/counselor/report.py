@@ -414,6 +414,15 @@ def answer_of(answer: CaseOutcome) -> Answer:
     return Answer(headline.title, reason, tuple(figures))
 
 
+def _fit_font(pdf: _Report, style: str, size: float, text: str, width: float) -> None:
+    """Set the font at ``size``, smaller (to 6 pt) where ``text`` would run past ``width`` mm:
+    a long value ("None chosen (no state law applied)") stays in its half of the column."""
+    pdf.font(style, size)
+    while size > 6.0 and pdf.get_string_width(text) > width:
+        size -= 0.5
+        pdf.font(style, size)
+
+
 def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: float) -> float:
     """Draw one scenario in a column; return where the column ends."""
     fit = pdf.fit
@@ -442,7 +451,7 @@ def _side_column(pdf: _Report, side: ReportSide, x: float, y: float, width: floa
             pdf.cell(half, 3.2 * fit, _plain(label), new_x=XPos.LEFT, new_y=YPos.NEXT)
             pdf.set_x(x + column * half)
             pdf.set_text_color(*INK)
-            pdf.font("B", 10.5)
+            _fit_font(pdf, "B", 10.5, _plain(value), half - 1.0)
             pdf.cell(half, 5.0 * fit, _plain(value), new_x=XPos.LEFT, new_y=YPos.NEXT)
         pdf.set_y(pdf.get_y() + 0.8 * fit)
     pdf.set_xy(x, pdf.get_y() + 0.5 * fit)
