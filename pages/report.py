@@ -22,7 +22,7 @@ from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall
 from ui.kit.i18n import _
 from ui.kit.inputs import COLUMN_GAP, DATE_FORMAT
 from ui.kit.sides import CAR, MORTGAGE
-from ui.kit.tables import statement_rows
+from ui.kit.tables import statement_table
 from ui.kit.text import literal_dollars
 
 require_entrypoint()
@@ -139,7 +139,7 @@ for item, column in zip(sides, st.columns(len(sides), gap=COLUMN_GAP), strict=Tr
         )
         st.markdown(f"**{statement_heading(outcome)}**")
         st.table(
-            statement_rows(outcome.statement),
+            statement_table(outcome.statement),
             alt=_("Itemized statement for {collateral}").format(collateral=item.collateral),
         )
         show_chart(

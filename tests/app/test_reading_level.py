@@ -1,16 +1,19 @@
-"""AppTest: every page's words read at about an 8th-grade level (Flesch-Kincaid, ``textstat``).
+"""AppTest: every page's words read at about an 8th-grade level, in English (Flesch-Kincaid)
+and in Spanish (Crawford's grade for Spanish, with Fernández-Huerta's reading ease), by
+``textstat``.
 
-Each page is run once with its starting scenario; the text a borrower reads (titles,
-headers, Markdown, captions, notices, metric labels, widget labels and their help) is
+Each page is run once with its starting scenario, in each language; the text a borrower
+reads (titles, headers, Markdown, captions, notices, metric labels, widget labels and their help) is
 collected, stripped of Markdown, links and citations' URLs, and measured as one text in
 which every piece is its own sentence. ``python -m tests.app.test_reading_level`` prints
-the table per page.
+the tables per page.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 import textstat
@@ -117,6 +120,32 @@ def grade(text: str) -> float:
     return float(textstat.flesch_kincaid_grade(text))
 
 
+#: The Spanish goal: a 6th-8th grade reader (Crawford's grade is years of schooling).
+SPANISH_GRADE_LIMIT = 8.0
+
+
+@contextmanager
+def spanish_syllables() -> Iterator[None]:
+    """Count syllables with Spanish hyphenation inside the block (textstat's setting is global)."""
+    textstat.set_lang("es")
+    try:
+        yield
+    finally:
+        textstat.set_lang("en_US")
+
+
+def spanish_grade(text: str) -> float:
+    """Crawford's grade of a Spanish text: the years of schooling it asks for."""
+    with spanish_syllables():
+        return float(textstat.crawford(text))
+
+
+def spanish_ease(text: str) -> float:
+    """Fernández-Huerta's reading ease of a Spanish text (70-80: fairly easy, about 7th grade)."""
+    with spanish_syllables():
+        return float(textstat.fernandez_huerta(text))
+
+
 @pytest.mark.parametrize("page", PAGES)
 def test_page_reads_at_its_grade(page: str) -> None:
     at = start(page)
@@ -125,6 +154,26 @@ def test_page_reads_at_its_grade(page: str) -> None:
     measured = grade(text)
     limit = GRADE_LIMIT.get(page, DEFAULT_LIMIT)
     assert measured <= limit, f"{page} reads at grade {measured}, above {limit}"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_in_spanish_reads_at_a_6th_to_8th_grade_level(page: str) -> None:
+    at = start(page, lang="es")
+    text = page_text(at)
+    assert len(text.split()) > 30, f"{page} shows almost no words: {text!r}"
+    measured = spanish_grade(text)
+    assert measured <= SPANISH_GRADE_LIMIT, f"{page} reads at grade {measured} in Spanish"
+
+
+def test_a_hard_spanish_sentence_grades_higher_than_a_plain_one() -> None:
+    hard = (
+        "La aplicabilidad del estatuto antideficiencia, no obstante las consideraciones "
+        "jurisprudenciales, necesariamente requiere una determinación extraordinariamente "
+        "pormenorizada."
+    )
+    plain_text = "Usted puede deber el resto. La venta no pagó todo el préstamo."
+    assert spanish_grade(hard) > spanish_grade(plain_text) + 2
+    assert spanish_ease(hard) < spanish_ease(plain_text) - 40
 
 
 def test_plain_keeps_words_and_drops_markup() -> None:
@@ -152,3 +201,10 @@ if __name__ == "__main__":
     for path in PAGES:
         body = page_text(start(path))
         print(f"| {path} | {grade(body):.1f} | {grade(prose(body)):.1f} | {len(body.split())} |")
+    print()
+    print("| Page (Spanish) | Crawford grade | Fernández-Huerta ease | Words |")
+    print("|---|---|---|---|")
+    for path in PAGES:
+        body = page_text(start(path, lang="es"))
+        ease = spanish_ease(body)
+        print(f"| {path} | {spanish_grade(body):.1f} | {ease:.1f} | {len(body.split())} |")

@@ -83,6 +83,8 @@ def english_words(text: str, allowed: Iterable[str] = ()) -> list[str]:
         if kept:
             text = text.replace(kept, " ")
     text = _BRACKETED.sub(" ", text)
+    # A file's machine-readable column names (borrower_owes) stay as the file writes them.
+    text = re.sub(r"\b[a-z0-9]+(?:_[a-z0-9]+)+\b", " ", text)
     text = re.sub(r"https?://\S+", " ", text)
     return [word for word in _WORD.findall(text) if word.lower() in ENGLISH_ONLY]
 

@@ -46,8 +46,12 @@ def chart_words(figure: dict[str, Any], alt: str) -> Iterator[str]:
 
 
 def reader_pieces(at: AppTest) -> list[str]:
-    """Every piece of text the last run showed, as plain words, charts included."""
+    """Every piece of text the last run showed, as plain words, charts and table headings
+    included."""
     pieces = [plain(piece) for piece in _pieces(at)]
+    for kind in ("table", "dataframe"):
+        for table in at.get(kind):
+            pieces.extend(str(column) for column in table.value.columns)
     for figure, alt in charts(at).values():
         pieces.extend(plain(words) for words in chart_words(figure, alt))
     return [piece for piece in pieces if re.search(r"[A-Za-z]", piece)]

@@ -34,6 +34,12 @@ def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
 
 
+def statement_table(statement: Statement) -> list[dict[str, str]]:
+    """The statement rows for ``st.table``: the columns headed in the reader's language."""
+    heads = {"Line": _("Line"), "Item": _("Item"), "Amount": _("Amount")}
+    return [{heads[key]: value for key, value in row.items()} for row in statement_rows(statement)]
+
+
 def statement_markdown(statement: Statement) -> str:
     """The statement rows as a Markdown table with the amounts right-aligned."""
     # Translators: the headings of the itemized statement's three columns.

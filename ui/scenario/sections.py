@@ -235,7 +235,11 @@ def figure_cards(result: CaseOutcome) -> list[Card]:
         ]
     cards += [
         Card(_(OWE_AT_MOST if open_answer else OWE), format_usd(outcome.borrower_owes)),
-        Card(_(LENDER_GETS), format_usd(outcome.lender_recovers), _("The sale plus what you pay.")),
+        Card(
+            _(LENDER_GETS),
+            format_usd(outcome.lender_recovers),
+            _("The sale after its costs, plus what you pay."),
+        ),
         Card(_("Cancelled (lender absorbs)"), format_usd(outcome.cancelled)),
     ]
     if outcome.barred > ZERO:
