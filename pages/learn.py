@@ -56,7 +56,9 @@ for example in words.examples:
         _("Walk through the statement"),
         options=list(range(1, len(statement.lines) + 1)),
         value=1,
-        format_func=lambda number, lines=statement.lines: f"{number}. {lines[number - 1].label}",
+        format_func={
+            number: f"{number}. {line.label}" for number, line in enumerate(statement.lines, 1)
+        }.__getitem__,
         key=f"l_step_{side.prefix}",
     )
     text_column, chart_column = st.columns([2, 3], gap=COLUMN_GAP)

@@ -57,7 +57,7 @@ st.caption(
 kind = st.radio(
     _("Which letter do you have?"),
     options=[value for value, _label in LETTER_KINDS],
-    format_func=lambda value: _(dict(LETTER_KINDS)[value]),
+    format_func={value: _(label) for value, label in LETTER_KINDS}.__getitem__,
     key="lt_kind",
     persist_state="session",
 )
@@ -270,7 +270,7 @@ with form_column:
         notice = st.segmented_control(
             _("Notice of sale before the car was sold"),
             options=[value for value, _label in NOTICES],
-            format_func=lambda value: _(dict(NOTICES)[value]),
+            format_func={value: _(label) for value, label in NOTICES}.__getitem__,
             default="unknown",
             key="lt_notice",
             wrap=True,

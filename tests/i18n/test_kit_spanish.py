@@ -18,8 +18,8 @@ from ui.scenario.sections import NOT_ADVICE
 
 SPANISH_TITLES = {
     "pages/compare.py": "¿Qué se sigue debiendo después de la venta?",
-    "pages/mortgage.py": "Hipoteca: venta corta (short sale)",
-    "pages/car.py": "Auto: recuperación del auto (repossession)",
+    "pages/mortgage.py": "Hipoteca: venta corta, ejecución hipotecaria",
+    "pages/car.py": "Auto: recuperación (repossession)",
     "pages/saved.py": "Escenarios guardados",
 }
 ENGLISH_TITLES = {

@@ -359,7 +359,8 @@ def tornado_section(side: Side) -> None:
         chosen = st.selectbox(
             _("Range to set"),
             options=list(infos),
-            format_func=lambda name: infos[name].label,
+            # Labels read in this run, in its language: a format_func may be called outside it.
+            format_func={name: info.label for name, info in infos.items()}.__getitem__,
             key=field_key,
             help=_("Pick an input, then set the low and high ends the chart tests it at."),
             persist_state="session",
@@ -475,7 +476,7 @@ def odds_inputs(side: Side, slots: CheckedSlots) -> None:
     st.segmented_control(
         _("Price distribution"),
         options=[item.value for item in PriceDistribution],
-        format_func=lambda value: _(DISTRIBUTIONS[value]),
+        format_func={value: _(name) for value, name in DISTRIBUTIONS.items()}.__getitem__,
         key=DISTRIBUTION_KEY,
         wrap=True,
         persist_state="session",
