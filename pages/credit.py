@@ -18,7 +18,7 @@ from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.entry import require_entrypoint
 from ui.kit.i18n import N_, _, ngettext
-from ui.kit.inputs import COLUMN_GAP, choice_input
+from ui.kit.inputs import COLUMN_GAP, radio_input
 from ui.kit.sources import source_markdown, source_note, sources_markdown
 from ui.kit.text import literal_dollars
 from ui.next_steps import inputs
@@ -81,7 +81,8 @@ path_options = [("scenario", as_scenario)] + [(path.value, path.label) for path 
 st.session_state.setdefault("r_path", "scenario")
 if st.session_state["r_path"] not in dict(path_options):
     st.session_state["r_path"] = "scenario"
-chosen = choice_input("r_path", _("What became of the deficiency"), path_options)
+# Radio buttons: each path wraps on its own line on a phone (a segmented control cut them).
+chosen = radio_input("r_path", _("What became of the deficiency"), path_options)
 path = own_path if chosen == "scenario" else DeficiencyPath(chosen)
 
 report = credit_reporting(exit, path)

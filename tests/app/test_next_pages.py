@@ -173,21 +173,21 @@ def test_credit_path_and_side_choices_change_the_reported_status():
     assert statuses[1]["What the report shows"].endswith(
         "[Metro 2: no code of its own, special comment AU]"
     )
-    run(at, at.segmented_control(key="r_path__widget").set_value("charged_off"))
+    run(at, at.radio(key="r_path__widget").set_value("charged_off"))
     assert table_rows(at)[1]["What the report shows"].endswith("[Metro 2: code 97]")
     run(at, at.segmented_control(key="n_side__widget").set_value("c"))
     codes = [row["What the report shows"].rsplit(" ", 1)[-1] for row in table_rows(at)]
     assert codes == ["96]", "97]"]
     assert "Earliest new mortgage" in dict(metrics(at))
     assert metric(at, "Earliest new mortgage") == "No set wait found"
-    run(at, at.segmented_control(key="r_path__widget").set_value("paid"))
+    run(at, at.radio(key="r_path__widget").set_value("paid"))
     codes = [row["What the report shows"].rsplit(" ", 1)[-1] for row in table_rows(at)]
     assert codes == ["96]", "63]"]
 
 
 def test_credit_judgment_path_has_no_1099c_and_notes_judgments_are_off_reports():
     at = start(CREDIT)
-    run(at, at.segmented_control(key="r_path__widget").set_value("judgment"))
+    run(at, at.radio(key="r_path__widget").set_value("judgment"))
     labels = dict(timeline_labels(at))
     assert not any("1099-C" in label for label in labels)
     assert any("civil judgments" in block.value for block in at.info)
@@ -217,7 +217,7 @@ def test_credit_rules_show_their_sources_date_read_and_how_sure_in_plain_words()
     assert "**Freddie Mac**" in warnings and "Not checked: only one weak source" in warnings
     assert "**USDA**" in warnings and "Not checked: we could not find a source" in warnings
     assert not any(program in {"USDA", "Freddie Mac"} for program, _ in periods)
-    run(at, at.segmented_control(key="r_path__widget").set_value("charged_off"))
+    run(at, at.radio(key="r_path__widget").set_value("charged_off"))
     periods = waiting_rows(at)
     assert periods[("Fannie Mae", "charged off")]["Wait"].endswith("circumstances: 2 years")
 
