@@ -620,11 +620,11 @@ def statement_csv(document: ScenarioDocument) -> str:
     outcome = document.outcome()
     statement = outcome.statement
     rows: list[tuple[str, str, str, str]] = [
-        ("scenario", "kind", "Loan kind", document.kind.value),
-        ("scenario", "exit", "Exit", document.exit.value),
-        ("scenario", "resolution", "Resolution", document.resolution.value),
-        ("scenario", "name", "Name", document.name or ""),
-        ("scenario", "state", "State", document.state or ""),
+        ("scenario", "kind", _("Loan kind"), document.kind.value),
+        ("scenario", "exit", _("Exit"), document.exit.value),
+        ("scenario", "resolution", _("Resolution"), document.resolution.value),
+        ("scenario", "name", _("Name"), document.name or ""),
+        ("scenario", "state", _("State"), document.state or ""),
     ]
     for number, (label, amount) in enumerate(statement.lines, start=1):
         rows.append(("statement", f"line_{number}", label, f"{amount:f}"))
@@ -636,13 +636,13 @@ def statement_csv(document: ScenarioDocument) -> str:
         for number, (label, amount) in enumerate(items, start=1):
             rows.append((section, f"{section}_{number}", label, f"{amount:f}"))
     for name, label, amount in (
-        ("deficiency", "Deficiency", outcome.deficiency),
-        ("barred", "Barred by state law", outcome.barred),
-        ("collectible", "Collectible after state law", outcome.collectible),
-        ("surplus", "Surplus", outcome.surplus),
-        ("borrower_owes", "Borrower still owes", outcome.borrower_owes),
-        ("cancelled", "Cancelled (forgiven)", outcome.cancelled),
-        ("lender_recovers", "Lender recovers", outcome.lender_recovers),
+        ("deficiency", _("Deficiency"), outcome.deficiency),
+        ("barred", _("Barred by state law"), outcome.barred),
+        ("collectible", _("Collectible after state law"), outcome.collectible),
+        ("surplus", _("Surplus"), outcome.surplus),
+        ("borrower_owes", _("Borrower still owes"), outcome.borrower_owes),
+        ("cancelled", _("Cancelled (forgiven)"), outcome.cancelled),
+        ("lender_recovers", _("Lender recovers"), outcome.lender_recovers),
     ):
         rows.append(("outcome", name, label, f"{amount:f}"))
     for info in input_fields_for(document.kind).values():

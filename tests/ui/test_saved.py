@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from types import SimpleNamespace
 
 import plotly.graph_objects as go
@@ -121,3 +123,25 @@ def test_an_export_that_cannot_be_made_says_so_instead_of_failing_silently():
     del missing["c_exit"]
     text = _export(SimpleNamespace(filtered_state=missing), CAR, lambda document: "x")  # type: ignore[arg-type]
     assert text == "This scenario could not be exported because of an error in the app."
+
+
+def test_a_statement_downloaded_in_a_spanish_session_reads_in_spanish():
+    """The download is written in the file server's thread, which has no session to read
+    the language from: it is written in the session's."""
+    from deficiency import statement_csv
+
+    english = _export(SimpleNamespace(filtered_state=fresh()), CAR, statement_csv)  # type: ignore[arg-type]
+    spanish_state = {**fresh(), "lang": "es"}
+    spanish = _export(SimpleNamespace(filtered_state=spanish_state), CAR, statement_csv)  # type: ignore[arg-type]
+    assert "Sale price" in english and "Loan kind" in english
+    assert "Precio de venta" in spanish and "Tipo de préstamo" in spanish
+    assert "Sale price" not in spanish and "Loan kind" not in spanish
+
+    def codes_and_values(text: str) -> list[tuple[str, str, str]]:
+        rows = csv.reader(io.StringIO(text))
+        return [(row[0], row[1], row[3]) for row in rows if row[1] != "name"]
+
+    # Only the labels (and the scenario's name) are in the reader's language: codes and
+    # amounts stay as they are.
+    assert codes_and_values(spanish) == codes_and_values(english)
+    assert ("statement", "line_6", "2000.00") in codes_and_values(spanish)

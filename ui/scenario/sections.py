@@ -10,6 +10,8 @@ import streamlit as st
 
 from deficiency import (
     AMOUNT_FACTS,
+    ENGLISH,
+    LANGUAGES,
     N_,
     ZERO,
     AnswerKind,
@@ -28,6 +30,7 @@ from deficiency import (
     formula,
     formulas,
     how_it_builds,
+    language,
     preset,
     statement_csv,
     takeaway,
@@ -39,7 +42,7 @@ from ui.kit.cache import SideResult, asked_facts, side_case, side_outcome
 from ui.kit.cards import Card, show_cards
 from ui.kit.chart_view import show_chart
 from ui.kit.figures import outcome_alt, outcome_figure, waterfall_alt, waterfall_figure
-from ui.kit.i18n import _
+from ui.kit.i18n import LANGUAGE_KEY, _
 from ui.kit.inputs import (
     amount_input,
     choice_input,
@@ -481,13 +484,17 @@ def _export(
     if session is None:
         return _("This scenario could not be exported: the page has no session.")
     state = session.filtered_state
-    try:
-        return render(side_document(state, side, name=scenario_name(side, state)))
-    except (InvalidInputError, InvalidScenarioError) as error:
-        return _("This scenario could not be exported: {problem}").format(problem=error)
-    except Exception:  # a defect: still a file that says so, and the log has the detail
-        _LOG.exception("scenario export failed")
-        return _("This scenario could not be exported because of an error in the app.")
+    reader = str(state.get(LANGUAGE_KEY, ENGLISH))
+    # The file server's thread has no session to read the language from: the file is
+    # written in the session's.
+    with language(reader if reader in LANGUAGES else ENGLISH):
+        try:
+            return render(side_document(state, side, name=scenario_name(side, state)))
+        except (InvalidInputError, InvalidScenarioError) as error:
+            return _("This scenario could not be exported: {problem}").format(problem=error)
+        except Exception:  # a defect: still a file that says so, and the log has the detail
+            _LOG.exception("scenario export failed")
+            return _("This scenario could not be exported because of an error in the app.")
 
 
 def _load_upload(side: Side) -> None:
