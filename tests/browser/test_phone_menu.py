@@ -1,5 +1,6 @@
 """Real browser at 390 x 844: the button that opens the page list says "Menu", to the eye
-and to a screen reader, on the first page and after a page switch (ui/kit/menu.py)."""
+and to a screen reader, on the first page and after a page switch (ui/kit/menu.py); the
+language choice leaves the open list's close button free (ui/kit/language_choice.py)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,12 @@ def test_the_phone_menu_is_labelled_and_opens_the_page_list(browser: Browser, ap
         credit.click()
         page.wait_for_url("**/credit*", timeout=15_000)
         settle(page)
-        page.get_by_role("button", name="Close menu", exact=True).click()
+        # The language choice steps aside while the list is open: it sits where the list's
+        # close button is, and would take its taps.
+        language = page.locator(".st-key-language_choice")
+        assert not language.is_visible()
+        page.get_by_role("button", name="Close menu", exact=True).click(timeout=5_000)
         _menu_shown(page)  # still labelled on the next page
+        language.wait_for(state="visible", timeout=5_000)
     finally:
         context.close()

@@ -33,6 +33,13 @@ LANGUAGE_CHOICE_CSS = f"""
 /* The page links stop short of the choice: Streamlit folds the links that do not fit
    into "more", measured on this width. */
 [data-testid="stTopNav"] {{ max-width: calc(100% - 12.5rem); margin-left: 0; margin-right: auto; }}
+/* On a phone the open page list lies over the top bar, its close button where the choice
+   sits: the choice steps aside until the list is closed. */
+@media (max-width: 767.98px) {{
+  body:has([data-testid="stSidebar"][data-collapsed="false"]) .st-key-{LANGUAGE_CHOICE_KEY} {{
+    visibility: hidden;
+  }}
+}}
 .deficiency-language {{ display: flex; gap: 0.25rem; }}
 .deficiency-language-option {{
   font: inherit; font-family: var(--st-font); font-size: 0.875rem;
