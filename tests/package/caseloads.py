@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+from collections.abc import Iterator
 
 from deficiency.batch import (
     _EXITS,
@@ -88,11 +89,19 @@ def random_case(rng: random.Random, index: int) -> dict[str, str]:
 
 def caseload_csv(rows: int, seed: int = 24) -> str:
     """A CSV caseload of ``rows`` random rows under the template's header."""
+    return "".join(caseload_csv_blocks(rows, seed=seed, block_rows=max(rows, 1)))
+
+
+def caseload_csv_blocks(rows: int, seed: int = 24, block_rows: int = 100_000) -> Iterator[str]:
+    """The same caseload as ``caseload_csv`` as consecutive pieces of CSV text, the header in
+    the first, so a million-row file can be checked a block at a time."""
     rng = random.Random(seed)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(TEMPLATE_COLUMNS)
-    for index in range(rows):
-        case = random_case(rng, index)
-        writer.writerow([case.get(name, "") for name in TEMPLATE_COLUMNS])
-    return out.getvalue()
+    for first in range(0, max(rows, 1), block_rows):
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        if first == 0:
+            writer.writerow(TEMPLATE_COLUMNS)
+        for index in range(first, min(first + block_rows, rows)):
+            case = random_case(rng, index)
+            writer.writerow([case.get(name, "") for name in TEMPLATE_COLUMNS])
+        yield out.getvalue()
