@@ -489,7 +489,8 @@ async def check_failover(run: Run, context: BrowserContext, session: Session) ->
     changed = {
         key: (session.before[key], now[key]) for key in now if now[key] != session.before[key]
     }
-    assert not changed, (session.index, session.case.path, changed)
+    # A string, so pytest prints all of it: which figures moved, and the boxes and link.
+    assert not changed, f"{session.index} {session.case.path} {changed}"
     session.server = moved_to
     if watched:
         await session.page.screenshot(path=str(run.shots / "after-reconnect.png"))
