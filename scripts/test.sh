@@ -81,6 +81,8 @@ echo "== downloads benchmark (quick mode: every download click saves its file wh
 .venv/bin/python benchmarks/bench_downloads.py --quick
 # .ci/run sets RUN_PYTEST=0 and calls pytest itself, so CI's own file shows the test run.
 if [ "${RUN_PYTEST:-1}" != 0 ]; then
-  echo "== pytest =="
-  .venv/bin/python -m pytest -q
+  echo "== pytest, all but the browser tests (slow ones included, four processes) =="
+  .venv/bin/python -m pytest -q -m "not browser" -n 4
+  echo "== pytest, the browser tests (one process: one app server, one Chromium) =="
+  .venv/bin/python -m pytest -q -m browser
 fi
