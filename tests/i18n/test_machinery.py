@@ -85,3 +85,19 @@ def test_a_cached_result_is_kept_per_language() -> None:
         assert greeting("Ana") == "Hola Ana"
     assert greeting("Ana") == "Hello Ana"
     assert calls == ["en", "es"]
+
+
+def test_outside_a_page_run_the_app_reads_english_and_logs_nothing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """With the app's session as the language source, a lookup in a thread with no page
+    run (a caseload in a worker, a test of the package) reads English and logs nothing:
+    a warning per message filled a million-row test's memory with log records."""
+    import ui.kit.i18n  # noqa: F401  (registers the session as the language source)
+    from deficiency.i18n import gettext
+
+    caplog.set_level("DEBUG")
+    for _ in range(3):
+        assert current_language() == "en"
+        assert gettext("Sale price") == "Sale price"
+    assert not [record for record in caplog.records if record.levelno >= 30], caplog.text

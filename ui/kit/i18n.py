@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from deficiency import (
     ENGLISH,
@@ -41,6 +42,10 @@ ngettext = APP.ngettext
 
 
 def _session_language() -> object:
+    """The session's language; English outside a page run (a worker thread, a batch in a
+    test), where reading ``st.session_state`` would log a warning for every message."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return ENGLISH
     return st.session_state.get(LANGUAGE_KEY, ENGLISH)
 
 
