@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from deficiency import (
     ENGLISH,
@@ -20,6 +19,7 @@ from deficiency import (
     current_language,
     read_language_from,
 )
+from ui.kit.internals import in_a_page_run
 
 __all__ = [
     "LANGUAGE_KEY",
@@ -44,7 +44,7 @@ ngettext = APP.ngettext
 def _session_language() -> object:
     """The session's language; English outside a page run (a worker thread, a batch in a
     test), where reading ``st.session_state`` would log a warning for every message."""
-    if get_script_run_ctx(suppress_warning=True) is None:
+    if not in_a_page_run():
         return ENGLISH
     return st.session_state.get(LANGUAGE_KEY, ENGLISH)
 

@@ -36,6 +36,13 @@ __all__ = [
 SessionStateType: TypeAlias = SessionStateProxy
 
 
+def in_a_page_run() -> bool:
+    """Whether this thread runs a page (or its callback) of a session, so that
+    ``st.session_state`` has a session to read."""
+    # Missing public API: st.session_state logs a warning, rather than answering, outside a run.
+    return get_script_run_ctx(suppress_warning=True) is not None
+
+
 def current_page_hash() -> str | None:
     """The script hash of the page this run (or callback) belongs to; None outside a run."""
     # Missing public API: the page a widget callback's change came from (st.context has no page).
